@@ -1,0 +1,26 @@
+/* buf: a growable byte buffer, always NUL-terminated for convenience
+ * (the NUL is not counted in len; the bytes may contain NULs). */
+#ifndef MAHDAR_BUF_H
+#define MAHDAR_BUF_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_append(struct buf *b, const void *data, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reserve(struct buf *b, size_t extra);
+void buf_clear(struct buf *b);
+/* Give up ownership of the bytes (never NULL); b is reset. Caller frees. */
+char *buf_steal(struct buf *b, size_t *len);
+void buf_free(struct buf *b);
+
+#endif

@@ -1,0 +1,212 @@
+/* doc: the minutes document model.  No I/O, no terminal, no JSON.
+ *
+ * A document is an array of lines; the lines are the document of record and
+ * hold the exact bytes of the file (invalid UTF-8 included) and each line's
+ * own terminator, so writing them back gives the same bytes.
+ *
+ * The minutes structure (title, header fields, attendance, sections, agenda,
+ * recommendations) is *derived* from the lines by txt_analyse() and is
+ * rebuilt after edits; it refers to lines by index.
+ *
+ * What plain text cannot carry (item ids, action status, carried-from,
+ * per-line timestamps, unknown sidecar keys) lives in a struct doc_attr
+ * hanging off the line it belongs to.  Because it travels with the line, an
+ * edit elsewhere, or an edit of the item's own text, keeps its id and status.
+ */
+#ifndef MAHDAR_DOC_H
+#define MAHDAR_DOC_H
+
+#include <stddef.h>
+
+enum doc_eol { DOC_EOL_NONE = 0, DOC_EOL_LF = 1, DOC_EOL_CRLF = 2 };
+
+/* What txt_analyse() found on a line. */
+enum doc_kind {
+	DOC_K_FREE = 0,	/* free text */
+	DOC_K_BLANK,	/* empty or only spaces */
+	DOC_K_TITLE,	/* "# title" on line 1 */
+	DOC_K_HEADER,	/* "Label: value" before the first section */
+	DOC_K_HEADING,	/* "## heading" */
+	DOC_K_AGENDA,	/* "N. text" in the agenda section */
+	DOC_K_REC,	/* "- text — owner: …" in the recommendations section */
+};
+
+/* Known labels (FORMAT.md "Known labels"), in table order. */
+enum doc_key {
+	DOC_KEY_NONE = -1,
+	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY,
+	DOC_KEY_PRESENT, DOC_KEY_APOLOGIES, DOC_KEY_GUESTS, DOC_KEY_NEXT,
+	DOC_KEY_OWNER, DOC_KEY_DUE, DOC_KEY_VOTES,
+	DOC_KEY_COUNT
+};
+
+/* Known sections, in table order. */
+enum doc_sec {
+	DOC_SEC_NONE = -1,
+	DOC_SEC_OPENING, DOC_SEC_AGENDA, DOC_SEC_DISCUSSION, DOC_SEC_RECOMMENDATIONS,
+	DOC_SEC_CLOSING,
+	DOC_SEC_COUNT
+};
+
+enum doc_lang { DOC_LANG_NONE = -1, DOC_LANG_EN, DOC_LANG_AR, DOC_LANG_FA, DOC_LANG_HE, DOC_LANG_COUNT };
+enum doc_dir { DOC_DIR_LTR = 0, DOC_DIR_RTL = 1 };
+enum doc_att { DOC_ATT_PRESENT, DOC_ATT_APOLOGIES, DOC_ATT_GUESTS, DOC_ATT_COUNT };
+enum doc_status { DOC_ST_OPEN = 0, DOC_ST_DONE, DOC_ST_DROPPED };
+enum doc_rec_kind { DOC_REC_ACTION = 0, DOC_REC_DECISION };
+enum doc_severity { DOC_NOTE = 0, DOC_ERROR = 1 };
+/* Calendar of a written date. */
+enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC };
+
+/* Sidecar data attached to one line. */
+struct doc_attr {
+	char *id;	/* item id ("a2", "r5"), or NULL */
+	int status;	/* enum doc_status (recommendations) */
+	char *from;	/* meeting id an action was carried from, or NULL */
+	char *stamp;	/* ISO 8601 time the line was written, or NULL */
+	char *extra;	/* unknown keys of the item's sidecar object, JSON object text, or NULL */
+};
+
+struct doc_line {
+	char *s;		/* the bytes, NUL-terminated (NUL not counted) */
+	size_t len, cap;
+	unsigned char eol;	/* enum doc_eol: this line's own terminator */
+	unsigned char kind;	/* enum doc_kind, derived */
+	int section;		/* index in doc->sections, -1 before any; derived */
+	unsigned serial;	/* unique within the document, never reused */
+	unsigned version;	/* bumped on every change of s */
+	struct doc_attr *attr;	/* or NULL */
+	void *cache;		/* the client's, freed through doc->cache_free on change */
+};
+
+struct doc_field {		/* a header line "Label: value" */
+	int key;		/* enum doc_key, DOC_KEY_NONE for an extra label */
+	char *label;		/* as written */
+	char *value;		/* as written */
+	size_t line;
+};
+
+struct doc_person {
+	char *name;
+	char *role;		/* text in parentheses after the name, or NULL */
+};
+
+struct doc_people {
+	struct doc_person *v;
+	size_t n, cap;
+	size_t line;		/* header line it came from, or (size_t)-1 */
+};
+
+struct doc_section {
+	int key;		/* enum doc_sec, DOC_SEC_NONE for an extra section */
+	char *heading;		/* as written after "## ", NULL for text before the first heading */
+	size_t line;		/* heading line, (size_t)-1 for the preamble */
+	size_t first, end;	/* body lines [first, end) */
+};
+
+struct doc_agenda {
+	size_t line;
+	long number;		/* value of N, whatever its digits */
+	char *number_text;	/* N as written */
+	char *text;
+};
+
+struct doc_rec {
+	size_t line;
+	int kind;		/* enum doc_rec_kind */
+	char *text;		/* without bullet and metadata */
+	char *owner, *due;	/* as written, or NULL */
+	char *due_iso;		/* normalised Gregorian date, or NULL */
+	int has_votes;
+	int votes[3];		/* for, against, abstain */
+};
+
+struct doc_problem {
+	size_t line;		/* 0-based; (size_t)-1 for the whole file */
+	int severity;		/* enum doc_severity */
+	char *msg;
+};
+
+struct doc {
+	struct doc_line **lines;
+	size_t nlines, cap;
+	unsigned next_serial;
+	unsigned long gen;	/* bumped by every change of the lines */
+	int modified;		/* changed since loaded or saved */
+	int stale;		/* structure out of date: call txt_analyse() */
+	void (*cache_free)(void *cache);
+
+	/* Derived by txt_analyse(). */
+	char *title;		/* NULL when line 1 is not "# …" */
+	size_t title_line;
+	struct doc_field *fields;
+	size_t nfields, fields_cap;
+	struct doc_people att[DOC_ATT_COUNT];
+	struct doc_section *sections;
+	size_t nsections, sections_cap;
+	struct doc_agenda *agenda;
+	size_t nagenda, agenda_cap;
+	struct doc_rec *recs;
+	size_t nrecs, recs_cap;
+	char *date_iso;		/* of the Date field, or NULL */
+	int calendar;		/* enum doc_cal of the Date field */
+	int lang_detected;	/* enum doc_lang */
+	int dir_detected;	/* enum doc_dir */
+	struct doc_problem *problems;
+	size_t nproblems, problems_cap;
+
+	/* Carried by the sidecar. */
+	int lang;		/* declared language, DOC_LANG_NONE if none */
+	int final;		/* status "final" rather than "draft" */
+	char *approved_on, *approved_by;
+	char *created, *modified_at;
+	char *side_extra;	/* unknown top-level sidecar keys, JSON object text, or NULL */
+};
+
+/* A new empty document (no lines).  Free with doc_free(). */
+struct doc *doc_new(void);
+void doc_free(struct doc *d);
+
+/* Insert a line before index at (at == nlines appends).  Returns it. */
+struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol);
+void doc_line_delete(struct doc *d, size_t at);
+/* Replace the bytes of line i. */
+void doc_line_set(struct doc *d, size_t i, const char *s, size_t len);
+/* Replace del bytes at off in line i with len bytes of s. */
+void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char *s, size_t len);
+/* Set line i's terminator. */
+void doc_line_set_eol(struct doc *d, size_t i, int eol);
+/* The line's attributes, created empty on first use. */
+struct doc_attr *doc_line_attr(struct doc *d, size_t i);
+/* Terminator to give new lines: the most common one, LF if none. */
+int doc_eol_default(const struct doc *d);
+/* A fresh item id "<prefix><n>" not used by any line; caller frees. */
+char *doc_id_new(const struct doc *d, char prefix);
+/* Line index of the item with this id, or (size_t)-1. */
+size_t doc_find_id(const struct doc *d, const char *id);
+/* Language the document is in: declared, else detected. */
+int doc_language(const struct doc *d);
+
+/* Derived-structure builders, for txt_analyse(). */
+void doc_structure_clear(struct doc *d);
+struct doc_field *doc_field_add(struct doc *d);
+struct doc_person *doc_person_add(struct doc_people *p);
+struct doc_section *doc_section_add(struct doc *d);
+struct doc_agenda *doc_agenda_add(struct doc *d);
+struct doc_rec *doc_rec_add(struct doc *d);
+void doc_problem_add(struct doc *d, size_t line, int severity, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The first header field with this key, or NULL. */
+const struct doc_field *doc_field_get(const struct doc *d, int key);
+
+/* Names used in the sidecar and on the command line. */
+const char *doc_key_name(int key);		/* "date", … */
+const char *doc_sec_name(int sec);		/* "opening", …; NULL for DOC_SEC_NONE */
+const char *doc_lang_code(int lang);		/* "en", "ar", "fa", "he"; NULL for none */
+int doc_lang_parse(const char *code);		/* DOC_LANG_NONE if unknown */
+const char *doc_status_name(int status);	/* "open", "done", "dropped" */
+int doc_status_parse(const char *s);		/* -1 if unknown */
+const char *doc_att_name(int att);		/* "present", "apologies", "guests" */
+const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil" */
+
+#endif

@@ -1,0 +1,52 @@
+/* side: the JSON sidecar (FORMAT.md section 2); the only user of jansson
+ * and of the SHA-256 implementation (nettle).
+ *
+ * side_write() turns a document into the sidecar object (the same text is
+ * `mahdar export --to json`); side_apply() reads a sidecar back onto a
+ * document that was read from its text file. */
+#ifndef MAHDAR_SIDE_H
+#define MAHDAR_SIDE_H
+
+#include <stddef.h>
+
+#include "mahdar/doc.h"
+
+/* Path of the sidecar for a text file: "x.txt" -> "x.json", otherwise the
+ * full name plus ".json".  Caller frees. */
+char *side_path(const char *text_path);
+
+/* SHA-256 of data as 64 lowercase hex digits plus NUL. */
+void side_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* The sidecar JSON for d (keys in the spec's order, then unknown keys kept
+ * from the last sidecar read), text_sha256 taken over text[0..text_len),
+ * "modified" set to now_iso (and "created" too if d has none).  Ends in a
+ * newline.  Caller frees. */
+char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
+		 size_t *len);
+
+enum side_result {
+	SIDE_OK = 0,		/* applied; the text is what the sidecar describes */
+	SIDE_MERGED = 1,	/* text changed elsewhere: matched items kept their data */
+	SIDE_BROKEN = -1,	/* not JSON, or not a minutes sidecar: nothing applied */
+	SIDE_VERSION = -2,	/* a version this mahdar does not know: nothing applied */
+};
+
+struct side_report {
+	/* For SIDE_BROKEN/SIDE_VERSION: "NAME:LINE:COL: message".
+	 * For SIDE_MERGED: one line per item or timestamp that could not be
+	 * matched to the new text, "NAME: …\n"…  Caller frees; may be NULL. */
+	char *msg;
+	size_t matched, unmatched;	/* items, for SIDE_MERGED */
+};
+
+/* Apply sidecar bytes json[0..json_len) (read from the file named name) to
+ * d, which was just read from text[0..text_len): ids, status, carried-from,
+ * timestamps, declared language, draft/final, created/modified and unknown
+ * keys.  When text_sha256 does not match the text, items are matched by
+ * their text instead of their place.  d is untouched unless the result is
+ * SIDE_OK or SIDE_MERGED.  rep may be NULL; free rep->msg. */
+int side_apply(struct doc *d, const char *json, size_t json_len, const char *text,
+	       size_t text_len, const char *name, struct side_report *rep);
+
+#endif

@@ -1,0 +1,38 @@
+/* txt: the plain-text minutes format (FORMAT.md section 1), lossless.
+ *
+ * txt_read() splits bytes into lines, keeping each line's terminator, and
+ * analyses the structure; txt_write() puts the lines back.  Reading then
+ * writing any bytes at all gives the same bytes. */
+#ifndef MAHDAR_TXT_H
+#define MAHDAR_TXT_H
+
+#include <stddef.h>
+
+#include "mahdar/doc.h"
+
+/* A new document from the bytes of a text file (any bytes).  Structure is
+ * analysed.  Caller frees with doc_free(). */
+struct doc *txt_read(const char *bytes, size_t len);
+
+/* The document's lines as file bytes; caller frees. */
+char *txt_write(const struct doc *d, size_t *len);
+
+/* Rebuild d's derived structure (title, fields, attendance, sections,
+ * agenda, recommendations, detected language, problems) from its lines.
+ * Items that have no id get a fresh one.  Clears d->stale. */
+void txt_analyse(struct doc *d);
+
+/* The label or heading a new document in this language uses. */
+const char *txt_label(int key, int lang);
+const char *txt_heading(int sec, int lang);
+
+/* Which known label this is (trimmed, case-insensitive for Latin), or DOC_KEY_NONE. */
+int txt_label_key(const char *s, size_t len);
+/* Which known section this heading names, or DOC_SEC_NONE. */
+int txt_heading_key(const char *s, size_t len);
+
+/* A new skeleton document in lang, dated today_iso ("2026-11-25"; written
+ * in the language's digits and calendar).  Caller frees. */
+struct doc *txt_skeleton(int lang, const char *today_iso);
+
+#endif

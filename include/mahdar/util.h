@@ -1,0 +1,32 @@
+/* util: allocation that never returns NULL, and small string helpers.
+ *
+ * Every allocation in mahdar goes through these.  On exhaustion they call
+ * the hook set with util_set_oom_hook() (the editor uses it to write its
+ * recovery journal and restore the terminal) and then abort(). */
+#ifndef MAHDAR_UTIL_H
+#define MAHDAR_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+#define UTIL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array to hold at least need elements; *cap is updated. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+/* Copy n bytes and NUL-terminate; caller frees. */
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Called once before abort() on allocation failure. */
+void util_set_oom_hook(void (*hook)(void));
+
+/* Replace *cause (freeing the old one) with a formatted message. cause may be NULL. */
+void util_set_cause(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

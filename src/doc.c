@@ -1,0 +1,355 @@
+/* doc: the minutes document model.
+ *
+ * Data model: d->lines is an array of pointers to struct doc_line, so that
+ * inserting or deleting a line moves pointers, not line bodies, and a line's
+ * address (and its client cache) stays put while others come and go.  The
+ * derived structure (fields, sections, items) is plain arrays rebuilt by
+ * txt_analyse(); everything that must survive an edit sits on the lines. */
+#include "mahdar/doc.h"
+#include "mahdar/util.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct doc *doc_new(void)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+	d->lang = DOC_LANG_NONE;
+	d->lang_detected = DOC_LANG_NONE;
+	for (int i = 0; i < DOC_ATT_COUNT; i++)
+		d->att[i].line = (size_t)-1;
+	d->title_line = (size_t)-1;
+	return d;
+}
+
+static void doc_attr_free(struct doc_attr *a)
+{
+	if (a == NULL)
+		return;
+	free(a->id);
+	free(a->from);
+	free(a->stamp);
+	free(a->extra);
+	free(a);
+}
+
+static void doc_line_drop_cache(struct doc *d, struct doc_line *l)
+{
+	if (l->cache != NULL && d->cache_free != NULL)
+		d->cache_free(l->cache);
+	l->cache = NULL;
+}
+
+static void doc_line_free(struct doc *d, struct doc_line *l)
+{
+	doc_line_drop_cache(d, l);
+	doc_attr_free(l->attr);
+	free(l->s);
+	free(l);
+}
+
+void doc_structure_clear(struct doc *d)
+{
+	free(d->title);
+	d->title = NULL;
+	d->title_line = (size_t)-1;
+	for (size_t i = 0; i < d->nfields; i++) {
+		free(d->fields[i].label);
+		free(d->fields[i].value);
+	}
+	d->nfields = 0;
+	for (int a = 0; a < DOC_ATT_COUNT; a++) {
+		for (size_t i = 0; i < d->att[a].n; i++) {
+			free(d->att[a].v[i].name);
+			free(d->att[a].v[i].role);
+		}
+		d->att[a].n = 0;
+		d->att[a].line = (size_t)-1;
+	}
+	for (size_t i = 0; i < d->nsections; i++)
+		free(d->sections[i].heading);
+	d->nsections = 0;
+	for (size_t i = 0; i < d->nagenda; i++) {
+		free(d->agenda[i].number_text);
+		free(d->agenda[i].text);
+	}
+	d->nagenda = 0;
+	for (size_t i = 0; i < d->nrecs; i++) {
+		free(d->recs[i].text);
+		free(d->recs[i].owner);
+		free(d->recs[i].due);
+		free(d->recs[i].due_iso);
+	}
+	d->nrecs = 0;
+	for (size_t i = 0; i < d->nproblems; i++)
+		free(d->problems[i].msg);
+	d->nproblems = 0;
+	free(d->date_iso);
+	d->date_iso = NULL;
+	d->calendar = DOC_CAL_GREGORIAN;
+	d->lang_detected = DOC_LANG_NONE;
+	d->dir_detected = DOC_DIR_LTR;
+}
+
+void doc_free(struct doc *d)
+{
+	if (d == NULL)
+		return;
+	doc_structure_clear(d);
+	for (size_t i = 0; i < d->nlines; i++)
+		doc_line_free(d, d->lines[i]);
+	free(d->lines);
+	free(d->fields);
+	for (int a = 0; a < DOC_ATT_COUNT; a++)
+		free(d->att[a].v);
+	free(d->sections);
+	free(d->agenda);
+	free(d->recs);
+	free(d->problems);
+	free(d->approved_on);
+	free(d->approved_by);
+	free(d->created);
+	free(d->modified_at);
+	free(d->side_extra);
+	free(d);
+}
+
+static void doc_touch(struct doc *d)
+{
+	d->gen++;
+	d->modified = 1;
+	d->stale = 1;
+}
+
+struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol)
+{
+	if (at > d->nlines)
+		at = d->nlines;
+	struct doc_line *l = xcalloc(1, sizeof *l);
+	l->cap = len + 1;
+	l->s = xmalloc(l->cap);
+	if (len)
+		memcpy(l->s, s, len);
+	l->s[len] = '\0';
+	l->len = len;
+	l->eol = (unsigned char)eol;
+	l->section = -1;
+	l->serial = ++d->next_serial;
+	d->lines = xgrow(d->lines, &d->cap, d->nlines + 1, sizeof *d->lines);
+	memmove(d->lines + at + 1, d->lines + at, (d->nlines - at) * sizeof *d->lines);
+	d->lines[at] = l;
+	d->nlines++;
+	doc_touch(d);
+	return l;
+}
+
+void doc_line_delete(struct doc *d, size_t at)
+{
+	if (at >= d->nlines)
+		return;
+	doc_line_free(d, d->lines[at]);
+	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
+	d->nlines--;
+	doc_touch(d);
+}
+
+void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char *s, size_t len)
+{
+	if (i >= d->nlines)
+		return;
+	struct doc_line *l = d->lines[i];
+	if (off > l->len)
+		off = l->len;
+	if (del > l->len - off)
+		del = l->len - off;
+	size_t nlen = l->len - del + len;
+	l->s = xgrow(l->s, &l->cap, nlen + 1, 1);
+	memmove(l->s + off + len, l->s + off + del, l->len - off - del);
+	if (len)
+		memcpy(l->s + off, s, len);
+	l->len = nlen;
+	l->s[nlen] = '\0';
+	l->version++;
+	doc_line_drop_cache(d, l);
+	doc_touch(d);
+}
+
+void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)
+{
+	if (i < d->nlines)
+		doc_line_splice(d, i, 0, d->lines[i]->len, s, len);
+}
+
+void doc_line_set_eol(struct doc *d, size_t i, int eol)
+{
+	if (i >= d->nlines || d->lines[i]->eol == eol)
+		return;
+	d->lines[i]->eol = (unsigned char)eol;
+	doc_touch(d);
+}
+
+struct doc_attr *doc_line_attr(struct doc *d, size_t i)
+{
+	struct doc_line *l = d->lines[i];
+	if (l->attr == NULL)
+		l->attr = xcalloc(1, sizeof *l->attr);
+	return l->attr;
+}
+
+int doc_eol_default(const struct doc *d)
+{
+	size_t lf = 0, crlf = 0;
+	for (size_t i = 0; i < d->nlines; i++) {
+		if (d->lines[i]->eol == DOC_EOL_LF)
+			lf++;
+		else if (d->lines[i]->eol == DOC_EOL_CRLF)
+			crlf++;
+	}
+	return crlf > lf ? DOC_EOL_CRLF : DOC_EOL_LF;
+}
+
+char *doc_id_new(const struct doc *d, char prefix)
+{
+	unsigned long max = 0;
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct doc_attr *a = d->lines[i]->attr;
+		if (a == NULL || a->id == NULL || a->id[0] != prefix)
+			continue;
+		char *end;
+		unsigned long n = strtoul(a->id + 1, &end, 10);
+		if (*end == '\0' && n > max)
+			max = n;
+	}
+	return xasprintf("%c%lu", prefix, max + 1);
+}
+
+size_t doc_find_id(const struct doc *d, const char *id)
+{
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct doc_attr *a = d->lines[i]->attr;
+		if (a != NULL && a->id != NULL && strcmp(a->id, id) == 0)
+			return i;
+	}
+	return (size_t)-1;
+}
+
+int doc_language(const struct doc *d)
+{
+	return d->lang != DOC_LANG_NONE ? d->lang : d->lang_detected;
+}
+
+#define DOC_PUSH(arr, n, cap) \
+	((arr) = xgrow((arr), &(cap), (n) + 1, sizeof *(arr)), \
+	 memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
+
+struct doc_field *doc_field_add(struct doc *d)
+{
+	struct doc_field *f = DOC_PUSH(d->fields, d->nfields, d->fields_cap);
+	f->key = DOC_KEY_NONE;
+	return f;
+}
+
+struct doc_person *doc_person_add(struct doc_people *p)
+{
+	return DOC_PUSH(p->v, p->n, p->cap);
+}
+
+struct doc_section *doc_section_add(struct doc *d)
+{
+	struct doc_section *s = DOC_PUSH(d->sections, d->nsections, d->sections_cap);
+	s->key = DOC_SEC_NONE;
+	s->line = (size_t)-1;
+	return s;
+}
+
+struct doc_agenda *doc_agenda_add(struct doc *d)
+{
+	return DOC_PUSH(d->agenda, d->nagenda, d->agenda_cap);
+}
+
+struct doc_rec *doc_rec_add(struct doc *d)
+{
+	return DOC_PUSH(d->recs, d->nrecs, d->recs_cap);
+}
+
+void doc_problem_add(struct doc *d, size_t line, int severity, const char *fmt, ...)
+{
+	struct doc_problem *p = DOC_PUSH(d->problems, d->nproblems, d->problems_cap);
+	va_list ap;
+	va_start(ap, fmt);
+	p->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->line = line;
+	p->severity = severity;
+}
+
+const struct doc_field *doc_field_get(const struct doc *d, int key)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].key == key)
+			return &d->fields[i];
+	return NULL;
+}
+
+static const char *const doc_key_names[DOC_KEY_COUNT] = {
+	"date", "time", "place", "chair", "secretary", "present", "apologies",
+	"guests", "next", "owner", "due", "votes",
+};
+static const char *const doc_sec_names[DOC_SEC_COUNT] = {
+	"opening", "agenda", "discussion", "recommendations", "closing",
+};
+static const char *const doc_lang_codes[DOC_LANG_COUNT] = { "en", "ar", "fa", "he" };
+static const char *const doc_status_names[] = { "open", "done", "dropped" };
+static const char *const doc_att_names[DOC_ATT_COUNT] = { "present", "apologies", "guests" };
+
+const char *doc_key_name(int key)
+{
+	return key >= 0 && key < DOC_KEY_COUNT ? doc_key_names[key] : NULL;
+}
+
+const char *doc_sec_name(int sec)
+{
+	return sec >= 0 && sec < DOC_SEC_COUNT ? doc_sec_names[sec] : NULL;
+}
+
+const char *doc_lang_code(int lang)
+{
+	return lang >= 0 && lang < DOC_LANG_COUNT ? doc_lang_codes[lang] : NULL;
+}
+
+int doc_lang_parse(const char *code)
+{
+	for (int i = 0; i < DOC_LANG_COUNT; i++)
+		if (code != NULL && strcmp(code, doc_lang_codes[i]) == 0)
+			return i;
+	return DOC_LANG_NONE;
+}
+
+const char *doc_status_name(int status)
+{
+	return status >= 0 && status <= DOC_ST_DROPPED ? doc_status_names[status] : "open";
+}
+
+int doc_status_parse(const char *s)
+{
+	for (int i = 0; i <= DOC_ST_DROPPED; i++)
+		if (s != NULL && strcmp(s, doc_status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *doc_att_name(int att)
+{
+	return att >= 0 && att < DOC_ATT_COUNT ? doc_att_names[att] : NULL;
+}
+
+const char *doc_cal_name(int cal)
+{
+	switch (cal) {
+	case DOC_CAL_PERSIAN: return "persian";
+	case DOC_CAL_ISLAMIC: return "islamic-civil";
+	default: return NULL;
+	}
+}

@@ -1,0 +1,108 @@
+/* util: checked allocation; see util.h. */
+#include "mahdar/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void (*util_oom_hook)(void);
+
+void util_set_oom_hook(void (*hook)(void))
+{
+	util_oom_hook = hook;
+}
+
+static void util_oom(size_t n)
+{
+	if (util_oom_hook != NULL) {
+		void (*hook)(void) = util_oom_hook;
+		util_oom_hook = NULL;
+		hook();
+	}
+	fprintf(stderr, "mahdar: out of memory (asked for %zu bytes)\n", n);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		util_oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		util_oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		util_oom(n);
+	return q;
+}
+
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+	if (need <= c)
+		return p;
+	if (c < 8)
+		c = 8;
+	while (c < need)
+		c += c / 2;
+	*cap = c;
+	return xrealloc(p, c * size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void util_set_cause(char **cause, const char *fmt, ...)
+{
+	if (cause == NULL)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(*cause);
+	*cause = p;
+}

@@ -1,0 +1,69 @@
+/* doc: line storage, attributes survive edits, ids are unique. */
+#include "testutil.h"
+
+#include "mahdar/doc.h"
+
+static void test_insert_delete_splice(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	doc_line_insert(d, 0, "world", 5, DOC_EOL_LF);
+	doc_line_insert(d, 0, "hello", 5, DOC_EOL_CRLF);
+	assert_int_equal(d->nlines, 2);
+	assert_string_equal(d->lines[0]->s, "hello");
+	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
+	doc_line_splice(d, 1, 0, 1, "W", 1);
+	assert_string_equal(d->lines[1]->s, "World");
+	doc_line_splice(d, 1, 5, 0, "!!", 2);
+	assert_string_equal(d->lines[1]->s, "World!!");
+	assert_int_equal(d->lines[1]->len, 7);
+	doc_line_delete(d, 0);
+	assert_int_equal(d->nlines, 1);
+	assert_string_equal(d->lines[0]->s, "World!!");
+	assert_true(d->modified);
+	doc_free(d);
+}
+
+static void test_attr_travels_with_line(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	for (int i = 0; i < 3; i++)
+		doc_line_insert(d, (size_t)i, "- item", 6, DOC_EOL_LF);
+	struct doc_attr *a = doc_line_attr(d, 1);
+	a->id = doc_id_new(d, 'r');
+	a->status = DOC_ST_DONE;
+	assert_string_equal(a->id, "r1");
+	doc_line_insert(d, 0, "new first", 9, DOC_EOL_LF);
+	doc_line_splice(d, 2, 2, 4, "changed", 7);
+	assert_non_null(d->lines[2]->attr);
+	assert_string_equal(d->lines[2]->attr->id, "r1");
+	assert_int_equal(d->lines[2]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_find_id(d, "r1"), 2);
+	char *next = doc_id_new(d, 'r');
+	assert_string_equal(next, "r2");
+	free(next);
+	doc_free(d);
+}
+
+static void test_eol_default_majority(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	assert_int_equal(doc_eol_default(d), DOC_EOL_LF);
+	doc_line_insert(d, 0, "a", 1, DOC_EOL_CRLF);
+	doc_line_insert(d, 1, "b", 1, DOC_EOL_CRLF);
+	doc_line_insert(d, 2, "c", 1, DOC_EOL_LF);
+	assert_int_equal(doc_eol_default(d), DOC_EOL_CRLF);
+	doc_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_delete_splice),
+		cmocka_unit_test(test_attr_travels_with_line),
+		cmocka_unit_test(test_eol_default_majority),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
