@@ -1,0 +1,32 @@
+/* fio: the one place that reads and writes files.
+ *
+ * Errors come back as -1 plus a one-line *cause naming the file and the
+ * problem ("minutes.txt: Permission denied"), which the caller frees. */
+#ifndef MAHDAR_FIO_H
+#define MAHDAR_FIO_H
+
+#include <stddef.h>
+
+/* Largest file fio_read() accepts. */
+#define FIO_MAX_SIZE ((size_t)512 << 20)
+
+/* Read a whole regular file into *data (NUL-terminated, *len excludes the
+ * NUL; caller frees).  Refuses directories, devices/FIFOs and files larger
+ * than FIO_MAX_SIZE with a clear cause. */
+int fio_read(const char *path, char **data, size_t *len, char **cause);
+
+/* Replace path with data atomically: write a temporary file in the same
+ * directory, fsync it, rename it over path, fsync the directory.  An
+ * existing file's permission bits are kept.  On any failure (unwritable
+ * directory, full disk, …) path is left exactly as it was, the temporary
+ * file is removed, and -1 is returned. */
+int fio_write_atomic(const char *path, const char *data, size_t len, char **cause);
+
+/* Copy path to a fresh "PATH.bak-YYYYMMDD-HHMMSS[-N]" next to it; the new
+ * name goes to *backup (caller frees; may be NULL).  Returns 0 or -1. */
+int fio_backup(const char *path, char **backup, char **cause);
+
+/* 1 if path exists (any type), 0 if not. */
+int fio_exists(const char *path);
+
+#endif
