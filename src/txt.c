@@ -689,7 +689,22 @@ void txt_analyse(struct doc *d)
 			l->section = (int)si;
 			continue;
 		}
-		if (sec == NULL) {	/* text before the first heading: the preamble */
+		int blank = txt_blank(s, n);
+		if (in_header) {	/* the title and header block belong to no section */
+			l->section = -1;
+			if (blank) {
+				l->kind = DOC_K_BLANK;
+				continue;
+			}
+			size_t voff = 0, ll = txt_split_label(s, n, &voff);
+			if (ll > 0) {
+				txt_header(&sc, li, s, n, ll, voff);
+				continue;
+			}
+			/* Free text ends the header block: a "X: y" sentence further
+			 * down a paragraph is prose, not a field.  It starts the
+			 * preamble, a section without a heading. */
+			in_header = 0;
 			sec = doc_section_add(d);
 			si = d->nsections - 1;
 			sec->first = li;
@@ -697,19 +712,9 @@ void txt_analyse(struct doc *d)
 		sec = &d->sections[si];	/* the array may have moved */
 		sec->end = li + 1;
 		l->section = (int)si;
-		if (txt_blank(s, n)) {
+		if (blank) {
 			l->kind = DOC_K_BLANK;
 			continue;
-		}
-		if (in_header) {
-			size_t voff = 0, ll = txt_split_label(s, n, &voff);
-			if (ll > 0) {
-				txt_header(&sc, li, s, n, ll, voff);
-				continue;
-			}
-			/* Free text ends the header block: a "X: y" sentence further
-			 * down a paragraph is prose, not a field. */
-			in_header = 0;
 		}
 		if (sec->key == DOC_SEC_AGENDA && txt_agenda(&sc, li, s, n)) {
 			l->kind = DOC_K_AGENDA;
