@@ -643,7 +643,7 @@ void txt_analyse(struct doc *d)
 	txt_scan_ids(&sc);
 	d->stale = 0;
 	if (d->nlines == 0) {
-		doc_problem_add(d, (size_t)-1, DOC_NOTE, "the file is empty");
+		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
 		txt_detect_language(&sc);
 		return;
 	}
