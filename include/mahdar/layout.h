@@ -95,6 +95,15 @@ size_t layout_hit(const struct layout *lay, size_t row, int col);
 #define LAYOUT_OFF_END ((size_t)-2)
 size_t layout_move(const struct layout *lay, size_t g, int dir);
 
+/* The cursor position a visual motion in direction dir (-1 left, +1
+ * right) lands on when it enters this line from the neighbouring line:
+ * the first stop in reading order when the motion goes forward in the
+ * paragraph's direction (right in LTR, left in RTL), else the end of the
+ * line (the last stop).  E.g. Left leaving the line above into an RTL
+ * line lands on the rightmost cell of its first row; Right leaving the
+ * line below into it lands on its end. */
+size_t layout_enter(const struct layout *lay, int dir);
+
 /* Row that holds cursor position g. */
 size_t layout_row_of(const struct layout *lay, size_t g);
 
