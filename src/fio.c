@@ -1,0 +1,283 @@
+/* fio: the one place that reads and writes files.
+ *
+ * Data model: none kept; each call is a whole-file operation.  Reads take
+ * a regular file whole into memory.  Writes never touch the old file until
+ * the new bytes are safely on disk: they go to a temporary file
+ * ".NAME.XXXXXX" in the same directory (so that rename() is atomic), which
+ * is fsync'ed, given the old file's mode and owner, and renamed over the
+ * old name; the directory is then fsync'ed so the rename itself survives a
+ * crash.  Every error names the file and says what happened. */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "mahdar/fio.h"
+#include "mahdar/buf.h"
+#include "mahdar/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define FIO_MB(n) (((n) + ((size_t)1 << 20) - 1) >> 20)
+
+/* What kind of non-regular file st describes, for messages. */
+static const char *fio_kind(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "is a directory";
+	if (S_ISFIFO(st->st_mode))
+		return "is a FIFO (named pipe), not a regular file";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "is a device, not a regular file";
+	if (S_ISSOCK(st->st_mode))
+		return "is a socket, not a regular file";
+	return "is not a regular file";
+}
+
+int fio_read(const char *path, char **data, size_t *len, char **cause)
+{
+	/* Because opening a FIFO for reading blocks until someone writes to
+	 * it, open without blocking and look at what it is first. */
+	int fd;
+	do
+		fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		util_set_cause(cause, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		util_set_cause(cause, "%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		util_set_cause(cause, "%s: %s", path, fio_kind(&st));
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > FIO_MAX_SIZE) {
+		util_set_cause(cause, "%s: file too large (%zu MB; the limit is %zu MB)", path,
+			       FIO_MB((size_t)st.st_size), FIO_MB(FIO_MAX_SIZE));
+		close(fd);
+		return -1;
+	}
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, (size_t)st.st_size + 1);
+	for (;;) {
+		if (b.cap - b.len < 2)
+			buf_reserve(&b, 65536);
+		ssize_t n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			util_set_cause(cause, "%s: %s", path, strerror(errno));
+			break;
+		}
+		if (n == 0) {
+			close(fd);
+			b.s[b.len] = '\0';
+			*data = buf_steal(&b, len);
+			return 0;
+		}
+		b.len += (size_t)n;
+		/* The file may grow while we read it. */
+		if (b.len > FIO_MAX_SIZE) {
+			util_set_cause(cause, "%s: file too large (more than %zu MB)", path,
+				       FIO_MB(FIO_MAX_SIZE));
+			break;
+		}
+	}
+	close(fd);
+	buf_free(&b);
+	return -1;
+}
+
+/* Write all of data to fd, through EINTR and short writes. */
+static int fio_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* The directory part of path ("." when there is none); caller frees. */
+static char *fio_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* fsync a directory so that a rename in it is on disk.  Because some file
+ * systems cannot fsync a directory (EINVAL), that is not an error. */
+static int fio_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	if (r < 0 && (errno == EINVAL || errno == EROFS))
+		r = 0;
+	int e = errno;
+	close(fd);
+	errno = e;
+	return r;
+}
+
+/* The mode a new file gets: 0666 less the umask. */
+static mode_t fio_new_mode(void)
+{
+	/* Because umask() can only be read by setting it, set it back at once. */
+	mode_t mask = umask(022);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+int fio_write_atomic(const char *path, const char *data, size_t len, char **cause)
+{
+	/* Because renaming over a symbolic link would replace the link with a
+	 * file, write where the link points. */
+	char *target = NULL;
+	struct stat st;
+	int exists = 0;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		target = realpath(path, NULL);
+		if (target == NULL && errno != ENOENT) {
+			util_set_cause(cause, "%s: cannot save: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	const char *dest = target != NULL ? target : path;
+	if (stat(dest, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			util_set_cause(cause, "%s: cannot save: it %s", path, fio_kind(&st));
+			free(target);
+			return -1;
+		}
+		exists = 1;
+	}
+	const char *unchanged = exists ? " (the file on disk is unchanged)" : "";
+	char *dir = fio_dirname(dest);
+	const char *base = strrchr(dest, '/') != NULL ? strrchr(dest, '/') + 1 : dest;
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
+		goto fail_early;
+	}
+	/* Best effort: keep the owner when root saves a user's file; anyone
+	 * else may not give files away, and the mode below still applies. */
+	if (exists && fchown(fd, st.st_uid, st.st_gid) < 0)
+		errno = 0;
+	if (fio_write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
+	    fchmod(fd, exists ? (st.st_mode & 07777) : fio_new_mode()) < 0) {
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
+		goto fail;
+	}
+	if (rename(tmp, dest) < 0) {
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
+		goto fail;
+	}
+	/* Because the new file is in place by now, a directory that cannot be
+	 * flushed does not make the save a failure (the contract promises the
+	 * old file back on failure, which is no longer possible). */
+	fio_sync_dir(dir);
+	free(tmp);
+	free(dir);
+	free(target);
+	return 0;
+fail:
+	unlink(tmp);
+fail_early:
+	free(tmp);
+	free(dir);
+	free(target);
+	return -1;
+}
+
+int fio_backup(const char *path, char **backup, char **cause)
+{
+	char *data;
+	size_t len;
+	if (fio_read(path, &data, &len, cause) < 0)
+		return -1;
+	struct stat st;
+	mode_t mode = stat(path, &st) == 0 ? (st.st_mode & 0777) : 0600;
+	time_t now = time(NULL);
+	struct tm tm;
+	char stamp[32];
+	if (localtime_r(&now, &tm) == NULL || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
+	char *name = NULL;
+	int fd = -1;
+	/* O_EXCL: never overwrite an earlier backup; count up instead. */
+	for (int n = 0; n < 1000; n++) {
+		free(name);
+		name = n == 0 ? xasprintf("%s.bak-%s", path, stamp)
+			      : xasprintf("%s.bak-%s-%d", path, stamp, n);
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		goto fail;
+	}
+	if (fio_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		close(fd);
+		unlink(name);
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		unlink(name);
+		goto fail;
+	}
+	char *dir = fio_dirname(name);
+	fio_sync_dir(dir);
+	free(dir);
+	free(data);
+	if (backup != NULL)
+		*backup = name;
+	else
+		free(name);
+	return 0;
+fail:
+	free(data);
+	free(name);
+	return -1;
+}
+
+int fio_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
