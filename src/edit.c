@@ -22,12 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* TEMP until the layout branch lands in ustr.h. */
-size_t ustr_grapheme_next(const char *s, size_t len, size_t off);
-size_t ustr_grapheme_prev(const char *s, size_t len, size_t off);
-size_t ustr_word_next(const char *s, size_t len, size_t off);
-size_t ustr_word_prev(const char *s, size_t len, size_t off);
-int ustr_is_mark(uint32_t cp);
 
 /* Kinds of open steps. */
 enum { EDIT_OPEN_NONE = 0, EDIT_OPEN_TYPE, EDIT_OPEN_TYPE_SPACE, EDIT_OPEN_BACK, EDIT_OPEN_DEL };
@@ -433,15 +427,13 @@ static struct edit_pos edit_step_visual(const struct edit *e, struct edit_pos p,
 {
 	const struct layout *lay = edit_lay(e, p.line);
 	size_t g = layout_move(lay, edit_g(lay, p.off), dir);
-	if (g == LAYOUT_OFF_START) {
-		if (p.line == 0)
+	if (g == LAYOUT_OFF_START || g == LAYOUT_OFF_END) {
+		int prev = g == LAYOUT_OFF_START;
+		if (prev ? p.line == 0 : p.line + 1 >= e->doc->nlines)
 			return p;
-		return (struct edit_pos){p.line - 1, edit_line(e, p.line - 1)->len};
-	}
-	if (g == LAYOUT_OFF_END) {
-		if (p.line + 1 >= e->doc->nlines)
-			return p;
-		return (struct edit_pos){p.line + 1, 0};
+		size_t line = prev ? p.line - 1 : p.line + 1;
+		lay = edit_lay(e, line);
+		return (struct edit_pos){line, lay->goff[layout_enter(lay, dir)]};
 	}
 	return (struct edit_pos){p.line, lay->goff[g]};
 }
@@ -634,18 +626,13 @@ static void edit_replace_sel(struct edit *e, struct edit_step *s, struct edit_te
 	edit_replace(e, s, a, b, ins);
 }
 
-static int edit_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
-}
-
 void edit_type(struct edit *e, const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp;
 		size_t n = ustr_decode(s + i, len - i, &cp);
-		int space = edit_is_space(cp);
+		int space = cp != USTR_INVALID && ustr_is_space(cp);
 		/* A word typed after spaces (open == TYPE_SPACE, kind TYPE)
 		 * starts a new step: see the rule in edit.h. */
 		int kind = space ? EDIT_OPEN_TYPE_SPACE : EDIT_OPEN_TYPE;
@@ -696,19 +683,6 @@ static int edit_delete_sel(struct edit *e)
 	return 1;
 }
 
-/* Start of the code point that ends at off, or off - 1 for an invalid byte. */
-static size_t edit_cp_start(const char *s, size_t off, uint32_t *cp)
-{
-	size_t p = off - 1;
-	while (p > 0 && off - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
-		p--;
-	size_t n = ustr_decode(s + p, off - p, cp);
-	if (p + n == off && *cp != USTR_INVALID)
-		return p;
-	*cp = USTR_INVALID;
-	return off - 1;
-}
-
 void edit_backspace(struct edit *e)
 {
 	if (edit_delete_sel(e))
@@ -721,7 +695,7 @@ void edit_backspace(struct edit *e)
 		a = (struct edit_pos){b.line - 1, edit_line(e, b.line - 1)->len};
 	} else {
 		uint32_t cp;
-		size_t start = edit_cp_start(l->s, b.off, &cp);
+		size_t start = b.off - ustr_decode_prev(l->s, b.off, &cp);
 		size_t gstart = edit_prev(e, b);
 		/* Because a typist fixes a wrong haraka or niqqud by erasing
 		 * just that mark, not the letter it sits on. */

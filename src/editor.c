@@ -28,7 +28,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #ifndef MAHDAR_DATADIR
@@ -55,25 +54,11 @@ static void editor_message_clear(struct editor *ed)
 	ed->msg_error = 0;
 }
 
-/* Local time as ISO 8601 with the UTC offset, "2024-03-15T18:42:00+03:00". */
-static void editor_now_iso(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char z[8];
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	strftime(z, sizeof z, "%z", &tm);
-	size_t n = strlen(out);
-	if (strlen(z) == 5)
-		snprintf(out + n, 32 - n, "%.3s:%.2s", z, z + 3);
-}
-
 int editor_save(struct editor *ed)
 {
 	char now[32];
 	char *cause = NULL;
-	editor_now_iso(now);
+	util_now_iso(now);
 	if (ed->doc->stale)
 		txt_analyse(ed->doc);
 	if (store_save(ed->doc, &ed->info, now, &cause) < 0) {

@@ -36,9 +36,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-/* TEMP until the layout branch lands in ustr.h. */
-int ustr_is_mark(uint32_t cp);
-
 /* Terminal modes: bracketed paste, mouse with drag reports in SGR form. */
 #define UI_MODES_ON "\033[?2004h\033[?1002h\033[?1006h"
 #define UI_MODES_OFF "\033[?1006l\033[?1002l\033[?2004l"
