@@ -337,10 +337,6 @@ static void ui_signals_off(void)
 int ui_check(char **cause)
 {
 	const char *term = getenv("TERM");
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		util_set_cause(cause, "the editor needs a terminal (standard input and output are not one)");
-		return -1;
-	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
 		util_set_cause(cause, "TERM is %s: the editor needs a full-screen terminal "
 			       "(e.g. TERM=xterm-256color)", term == NULL || *term == '\0' ? "not set" : "dumb");
@@ -350,6 +346,10 @@ int ui_check(char **cause)
 	if (cs == NULL || (strcasecmp(cs, "UTF-8") != 0 && strcasecmp(cs, "utf8") != 0)) {
 		util_set_cause(cause, "the locale's character set is %s, not UTF-8: set a UTF-8 locale "
 			       "(e.g. LC_ALL=C.UTF-8)", cs != NULL && *cs ? cs : "unknown");
+		return -1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		util_set_cause(cause, "the editor needs a terminal (standard input and output are not one)");
 		return -1;
 	}
 	return 0;
