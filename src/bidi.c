@@ -66,8 +66,19 @@ int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, i
 		par = FRIBIDI_PAR_RTL;
 	else	/* "weak" directions: P2-P3, then this when no strong character */
 		par = fallback == BIDI_RTL ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
+	/* Bracket pairs (N0), on stretches of real code points as above. */
 	FriBidiBracketType *btypes = scratch;
-	fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, types, btypes);
+	for (size_t i = 0; i < n;) {
+		if (cp[i] > BIDI_MAX_CP) {
+			btypes[i++] = FRIBIDI_NO_BRACKET;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && cp[j] <= BIDI_MAX_CP)
+			j++;
+		fribidi_get_bracket_types(cp + i, (FriBidiStrIndex)(j - i), types + i, btypes + i);
+		i = j;
+	}
 	FriBidiLevel max = fribidi_get_par_embedding_levels_ex(types, btypes, (FriBidiStrIndex)n,
 							      &par, (FriBidiLevel *)levels);
 	if (max == 0) {

@@ -78,7 +78,7 @@ static const char *layout_bidi_name(uint32_t cp)
  * bidi controls are not: they have their own display. */
 static int layout_is_symbol(uint32_t cp)
 {
-	if (cp == '\t')
+	if ((cp >= 0x20 && cp < 0x7F) || cp == '\t')
 		return 0;
 	if (cp == USTR_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return 1;

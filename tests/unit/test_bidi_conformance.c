@@ -161,6 +161,11 @@ static void test_reorder_base(void **state)
 	assert_int_equal(layout_reorder(digits, 3, LAYOUT_AUTO, 1, NULL, NULL), LAYOUT_LTR);
 	assert_int_equal(layout_reorder(digits, 3, LAYOUT_RTL, 1, NULL, NULL), LAYOUT_RTL);
 	assert_int_equal(layout_reorder(NULL, 0, LAYOUT_AUTO, 1, NULL, NULL), LAYOUT_LTR);
+	/* a value that is no code point is a neutral, not a crash */
+	const uint32_t odd[] = {0x05D0, 0xFFFFFFFFu, '(', 0x110000, ')'};
+	uint8_t levels[5];
+	assert_int_equal(layout_reorder(odd, 5, LAYOUT_AUTO, 1, levels, NULL), LAYOUT_RTL);
+	assert_int_equal(levels[1], 1);
 }
 
 int main(void)

@@ -257,6 +257,16 @@ static void test_wrap_long_word(void **state)
 	assert_string_equal(row_bytes(lay, s, 2), "g");
 	check_invariants(lay, s, strlen(s), 3);
 	layout_free(lay);
+	/* a no-break space glues "12" to "kg": the row breaks before "12" */
+	s = "x 12\u00A0kg";
+	lay = lay_of(s, 5, 0);
+	assert_int_equal(lay->nrows, 2);
+	assert_string_equal(row_bytes(lay, s, 0), "x ");
+	layout_free(lay);
+	lay = lay_of(s, 4, 0);
+	assert_string_equal(row_bytes(lay, s, 0), "x ");
+	check_invariants(lay, s, strlen(s), 4);
+	layout_free(lay);
 }
 
 static void test_wide_cjk(void **state)
