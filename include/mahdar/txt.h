@@ -31,8 +31,13 @@ int txt_label_key(const char *s, size_t len);
 /* Which known section this heading names, or DOC_SEC_NONE. */
 int txt_heading_key(const char *s, size_t len);
 
-/* A new skeleton document in lang, dated today_iso ("2026-11-25"; written
- * in the language's digits and calendar).  Caller frees. */
-struct doc *txt_skeleton(int lang, const char *today_iso);
+/* A new skeleton document in lang: title, header labels and section
+ * headings of that language, the Date field holding date_text as given.
+ * Caller frees. */
+struct doc *txt_skeleton(int lang, const char *date_text);
+
+/* Strip spaces, tabs and no-break spaces from both ends of s[0..*len);
+ * returns the new start and updates *len. */
+const char *txt_trim(const char *s, size_t *len);
 
 #endif

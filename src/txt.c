@@ -1,0 +1,791 @@
+/* txt: the plain-text minutes format (FORMAT.md section 1).
+ *
+ * Data model: the file is split into struct doc_line records that keep the
+ * exact bytes and each line's own terminator ("\n", "\r\n" or none for a
+ * last line without one), so txt_write() of an unedited document gives the
+ * original bytes whatever they were — invalid UTF-8, NULs, stray CRs.
+ *
+ * txt_analyse() is a single forward pass over the lines that classifies
+ * each one (title, header field, heading, agenda item, recommendation, free
+ * text) and fills the derived structure of struct doc.  It never changes a
+ * line's bytes.  Labels and headings are matched through a fold that
+ * ignores what typists vary without meaning to: Latin case, Arabic vs
+ * Persian yeh and kaf, tatweel, harakat, ZWNJ, and ASCII vs Hebrew
+ * gershayim. */
+#include "mahdar/txt.h"
+#include "mahdar/buf.h"
+#include "mahdar/date.h"
+#include "mahdar/ustr.h"
+#include "mahdar/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TXT_MAX_ALIASES 3
+#define TXT_LABEL_MAX_CHARS 40	/* longer "X: y" lines are sentences, not labels */
+
+struct txt_names {
+	const char *v[DOC_LANG_COUNT][TXT_MAX_ALIASES];	/* first alias is the one written */
+};
+
+/* FORMAT.md "Known labels", plus a few spellings people really type. */
+static const struct txt_names txt_labels[DOC_KEY_COUNT] = {
+	[DOC_KEY_DATE] = {{{"Date"}, {"التاريخ"}, {"تاریخ"}, {"תאריך"}}},
+	[DOC_KEY_TIME] = {{{"Time"}, {"الوقت"}, {"ساعت"}, {"שעה"}}},
+	[DOC_KEY_PLACE] = {{{"Place"}, {"المكان"}, {"مکان"}, {"מקום"}}},
+	[DOC_KEY_CHAIR] = {{{"Chair"}, {"الرئيس", "الرئيسة"}, {"رئیس جلسه"}, {"יו״ר"}}},
+	[DOC_KEY_SECRETARY] = {{{"Secretary"}, {"المقرر", "المقررة"}, {"دبیر جلسه"}, {"מזכיר", "מזכירה"}}},
+	[DOC_KEY_PRESENT] = {{{"Present"}, {"الحضور"}, {"حاضران"}, {"נוכחים"}}},
+	[DOC_KEY_APOLOGIES] = {{{"Apologies"}, {"المعتذرون"}, {"غایبان"}, {"נעדרים"}}},
+	[DOC_KEY_GUESTS] = {{{"Guests"}, {"الضيوف"}, {"مهمانان"}, {"אורחים"}}},
+	[DOC_KEY_NEXT] = {{{"Next meeting"}, {"الاجتماع القادم"}, {"جلسهٔ بعد"}, {"הישיבה הבאה"}}},
+	[DOC_KEY_OWNER] = {{{"owner"}, {"المسؤول"}, {"مسئول"}, {"אחראי"}}},
+	[DOC_KEY_DUE] = {{{"due"}, {"الموعد"}, {"مهلت"}, {"מועד"}}},
+	[DOC_KEY_VOTES] = {{{"votes"}, {"التصويت"}, {"رأی"}, {"הצבעה"}}},
+};
+
+static const struct txt_names txt_headings[DOC_SEC_COUNT] = {
+	[DOC_SEC_OPENING] = {{{"Opening"}, {"الافتتاح"}, {"گشایش"}, {"פתיחה"}}},
+	[DOC_SEC_AGENDA] = {{{"Agenda"}, {"جدول الأعمال"}, {"دستور جلسه"}, {"סדר היום"}}},
+	[DOC_SEC_DISCUSSION] = {{{"Discussion"}, {"المناقشة"}, {"بحث"}, {"דיון"}}},
+	[DOC_SEC_RECOMMENDATIONS] = {{{"Recommendations", "Decisions"}, {"التوصيات", "القرارات"},
+				      {"تصمیمات", "مصوبات"}, {"המלצות", "החלטות"}}},
+	[DOC_SEC_CLOSING] = {{{"Closing"}, {"الختام"}, {"پایان"}, {"נעילה", "סיום"}}},
+};
+
+static const char *const txt_titles[DOC_LANG_COUNT] = {
+	"Minutes of the meeting", "محضر الاجتماع", "صورتجلسه", "פרוטוקול ישיבה",
+};
+
+/* ------------------------------------------------------------ small helpers */
+
+static int txt_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009;
+}
+
+const char *txt_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+	for (;;) {	/* leading */
+		uint32_t c;
+		size_t k = n ? ustr_decode(s, n, &c) : 0;
+		if (k == 0 || !txt_is_space(c))
+			break;
+		s += k, n -= k;
+	}
+	while (n > 0) {	/* trailing: step back over one UTF-8 sequence */
+		size_t k = 1;
+		while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
+			k++;
+		uint32_t c;
+		if (ustr_decode(s + n - k, k, &c) != k || !txt_is_space(c))
+			break;
+		n -= k;
+	}
+	*len = n;
+	return s;
+}
+
+static char *txt_dup_trim(const char *s, size_t n)
+{
+	s = txt_trim(s, &n);
+	return xstrndup(s, n);
+}
+
+/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic, else -1. */
+static int txt_digit(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0x660 && c <= 0x669)
+		return (int)(c - 0x660);
+	if (c >= 0x6F0 && c <= 0x6F9)
+		return (int)(c - 0x6F0);
+	return -1;
+}
+
+/* The fold used to match labels and headings; see the file comment. */
+static void txt_fold(const char *s, size_t n, struct buf *out)
+{
+	s = txt_trim(s, &n);
+	int space = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t k = ustr_decode(s + i, n - i, &c);
+		i += k;
+		if (c == USTR_INVALID) {
+			buf_putc(out, '?');
+			continue;
+		}
+		if (txt_is_space(c)) {
+			space = 1;
+			continue;
+		}
+		if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
+		    (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
+		    (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 && c != 0x5C6))
+			continue;	/* Hebrew points and cantillation */
+		if (c == 0x64A || c == 0x649)
+			c = 0x6CC;	/* Arabic yeh, alef maksura -> Farsi yeh */
+		else if (c == 0x643)
+			c = 0x6A9;	/* Arabic kaf -> keheh */
+		else if (c == 0x6C0)
+			c = 0x647;	/* heh with yeh above -> heh */
+		else if (c == '"' || c == 0x201D || c == 0x201C)
+			c = 0x5F4;	/* gershayim */
+		else if (c == '\'' || c == 0x2019)
+			c = 0x5F3;	/* geresh */
+		else if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (space && out->len > 0)
+			buf_putc(out, ' ');
+		space = 0;
+		char enc[4];
+		buf_append(out, enc, ustr_encode(c, enc));
+	}
+}
+
+/* Index of the entry of names[0..count) that s names, or -1; *lang gets the
+ * language whose alias matched. */
+static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
+		      int *lang)
+{
+	struct buf want = BUF_INIT, alias = BUF_INIT;
+	int found = -1;
+	txt_fold(s, n, &want);
+	for (int k = 0; k < count && found < 0 && want.len > 0; k++) {
+		for (int l = 0; l < DOC_LANG_COUNT && found < 0; l++) {
+			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++) {
+				buf_clear(&alias);
+				txt_fold(names[k].v[l][a], strlen(names[k].v[l][a]), &alias);
+				if (alias.len == want.len && memcmp(alias.s, want.s, want.len) == 0) {
+					found = k;
+					if (lang)
+						*lang = l;
+					break;
+				}
+			}
+		}
+	}
+	buf_free(&want);
+	buf_free(&alias);
+	return found;
+}
+
+int txt_label_key(const char *s, size_t len)
+{
+	return txt_lookup(txt_labels, DOC_KEY_COUNT, s, len, NULL);
+}
+
+int txt_heading_key(const char *s, size_t len)
+{
+	return txt_lookup(txt_headings, DOC_SEC_COUNT, s, len, NULL);
+}
+
+const char *txt_label(int key, int lang)
+{
+	if (key < 0 || key >= DOC_KEY_COUNT)
+		return NULL;
+	if (lang < 0 || lang >= DOC_LANG_COUNT)
+		lang = DOC_LANG_EN;
+	return txt_labels[key].v[lang][0];
+}
+
+const char *txt_heading(int sec, int lang)
+{
+	if (sec < 0 || sec >= DOC_SEC_COUNT)
+		return NULL;
+	if (lang < 0 || lang >= DOC_LANG_COUNT)
+		lang = DOC_LANG_EN;
+	return txt_headings[sec].v[lang][0];
+}
+
+/* Does s[0..n) start with prefix? */
+static int txt_starts(const char *s, size_t n, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	return n >= p && memcmp(s, prefix, p) == 0;
+}
+
+/* Find "label: value": the first ASCII or full-width colon followed by a
+ * space or the end of the line, with a plausible label before it.  Returns
+ * the label length and sets *value to the offset of the value, or 0. */
+static size_t txt_split_label(const char *s, size_t n, size_t *value)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t k = ustr_decode(s + i, n - i, &c);
+		if (c == ':' || c == 0xFF1A) {
+			size_t after = i + k;
+			if (i == 0 || (after < n && s[after] != ' ' && s[after] != '\t'))
+				return 0;	/* "10:00", "http://" */
+			while (after < n && (s[after] == ' ' || s[after] == '\t'))
+				after++;
+			*value = after;
+			return i;
+		}
+		if (c == USTR_INVALID || c < 0x20 || ++chars > TXT_LABEL_MAX_CHARS)
+			return 0;
+		i += k;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ reading */
+
+struct doc *txt_read(const char *bytes, size_t len)
+{
+	struct doc *d = doc_new();
+	size_t start = 0;
+	while (start < len) {
+		const char *nl = memchr(bytes + start, '\n', len - start);
+		if (nl == NULL) {
+			doc_line_insert(d, d->nlines, bytes + start, len - start, DOC_EOL_NONE);
+			break;
+		}
+		size_t end = (size_t)(nl - bytes);
+		int eol = DOC_EOL_LF;
+		size_t body = end;
+		if (end > start && bytes[end - 1] == '\r') {
+			eol = DOC_EOL_CRLF;
+			body = end - 1;
+		}
+		doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
+		start = end + 1;
+	}
+	txt_analyse(d);
+	d->modified = 0;
+	return d;
+}
+
+char *txt_write(const struct doc *d, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	size_t total = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		total += d->lines[i]->len + 2;
+	buf_reserve(&b, total);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct doc_line *l = d->lines[i];
+		buf_append(&b, l->s, l->len);
+		if (l->eol == DOC_EOL_LF)
+			buf_putc(&b, '\n');
+		else if (l->eol == DOC_EOL_CRLF)
+			buf_append(&b, "\r\n", 2);
+	}
+	return buf_steal(&b, len);
+}
+
+/* ------------------------------------------------------------ analysis */
+
+struct txt_scan {
+	struct doc *d;
+	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
+	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
+	unsigned long next_a, next_r;	/* next fresh item numbers */
+};
+
+static int txt_blank(const char *s, size_t n)
+{
+	txt_trim(s, &n);
+	return n == 0;
+}
+
+/* Attendee list "A (role); B; C" into p. */
+static void txt_people(struct doc_people *p, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i <= n) {
+		size_t j = i, sep = 0;
+		while (j < n) {
+			if (s[j] == ';') {
+				sep = 1;
+				break;
+			}
+			if (n - j >= 2 && memcmp(s + j, "؛", 2) == 0) {
+				sep = 2;
+				break;
+			}
+			j++;
+		}
+		size_t len = j - i;
+		const char *item = txt_trim(s + i, &len);
+		if (len > 0) {
+			struct doc_person *who = doc_person_add(p);
+			const char *open = NULL;
+			if (item[len - 1] == ')') {
+				for (size_t k = len - 1; k-- > 0;)
+					if (item[k] == '(') {
+						open = item + k;
+						break;
+					}
+			}
+			if (open != NULL && open > item) {
+				who->name = txt_dup_trim(item, (size_t)(open - item));
+				who->role = txt_dup_trim(open + 1, (size_t)(item + len - 1 - open - 1));
+			} else {
+				who->name = xstrndup(item, len);
+			}
+		}
+		if (!sep)
+			break;
+		i = j + sep;
+	}
+}
+
+/* "7-1-0" in any digit system into v[3]; 0 on success. */
+static int txt_votes(const char *s, size_t n, int v[3])
+{
+	int k = 0, have = 0;
+	long cur = 0;
+	s = txt_trim(s, &n);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = ustr_decode(s + i, n - i, &c);
+		i += len;
+		int dg = txt_digit(c);
+		if (dg >= 0) {
+			cur = cur * 10 + dg;
+			if (cur > 1000000)
+				return -1;
+			have = 1;
+		} else if ((c == '-' || c == 0x2013 || c == 0x2212 || c == '/') && have && k < 2) {
+			v[k++] = (int)cur;
+			cur = 0;
+			have = 0;
+		} else {
+			return -1;
+		}
+	}
+	if (k != 2 || !have)
+		return -1;
+	v[2] = (int)cur;
+	return 0;
+}
+
+/* Position of the last " — " or " -- " in s[0..n), its length in *seplen, or n. */
+static size_t txt_meta_sep(const char *s, size_t n, size_t *seplen)
+{
+	static const char *const seps[] = { " — ", " -- " };
+	size_t best = n;
+	for (size_t k = 0; k < UTIL_ARRAY_LEN(seps); k++) {
+		size_t sl = strlen(seps[k]);
+		for (size_t i = n; i-- > 0;) {
+			if (n - i >= sl && memcmp(s + i, seps[k], sl) == 0) {
+				if (best == n || i > best) {
+					best = i;
+					*seplen = sl;
+				}
+				break;
+			}
+		}
+	}
+	/* "text —" with the separator's trailing space trimmed away */
+	return best;
+}
+
+/* Split "owner: X, due: Y" into r; returns 0 when s is such a list. */
+static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, const char *s, size_t n)
+{
+	/* First pass: segment boundaries at ", " and "، " / "،". */
+	size_t segs[64][2], nseg = 0;
+	size_t i = 0, start = 0;
+	while (i <= n && nseg < UTIL_ARRAY_LEN(segs)) {
+		size_t sl = 0;
+		if (i == n)
+			sl = 0;
+		else if (s[i] == ',' && i + 1 < n && s[i + 1] == ' ')
+			sl = 2;
+		else if (n - i >= 2 && memcmp(s + i, "،", 2) == 0)
+			sl = 2;
+		if (i == n || sl) {
+			segs[nseg][0] = start;
+			segs[nseg][1] = i;
+			nseg++;
+			if (i == n)
+				break;
+			i += sl;
+			start = i;
+			continue;
+		}
+		i++;
+	}
+	char **slot = NULL;
+	size_t slot_from = 0;
+	const char *votes_s = NULL;
+	size_t votes_n = 0;
+	int any = 0;
+	for (size_t k = 0; k < nseg; k++) {
+		size_t sn = segs[k][1] - segs[k][0];
+		const char *seg = txt_trim(s + segs[k][0], &sn);
+		size_t voff = 0, ll = txt_split_label(seg, sn, &voff);
+		int key = ll ? txt_label_key(seg, ll) : DOC_KEY_NONE;
+		if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES) {
+			any = 1;
+			int lang = DOC_LANG_NONE;
+			txt_lookup(txt_labels, DOC_KEY_COUNT, seg, ll, &lang);
+			if (lang >= 0)
+				sc->votes[lang]++;
+			if (key == DOC_KEY_VOTES) {
+				slot = NULL;
+				votes_s = seg + voff;
+				votes_n = sn - voff;
+				continue;
+			}
+			slot = key == DOC_KEY_OWNER ? &r->owner : &r->due;
+			free(*slot);
+			*slot = txt_dup_trim(seg + voff, sn - voff);
+			slot_from = (size_t)(seg - s) + voff;
+			continue;
+		}
+		if (k == 0)
+			return -1;	/* not a metadata list at all */
+		if (slot != NULL) {	/* "owner: Ali, Omar": the comma was part of the value */
+			free(*slot);
+			*slot = txt_dup_trim(s + slot_from, segs[k][1] - slot_from);
+		} else {
+			doc_problem_add(sc->d, line, DOC_NOTE, "unknown item detail “%.*s” (known: owner, due, votes)",
+					(int)(segs[k][1] - segs[k][0]), s + segs[k][0]);
+		}
+	}
+	if (!any)
+		return -1;
+	if (votes_s != NULL) {
+		if (txt_votes(votes_s, votes_n, r->votes) == 0)
+			r->has_votes = 1;
+		else
+			doc_problem_add(sc->d, line, DOC_ERROR,
+					"votes “%.*s” are not FOR-AGAINST-ABSTAIN (like 7-1-0)",
+					(int)votes_n, votes_s);
+	}
+	return 0;
+}
+
+static void txt_item_id(struct txt_scan *sc, size_t line, char prefix)
+{
+	struct doc_attr *a = doc_line_attr(sc->d, line);
+	if (a->id == NULL)
+		a->id = xasprintf("%c%lu", prefix, prefix == 'a' ? sc->next_a++ : sc->next_r++);
+}
+
+static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
+{
+	struct doc_rec *r = doc_rec_add(sc->d);
+	r->line = li;
+	size_t seplen = 0, sep = txt_meta_sep(s, n, &seplen);
+	if (sep < n && txt_rec_meta(sc, li, r, s + sep + seplen, n - sep - seplen) == 0) {
+		r->text = txt_dup_trim(s, sep);
+	} else {
+		free(r->owner);
+		free(r->due);
+		r->owner = r->due = NULL;
+		r->has_votes = 0;
+		r->text = txt_dup_trim(s, n);
+	}
+	r->kind = r->owner != NULL ? DOC_REC_ACTION : DOC_REC_DECISION;
+	txt_item_id(sc, li, 'r');
+}
+
+/* "N. text" / "N) text" with N in any of the three digit systems. */
+static int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n)
+{
+	size_t lead = n;
+	s = txt_trim(s, &lead);
+	n = lead;
+	size_t i = 0;
+	long num = 0;
+	int digits = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t k = ustr_decode(s + i, n - i, &c);
+		int dg = txt_digit(c);
+		if (dg < 0)
+			break;
+		if (num < 100000000)
+			num = num * 10 + dg;
+		digits++;
+		i += k;
+	}
+	if (digits == 0 || i >= n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+		return 0;	/* "2.5 million" */
+	struct doc *d = sc->d;
+	if (d->nagenda > 0 && num != d->agenda[d->nagenda - 1].number + 1)
+		doc_problem_add(d, li, DOC_NOTE, "agenda item %ld follows item %ld", num,
+				d->agenda[d->nagenda - 1].number);
+	struct doc_agenda *a = doc_agenda_add(d);
+	a->line = li;
+	a->number = num;
+	a->number_text = xstrndup(s, i);
+	a->text = txt_dup_trim(s + i + 1, n - i - 1);
+	txt_item_id(sc, li, 'a');
+	return 1;
+}
+
+/* Bullet "- ", "* " or "• ": returns the bytes it takes, or 0. */
+static size_t txt_bullet(const char *s, size_t n)
+{
+	size_t lead = 0;
+	while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
+		lead++;
+	s += lead, n -= lead;
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return lead + 2;
+	if (n >= 4 && memcmp(s, "• ", 4) == 0)
+		return lead + 4;
+	return 0;
+}
+
+static void txt_header(struct txt_scan *sc, size_t li, const char *s, size_t n, size_t ll, size_t voff)
+{
+	struct doc *d = sc->d;
+	int lang = DOC_LANG_NONE;
+	int key = txt_lookup(txt_labels, DOC_KEY_COUNT, s, ll, &lang);
+	if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES)
+		key = DOC_KEY_NONE;	/* item details, not header fields */
+	if (key != DOC_KEY_NONE && lang >= 0)
+		sc->votes[lang]++;
+	struct doc_field *f = doc_field_add(d);
+	f->key = key;
+	f->label = txt_dup_trim(s, ll);
+	f->value = txt_dup_trim(s + voff, n - voff);
+	f->line = li;
+	d->lines[li]->kind = DOC_K_HEADER;
+	if (key == DOC_KEY_PRESENT || key == DOC_KEY_APOLOGIES || key == DOC_KEY_GUESTS) {
+		struct doc_people *p = &d->att[key - DOC_KEY_PRESENT];
+		if (p->line == (size_t)-1)
+			p->line = li;
+		txt_people(p, s + voff, n - voff);
+	}
+}
+
+static void txt_count_script(struct txt_scan *sc, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += ustr_decode(s + i, n - i, &c);
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			sc->script[0]++;
+		else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+			sc->script[0]++;
+		else if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
+			sc->script[1]++, sc->script[2]++;	/* پ چ ژ گ ک ی: Persian letters */
+		else if ((c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) ||
+			 (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+			 (c >= 0xFE70 && c <= 0xFEFC))
+			sc->script[1]++;
+		else if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0xFB1D && c <= 0xFB4F))
+			sc->script[3]++;
+	}
+}
+
+static void txt_detect_language(struct txt_scan *sc)
+{
+	struct doc *d = sc->d;
+	int best = DOC_LANG_NONE, bestv = 0;
+	for (int l = 0; l < DOC_LANG_COUNT; l++)
+		if (sc->votes[l] > bestv)
+			best = l, bestv = sc->votes[l];
+	if (best == DOC_LANG_NONE) {
+		size_t lat = sc->script[0], arab = sc->script[1], fa = sc->script[2], heb = sc->script[3];
+		if (lat + arab + heb > 0) {
+			if (heb >= arab && heb >= lat)
+				best = DOC_LANG_HE;
+			else if (arab >= lat)
+				/* Persian-only letters in more than 1 of 12 Arabic-script letters */
+				best = fa * 12 > arab ? DOC_LANG_FA : DOC_LANG_AR;
+			else
+				best = DOC_LANG_EN;
+		}
+	}
+	d->lang_detected = best;
+	d->dir_detected = (best == DOC_LANG_AR || best == DOC_LANG_FA || best == DOC_LANG_HE)
+				  ? DOC_DIR_RTL : DOC_DIR_LTR;
+}
+
+/* Highest "<prefix><n>" already used, so fresh ids never collide. */
+static void txt_scan_ids(struct txt_scan *sc)
+{
+	sc->next_a = sc->next_r = 1;
+	for (size_t i = 0; i < sc->d->nlines; i++) {
+		const struct doc_attr *a = sc->d->lines[i]->attr;
+		if (a == NULL || a->id == NULL || (a->id[0] != 'a' && a->id[0] != 'r'))
+			continue;
+		char *end;
+		unsigned long v = strtoul(a->id + 1, &end, 10);
+		if (*end != '\0')
+			continue;
+		unsigned long *next = a->id[0] == 'a' ? &sc->next_a : &sc->next_r;
+		if (v + 1 > *next)
+			*next = v + 1;
+	}
+}
+
+static void txt_check_utf8(struct doc *d, size_t li)
+{
+	const struct doc_line *l = d->lines[li];
+	size_t ok = ustr_valid_prefix(l->s, l->len);
+	if (ok < l->len)
+		doc_problem_add(d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
+				(unsigned char)l->s[ok], ok + 1);
+	if (memchr(l->s, '\0', l->len) != NULL)
+		doc_problem_add(d, li, DOC_ERROR, "NUL byte in the text");
+}
+
+void txt_analyse(struct doc *d)
+{
+	struct txt_scan sc = { .d = d };
+	doc_structure_clear(d);
+	txt_scan_ids(&sc);
+	d->stale = 0;
+	if (d->nlines == 0) {
+		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
+		txt_detect_language(&sc);
+		return;
+	}
+
+	int in_header = 1;	/* before the first "## " */
+	struct doc_section *sec = NULL;
+	size_t si = (size_t)-1;
+	int seen[DOC_SEC_COUNT] = {0};
+
+	for (size_t li = 0; li < d->nlines; li++) {
+		struct doc_line *l = d->lines[li];
+		const char *s = l->s;
+		size_t n = l->len;
+		l->kind = DOC_K_FREE;
+		txt_check_utf8(d, li);
+		txt_count_script(&sc, s, n);
+
+		if (li == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#'))) {
+			l->kind = DOC_K_TITLE;
+			l->section = -1;
+			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
+			d->title_line = 0;
+			continue;
+		}
+		if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#')) {
+			in_header = 0;
+			int lang = DOC_LANG_NONE;
+			size_t hn = n > 3 ? n - 3 : 0;
+			int key = hn ? txt_lookup(txt_headings, DOC_SEC_COUNT, s + 3, hn, &lang) : -1;
+			if (key >= 0) {
+				if (lang >= 0)
+					sc.votes[lang]++;
+				if (seen[key]++)
+					doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
+			}
+			sec = doc_section_add(d);
+			si = d->nsections - 1;
+			sec->key = key;
+			sec->heading = txt_dup_trim(s + (n - hn), hn);
+			sec->line = li;
+			sec->first = sec->end = li + 1;
+			l->kind = DOC_K_HEADING;
+			l->section = (int)si;
+			continue;
+		}
+		int blank = txt_blank(s, n);
+		if (in_header) {	/* the title and header block belong to no section */
+			l->section = -1;
+			if (blank) {
+				l->kind = DOC_K_BLANK;
+				continue;
+			}
+			size_t voff = 0, ll = txt_split_label(s, n, &voff);
+			if (ll > 0) {
+				txt_header(&sc, li, s, n, ll, voff);
+				continue;
+			}
+			/* Free text ends the header block: a "X: y" sentence further
+			 * down a paragraph is prose, not a field.  It starts the
+			 * preamble, a section without a heading. */
+			in_header = 0;
+			sec = doc_section_add(d);
+			si = d->nsections - 1;
+			sec->first = li;
+		}
+		sec = &d->sections[si];	/* the array may have moved */
+		sec->end = li + 1;
+		l->section = (int)si;
+		if (blank) {
+			l->kind = DOC_K_BLANK;
+			continue;
+		}
+		if (sec->key == DOC_SEC_AGENDA && txt_agenda(&sc, li, s, n)) {
+			l->kind = DOC_K_AGENDA;
+			continue;
+		}
+		if (sec->key == DOC_SEC_RECOMMENDATIONS) {
+			size_t b = txt_bullet(s, n);
+			if (b > 0) {
+				l->kind = DOC_K_REC;
+				txt_rec(&sc, li, s + b, n - b);
+				continue;
+			}
+		}
+	}
+
+	if (d->title == NULL)
+		doc_problem_add(d, 0, DOC_NOTE, "no title: the first line does not start with “# ”");
+	txt_detect_language(&sc);
+
+	const struct doc_field *date = doc_field_get(d, DOC_KEY_DATE);
+	if (date != NULL && date->value[0] != '\0') {
+		char iso[11];
+		int cal = DOC_CAL_GREGORIAN;
+		if (date_parse(date->value, strlen(date->value), doc_language(d), iso, &cal) == 0) {
+			d->date_iso = xstrdup(iso);
+			d->calendar = cal;
+		} else {
+			doc_problem_add(d, date->line, DOC_NOTE,
+					"date “%s” is not a date mahdar can read; kept as written", date->value);
+		}
+	}
+	/* Due dates are read once the language is known: it decides the
+	 * calendar of a year like 1403. */
+	for (size_t i = 0; i < d->nrecs; i++) {
+		struct doc_rec *r = &d->recs[i];
+		char iso[11];
+		int cal;
+		if (r->due == NULL)
+			continue;
+		if (date_parse(r->due, strlen(r->due), doc_language(d), iso, &cal) == 0)
+			r->due_iso = xstrdup(iso);
+		else
+			doc_problem_add(d, r->line, DOC_NOTE,
+					"due date “%s” is not a date mahdar can read; kept as written", r->due);
+	}
+}
+
+/* ------------------------------------------------------------ new documents */
+
+struct doc *txt_skeleton(int lang, const char *date_text)
+{
+	if (lang < 0 || lang >= DOC_LANG_COUNT)
+		lang = DOC_LANG_EN;
+	struct doc *d = doc_new();
+	struct buf b = BUF_INIT;
+#define TXT_LINE(...) do { buf_clear(&b); buf_printf(&b, __VA_ARGS__); \
+		doc_line_insert(d, d->nlines, b.s, b.len, DOC_EOL_LF); } while (0)
+	TXT_LINE("# %s", txt_titles[lang]);
+	TXT_LINE("%s: %s", txt_label(DOC_KEY_DATE, lang), date_text);
+	static const int header[] = { DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY,
+				      DOC_KEY_PRESENT, DOC_KEY_APOLOGIES };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(header); i++)
+		TXT_LINE("%s:", txt_label(header[i], lang));
+	for (int s = 0; s < DOC_SEC_COUNT; s++) {
+		TXT_LINE("%s", "");
+		TXT_LINE("## %s", txt_heading(s, lang));
+	}
+#undef TXT_LINE
+	buf_free(&b);
+	d->lang = lang;
+	txt_analyse(d);
+	d->modified = 0;
+	return d;
+}
