@@ -20,34 +20,15 @@ _Static_assert(sizeof(FriBidiChar) == sizeof(uint32_t), "FriBidiChar is 32 bits"
 _Static_assert(sizeof(FriBidiArabicProp) == 1 && sizeof(FriBidiJoiningType) == 1,
 	       "joining types are bytes");
 
-#define BIDI_MAX_CP 0x10FFFFu
-
 void bidi_classify(const uint32_t *cp, size_t n, uint32_t *types)
 {
-	/* fribidi_get_bidi_types on each stretch of real code points, because
-	 * its tables are not meant to be indexed past U+10FFFF. */
-	size_t i = 0;
-	while (i < n && n <= BIDI_MAX_LEN) {
-		if (cp[i] > BIDI_MAX_CP) {
-			types[i++] = FRIBIDI_TYPE_ON;
-			continue;
-		}
-		size_t j = i;
-		while (j < n && cp[j] <= BIDI_MAX_CP)
-			j++;
-		fribidi_get_bidi_types(cp + i, (FriBidiStrIndex)(j - i), types + i);
-		i = j;
-	}
+	if (n > 0 && n <= BIDI_MAX_LEN)
+		fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, types);
 }
 
 uint32_t bidi_class_neutral(void)
 {
 	return FRIBIDI_TYPE_ON;
-}
-
-int bidi_class_removed(uint32_t type)
-{
-	return FRIBIDI_IS_EXPLICIT_OR_BN(type) != 0;
 }
 
 int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, int fallback,
@@ -107,7 +88,7 @@ int bidi_reorder_line(const uint32_t *types, size_t off, size_t len, int dir, in
 uint32_t bidi_mirror(uint32_t cp)
 {
 	FriBidiChar m;
-	if (cp <= BIDI_MAX_CP && fribidi_get_mirror_char(cp, &m))
+	if (cp <= 0x10FFFF && fribidi_get_mirror_char(cp, &m))
 		return m;
 	return cp;
 }

@@ -78,7 +78,7 @@ static const char *layout_bidi_name(uint32_t cp)
  * bidi controls are not: they have their own display. */
 static int layout_is_symbol(uint32_t cp)
 {
-	if (cp == '\t')
+	if ((cp >= 0x20 && cp < 0x7F) || cp == '\t')
 		return 0;
 	if (cp == USTR_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return 1;
@@ -149,6 +149,24 @@ static void layout_pdf_of_override(const struct layout_work *w, size_t ng, char 
 	}
 }
 
+/* The glyph shown for code point i: shaped, then mirrored in a
+ * right-to-left run; adds LAYOUT_CELL_SHAPED/MIRRORED to *flags. */
+static uint32_t layout_glyph(const struct layout_work *w, const struct layout_opts *o, size_t i,
+			     unsigned *flags)
+{
+	uint32_t d = w->dcp[i];
+	if (d != w->cp[i])
+		*flags |= LAYOUT_CELL_SHAPED;
+	if (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[i] & 1)) {
+		uint32_t m = bidi_mirror(d);
+		if (m != d) {
+			*flags |= LAYOUT_CELL_MIRRORED;
+			d = m;
+		}
+	}
+	return d;
+}
+
 /* The display of grapheme g (code points [c0, c1)) into w->gtmp[g]. */
 static void layout_cell_make(const struct layout_work *w, const char *s, size_t g,
 			     const struct layout_opts *o, int show_pdf, struct buf *t)
@@ -198,25 +216,14 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
 				layout_put_cp(t, LAYOUT_DOTTED_CIRCLE);
 				width = 1;
 			}
-			int same = 1;
-			for (size_t i = c0; i < c1 && same; i++)
-				same = w->dcp[i] == w->cp[i] &&
-				       ((o->flags & LAYOUT_NO_MIRROR) || !(w->levels[i] & 1) ||
-					bidi_mirror(w->cp[i]) == w->cp[i]);
-			if (same) {
+			unsigned changed = 0;
+			for (size_t i = c0; i < c1; i++)
+				layout_glyph(w, o, i, &changed);
+			if (changed == 0) {	/* the common case: the bytes as they are */
 				buf_append(t, s + w->coff[c0], w->coff[c1] - w->coff[c0]);
 			} else {
-				for (size_t i = c0; i < c1; i++) {
-					uint32_t d = w->dcp[i];
-					if (d != w->cp[i])
-						flags |= LAYOUT_CELL_SHAPED;
-					if (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[i] & 1) &&
-					    bidi_mirror(d) != d) {
-						d = bidi_mirror(d);
-						flags |= LAYOUT_CELL_MIRRORED;
-					}
-					layout_put_cp(t, d);
-				}
+				for (size_t i = c0; i < c1; i++)
+					layout_put_cp(t, layout_glyph(w, o, i, &flags));
 			}
 		}
 	}
@@ -364,7 +371,7 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 
 	/* Bidi levels: what is drawn as a symbol is a neutral. */
 	for (size_t i = 0; i < n; i++)
-		w.dcp[i] = w.cp[i] == USTR_INVALID ? 0xFFFDu : w.cp[i];
+		w.dcp[i] = w.cp[i] == USTR_INVALID ? 0xFFFDu : w.cp[i];	/* for bidi */
 	bidi_classify(w.dcp, n, w.types);
 	for (size_t i = 0; i < n; i++)
 		if (layout_is_symbol(w.cp[i]))
@@ -567,14 +574,17 @@ int layout_reorder(const uint32_t *cp, size_t n, int base, int keep_marks, uint8
 		   size_t *vis)
 {
 	size_t k = n + 1;
-	char *block = xmalloc(k * (2 * sizeof(uint32_t) + sizeof(int) + 1));
-	uint32_t *types = (uint32_t *)block;
+	char *block = xmalloc(k * (3 * sizeof(uint32_t) + sizeof(int) + 1));
+	uint32_t *real = (uint32_t *)block;
+	uint32_t *types = real + k;
 	uint32_t *scratch = types + k;
 	int *map = (int *)(scratch + k);
 	uint8_t *lev = (uint8_t *)(map + k);
-	bidi_classify(cp, n, types);
+	for (size_t i = 0; i < n; i++)	/* bidi wants real code points */
+		real[i] = cp[i] > 0x10FFFF ? 0xFFFDu : cp[i];
+	bidi_classify(real, n, types);
 	int b = base == LAYOUT_LTR || base == LAYOUT_RTL ? base : BIDI_AUTO;
-	int dir = bidi_levels(cp, types, n, b, BIDI_LTR, scratch, lev);
+	int dir = bidi_levels(real, types, n, b, BIDI_LTR, scratch, lev);
 	bidi_reorder_line(types, 0, n, dir, keep_marks, lev, map);
 	for (size_t i = 0; i < n; i++) {
 		if (levels != NULL)

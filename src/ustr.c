@@ -246,11 +246,15 @@ int ustr_is_format(uint32_t cp)
 
 int ustr_is_control(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7F)	/* the common case, without a table */
+		return 0;
 	return cp != USTR_INVALID && uc_graphemeclusterbreak_property(cp) == GBP_CONTROL;
 }
 
 int ustr_is_space(uint32_t cp)
 {
+	if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F)	/* no-break spaces */
+		return 0;
 	return cp != USTR_INVALID && uc_is_property_white_space(cp);
 }
 

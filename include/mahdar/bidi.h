@@ -3,7 +3,9 @@
  *
  * Arrays are the caller's, one entry per code point: bidi classes (opaque
  * numbers, compare them only through the bidi_class_* functions), levels,
- * visual maps.  Nothing here allocates except fribidi itself. */
+ * visual maps.  Code points must be real ones (<= U+10FFFF: map
+ * USTR_INVALID to U+FFFD first).  Nothing here allocates except fribidi
+ * itself. */
 #ifndef MAHDAR_BIDI_H
 #define MAHDAR_BIDI_H
 
@@ -18,13 +20,10 @@
 /* Longest paragraph fribidi can take (its indices are int). */
 #define BIDI_MAX_LEN ((size_t)0x7FFFFFFF)
 
-/* Bidi classes (Bidi_Class) of cp[0..n) into types[0..n).  A value above
- * U+10FFFF (e.g. USTR_INVALID) gets the neutral class. */
+/* Bidi classes (Bidi_Class) of cp[0..n) into types[0..n). */
 void bidi_classify(const uint32_t *cp, size_t n, uint32_t *types);
 /* The class ON (Other Neutral), given to anything drawn as a symbol. */
 uint32_t bidi_class_neutral(void);
-/* Removed by rule X9: embedding/override/isolate controls, PDF, BN. */
-int bidi_class_removed(uint32_t type);
 
 /* Resolve the embedding levels of the paragraph cp[0..n) with classes
  * types (rules P2-I2 and L1 parts 1-3), using brackets (N0) from cp.

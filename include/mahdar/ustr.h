@@ -59,7 +59,8 @@ int ustr_is_format(uint32_t cp);
 /* Grapheme_Cluster_Break=Control: C0/C1 controls, most Cf, U+2028/2029 —
  * always a grapheme of its own and invisible or harmful when printed. */
 int ustr_is_control(uint32_t cp);
-/* White_Space property (space, tab, no-break space, ideographic space...). */
+/* A space a line may break after: White_Space (space, tab, ideographic
+ * space...) except the no-break spaces U+00A0, U+2007, U+202F. */
 int ustr_is_space(uint32_t cp);
 
 /* Line break opportunities (UAX #14) of s[0..len): brk[i] = 1 when a row

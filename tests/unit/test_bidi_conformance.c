@@ -2,6 +2,7 @@
  * plain-UBA entry point, plus the terminal variant that keeps marks after
  * their base (keep_marks = 1). */
 #include "testutil.h"
+#include "ucdtest.h"
 
 #include "mahdar/layout.h"
 
@@ -97,31 +98,21 @@ static int bidi_check(const struct bidi_case *c, char *why, size_t whylen)
 	return 1;
 }
 
+static int bidi_line(char *line, char *why, size_t whylen)
+{
+	struct bidi_case c;
+	if (!bidi_parse(line, &c)) {
+		snprintf(why, whylen, "cannot parse");
+		return 0;
+	}
+	return bidi_check(&c, why, whylen);
+}
+
 static void test_bidi_character_test(void **state)
 {
 	(void)state;
-	FILE *f = fopen(BIDI_TEST_FILE, "r");
-	if (f == NULL)
-		fail_msg("cannot open %s (Debian package unicode-data)", BIDI_TEST_FILE);
-	char line[8192];
-	struct bidi_case c;
-	size_t total = 0, passed = 0, lineno = 0;
-	while (fgets(line, sizeof line, f) != NULL) {
-		lineno++;
-		if (line[0] == '#' || line[0] == '\n')
-			continue;
-		total++;
-		char why[200];
-		if (!bidi_parse(line, &c)) {
-			fprintf(stderr, "line %zu: cannot parse\n", lineno);
-		} else if (bidi_check(&c, why, sizeof why)) {
-			passed++;
-		} else if (total - passed <= 10) {
-			fprintf(stderr, "line %zu: %s\n", lineno, why);
-		}
-	}
-	fclose(f);
-	printf("BidiCharacterTest: %zu/%zu passed\n", passed, total);
+	size_t total, passed;
+	ucd_run(BIDI_TEST_FILE, "BidiCharacterTest", bidi_line, &total, &passed);
 	assert_int_equal(total, BIDI_TEST_CASES);
 	assert_int_equal(passed, total);
 }
@@ -161,6 +152,11 @@ static void test_reorder_base(void **state)
 	assert_int_equal(layout_reorder(digits, 3, LAYOUT_AUTO, 1, NULL, NULL), LAYOUT_LTR);
 	assert_int_equal(layout_reorder(digits, 3, LAYOUT_RTL, 1, NULL, NULL), LAYOUT_RTL);
 	assert_int_equal(layout_reorder(NULL, 0, LAYOUT_AUTO, 1, NULL, NULL), LAYOUT_LTR);
+	/* a value that is no code point is a neutral, not a crash */
+	const uint32_t odd[] = {0x05D0, 0xFFFFFFFFu, '(', 0x110000, ')'};
+	uint8_t levels[5];
+	assert_int_equal(layout_reorder(odd, 5, LAYOUT_AUTO, 1, levels, NULL), LAYOUT_RTL);
+	assert_int_equal(levels[1], 1);
 }
 
 int main(void)

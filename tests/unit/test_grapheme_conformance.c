@@ -4,6 +4,7 @@
  * goff (what the screen shows) — plus invalid bytes, which the test file
  * does not cover. */
 #include "testutil.h"
+#include "ucdtest.h"
 
 #include "mahdar/layout.h"
 #include "mahdar/ustr.h"
@@ -109,30 +110,21 @@ static int gb_check(const struct gb_case *c, char *why, size_t whylen)
 	return ok;
 }
 
+static int gb_line(char *line, char *why, size_t whylen)
+{
+	struct gb_case c;
+	if (!gb_parse(line, &c)) {
+		snprintf(why, whylen, "cannot parse");
+		return 0;
+	}
+	return gb_check(&c, why, whylen);
+}
+
 static void test_grapheme_break_test(void **state)
 {
 	(void)state;
-	FILE *f = fopen(GB_TEST_FILE, "r");
-	if (f == NULL)
-		fail_msg("cannot open %s (Debian package unicode-data)", GB_TEST_FILE);
-	char line[4096];
-	struct gb_case c;
-	size_t total = 0, passed = 0, lineno = 0;
-	while (fgets(line, sizeof line, f) != NULL) {
-		lineno++;
-		if (line[0] == '#' || line[0] == '\n')
-			continue;
-		total++;
-		char why[200];
-		if (!gb_parse(line, &c))
-			fprintf(stderr, "line %zu: cannot parse\n", lineno);
-		else if (gb_check(&c, why, sizeof why))
-			passed++;
-		else if (total - passed <= 10)
-			fprintf(stderr, "line %zu: %s\n", lineno, why);
-	}
-	fclose(f);
-	printf("GraphemeBreakTest: %zu/%zu passed\n", passed, total);
+	size_t total, passed;
+	ucd_run(GB_TEST_FILE, "GraphemeBreakTest", gb_line, &total, &passed);
 	assert_true(total >= 600);
 	assert_int_equal(passed, total);
 }
