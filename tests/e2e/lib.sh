@@ -10,7 +10,8 @@ set -u
 export LC_ALL=C.UTF-8
 
 E2E_NAME=$(basename "$0" .sh)
-E2E_SOCK="mahdar-e2e-$$"
+E2E_N=0
+E2E_SOCK="mahdar-e2e-$$-0"
 E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mahdar-e2e.XXXXXX")
 E2E_TERM=${E2E_TERM:-xterm-256color}
 # Sanitizer builds are slower: generous deadlines, still bounded.
@@ -19,10 +20,22 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-15}
 e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
 
 e2e_cleanup() {
-	e2e_tmux kill-server >/dev/null 2>&1
-	rm -rf "$E2E_DIR"
+	i=0
+	while [ $i -le $E2E_N ]; do
+		tmux -L "mahdar-e2e-$$-$i" -f /dev/null kill-server >/dev/null 2>&1
+		i=$((i + 1))
+	done
+	rm -rf "$E2E_DIR" 2>/dev/null || { sleep 0.2; rm -rf "$E2E_DIR"; }
 }
 trap e2e_cleanup EXIT
+
+# fresh — end this tmux server; the next start uses a new one (because a
+# server that is shutting down can still hold the old socket).
+fresh() {
+	e2e_tmux kill-server >/dev/null 2>&1
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK="mahdar-e2e-$$-$E2E_N"
+}
 
 # fail MESSAGE — print the message and the current screen, exit 1.
 fail() {
@@ -36,15 +49,20 @@ fail() {
 }
 
 # start FILE [COLS ROWS [EXTRA-ARGS]] — run mahdar on FILE in a fresh pane.
-# The pane stays after mahdar exits so its exit status can be read.
+# Its pid goes to $E2E_DIR/pid and, once it exits, its exit status (or
+# 128 + signal) to $E2E_DIR/status (because tmux can be slow to reap a
+# dead pane's process).  $E2E_PRE, if set, is a shell command run first
+# (and start does not wait for the editor to show).
 start() {
-	e2e_file=$1
+	rm -f "$E2E_DIR/pid" "$E2E_DIR/status"
 	e2e_tmux new-session -d -x "${2:-80}" -y "${3:-24}" \
-		"cd '$E2E_DIR' && exec env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' '$MAHDAR' ${4:-} '$e2e_file'" ||
+		"cd '$E2E_DIR'; ${E2E_PRE:-} env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' \
+		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
+		 echo \$? >'$E2E_DIR/status.tmp'; mv '$E2E_DIR/status.tmp' '$E2E_DIR/status'; sleep 600" ||
 		fail "cannot start tmux"
-	e2e_tmux set-option -g remain-on-exit on >/dev/null
-	wait_until e2e_ready || fail "mahdar did not start"
+	[ -n "${E2E_PRE:-}" ] || wait_until e2e_ready || fail "mahdar did not start"
 }
+mahdar_pid() { cat "$E2E_DIR/pid"; }
 
 screen() { e2e_tmux capture-pane -p; }
 # row N (0-based) of the screen
@@ -76,11 +94,11 @@ e2e_status_has() { status_line | grep -qF -- "$1"; }
 # expect_status TEXT — until the status line contains TEXT (or fail)
 expect_status() { wait_until e2e_status_has "$1" || fail "status line lacks '$1'"; }
 expect_screen() { wait_for "$1" || fail "screen lacks '$1'"; }
-e2e_dead() { [ "$(e2e_tmux display -p '#{pane_dead}')" = 1 ]; }
+e2e_exited() { [ -s "$E2E_DIR/status" ]; }
 # expect_exit STATUS — until mahdar has exited, with that status
 expect_exit() {
-	wait_until e2e_dead || fail "mahdar did not exit"
-	st=$(e2e_tmux display -p '#{pane_dead_status}')
+	wait_until e2e_exited || fail "mahdar did not exit"
+	st=$(cat "$E2E_DIR/status")
 	[ "$st" = "$1" ] || fail "exit status $st, expected $1"
 }
 # right_aligned TEXT [WIDTH] — TEXT padded on the left to WIDTH (80) columns

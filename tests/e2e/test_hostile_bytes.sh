@@ -13,9 +13,7 @@ printf 'red \033[31mRED\033[0m report \033[6n\n' >>"$f"
 printf 'c1 \302\233 31m nel \302\205 raw \233 end\n' >>"$f"
 printf 'عربي \033[6n نص\n' >>"$f"
 out="$E2E_DIR/out.bin"
-e2e_tmux new-session -d -x 80 -y 24 \
-	"while [ ! -e '$E2E_DIR/go' ]; do sleep 0.02; done; exec env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' '$MAHDAR' '$f'"
-e2e_tmux set-option -g remain-on-exit on >/dev/null
+E2E_PRE="while [ ! -e go ]; do sleep 0.02; done;" start "$f"
 e2e_tmux pipe-pane -O "cat >'$out'"
 touch "$E2E_DIR/go"
 wait_until e2e_ready || fail "mahdar did not start"
@@ -23,7 +21,7 @@ expect_screen "clip ^["
 expect_screen "end"
 keys C-q
 expect_exit 0
-e2e_tmux kill-server
+fresh
 python3 - "$out" <<'PY' || fail "hostile bytes reached the terminal"
 import sys
 b = open(sys.argv[1], "rb").read()

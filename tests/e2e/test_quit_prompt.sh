@@ -13,7 +13,7 @@ keys C-q
 expect_screen "Unsaved changes"
 type_text x
 expect_screen "Not quitting"
-e2e_dead && fail "quit without an answer"
+e2e_exited && fail "quit without an answer"
 keys C-q
 expect_screen "Unsaved changes"
 type_text n
@@ -21,7 +21,7 @@ expect_exit 0
 cmp "$E2E_DIR/q.txt" "$E2E_DIR/orig.txt" || fail "the file changed"
 
 # "y" saves, then quits.
-e2e_tmux kill-server
+fresh
 start "$E2E_DIR/q.txt"
 keys End
 type_text '!'

@@ -17,7 +17,7 @@ cmp "$E2E_DIR/new.txt" "$E2E_DIR/want.txt" || fail "saved bytes differ: $(od -c 
 
 # A CRLF file stays CRLF when a line is split.
 printf 'first line\r\nsecond\r\n' >"$E2E_DIR/crlf.txt"
-e2e_tmux kill-server
+fresh
 start "$E2E_DIR/crlf.txt"
 keys End Left Left Left Left Enter
 expect_status "2:1 LTR"
