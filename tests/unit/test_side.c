@@ -38,19 +38,7 @@ static json_t *parse(const char *s)
 	return j;
 }
 
-static const char *str_at(json_t *o, const char *path)
-{
-	/* "a.b.2.c": objects by key, arrays by index */
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s", path);
-	json_t *cur = o;
-	for (char *tok = strtok(buf, "."); tok != NULL && cur != NULL; tok = strtok(NULL, "."))
-		cur = json_is_array(cur) ? json_array_get(cur, (size_t)atoi(tok)) : json_object_get(cur, tok);
-	if (cur == NULL)
-		fail_msg("%s: missing", path);
-	return json_is_null(cur) ? NULL : json_string_value(cur);
-}
-
+/* The member at path "a.b.2.c": objects by key, arrays by index. */
 static json_t *at(json_t *o, const char *path)
 {
 	char buf[256];
@@ -61,6 +49,13 @@ static json_t *at(json_t *o, const char *path)
 	if (cur == NULL)
 		fail_msg("%s: missing", path);
 	return cur;
+}
+
+/* The string at path, or NULL for a JSON null. */
+static const char *str_at(json_t *o, const char *path)
+{
+	json_t *v = at(o, path);
+	return json_is_null(v) ? NULL : json_string_value(v);
 }
 
 static void assert_keys(json_t *o, const char *const *keys)
