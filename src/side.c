@@ -35,6 +35,10 @@
  * likely to be the same task reworded. */
 #define SIDE_SIM_SAME_OWNER 0.5
 #define SIDE_SIM_ANY 0.7
+/* Lists longer than this many old*new pairs compare similar texts only
+ * within SIDE_SIM_WINDOW places of where the item was. */
+#define SIDE_SIM_ALL_PAIRS ((size_t)1 << 20)
+#define SIDE_SIM_WINDOW 256
 #define SIDE_QUOTE_CHARS 32
 
 static const char *const side_top_keys[] = {
@@ -452,24 +456,40 @@ static int side_cand_cmp(const void *a, const void *b)
 }
 
 /* Pair old items with new ones: by place when by_place (and the texts
- * agree), then equal texts in order, then the most similar pairs. */
+ * agree), then equal texts, then the most similar pairs.  Because items
+ * mostly keep their order, the search for an equal text starts after the
+ * last match, and similarity is weighed only near an item's old place in
+ * long lists, so that a long document does not cost n*n comparisons. */
 static void side_match(struct side_item *old, size_t nold, struct side_item *nw, size_t nnew, int by_place)
 {
 	if (by_place)
 		for (size_t i = 0; i < nold && i < nnew; i++)
 			if (strcmp(old[i].norm, nw[i].norm) == 0)
 				side_pair(old, i, nw, i);
-	for (size_t i = 0; i < nold; i++) {
-		for (size_t j = 0; j < nnew && old[i].match == SIDE_NO_MATCH; j++)
-			if (nw[j].match == SIDE_NO_MATCH && strcmp(old[i].norm, nw[j].norm) == 0)
+	size_t cursor = 0;
+	for (size_t i = 0; i < nold && nnew > 0; i++) {
+		if (old[i].match != SIDE_NO_MATCH) {
+			cursor = old[i].match + 1;
+			continue;
+		}
+		for (size_t k = 0; k < nnew; k++) {
+			size_t j = (cursor + k) % nnew;
+			if (nw[j].match == SIDE_NO_MATCH && strcmp(old[i].norm, nw[j].norm) == 0) {
 				side_pair(old, i, nw, j);
+				cursor = j + 1;
+				break;
+			}
+		}
 	}
+	size_t window = nold * nnew <= SIDE_SIM_ALL_PAIRS ? SIZE_MAX : SIDE_SIM_WINDOW;
 	struct side_cand *c = NULL;
 	size_t nc = 0, cap = 0;
 	for (size_t i = 0; i < nold; i++) {
 		if (old[i].match != SIDE_NO_MATCH)
 			continue;
-		for (size_t j = 0; j < nnew; j++) {
+		size_t from = window == SIZE_MAX || i < window ? 0 : i - window;
+		size_t to = window == SIZE_MAX || nnew - i <= window ? nnew : i + window;
+		for (size_t j = from; j < to && j < nnew; j++) {
 			if (nw[j].match != SIDE_NO_MATCH)
 				continue;
 			int same_owner = old[i].owner != NULL && nw[j].owner != NULL &&
@@ -740,13 +760,34 @@ static void side_report_lost(struct buf *msg, const char *name, const struct sid
  *
  * A timestamp names its line by number, and the sidecar keeps no copy of
  * the old text, so after an outside edit the old line has to be worked
- * out.  The sidecar does say how many lines each part of the old text had
- * (title and header fields, each section's heading and body), so counting
- * the same way in the new text gives how far the stamped section moved;
- * the old section's text then tells what the stamped line said, and the
- * stamp goes to the line of the new section that says the same, nearest
- * to where it was.  Blank lines between sections are not counted on
- * either side; a change there is caught when the text does not match. */
+ * out.  The sidecar says how many lines each part of the old text had
+ * (title and header fields, each section's heading and body), so the new
+ * text tells how far the stamped section moved: by the sections added or
+ * removed before it (with the blank lines that lead into them), the
+ * header lines and body lines gained or lost.  The old section's text then
+ * says what the stamped line read, and the stamp goes to the line of the
+ * new section that reads the same, nearest to where it was.  Blank lines
+ * that came or went between sections that are still there are not seen;
+ * then the stamp may miss its line, which is reported, or land next to it. */
+
+struct side_sec_span {
+	const char *name;	/* key name or heading; NULL for the preamble */
+	int heading;		/* has a heading line */
+	size_t body;		/* body lines without trailing blanks */
+	size_t start;		/* new: heading line, or first body line */
+	size_t blanks;		/* new: blank lines just before start */
+	size_t partner;		/* index in the other list, or SIDE_NO_MATCH */
+	long moved;		/* old: lines more before it in the new text */
+	size_t *offs;		/* old: where each body line starts in text, once needed */
+	const json_t *obj;	/* old: the sidecar's section */
+	const struct doc_section *sec;	/* new */
+};
+
+/* The sections of both texts, paired, for placing every stamp. */
+struct side_spans {
+	struct side_sec_span *ov, *nv;
+	size_t no, nn;
+};
 
 static size_t side_count_lines(const char *text, size_t len)
 {
@@ -786,67 +827,136 @@ static size_t side_new_header_lines(const struct doc *d)
 	return n;
 }
 
-/* Line index in d for a stamp of the sidecar root on (1-based) line ln of
- * section sec in the old text, or -1. */
-static long side_place_stamp(const struct doc *d, const json_t *root, const char *sec, long ln)
+static int side_same_name(const char *a, const char *b)
 {
-	if (sec == NULL)
-		return -1;	/* header lines: the sidecar does not keep their text */
-	const json_t *sections = json_object_get(root, "sections"), *o, *old = NULL;
-	size_t k, old_pos = side_old_header_lines(root), pos = old_pos;
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The old sections (from the sidecar) and the new ones (as side_write()
+ * would write them), each old one paired with the first unpaired new one
+ * of the same name, and how far each old one moved.  Free with
+ * side_spans_free(). */
+static void side_spans_init(struct side_spans *sp, const struct doc *d, const json_t *root)
+{
+	const json_t *sections = json_object_get(root, "sections"), *o;
+	size_t k, no = 0, nn = 0;
+	struct side_sec_span *ov = xcalloc(json_array_size(sections) + 1, sizeof *ov);
+	struct side_sec_span *nv = xcalloc(d->nsections + 1, sizeof *nv);
 	json_array_foreach(sections, k, o) {
 		const char *key = side_get_str(o, "key"), *heading = side_get_str(o, "heading");
-		const char *name = key != NULL ? key : heading;
-		if (old == NULL && name != NULL && strcmp(name, sec) == 0) {
-			old = o;
-			old_pos = pos;
-		}
 		const json_t *text = json_object_get(o, "text");
-		pos += (heading != NULL) +
-		       (json_is_string(text) ? side_count_lines(json_string_value(text), json_string_length(text)) : 0);
+		ov[no] = (struct side_sec_span){
+			.name = key != NULL ? key : heading, .heading = heading != NULL,
+			.body = json_is_string(text) ? side_count_lines(json_string_value(text),
+									json_string_length(text)) : 0,
+			.partner = SIDE_NO_MATCH, .obj = o,
+		};
+		no++;
 	}
-	if (old == NULL)
-		return -1;
-	size_t s, new_pos = side_new_header_lines(d);
-	const struct doc_section *ns = NULL;
-	for (s = 0; s < d->nsections; s++) {
+	for (size_t s = 0; s < d->nsections; s++) {
 		const struct doc_section *x = &d->sections[s];
 		if (!side_sec_written(d, x))
 			continue;
-		const char *name = x->key != DOC_SEC_NONE ? doc_sec_name(x->key) : x->heading;
-		if (name != NULL && strcmp(name, sec) == 0) {
-			ns = x;
-			break;
-		}
-		new_pos += (x->heading != NULL) + (side_body_end(d, x) - x->first);
+		size_t start = x->heading != NULL ? x->line : x->first, blanks = 0;
+		while (blanks < start && d->lines[start - blanks - 1]->kind == DOC_K_BLANK)
+			blanks++;
+		nv[nn] = (struct side_sec_span){
+			.name = x->key != DOC_SEC_NONE ? doc_sec_name(x->key) : x->heading,
+			.heading = x->heading != NULL, .body = side_body_end(d, x) - x->first,
+			.start = start, .blanks = blanks, .partner = SIDE_NO_MATCH, .sec = x,
+		};
+		nn++;
 	}
-	if (ns == NULL)
+	for (size_t i = 0; i < no; i++)
+		for (size_t j = 0; j < nn && ov[i].partner == SIDE_NO_MATCH; j++)
+			if (nv[j].partner == SIDE_NO_MATCH && side_same_name(ov[i].name, nv[j].name)) {
+				ov[i].partner = j;
+				nv[j].partner = i;
+			}
+	/* moved = header lines gained + for each new section before the
+	 * partner: all its lines if it was added (with its lead-in), else its
+	 * body lines gained − for each old section before: all its lines if it
+	 * was removed (assuming one blank line led in). */
+	long header = (long)side_new_header_lines(d) - (long)side_old_header_lines(root);
+	long *before = xcalloc(nn + 1, sizeof *before);	/* new sections' part, prefix sums */
+	for (size_t j = 0; j < nn; j++)
+		before[j + 1] = before[j] + (nv[j].partner == SIDE_NO_MATCH
+			? (long)(nv[j].blanks + (size_t)nv[j].heading + nv[j].body)
+			: (long)nv[j].body - (long)ov[nv[j].partner].body);
+	long removed = 0;
+	for (size_t i = 0; i < no; i++) {
+		if (ov[i].partner != SIDE_NO_MATCH)
+			ov[i].moved = header + before[ov[i].partner] - removed;
+		else
+			removed += (long)(1 + (size_t)ov[i].heading + ov[i].body);
+	}
+	free(before);
+	sp->ov = ov, sp->no = no, sp->nv = nv, sp->nn = nn;
+}
+
+static void side_spans_free(struct side_spans *sp)
+{
+	for (size_t i = 0; i < sp->no; i++)
+		free(sp->ov[i].offs);
+	free(sp->ov);
+	free(sp->nv);
+}
+
+/* Normalised text of body line r of an old section. */
+static char *side_old_line(struct side_sec_span *os, size_t r)
+{
+	const json_t *textj = json_object_get(os->obj, "text");
+	const char *text = json_string_value(textj);
+	size_t tlen = json_string_length(textj);
+	if (os->offs == NULL) {
+		os->offs = xmalloc((os->body + 1) * sizeof *os->offs);
+		size_t n = 0;
+		os->offs[n++] = 0;
+		for (size_t i = 0; i < tlen && n < os->body; i++)
+			if (text[i] == '\n')
+				os->offs[n++] = i + 1;
+		os->offs[os->body] = tlen + 1;
+	}
+	size_t a = os->offs[r], b = os->offs[r + 1] - 1;
+	return side_norm(text + a, b - a);
+}
+
+/* Line index in d for a stamp on (1-based) line ln of section sec in the
+ * old text, or -1. */
+static long side_place_stamp(const struct doc *d, struct side_spans *sp, const char *sec, long ln)
+{
+	if (sec == NULL)
+		return -1;	/* header lines: the sidecar does not keep their text */
+	size_t t = 0;
+	while (t < sp->no && !side_same_name(sp->ov[t].name, sec))
+		t++;
+	if (t == sp->no || sp->ov[t].partner == SIDE_NO_MATCH)
 		return -1;
-	int old_heading = side_get_str(old, "heading") != NULL;
-	long shift = (long)new_pos - (long)old_pos;
-	long new_start = ns->heading != NULL ? (long)ns->line : (long)ns->first;
-	long r = (ln - 1) - (new_start - shift) - old_heading;	/* index in the old body */
-	if (r == -1 && old_heading && ns->heading != NULL)
-		return (long)ns->line;
-	const char *text = side_get_str(old, "text");
-	size_t tlen = json_string_length(json_object_get(old, "text"));
-	if (r < 0 || text == NULL || (size_t)r >= side_count_lines(text, tlen))
+	struct side_sec_span *os = &sp->ov[t];
+	const struct side_sec_span *ns = &sp->nv[os->partner];
+	long r = (ln - 1) - ((long)ns->start - os->moved) - os->heading;	/* index in the old body */
+	if (r == -1 && os->heading && ns->heading)
+		return (long)ns->sec->line;
+	if (r < 0 || (size_t)r >= os->body)
 		return -1;
-	size_t a = 0;
-	for (long i = 0; i < r; i++)
-		a = (size_t)((const char *)memchr(text + a, '\n', tlen - a) - text) + 1;
-	const char *nl = memchr(text + a, '\n', tlen - a);
-	char *want = side_norm(text + a, nl != NULL ? (size_t)(nl - text) - a : tlen - a);
+	char *want = side_old_line(os, (size_t)r);
+	/* Look outward from where the line was, nearest first. */
 	long best = -1;
-	size_t end = side_body_end(d, ns), target = ns->first + (size_t)r, best_dist = SIZE_MAX;
-	for (size_t li = ns->first; li < end && want[0] != '\0'; li++) {
-		size_t dist = li > target ? li - target : target - li;
-		if (dist >= best_dist)
-			continue;
-		char *have = side_norm(d->lines[li]->s, d->lines[li]->len);
-		if (strcmp(have, want) == 0)
-			best = (long)li, best_dist = dist;
-		free(have);
+	size_t lo = ns->sec->first, end = lo + ns->body, target = lo + (size_t)r;
+	for (size_t dist = 0; best < 0 && want[0] != '\0'; dist++) {
+		int below = dist <= target - lo, above = target + dist < end;
+		if (!below && !above)
+			break;
+		size_t cand[2] = { target - dist, target + dist };
+		int ok[2] = { below && target - dist < end, dist > 0 && above };
+		for (int c = 0; c < 2 && best < 0; c++) {
+			if (!ok[c])
+				continue;
+			char *have = side_norm(d->lines[cand[c]]->s, d->lines[cand[c]]->len);
+			if (strcmp(have, want) == 0)
+				best = (long)cand[c];
+			free(have);
+		}
 	}
 	free(want);
 	return best;
@@ -859,6 +969,9 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 			      struct buf *msg)
 {
 	const json_t *stamps = json_object_get(root, "timestamps");
+	struct side_spans sp = { NULL, NULL, 0, 0 };
+	if (!same_text && json_array_size(stamps) > 0)
+		side_spans_init(&sp, d, root);
 	size_t i;
 	json_t *o;
 	json_array_foreach(stamps, i, o) {
@@ -872,7 +985,7 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 		if (same_text)
 			li = ln >= 1 && (size_t)ln <= d->nlines ? (long)ln - 1 : -1;
 		else if (ln >= 1 && ln <= LONG_MAX)
-			li = side_place_stamp(d, root, sec, (long)ln);
+			li = side_place_stamp(d, &sp, sec, (long)ln);
 		if (li >= 0 && (d->lines[li]->attr == NULL || d->lines[li]->attr->stamp == NULL)) {
 			side_set_str(&doc_line_attr(d, (size_t)li)->stamp, at);
 		} else {
@@ -881,6 +994,7 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 				   sec != NULL ? ")" : "");
 		}
 	}
+	side_spans_free(&sp);
 }
 
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text, size_t text_len,

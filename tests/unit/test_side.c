@@ -604,6 +604,52 @@ static void test_same_text_stamps_by_line(void **state)
 	doc_free(d);
 }
 
+/* A stamp on line index `line` of text, after the text was edited
+ * elsewhere to `edited`: the line index it landed on, or -1. */
+static long stamp_moved(const char *text, size_t line, const char *edited)
+{
+	struct doc *d = txt_read(text, strlen(text));
+	doc_line_attr(d, line)->stamp = xstrdup("2024-03-15T18:42:00+03:00");
+	char *js = write_side(d, text, strlen(text), NOW);
+	struct doc *e = txt_read(edited, strlen(edited));
+	struct side_report rep;
+	assert_int_equal(side_apply(e, js, strlen(js), edited, strlen(edited), "t.json", &rep), SIDE_MERGED);
+	long at_line = -1;
+	for (size_t i = 0; i < e->nlines; i++)
+		if (e->lines[i]->attr != NULL && e->lines[i]->attr->stamp != NULL)
+			at_line = (long)i;
+	assert_true(at_line >= 0 ? rep.msg == NULL : rep.msg != NULL);
+	free(rep.msg);
+	free(js);
+	doc_free(e);
+	doc_free(d);
+	return at_line;
+}
+
+/* The stamp on "c" of a small document. */
+static long stamp_after_edit(const char *edited)
+{
+	return stamp_moved("# T\n\n## Discussion\na\nb\nc\n\n## Closing\nend\n", 5, edited);
+}
+
+static void test_merge_stamps_follow_lines(void **state)
+{
+	(void)state;
+	/* A line added above it in its section, or earlier sections grown. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\nx\na\nb\nc\n\n## Closing\nend\n"), 6);
+	assert_int_equal(stamp_after_edit("# T\n\n## Opening\nhello\n\n## Discussion\na\nb\nc\n"), 8);
+	/* Lines above it deleted: the section is now shorter than where it was. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\nc\n\n## Closing\nend\n"), 3);
+	/* A section before it removed, a heading stamped. */
+	assert_int_equal(stamp_moved("# T\n\n## Opening\nhi\nthere\n\n## Discussion\na\nb\nc\n", 9,
+				     "# T\n\n## Discussion\na\nb\nc\n"), 5);
+	assert_int_equal(stamp_moved("# T\nDate: 2024-03-15\n\n## Discussion\na\n", 3,
+				     "# T\nDate: 2024-03-15\nPlace: here\n\n## Discussion\na\n"), 4);
+	/* Its own line rewritten, or moved to another section: reported. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\nc!\n\n## Closing\nend\n"), -1);
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\n\n## Closing\nc\nend\n"), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),
 		cmocka_unit_test(test_same_text_stamps_by_line),
+		cmocka_unit_test(test_merge_stamps_follow_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
