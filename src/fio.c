@@ -155,71 +155,107 @@ static mode_t fio_new_mode(void)
 	return 0666 & ~mask;
 }
 
-int fio_write_atomic(const char *path, const char *data, size_t len, char **cause)
+/* A new version of a file, written and synced under a temporary name. */
+struct fio_stage {
+	char *path;	/* as the caller named it, for messages */
+	char *dest;	/* where it goes (a symbolic link's target) */
+	char *dir;
+	char *tmp;
+	int existed;
+};
+
+static void fio_stage_free(struct fio_stage *st)
 {
+	free(st->path);
+	free(st->dest);
+	free(st->dir);
+	free(st->tmp);
+	free(st);
+}
+
+static const char *fio_unchanged(const struct fio_stage *st)
+{
+	return st->existed ? " (the file on disk is unchanged)" : "";
+}
+
+struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char **cause)
+{
+	struct fio_stage *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
 	/* Because renaming over a symbolic link would replace the link with a
 	 * file, write where the link points. */
-	char *target = NULL;
-	struct stat st;
-	int exists = 0;
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		target = realpath(path, NULL);
-		if (target == NULL && errno != ENOENT) {
+	struct stat sb;
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		st->dest = realpath(path, NULL);
+		if (st->dest == NULL && errno != ENOENT) {
 			util_set_cause(cause, "%s: cannot save: %s", path, strerror(errno));
-			return -1;
+			fio_stage_free(st);
+			return NULL;
 		}
 	}
-	const char *dest = target != NULL ? target : path;
-	if (stat(dest, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			util_set_cause(cause, "%s: cannot save: it %s", path, fio_kind(&st));
-			free(target);
-			return -1;
+	if (st->dest == NULL)
+		st->dest = xstrdup(path);
+	if (stat(st->dest, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode)) {
+			util_set_cause(cause, "%s: cannot save: it %s", path, fio_kind(&sb));
+			fio_stage_free(st);
+			return NULL;
 		}
-		exists = 1;
+		st->existed = 1;
 	}
-	const char *unchanged = exists ? " (the file on disk is unchanged)" : "";
-	char *dir = fio_dirname(dest);
-	const char *base = strrchr(dest, '/') != NULL ? strrchr(dest, '/') + 1 : dest;
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	int fd = mkstemp(tmp);
+	st->dir = fio_dirname(st->dest);
+	const char *slash = strrchr(st->dest, '/');
+	st->tmp = xasprintf("%s/.%s.XXXXXX", st->dir, slash != NULL ? slash + 1 : st->dest);
+	int fd = mkstemp(st->tmp);
 	if (fd < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
-		goto fail_early;
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), fio_unchanged(st));
+		fio_stage_free(st);
+		return NULL;
 	}
 	/* Best effort: keep the owner when root saves a user's file; anyone
 	 * else may not give files away, and the mode below still applies. */
-	if (exists && fchown(fd, st.st_uid, st.st_gid) < 0)
+	if (st->existed && fchown(fd, sb.st_uid, sb.st_gid) < 0)
 		errno = 0;
-	if (fio_write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
-	    fchmod(fd, exists ? (st.st_mode & 07777) : fio_new_mode()) < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
-		close(fd);
-		goto fail;
+	int bad = fio_write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
+		  fchmod(fd, st->existed ? (sb.st_mode & 07777) : fio_new_mode()) < 0;
+	int e = errno;
+	if (close(fd) < 0 && !bad)	/* NFS reports write errors at close */
+		bad = 1, e = errno;
+	if (bad) {
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(e), fio_unchanged(st));
+		fio_abort(st);
+		return NULL;
 	}
-	if (close(fd) < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
-		goto fail;
-	}
-	if (rename(tmp, dest) < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), unchanged);
-		goto fail;
+	return st;
+}
+
+int fio_commit(struct fio_stage *st, char **cause)
+{
+	if (rename(st->tmp, st->dest) < 0) {
+		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(errno), fio_unchanged(st));
+		fio_abort(st);
+		return -1;
 	}
 	/* Because the new file is in place by now, a directory that cannot be
-	 * flushed does not make the save a failure (the contract promises the
-	 * old file back on failure, which is no longer possible). */
-	fio_sync_dir(dir);
-	free(tmp);
-	free(dir);
-	free(target);
+	 * flushed does not make the save a failure (failure promises the old
+	 * file, which is no longer possible). */
+	fio_sync_dir(st->dir);
+	fio_stage_free(st);
 	return 0;
-fail:
-	unlink(tmp);
-fail_early:
-	free(tmp);
-	free(dir);
-	free(target);
-	return -1;
+}
+
+void fio_abort(struct fio_stage *st)
+{
+	if (st == NULL)
+		return;
+	unlink(st->tmp);
+	fio_stage_free(st);
+}
+
+int fio_write_atomic(const char *path, const char *data, size_t len, char **cause)
+{
+	struct fio_stage *st = fio_stage(path, data, len, cause);
+	return st != NULL ? fio_commit(st, cause) : -1;
 }
 
 int fio_backup(const char *path, char **backup, char **cause)

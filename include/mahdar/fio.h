@@ -22,6 +22,17 @@ int fio_read(const char *path, char **data, size_t *len, char **cause);
  * file is removed, and -1 is returned. */
 int fio_write_atomic(const char *path, const char *data, size_t len, char **cause);
 
+/* The two halves of fio_write_atomic(), so that several files can be
+ * written first and put in place together: fio_stage() writes and syncs
+ * the new bytes under a temporary name beside path (NULL and *cause on
+ * failure, path untouched); fio_commit() renames it over path and syncs the
+ * directory; fio_abort() removes it.  Both free the stage; fio_abort(NULL)
+ * is a no-op. */
+struct fio_stage;
+struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char **cause);
+int fio_commit(struct fio_stage *st, char **cause);
+void fio_abort(struct fio_stage *st);
+
 /* Copy path to a fresh "PATH.bak-YYYYMMDD-HHMMSS[-N]" next to it; the new
  * name goes to *backup (caller frees; may be NULL).  Returns 0 or -1. */
 int fio_backup(const char *path, char **backup, char **cause);

@@ -40,10 +40,12 @@ static const struct {
 };
 
 /* Other days, from the same ICU program (persian, then islamic-civil). */
-static const struct {
+struct known_day {
 	int y, m, d;
 	const char *iso;
-} persian_days[] = {
+};
+
+static const struct known_day persian_days[] = {
 	{1403, 7, 15, "2024-10-06"}, {1403, 7, 30, "2024-10-21"}, {1403, 12, 30, "2025-03-20"},
 	{1399, 12, 30, "2021-03-20"}, {1300, 1, 1, "1921-03-21"}, {1500, 12, 29, "2122-03-20"},
 	{1403, 6, 31, "2024-09-21"}, {1404, 1, 1, "2025-03-21"}, {1348, 10, 11, "1970-01-01"},
@@ -90,30 +92,31 @@ static void test_nowruz_table(void **state)
 	}
 }
 
+/* Each day of table converts to its ISO date and back. */
+static void check_known_days(const struct known_day *t, size_t n,
+			     int (*to_g)(int, int, int, int *, int *, int *),
+			     int (*from_g)(int, int, int, int *, int *, int *))
+{
+	char iso[16];
+	int gy, gm, gd, y, m, d;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(to_g(t[i].y, t[i].m, t[i].d, &gy, &gm, &gd), 0);
+		iso_of(gy, gm, gd, iso);
+		assert_string_equal(iso, t[i].iso);
+		assert_int_equal(from_g(gy, gm, gd, &y, &m, &d), 0);
+		assert_int_equal(y * 10000 + m * 100 + d, t[i].y * 10000 + t[i].m * 100 + t[i].d);
+	}
+}
+
 static void test_known_days(void **state)
 {
 	(void)state;
-	char iso[16];
-	int gy, gm, gd, y, m, d;
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(persian_days); i++) {
-		assert_int_equal(date_persian_to_gregorian(persian_days[i].y, persian_days[i].m,
-							   persian_days[i].d, &gy, &gm, &gd), 0);
-		iso_of(gy, gm, gd, iso);
-		assert_string_equal(iso, persian_days[i].iso);
-		assert_int_equal(date_gregorian_to_persian(gy, gm, gd, &y, &m, &d), 0);
-		assert_int_equal(y * 10000 + m * 100 + d,
-				 persian_days[i].y * 10000 + persian_days[i].m * 100 + persian_days[i].d);
-	}
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(islamic_days); i++) {
-		assert_int_equal(date_islamic_to_gregorian(islamic_days[i].y, islamic_days[i].m,
-							   islamic_days[i].d, &gy, &gm, &gd), 0);
-		iso_of(gy, gm, gd, iso);
-		assert_string_equal(iso, islamic_days[i].iso);
-		assert_int_equal(date_gregorian_to_islamic(gy, gm, gd, &y, &m, &d), 0);
-		assert_int_equal(y * 10000 + m * 100 + d,
-				 islamic_days[i].y * 10000 + islamic_days[i].m * 100 + islamic_days[i].d);
-	}
+	check_known_days(persian_days, UTIL_ARRAY_LEN(persian_days), date_persian_to_gregorian,
+			 date_gregorian_to_persian);
+	check_known_days(islamic_days, UTIL_ARRAY_LEN(islamic_days), date_islamic_to_gregorian,
+			 date_gregorian_to_islamic);
 	/* The Islamic calendar has no day before its epoch. */
+	int y, m, d;
 	assert_int_equal(date_gregorian_to_islamic(622, 7, 18, &y, &m, &d), -1);
 }
 

@@ -2,6 +2,7 @@
  * that leave the old file alone on any failure, backups. */
 #define _GNU_SOURCE
 #include "testutil.h"
+#include "testfs.h"
 
 #include "mahdar/fio.h"
 
@@ -15,63 +16,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* A fresh scratch directory per test, removed afterwards. */
-static int setup_dir(void **state)
-{
-	char *d = strdup("/tmp/mahdar-fio-XXXXXX");
-	if (mkdtemp(d) == NULL)
-		return -1;
-	*state = d;
-	return 0;
-}
-
-static int teardown_dir(void **state)
-{
-	char cmd[256];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", (char *)*state);
-	int r = system(cmd);
-	free(*state);
-	return r == 0 ? 0 : -1;
-}
-
-static char *path_in(void **state, const char *name)
-{
-	char *p = malloc(strlen(*state) + strlen(name) + 2);
-	sprintf(p, "%s/%s", (char *)*state, name);
-	return p;
-}
-
-static void put_file(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
-static void assert_file_is(const char *path, const char *data, size_t len)
-{
-	size_t n;
-	char *got = tu_slurp(path, &n);
-	assert_int_equal(n, len);
-	assert_memory_equal(got, data, len);
-	free(got);
-}
-
-/* Number of entries in dir other than . and .. */
-static int count_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	assert_non_null(d);
-	int n = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, ".."))
-			n++;
-	closedir(d);
-	return n;
-}
 
 static void expect_read_error(const char *path, const char *want)
 {
@@ -87,9 +31,9 @@ static void expect_read_error(const char *path, const char *want)
 
 static void test_read_whole_file(void **state)
 {
-	char *p = path_in(state, "x.txt");
+	char *p = tf_path(state, "x.txt");
 	static const char bytes[] = "# t\r\nline\0with NUL\xff\xfe\nend";
-	put_file(p, bytes, sizeof bytes - 1);
+	tf_put_file(p, bytes, sizeof bytes - 1);
 	char *data, *cause = NULL;
 	size_t len;
 	assert_int_equal(fio_read(p, &data, &len, &cause), 0);
@@ -99,7 +43,7 @@ static void test_read_whole_file(void **state)
 	assert_int_equal(data[len], '\0');
 	free(data);
 	/* An empty file is a document too. */
-	put_file(p, "", 0);
+	tf_put_file(p, "", 0);
 	assert_int_equal(fio_read(p, &data, &len, &cause), 0);
 	assert_int_equal(len, 0);
 	assert_string_equal(data, "");
@@ -109,22 +53,22 @@ static void test_read_whole_file(void **state)
 
 static void test_read_refuses(void **state)
 {
-	char *p = path_in(state, "x.txt"), want[512];
+	char *p = tf_path(state, "x.txt"), want[512];
 	snprintf(want, sizeof want, "%s: No such file or directory", p);
 	expect_read_error(p, want);
 	snprintf(want, sizeof want, "%s: is a directory", (char *)*state);
 	expect_read_error(*state, want);
 	expect_read_error("/dev/null", "/dev/null: is a device, not a regular file");
 	/* A FIFO with no writer: refused at once, not waited on. */
-	char *fifo = path_in(state, "pipe.txt");
+	char *fifo = tf_path(state, "pipe.txt");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
 	alarm(10);
 	snprintf(want, sizeof want, "%s: is a FIFO (named pipe), not a regular file", fifo);
 	expect_read_error(fifo, want);
 	alarm(0);
 	/* A path through a regular file. */
-	put_file(p, "a", 1);
-	char *under = path_in(state, "x.txt/y.txt");
+	tf_put_file(p, "a", 1);
+	char *under = tf_path(state, "x.txt/y.txt");
 	snprintf(want, sizeof want, "%s: Not a directory", under);
 	expect_read_error(under, want);
 	free(under);
@@ -134,7 +78,7 @@ static void test_read_refuses(void **state)
 
 static void test_read_too_large(void **state)
 {
-	char *p = path_in(state, "big.txt"), want[512];
+	char *p = tf_path(state, "big.txt"), want[512];
 	/* A sparse file: 600 MB long, no disk used. */
 	int fd = open(p, O_WRONLY | O_CREAT, 0644);
 	assert_true(fd >= 0);
@@ -152,35 +96,35 @@ static void test_read_too_large(void **state)
 
 static void test_write_new_and_replace(void **state)
 {
-	char *p = path_in(state, "x.txt"), *cause = NULL;
+	char *p = tf_path(state, "x.txt"), *cause = NULL;
 	mode_t old = umask(022);
 	assert_int_equal(fio_write_atomic(p, "first\n", 6, &cause), 0);
 	assert_null(cause);
-	assert_file_is(p, "first\n", 6);
+	tf_assert_file_is(p, "first\n", 6);
 	struct stat st;
 	assert_int_equal(stat(p, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0644);
 	/* Replacing keeps the file's own permissions. */
 	assert_int_equal(chmod(p, 0640), 0);
 	assert_int_equal(fio_write_atomic(p, "second, longer\n", 15, &cause), 0);
-	assert_file_is(p, "second, longer\n", 15);
+	tf_assert_file_is(p, "second, longer\n", 15);
 	assert_int_equal(stat(p, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0640);
 	/* Shorter, then empty. */
 	assert_int_equal(fio_write_atomic(p, "3", 1, &cause), 0);
-	assert_file_is(p, "3", 1);
+	tf_assert_file_is(p, "3", 1);
 	assert_int_equal(fio_write_atomic(p, "", 0, &cause), 0);
-	assert_file_is(p, "", 0);
+	tf_assert_file_is(p, "", 0);
 	/* No temporary file left behind. */
-	assert_int_equal(count_entries(*state), 1);
+	assert_int_equal(tf_count_entries(*state), 1);
 	/* A bare file name writes in the current directory. */
 	char cwd[4096];
 	assert_non_null(getcwd(cwd, sizeof cwd));
 	assert_int_equal(chdir(*state), 0);
 	assert_int_equal(fio_write_atomic("rel.txt", "r", 1, &cause), 0);
 	assert_int_equal(chdir(cwd), 0);
-	char *rel = path_in(state, "rel.txt");
-	assert_file_is(rel, "r", 1);
+	char *rel = tf_path(state, "rel.txt");
+	tf_assert_file_is(rel, "r", 1);
 	free(rel);
 	umask(old);
 	free(p);
@@ -188,15 +132,15 @@ static void test_write_new_and_replace(void **state)
 
 static void test_write_through_symlink(void **state)
 {
-	char *target = path_in(state, "real.txt"), *link = path_in(state, "link.txt"), *cause = NULL;
-	put_file(target, "old", 3);
+	char *target = tf_path(state, "real.txt"), *link = tf_path(state, "link.txt"), *cause = NULL;
+	tf_put_file(target, "old", 3);
 	assert_int_equal(symlink("real.txt", link), 0);
 	assert_int_equal(fio_write_atomic(link, "new", 3, &cause), 0);
 	struct stat st;
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	assert_file_is(target, "new", 3);
-	assert_int_equal(count_entries(*state), 2);
+	tf_assert_file_is(target, "new", 3);
+	assert_int_equal(tf_count_entries(*state), 2);
 	free(target);
 	free(link);
 }
@@ -206,26 +150,26 @@ static void test_write_unwritable_location(void **state)
 	/* As root no permission bit stops us, so use places that cannot hold a
 	 * file at all: under a regular file, in a missing directory, over a
 	 * directory. */
-	char *file = path_in(state, "x.txt"), *cause = NULL, want[512];
-	put_file(file, "keep", 4);
-	char *under = path_in(state, "x.txt/y.txt");
+	char *file = tf_path(state, "x.txt"), *cause = NULL, want[512];
+	tf_put_file(file, "keep", 4);
+	char *under = tf_path(state, "x.txt/y.txt");
 	assert_int_equal(fio_write_atomic(under, "data", 4, &cause), -1);
 	snprintf(want, sizeof want, "%s: cannot save: Not a directory", under);
 	assert_string_equal(cause, want);
-	assert_file_is(file, "keep", 4);
+	tf_assert_file_is(file, "keep", 4);
 
-	char *missing = path_in(state, "nodir/y.txt");
+	char *missing = tf_path(state, "nodir/y.txt");
 	assert_int_equal(fio_write_atomic(missing, "data", 4, &cause), -1);
 	snprintf(want, sizeof want, "%s: cannot save: No such file or directory", missing);
 	assert_string_equal(cause, want);
 
-	char *dir = path_in(state, "sub");
+	char *dir = tf_path(state, "sub");
 	assert_int_equal(mkdir(dir, 0755), 0);
 	assert_int_equal(fio_write_atomic(dir, "data", 4, &cause), -1);
 	snprintf(want, sizeof want, "%s: cannot save: it is a directory", dir);
 	assert_string_equal(cause, want);
-	assert_int_equal(count_entries(*state), 2);
-	assert_int_equal(count_entries(dir), 0);
+	assert_int_equal(tf_count_entries(*state), 2);
+	assert_int_equal(tf_count_entries(dir), 0);
 	free(cause);
 	free(dir);
 	free(missing);
@@ -238,8 +182,8 @@ static void test_write_fails_midway(void **state)
 	/* A file size limit makes write() fail part way through the new bytes
 	 * (EFBIG), like a disk filling up: the old file must stay as it was and
 	 * the partial temporary file must go. */
-	char *p = path_in(state, "x.txt"), *cause = NULL, want[512];
-	put_file(p, "old text\n", 9);
+	char *p = tf_path(state, "x.txt"), *cause = NULL, want[512];
+	tf_put_file(p, "old text\n", 9);
 	size_t big = 1 << 20;
 	char *data = malloc(big);
 	memset(data, 'z', big);
@@ -256,8 +200,8 @@ static void test_write_fails_midway(void **state)
 	snprintf(want, sizeof want, "%s: cannot save: %s (the file on disk is unchanged)", p,
 		 strerror(EFBIG));
 	assert_string_equal(cause, want);
-	assert_file_is(p, "old text\n", 9);
-	assert_int_equal(count_entries(*state), 1);
+	tf_assert_file_is(p, "old text\n", 9);
+	assert_int_equal(tf_count_entries(*state), 1);
 	free(cause);
 	free(data);
 	free(p);
@@ -318,10 +262,32 @@ static void test_write_full_disk(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+static void test_stage_commit_abort(void **state)
+{
+	char *a = tf_path(state, "a.txt"), *b = tf_path(state, "b.json"), *cause = NULL;
+	tf_put_file(a, "old a", 5);
+	struct fio_stage *sa = fio_stage(a, "new a", 5, &cause);
+	struct fio_stage *sb = fio_stage(b, "new b", 5, &cause);
+	assert_non_null(sa);
+	assert_non_null(sb);
+	/* Staged bytes are not visible yet. */
+	tf_assert_file_is(a, "old a", 5);
+	assert_int_equal(fio_exists(b), 0);
+	assert_int_equal(tf_count_entries(*state), 3);
+	assert_int_equal(fio_commit(sa, &cause), 0);
+	fio_abort(sb);
+	fio_abort(NULL);
+	tf_assert_file_is(a, "new a", 5);
+	assert_int_equal(fio_exists(b), 0);
+	assert_int_equal(tf_count_entries(*state), 1);
+	free(a);
+	free(b);
+}
+
 static void test_backup(void **state)
 {
-	char *p = path_in(state, "x.json"), *cause = NULL, *b1 = NULL, *b2 = NULL;
-	put_file(p, "{ broken", 8);
+	char *p = tf_path(state, "x.json"), *cause = NULL, *b1 = NULL, *b2 = NULL;
+	tf_put_file(p, "{ broken", 8);
 	assert_int_equal(chmod(p, 0640), 0);
 	assert_int_equal(fio_backup(p, &b1, &cause), 0);
 	assert_int_equal(fio_backup(p, &b2, &cause), 0);
@@ -336,16 +302,16 @@ static void test_backup(void **state)
 		for (int i = 0; i < 15; i++)
 			assert_true(i == 8 ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9'));
 		assert_true(s[15] == '\0' || s[15] == '-');
-		assert_file_is(b, "{ broken", 8);
+		tf_assert_file_is(b, "{ broken", 8);
 		struct stat st;
 		assert_int_equal(stat(b, &st), 0);
 		assert_int_equal(st.st_mode & 0777, 0640);
 	}
-	assert_file_is(p, "{ broken", 8);
-	assert_int_equal(count_entries(*state), 3);
+	tf_assert_file_is(p, "{ broken", 8);
+	assert_int_equal(tf_count_entries(*state), 3);
 	free(b1);
 	free(b2);
-	char *missing = path_in(state, "none.json"), want[512];
+	char *missing = tf_path(state, "none.json"), want[512];
 	assert_int_equal(fio_backup(missing, &b1, &cause), -1);
 	snprintf(want, sizeof want, "%s: No such file or directory", missing);
 	assert_string_equal(cause, want);
@@ -356,9 +322,9 @@ static void test_backup(void **state)
 
 static void test_exists(void **state)
 {
-	char *p = path_in(state, "x.txt"), *dangling = path_in(state, "dangling");
+	char *p = tf_path(state, "x.txt"), *dangling = tf_path(state, "dangling");
 	assert_int_equal(fio_exists(p), 0);
-	put_file(p, "", 0);
+	tf_put_file(p, "", 0);
 	assert_int_equal(fio_exists(p), 1);
 	assert_int_equal(fio_exists(*state), 1);
 	assert_int_equal(symlink("nowhere", dangling), 0);
@@ -369,7 +335,7 @@ static void test_exists(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup_dir, teardown_dir)
+#define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
 	const struct CMUnitTest tests[] = {
 		T(test_read_whole_file),
 		T(test_read_refuses),
@@ -379,6 +345,7 @@ int main(void)
 		T(test_write_unwritable_location),
 		T(test_write_fails_midway),
 		T(test_write_full_disk),
+		T(test_stage_commit_abort),
 		T(test_backup),
 		T(test_exists),
 	};

@@ -1,0 +1,169 @@
+/* store: a minutes document on disk — its text file and its sidecar.
+ *
+ * Data model: struct store_info remembers the two paths and what was found
+ * in the sidecar when the document was opened.  That memory matters on
+ * save: a sidecar that could not be read (or that sat beside a text file
+ * that did not exist) is backed up before anything is written, so its
+ * bytes are never lost.  Saving stages both files under temporary names
+ * first and only then renames them into place, so a full disk or a
+ * read-only directory leaves both files as they were. */
+#include "mahdar/store.h"
+#include "mahdar/fio.h"
+#include "mahdar/side.h"
+#include "mahdar/txt.h"
+#include "mahdar/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void store_info_free(struct store_info *info)
+{
+	if (info == NULL)
+		return;
+	free(info->text_path);
+	free(info->side_path);
+	free(info->side_msg);
+	free(info->backup_path);
+	memset(info, 0, sizeof *info);
+}
+
+/* The sidecar cannot be used: remember to back it up, and say so. */
+static void store_side_broken(struct store_info *info, const char *why)
+{
+	info->side = STORE_SIDE_BROKEN;
+	free(info->side_msg);
+	info->side_msg = xasprintf("%s — the document opened from the text alone; the sidecar will be "
+				   "backed up before it is rewritten", why);
+}
+
+/* Read the sidecar, if any, onto d read from text[0..len). */
+static void store_open_side(struct doc *d, struct store_info *info, const char *text, size_t len)
+{
+	if (!fio_exists(info->side_path))
+		return;
+	char *json, *cause = NULL;
+	size_t jlen;
+	if (fio_read(info->side_path, &json, &jlen, &cause) < 0) {
+		store_side_broken(info, cause);
+		free(cause);
+		return;
+	}
+	struct side_report rep;
+	int r = side_apply(d, json, jlen, text, len, info->side_path, &rep);
+	free(json);
+	switch (r) {
+	case SIDE_OK:
+		info->side = STORE_SIDE_OK;
+		info->side_msg = rep.msg;	/* normally NULL */
+		break;
+	case SIDE_MERGED:
+		info->side = STORE_SIDE_MERGED;
+		info->side_msg = xasprintf("%s was changed outside mahdar: %zu of %zu items kept their "
+					   "sidecar data%s%s", info->text_path, rep.matched,
+					   rep.matched + rep.unmatched, rep.msg != NULL ? "\n" : "",
+					   rep.msg != NULL ? rep.msg : "");
+		free(rep.msg);
+		break;
+	default:
+		store_side_broken(info, rep.msg != NULL ? rep.msg : info->side_path);
+		free(rep.msg);
+		break;
+	}
+}
+
+struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
+{
+	memset(info, 0, sizeof *info);
+	info->text_path = xstrdup(path);
+	info->side_path = side_path(path);
+	if (!fio_exists(path) && allow_missing) {
+		struct doc *d = txt_read("", 0);
+		info->text_missing = 1;
+		/* Because the sidecar alone is never enough, one without its
+		 * text is not read; it is kept as a backup when we save. */
+		if (fio_exists(info->side_path)) {
+			char *why = xasprintf("%s has no text file %s", info->side_path, path);
+			store_side_broken(info, why);
+			free(why);
+		}
+		return d;
+	}
+	char *text;
+	size_t len;
+	if (fio_read(path, &text, &len, cause) < 0) {
+		store_info_free(info);
+		return NULL;
+	}
+	const char *nul = memchr(text, '\0', len);
+	if (nul != NULL) {
+		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
+			       path, (size_t)(nul - text));
+		free(text);
+		store_info_free(info);
+		return NULL;
+	}
+	struct doc *d = txt_read(text, len);
+	store_open_side(d, info, text, len);
+	free(text);
+	d->modified = 0;
+	return d;
+}
+
+int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause)
+{
+	if (d->stale)
+		txt_analyse(d);
+	size_t len, jlen;
+	char *text = txt_write(d, &len);
+	char *json = side_write(d, text, len, now_iso, &jlen);
+	int ret = -1;
+	struct fio_stage *st_text = NULL, *st_side = NULL;
+	/* A sidecar we could not read is copied away before anything else, so
+	 * that a failed backup stops the save with nothing changed. */
+	if (info->side == STORE_SIDE_BROKEN && info->backup_path == NULL && fio_exists(info->side_path)) {
+		char *why = NULL;
+		if (fio_backup(info->side_path, &info->backup_path, &why) < 0) {
+			util_set_cause(cause, "%s (the sidecar is not replaced without a backup; nothing was saved)",
+				       why);
+			free(why);
+			goto out;
+		}
+	}
+	st_text = fio_stage(info->text_path, text, len, cause);
+	if (st_text == NULL)
+		goto out;
+	st_side = fio_stage(info->side_path, json, jlen, cause);
+	if (st_side == NULL)
+		goto out;
+	if (fio_commit(st_text, cause) < 0) {
+		st_text = NULL;
+		goto out;
+	}
+	st_text = NULL;
+	if (fio_commit(st_side, cause) < 0) {
+		/* Rare (both were staged in place): the text is saved, and the
+		 * old sidecar will be matched to it by text on the next open. */
+		st_side = NULL;
+		char *c = cause != NULL ? *cause : NULL;
+		if (cause != NULL) {
+			*cause = xasprintf("%s; %s was saved", c, info->text_path);
+			free(c);
+		}
+		goto out;
+	}
+	st_side = NULL;
+	ret = 0;
+	d->modified = 0;
+	if (d->created == NULL)
+		d->created = xstrdup(now_iso);
+	free(d->modified_at);
+	d->modified_at = xstrdup(now_iso);
+	info->side = STORE_SIDE_OK;
+	info->text_missing = 0;
+out:
+	fio_abort(st_text);
+	fio_abort(st_side);
+	free(json);
+	free(text);
+	return ret;
+}

@@ -1,0 +1,671 @@
+/* side: the sidecar written per FORMAT.md section 2, read back onto the
+ * text, merged when the text was edited elsewhere, refused clearly when it
+ * is broken or of an unknown version. */
+#include "testutil.h"
+
+#include "mahdar/buf.h"
+#include "mahdar/side.h"
+#include "mahdar/txt.h"
+#include "mahdar/util.h"
+
+#include <jansson.h>
+
+#define NOW "2026-11-25T10:00:00+03:30"
+#define LATER "2026-11-26T09:00:00+03:30"
+
+static struct doc *corpus_doc(const char *name, char **text, size_t *len)
+{
+	*text = tu_corpus_file(name, len);
+	return txt_read(*text, *len);
+}
+
+static char *write_side(const struct doc *d, const char *text, size_t len, const char *now)
+{
+	size_t n;
+	char *j = side_write(d, text, len, now, &n);
+	assert_non_null(j);
+	assert_int_equal(strlen(j), n);
+	assert_true(n > 0 && j[n - 1] == '\n');
+	return j;
+}
+
+static json_t *parse(const char *s)
+{
+	json_error_t e;
+	json_t *j = json_loads(s, 0, &e);
+	if (j == NULL)
+		fail_msg("sidecar is not JSON: %d:%d: %s", e.line, e.column, e.text);
+	return j;
+}
+
+/* The member at path "a.b.2.c": objects by key, arrays by index. */
+static json_t *at(json_t *o, const char *path)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", path);
+	json_t *cur = o;
+	for (char *tok = strtok(buf, "."); tok != NULL && cur != NULL; tok = strtok(NULL, "."))
+		cur = json_is_array(cur) ? json_array_get(cur, (size_t)atoi(tok)) : json_object_get(cur, tok);
+	if (cur == NULL)
+		fail_msg("%s: missing", path);
+	return cur;
+}
+
+/* The string at path, or NULL for a JSON null. */
+static const char *str_at(json_t *o, const char *path)
+{
+	json_t *v = at(o, path);
+	return json_is_null(v) ? NULL : json_string_value(v);
+}
+
+static void assert_keys(json_t *o, const char *const *keys)
+{
+	const char *k;
+	json_t *v;
+	size_t i = 0;
+	json_object_foreach(o, k, v) {
+		if (keys[i] == NULL)
+			fail_msg("extra key \"%s\"", k);
+		if (strcmp(k, keys[i]) != 0)
+			fail_msg("key %zu is \"%s\", want \"%s\"", i, k, keys[i]);
+		i++;
+	}
+	if (keys[i] != NULL)
+		fail_msg("key \"%s\" missing", keys[i]);
+}
+
+static const char *const top_keys[] = {
+	"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
+	"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
+	"modified", NULL,
+};
+static const char *const rec_keys[] = {
+	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
+};
+
+static void test_sha256_and_path(void **state)
+{
+	(void)state;
+	char hex[65];
+	/* FIPS 180-2 test vectors. */
+	side_sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	side_sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	char *p = side_path("dir/board.txt");
+	assert_string_equal(p, "dir/board.json");
+	free(p);
+	p = side_path("board.minutes");
+	assert_string_equal(p, "board.minutes.json");
+	free(p);
+	p = side_path(".txt");
+	assert_string_equal(p, ".txt.json");
+	free(p);
+}
+
+static void test_write_english_corpus(void **state)
+{
+	(void)state;
+	char *text;
+	size_t len;
+	struct doc *d = corpus_doc("library-2025-en.txt", &text, &len);
+	char *js = write_side(d, text, len, NOW);
+	/* Two-space indentation, keys in the spec's order. */
+	assert_non_null(strstr(js, "{\n  \"format\": \"minutes\",\n  \"version\": 1,\n"));
+	json_t *j = parse(js);
+	assert_keys(j, top_keys);
+	static const char *const meta_keys[] = {
+		"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+	};
+	assert_keys(at(j, "meta"), meta_keys);
+	char sha[65];
+	side_sha256_hex(text, len, sha);
+	assert_string_equal(str_at(j, "text_sha256"), sha);
+	assert_string_equal(str_at(j, "language"), "en");
+	assert_string_equal(str_at(j, "direction"), "ltr");
+	assert_string_equal(str_at(j, "title"), "Monthly Meeting, Eastside Library Friends");
+	assert_string_equal(str_at(j, "meta.date"), "2025-09-09");
+	assert_string_equal(str_at(j, "meta.date_iso"), "2025-09-09");
+	assert_null(str_at(j, "meta.calendar"));
+	assert_string_equal(str_at(j, "meta.time"), "18:00");
+	assert_string_equal(str_at(j, "meta.place"), "Eastside Library, Reading Room");
+	assert_string_equal(str_at(j, "meta.chair"), "Maria Gonzalez");
+	assert_string_equal(str_at(j, "meta.secretary"), "Omar Khalil");
+	assert_null(str_at(j, "meta.next"));
+	assert_int_equal(json_array_size(at(j, "meta.extra")), 0);
+	assert_int_equal(json_array_size(at(j, "attendance.present")), 5);
+	assert_string_equal(str_at(j, "attendance.present.0.name"), "Maria Gonzalez");
+	assert_string_equal(str_at(j, "attendance.present.0.role"), "chair");
+	assert_string_equal(str_at(j, "attendance.present.4.name"), "Sam O'Neill");
+	assert_null(str_at(j, "attendance.present.4.role"));
+	assert_string_equal(str_at(j, "attendance.apologies.0.name"), "Fatima Zahra");
+	assert_string_equal(str_at(j, "attendance.guests.0.role"), "city council");
+	assert_int_equal(json_array_size(at(j, "sections")), 5);
+	assert_string_equal(str_at(j, "sections.0.key"), "opening");
+	assert_string_equal(str_at(j, "sections.0.heading"), "Opening");
+	/* Body lines joined with "\n", the blank line before the next heading dropped. */
+	assert_string_equal(str_at(j, "sections.0.text"),
+			    "The chair opened the meeting at 18:04. Quorum: 5 of 7 members.");
+	assert_string_equal(str_at(j, "sections.4.text"),
+			    "The meeting closed at 19:20. Next meeting: 2025-10-14.");
+	assert_int_equal(json_array_size(at(j, "agenda")), 4);
+	assert_string_equal(str_at(j, "agenda.1.text"), "Book sale results");
+	assert_true(json_is_integer(at(j, "agenda.1.number")));
+	assert_int_equal(json_integer_value(at(j, "agenda.3.number")), 4);
+	assert_non_null(str_at(j, "agenda.0.id"));
+	assert_int_equal(json_array_size(at(j, "recommendations")), 3);
+	assert_keys(at(j, "recommendations.0"), rec_keys);
+	assert_string_equal(str_at(j, "recommendations.0.kind"), "action");
+	assert_string_equal(str_at(j, "recommendations.0.text"), "Send the shelf funding request to the council");
+	assert_string_equal(str_at(j, "recommendations.0.owner"), "Omar Khalil");
+	assert_string_equal(str_at(j, "recommendations.0.due"), "2025-09-25");
+	assert_string_equal(str_at(j, "recommendations.0.due_iso"), "2025-09-25");
+	assert_true(json_is_null(at(j, "recommendations.0.votes")));
+	assert_string_equal(str_at(j, "recommendations.0.status"), "open");
+	assert_null(str_at(j, "recommendations.0.from"));
+	assert_null(str_at(j, "recommendations.2.due"));
+	assert_int_equal(json_array_size(at(j, "timestamps")), 0);
+	assert_string_equal(str_at(j, "status"), "draft");
+	assert_true(json_is_null(at(j, "approved")));
+	assert_string_equal(str_at(j, "created"), NOW);
+	assert_string_equal(str_at(j, "modified"), NOW);
+	json_decref(j);
+	free(js);
+	free(text);
+	doc_free(d);
+}
+
+static void test_write_persian_corpus(void **state)
+{
+	(void)state;
+	char *text;
+	size_t len;
+	struct doc *d = corpus_doc("shora-1403-fa.txt", &text, &len);
+	char *js = write_side(d, text, len, NOW);
+	json_t *j = parse(js);
+	assert_string_equal(str_at(j, "language"), "fa");
+	assert_string_equal(str_at(j, "direction"), "rtl");
+	/* Dates as written, plus their Gregorian form (ICU: 1403/07/15 =
+	 * 2024-10-06, 1403/07/30 = 2024-10-21). */
+	assert_string_equal(str_at(j, "meta.date"), "۱۴۰۳/۰۷/۱۵");
+	assert_string_equal(str_at(j, "meta.date_iso"), "2024-10-06");
+	assert_string_equal(str_at(j, "meta.calendar"), "persian");
+	assert_string_equal(str_at(j, "recommendations.0.due"), "۱۴۰۳/۰۷/۳۰");
+	assert_string_equal(str_at(j, "recommendations.0.due_iso"), "2024-10-21");
+	assert_string_equal(str_at(j, "recommendations.0.owner"), "علی رضوانی");
+	assert_int_equal(json_integer_value(at(j, "agenda.2.number")), 3);
+	assert_string_equal(str_at(j, "agenda.2.text"), "سایر موارد");
+	json_decref(j);
+	free(js);
+	free(text);
+	doc_free(d);
+
+	/* A document that is nothing but prose: one heading-less section. */
+	d = corpus_doc("unstructured-communique-ar.txt", &text, &len);
+	js = write_side(d, text, len, NOW);
+	j = parse(js);
+	assert_string_equal(str_at(j, "language"), "ar");
+	assert_string_equal(str_at(j, "direction"), "rtl");
+	assert_null(str_at(j, "title"));
+	assert_int_equal(json_array_size(at(j, "sections")), 1);
+	assert_null(str_at(j, "sections.0.key"));
+	assert_null(str_at(j, "sections.0.heading"));
+	assert_true(strncmp(str_at(j, "sections.0.text"), "عقد سكرتاريو", strlen("عقد سكرتاريو")) == 0);
+	json_decref(j);
+	free(js);
+	free(text);
+	doc_free(d);
+}
+
+static void test_write_extras_votes_invalid_utf8(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"# Board \xff meeting\n"
+		"Date: 1445/09/01\n"
+		"Venue: Hall \xc3\n"
+		"Next meeting: next week\n"
+		"\n"
+		"\n"
+		"## Recommendations\n"
+		"- Adopt the budget \xfe — votes: 7-1-0\n"
+		"\n"
+		"## Risks\n"
+		"none yet\n"
+		"\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	d->lang = DOC_LANG_AR;
+	txt_analyse(d);
+	char *js = write_side(d, text, sizeof text - 1, NOW);
+	json_t *j = parse(js);
+	/* Invalid bytes: U+FFFD in the sidecar; the text keeps them. */
+	assert_string_equal(str_at(j, "title"), "Board \xef\xbf\xbd meeting");
+	assert_string_equal(str_at(j, "meta.extra.0.label"), "Venue");
+	assert_string_equal(str_at(j, "meta.extra.0.value"), "Hall \xef\xbf\xbd");
+	assert_string_equal(str_at(j, "meta.next"), "next week");
+	/* Declared Arabic: a Hijri year is the Islamic calendar (ICU:
+	 * 1445/09/01 islamic-civil = 2024-03-11). */
+	assert_string_equal(str_at(j, "language"), "ar");
+	assert_string_equal(str_at(j, "direction"), "rtl");
+	assert_string_equal(str_at(j, "meta.date_iso"), "2024-03-11");
+	assert_string_equal(str_at(j, "meta.calendar"), "islamic-civil");
+	/* No preamble section: only blank lines before the first heading. */
+	assert_int_equal(json_array_size(at(j, "sections")), 2);
+	assert_string_equal(str_at(j, "sections.1.heading"), "Risks");
+	assert_null(str_at(j, "sections.1.key"));
+	assert_string_equal(str_at(j, "sections.1.text"), "none yet");
+	assert_string_equal(str_at(j, "recommendations.0.kind"), "decision");
+	assert_null(str_at(j, "recommendations.0.owner"));
+	assert_int_equal(json_integer_value(at(j, "recommendations.0.votes.for")), 7);
+	assert_int_equal(json_integer_value(at(j, "recommendations.0.votes.against")), 1);
+	assert_int_equal(json_integer_value(at(j, "recommendations.0.votes.abstain")), 0);
+	static const char *const vk[] = { "for", "against", "abstain", NULL };
+	assert_keys(at(j, "recommendations.0.votes"), vk);
+	json_decref(j);
+	free(js);
+	doc_free(d);
+}
+
+/* Every sidecar-carried datum of two documents is the same. */
+static void assert_same_model(const struct doc *a, const struct doc *b)
+{
+	assert_int_equal(a->nlines, b->nlines);
+	for (size_t i = 0; i < a->nlines; i++) {
+		const struct doc_attr *x = a->lines[i]->attr, *y = b->lines[i]->attr;
+		if (x == NULL || y == NULL) {
+			/* an attribute block with nothing in it counts as none */
+			const struct doc_attr *z = x != NULL ? x : y;
+			if (z != NULL)
+				assert_true(z->id == NULL && z->from == NULL && z->stamp == NULL &&
+					    z->extra == NULL && z->status == 0);
+			continue;
+		}
+#define SAME_STR(f) do { if ((x->f == NULL) != (y->f == NULL) || (x->f && strcmp(x->f, y->f))) \
+		fail_msg("line %zu: " #f " %s vs %s", i + 1, x->f ? x->f : "NULL", y->f ? y->f : "NULL"); } while (0)
+		SAME_STR(id);
+		SAME_STR(from);
+		SAME_STR(stamp);
+		SAME_STR(extra);
+#undef SAME_STR
+		assert_int_equal(x->status, y->status);
+	}
+	assert_int_equal(doc_language(a), doc_language(b));
+	assert_int_equal(a->final, b->final);
+	assert_string_equal(a->approved_on, b->approved_on);
+	assert_string_equal(a->approved_by, b->approved_by);
+	assert_string_equal(a->created, b->created);
+	assert_string_equal(a->side_extra, b->side_extra);
+}
+
+static void test_write_read_same_model(void **state)
+{
+	(void)state;
+	char *text;
+	size_t len;
+	struct doc *d = corpus_doc("malmo-2018-ar.txt", &text, &len);
+	/* Everything the sidecar carries. */
+	size_t r0 = d->recs[0].line, r1 = d->recs[1].line, r2 = d->recs[2].line;
+	doc_line_attr(d, r0)->status = DOC_ST_DONE;
+	doc_line_attr(d, r1)->status = DOC_ST_DROPPED;
+	doc_line_attr(d, r1)->from = xstrdup("malmo-2017");
+	free(doc_line_attr(d, r2)->id);
+	doc_line_attr(d, r2)->id = xstrdup("r17");
+	doc_line_attr(d, r2)->extra = xstrdup("{\"x_note\":\"keep me\",\"x_n\":[1,2]}");
+	doc_line_attr(d, d->agenda[0].line)->extra = xstrdup("{\"x_minutes_ref\":12}");
+	doc_line_attr(d, 1)->stamp = xstrdup("2018-10-20T10:02:00+02:00");
+	doc_line_attr(d, d->sections[2].first)->stamp = xstrdup("2018-10-20T11:40:00+02:00");
+	d->lang = DOC_LANG_HE;	/* declared, unlike the text */
+	d->final = 1;
+	d->approved_on = xstrdup("2018-11-01");
+	d->approved_by = xstrdup("رائد فهمي");
+	d->created = xstrdup("2018-10-20T09:55:00+02:00");
+	d->side_extra = xstrdup("{\"x_org\":{\"country\":\"SE\"}}");
+
+	char *js = write_side(d, text, len, NOW);
+	struct doc *e = txt_read(text, len);
+	struct side_report rep;
+	assert_int_equal(side_apply(e, js, strlen(js), text, len, "malmo-2018-ar.json", &rep), SIDE_OK);
+	assert_null(rep.msg);
+	assert_int_equal(rep.unmatched, 0);
+	assert_int_equal(rep.matched, d->nagenda + d->nrecs);
+	assert_same_model(d, e);
+	assert_string_equal(e->modified_at, NOW);
+	assert_int_equal(e->lang, DOC_LANG_HE);
+	/* And so the same sidecar again, but for the time of writing. */
+	char *again = write_side(e, text, len, NOW);
+	assert_string_equal(again, js);
+	json_t *j = parse(again);
+	assert_string_equal(str_at(j, "status"), "final");
+	assert_string_equal(str_at(j, "approved.by"), "رائد فهمي");
+	assert_string_equal(str_at(j, "recommendations.2.id"), "r17");
+	assert_string_equal(str_at(j, "recommendations.1.from"), "malmo-2017");
+	assert_string_equal(str_at(j, "recommendations.1.status"), "dropped");
+	assert_int_equal(json_array_size(at(j, "timestamps")), 2);
+	assert_null(str_at(j, "timestamps.0.section"));
+	assert_int_equal(json_integer_value(at(j, "timestamps.0.line")), 2);
+	assert_string_equal(str_at(j, "timestamps.1.section"), "discussion");
+	assert_int_equal(json_integer_value(at(j, "timestamps.1.line")), (json_int_t)d->sections[2].first + 1);
+	assert_string_equal(str_at(j, "timestamps.1.at"), "2018-10-20T11:40:00+02:00");
+	json_decref(j);
+	free(again);
+	doc_free(e);
+	free(js);
+	free(text);
+	doc_free(d);
+}
+
+static void test_unknown_keys_kept(void **state)
+{
+	(void)state;
+	char *text;
+	size_t len;
+	struct doc *d = corpus_doc("vaad-2024-he.txt", &text, &len);
+	char *js = write_side(d, text, len, NOW);
+	/* Someone else's tool added keys: at the top, in an item, in meta. */
+	json_t *j = parse(js);
+	json_object_set_new(j, "x_building", json_pack("{s:i, s:[s,s]}", "floors", 4, "tags", "a", "b"));
+	json_object_set_new(at(j, "recommendations.1"), "x_ticket", json_string("HZ-12"));
+	json_object_set_new(at(j, "agenda.0"), "x_slides", json_true());
+	json_object_set_new(at(j, "meta"), "x_ignored", json_string("derived from text"));
+	char *edited = json_dumps(j, JSON_INDENT(2));
+	json_decref(j);
+	struct doc *e = txt_read(text, len);
+	assert_int_equal(side_apply(e, edited, strlen(edited), text, len, "vaad.json", NULL), SIDE_OK);
+	char *out = write_side(e, text, len, LATER);
+	j = parse(out);
+	static const char *const top_plus[] = {
+		"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
+		"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
+		"modified", "x_building", NULL,
+	};
+	assert_keys(j, top_plus);
+	assert_int_equal(json_integer_value(at(j, "x_building.floors")), 4);
+	assert_string_equal(str_at(j, "x_building.tags.1"), "b");
+	static const char *const rec_plus[] = {
+		"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", "x_ticket", NULL,
+	};
+	assert_keys(at(j, "recommendations.1"), rec_plus);
+	assert_keys(at(j, "recommendations.0"), rec_keys);
+	assert_string_equal(str_at(j, "recommendations.1.x_ticket"), "HZ-12");
+	assert_true(json_is_true(at(j, "agenda.0.x_slides")));
+	assert_null(json_object_get(at(j, "meta"), "x_ignored"));
+	/* created survives, modified is the new time. */
+	assert_string_equal(str_at(j, "created"), NOW);
+	assert_string_equal(str_at(j, "modified"), LATER);
+	json_decref(j);
+	free(out);
+	free(edited);
+	free(js);
+	doc_free(e);
+	free(text);
+	doc_free(d);
+}
+
+/* text with the line holding `from` replaced by `to` (to == NULL deletes it). */
+static char *replace_line(const char *text, const char *from, const char *to)
+{
+	const char *p = strstr(text, from);
+	assert_non_null(p);
+	const char *eol = strchr(p, '\n');
+	struct buf b = BUF_INIT;
+	buf_append(&b, text, (size_t)(p - text));
+	if (to != NULL) {
+		buf_puts(&b, to);
+		buf_putc(&b, '\n');
+	}
+	buf_puts(&b, eol + 1);
+	return buf_steal(&b, NULL);
+}
+
+static void test_merge_after_outside_edit(void **state)
+{
+	(void)state;
+	char *text;
+	size_t len;
+	struct doc *d = corpus_doc("library-2025-en.txt", &text, &len);
+	/* r1 done, r2 dropped, r3 done and carried over; a stamp in the discussion. */
+	doc_line_attr(d, d->recs[0].line)->status = DOC_ST_DONE;
+	doc_line_attr(d, d->recs[1].line)->status = DOC_ST_DROPPED;
+	doc_line_attr(d, d->recs[2].line)->status = DOC_ST_DONE;
+	doc_line_attr(d, d->recs[2].line)->from = xstrdup("library-2025-08");
+	doc_line_attr(d, d->recs[2].line)->extra = xstrdup("{\"x_ticket\":7}");
+	size_t disc = d->sections[2].first;	/* "The minutes of 2025-08-12 were approved…" */
+	doc_line_attr(d, disc)->stamp = xstrdup("2025-09-09T18:10:00+02:00");
+	doc_line_attr(d, disc + 1)->stamp = xstrdup("2025-09-09T18:25:00+02:00");
+	char *js = write_side(d, text, len, NOW);
+	const char *r1 = doc_line_attr(d, d->recs[0].line)->id;
+	const char *r3 = doc_line_attr(d, d->recs[2].line)->id;
+
+	/* Edited in another editor: r1 reworded, r2 deleted, a new item first,
+	 * the second discussion line rewritten, a header line added above. */
+	char *t1 = replace_line(text, "- Send the shelf funding request",
+				"- New: book a hall for the autumn fair — owner: Dana Levi\n"
+				"- Send the shelf-funding request to the city council — owner: Omar Khalil, due: 2025-09-25");
+	char *t2 = replace_line(t1, "- Order trilingual signs", NULL);
+	char *t3 = replace_line(t2, "The book sale raised", "The book sale raised a lot of money.");
+	char *t4 = replace_line(t3, "Place: ", "Place: Eastside Library, Reading Room\nTreasurer: Dana Levi");
+	size_t n4 = strlen(t4);
+	struct doc *e = txt_read(t4, n4);
+	assert_int_equal(e->nrecs, 3);
+	struct side_report rep;
+	int r = side_apply(e, js, strlen(js), t4, n4, "library.json", &rep);
+	assert_int_equal(r, SIDE_MERGED);
+	/* The reworded r1 kept its id and status (same owner, similar text);
+	 * r3 matched exactly and kept everything. */
+	const struct doc_attr *a1 = e->lines[e->recs[1].line]->attr;
+	assert_string_equal(a1->id, r1);
+	assert_int_equal(a1->status, DOC_ST_DONE);
+	const struct doc_attr *a3 = e->lines[e->recs[2].line]->attr;
+	assert_string_equal(a3->id, r3);
+	assert_int_equal(a3->status, DOC_ST_DONE);
+	assert_string_equal(a3->from, "library-2025-08");
+	assert_string_equal(a3->extra, "{\"x_ticket\":7}");
+	/* The new item is open with a fresh id no item ever had. */
+	const struct doc_attr *a0 = e->lines[e->recs[0].line]->attr;
+	assert_int_equal(a0->status, DOC_ST_OPEN);
+	assert_string_equal(a0->id, "r4");
+	/* Unmatched: the deleted item and the stamp of the rewritten line
+	 * (old line 22). */
+	assert_string_equal(rep.msg,
+			    "library.json: action r2 “Order trilingual signs” (dropped) is no longer in the text\n"
+			    "library.json: timestamp 2025-09-09T18:25:00+02:00 of line 22 (discussion) no longer matches the text\n");
+	assert_int_equal(rep.matched, 4 + 2);
+	assert_int_equal(rep.unmatched, 1);
+	free(rep.msg);
+	/* The other stamp followed its line, one further down now (the new
+	 * header line), and no other line got a stamp. */
+	size_t stamped = 0;
+	for (size_t i = 0; i < e->nlines; i++) {
+		const struct doc_attr *a = e->lines[i]->attr;
+		if (a == NULL || a->stamp == NULL)
+			continue;
+		stamped++;
+		assert_string_equal(e->lines[i]->s, "The minutes of 2025-08-12 were approved without change.");
+		assert_int_equal(i + 1, 22);
+		assert_string_equal(a->stamp, "2025-09-09T18:10:00+02:00");
+	}
+	assert_int_equal(stamped, 1);
+	/* The document-wide data applies either way. */
+	assert_string_equal(e->created, NOW);
+	doc_free(e);
+	free(t1);
+	free(t2);
+	free(t3);
+	free(t4);
+	free(js);
+	free(text);
+	doc_free(d);
+}
+
+static void test_ids_unique(void **state)
+{
+	(void)state;
+	static const char text[] = "# M\n\n## Decisions\n- one\n- two\n- three\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	char *js = write_side(d, text, sizeof text - 1, NOW);
+	/* A hand-edited sidecar giving two items the same id, and one r9. */
+	json_t *j = parse(js);
+	json_object_set_new(at(j, "recommendations.0"), "id", json_string("r2"));
+	json_object_set_new(at(j, "recommendations.1"), "id", json_string("r2"));
+	json_object_set_new(at(j, "recommendations.2"), "id", json_string("r9"));
+	char *edited = json_dumps(j, 0);
+	json_decref(j);
+	struct doc *e = txt_read(text, sizeof text - 1);
+	assert_int_equal(side_apply(e, edited, strlen(edited), text, sizeof text - 1, "m.json", NULL), SIDE_OK);
+	assert_string_equal(e->lines[e->recs[0].line]->attr->id, "r2");
+	assert_string_equal(e->lines[e->recs[1].line]->attr->id, "r10");
+	assert_string_equal(e->lines[e->recs[2].line]->attr->id, "r9");
+	free(edited);
+	free(js);
+	doc_free(e);
+	doc_free(d);
+}
+
+/* side_apply on broken input: result, exact message, document untouched. */
+static void expect_refused(const char *json, int want_result, const char *want_msg)
+{
+	static const char text[] = "# T\n\n## Agenda\n1. one\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	struct side_report rep = { (char *)"stale", 5, 5 };
+	int r = side_apply(d, json, strlen(json), text, sizeof text - 1, "x.json", &rep);
+	if (r != want_result)
+		fail_msg("result %d, want %d (%s)", r, want_result, rep.msg ? rep.msg : "");
+	if (rep.msg == NULL || strcmp(rep.msg, want_msg) != 0)
+		fail_msg("message \"%s\"\n   want \"%s\"", rep.msg ? rep.msg : "(null)", want_msg);
+	assert_string_equal(d->lines[3]->attr->id, "a1");
+	assert_null(d->created);
+	assert_int_equal(d->final, 0);
+	free(rep.msg);
+	doc_free(d);
+}
+
+static void test_broken_json_positions(void **state)
+{
+	(void)state;
+	/* Trailing comma: the '}' on line 4, column 1. */
+	expect_refused("{\n  \"format\": \"minutes\",\n  \"version\": 1,\n}\n", SIDE_BROKEN,
+		       "x.json:4:1: string or '}' expected near '}'");
+	/* Missing comma: the string on line 3 ends in column 11. */
+	expect_refused("{\n  \"format\": \"minutes\"\n  \"version\": 1\n}\n", SIDE_BROKEN,
+		       "x.json:3:11: '}' expected near '\"version\"'");
+	/* Columns count characters ("é" is one) and, as jansson does, point at
+	 * the last character of the offending token. */
+	expect_refused("{\"title\": \"é\", oops}", SIDE_BROKEN,
+		       "x.json:1:19: string or '}' expected near 'oops'");
+	/* Cut short. */
+	expect_refused("{\n  \"format\": \"minutes\",\n", SIDE_BROKEN,
+		       "x.json:3:1: string or '}' expected near end of file");
+	expect_refused("", SIDE_BROKEN, "x.json:1:1: the file is empty, not a minutes sidecar");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1} {}", SIDE_BROKEN,
+		       "x.json:1:37: end of file expected near '{'");
+}
+
+static void test_not_a_sidecar(void **state)
+{
+	(void)state;
+	expect_refused("[1, 2]", SIDE_BROKEN, "x.json:1:1: not a minutes sidecar (expected a JSON object)");
+	expect_refused("{\n  \"version\": 1,\n  \"format\": \"recipe\"\n}", SIDE_BROKEN,
+		       "x.json:3:13: not a minutes sidecar (\"format\" is \"recipe\", not \"minutes\")");
+	expect_refused("\n {\"version\": 1}", SIDE_BROKEN,
+		       "x.json:2:2: not a minutes sidecar (no \"format\": \"minutes\")");
+	expect_refused("{\"format\": \"minutes\"}", SIDE_BROKEN,
+		       "x.json:1:1: not a minutes sidecar (no \"version\")");
+}
+
+static void test_unknown_version(void **state)
+{
+	(void)state;
+	expect_refused("{\n  \"format\": \"minutes\",\n  \"version\": 2,\n  \"agenda\": []\n}\n", SIDE_VERSION,
+		       "x.json:3:14: unknown sidecar version 2 (this mahdar reads version 1)");
+	/* "version" also appears nested and as a value: only the top-level key counts. */
+	expect_refused("{\"meta\": {\"version\": 1}, \"x\": \"version\",\n\t\"format\": \"minutes\", \"version\" :  \"1.1\"}",
+		       SIDE_VERSION,
+		       "x.json:2:36: unknown sidecar version \"1.1\" (this mahdar reads version 1)");
+}
+
+static void test_same_text_stamps_by_line(void **state)
+{
+	(void)state;
+	static const char text[] = "# T\r\nDate: 2024-03-15\r\n\r\n## Discussion\r\nfirst\r\nsecond";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	doc_line_attr(d, 5)->stamp = xstrdup("2024-03-15T18:42:00+03:00");
+	char *js = write_side(d, text, sizeof text - 1, NOW);
+	json_t *j = parse(js);
+	assert_string_equal(str_at(j, "sections.0.text"), "first\nsecond");
+	assert_int_equal(json_integer_value(at(j, "timestamps.0.line")), 6);
+	json_decref(j);
+	struct doc *e = txt_read(text, sizeof text - 1);
+	assert_int_equal(side_apply(e, js, strlen(js), text, sizeof text - 1, "t.json", NULL), SIDE_OK);
+	assert_string_equal(e->lines[5]->attr->stamp, "2024-03-15T18:42:00+03:00");
+	/* The language equal to the detected one is not taken as declared. */
+	assert_int_equal(e->lang, DOC_LANG_NONE);
+	free(js);
+	doc_free(e);
+	doc_free(d);
+}
+
+/* A stamp on line index `line` of text, after the text was edited
+ * elsewhere to `edited`: the line index it landed on, or -1. */
+static long stamp_moved(const char *text, size_t line, const char *edited)
+{
+	struct doc *d = txt_read(text, strlen(text));
+	doc_line_attr(d, line)->stamp = xstrdup("2024-03-15T18:42:00+03:00");
+	char *js = write_side(d, text, strlen(text), NOW);
+	struct doc *e = txt_read(edited, strlen(edited));
+	struct side_report rep;
+	assert_int_equal(side_apply(e, js, strlen(js), edited, strlen(edited), "t.json", &rep), SIDE_MERGED);
+	long at_line = -1;
+	for (size_t i = 0; i < e->nlines; i++)
+		if (e->lines[i]->attr != NULL && e->lines[i]->attr->stamp != NULL)
+			at_line = (long)i;
+	assert_true(at_line >= 0 ? rep.msg == NULL : rep.msg != NULL);
+	free(rep.msg);
+	free(js);
+	doc_free(e);
+	doc_free(d);
+	return at_line;
+}
+
+/* The stamp on "c" of a small document. */
+static long stamp_after_edit(const char *edited)
+{
+	return stamp_moved("# T\n\n## Discussion\na\nb\nc\n\n## Closing\nend\n", 5, edited);
+}
+
+static void test_merge_stamps_follow_lines(void **state)
+{
+	(void)state;
+	/* A line added above it in its section, or earlier sections grown. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\nx\na\nb\nc\n\n## Closing\nend\n"), 6);
+	assert_int_equal(stamp_after_edit("# T\n\n## Opening\nhello\n\n## Discussion\na\nb\nc\n"), 8);
+	/* Lines above it deleted: the section is now shorter than where it was. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\nc\n\n## Closing\nend\n"), 3);
+	/* A section before it removed, a heading stamped. */
+	assert_int_equal(stamp_moved("# T\n\n## Opening\nhi\nthere\n\n## Discussion\na\nb\nc\n", 9,
+				     "# T\n\n## Discussion\na\nb\nc\n"), 5);
+	assert_int_equal(stamp_moved("# T\nDate: 2024-03-15\n\n## Discussion\na\n", 3,
+				     "# T\nDate: 2024-03-15\nPlace: here\n\n## Discussion\na\n"), 4);
+	/* Its own line rewritten, or moved to another section: reported. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\nc!\n\n## Closing\nend\n"), -1);
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\n\n## Closing\nc\nend\n"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sha256_and_path),
+		cmocka_unit_test(test_write_english_corpus),
+		cmocka_unit_test(test_write_persian_corpus),
+		cmocka_unit_test(test_write_extras_votes_invalid_utf8),
+		cmocka_unit_test(test_write_read_same_model),
+		cmocka_unit_test(test_unknown_keys_kept),
+		cmocka_unit_test(test_merge_after_outside_edit),
+		cmocka_unit_test(test_ids_unique),
+		cmocka_unit_test(test_broken_json_positions),
+		cmocka_unit_test(test_not_a_sidecar),
+		cmocka_unit_test(test_unknown_version),
+		cmocka_unit_test(test_same_text_stamps_by_line),
+		cmocka_unit_test(test_merge_stamps_follow_lines),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,355 @@
+/* store: opening and saving a document's two files, as a user meets it:
+ * bytes kept, broken sidecars backed up, failed saves changing nothing. */
+#include "testutil.h"
+#include "testfs.h"
+
+#include "mahdar/fio.h"
+#include "mahdar/side.h"
+#include "mahdar/store.h"
+#include "mahdar/txt.h"
+#include "mahdar/util.h"
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define NOW "2026-11-25T10:00:00+03:30"
+
+static const char *const corpus[] = {
+	"library-2025-en.txt", "malmo-2018-ar.txt", "shora-1403-fa.txt",
+	"unstructured-communique-ar.txt", "vaad-2024-he.txt",
+};
+
+/* The sidecar at path describes the text at text_path exactly. */
+static void assert_side_matches(const char *side, const char *text_path)
+{
+	size_t tlen, jlen;
+	char *text = tu_slurp(text_path, &tlen), *json = tu_slurp(side, &jlen);
+	struct doc *d = txt_read(text, tlen);
+	struct side_report rep;
+	assert_int_equal(side_apply(d, json, jlen, text, tlen, side, &rep), SIDE_OK);
+	assert_null(rep.msg);
+	doc_free(d);
+	free(text);
+	free(json);
+}
+
+static void test_round_trip_corpus(void **state)
+{
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(corpus); i++) {
+		size_t len;
+		char *orig = tu_corpus_file(corpus[i], &len);
+		char *p = tf_path(state, corpus[i]), *cause = NULL;
+		tf_put_file(p, orig, len);
+		struct store_info info;
+		struct doc *d = store_open(p, 0, &info, &cause);
+		assert_non_null(d);
+		assert_int_equal(info.side, STORE_SIDE_NONE);
+		assert_null(info.side_msg);
+		assert_false(d->modified);
+		assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+		assert_null(cause);
+		assert_false(d->modified);
+		assert_string_equal(d->created, NOW);
+		/* The text is byte for byte what it was; the sidecar describes it. */
+		tf_assert_file_is(p, orig, len);
+		assert_side_matches(info.side_path, p);
+		assert_null(info.backup_path);
+		doc_free(d);
+		store_info_free(&info);
+
+		/* Reopened: the sidecar applies cleanly. */
+		d = store_open(p, 0, &info, &cause);
+		assert_non_null(d);
+		assert_int_equal(info.side, STORE_SIDE_OK);
+		assert_null(info.side_msg);
+		assert_string_equal(d->created, NOW);
+		doc_free(d);
+		store_info_free(&info);
+		free(p);
+		free(orig);
+	}
+	/* Nothing else was left in the directory. */
+	assert_int_equal(tf_count_entries(*state), 2 * (int)UTIL_ARRAY_LEN(corpus));
+}
+
+static void test_edit_save_keeps_status(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("vaad-2024-he.txt", &len);
+	char *p = tf_path(state, "vaad.txt"), *cause = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	doc_line_attr(d, d->recs[1].line)->status = DOC_ST_DONE;
+	/* An edit: a new line at the top of the discussion. */
+	doc_line_insert(d, d->sections[2].first, "נוסף.", strlen("נוסף."), DOC_EOL_LF);
+	assert_true(d->modified);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_false(d->modified);
+	doc_free(d);
+	store_info_free(&info);
+	d = store_open(p, 0, &info, &cause);
+	assert_int_equal(info.side, STORE_SIDE_OK);
+	assert_int_equal(d->lines[d->recs[1].line]->attr->status, DOC_ST_DONE);
+	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_OPEN);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* Edited in another editor: the text wins, the status follows the item. */
+	size_t n;
+	char *now = tu_slurp(p, &n);
+	char *edited = xasprintf("%s- פריט חדש\n", now);
+	tf_put_file(p, edited, strlen(edited));
+	d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(info.side, STORE_SIDE_MERGED);
+	assert_non_null(info.side_msg);
+	char *want = xasprintf("%s was changed outside mahdar: 5 of 5 items kept their sidecar data", p);
+	assert_string_equal(info.side_msg, want);
+	assert_int_equal(d->lines[d->recs[1].line]->attr->status, DOC_ST_DONE);
+	free(want);
+	doc_free(d);
+	store_info_free(&info);
+	free(edited);
+	free(now);
+	free(p);
+	free(orig);
+}
+
+static void test_broken_sidecar_backed_up(void **state)
+{
+	char *p = tf_path(state, "m.txt"), *s = tf_path(state, "m.json"), *cause = NULL;
+	static const char text[] = "# M\n\n## Decisions\n- yes\n";
+	static const char broken[] = "{\n  \"format\": \"minutes\",\n  \"version\": 1,,\n}\n";
+	tf_put_file(p, text, sizeof text - 1);
+	tf_put_file(s, broken, sizeof broken - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	char *want = xasprintf("%s:3:16: string or '}' expected near ',' — the document opened from the "
+			       "text alone; the sidecar will be backed up before it is rewritten", s);
+	assert_string_equal(info.side_msg, want);
+	free(want);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	/* The old bytes are in the backup; the sidecar is new and valid. */
+	assert_non_null(info.backup_path);
+	assert_true(strncmp(info.backup_path, s, strlen(s)) == 0);
+	tf_assert_file_is(info.backup_path, broken, sizeof broken - 1);
+	assert_side_matches(s, p);
+	tf_assert_file_is(p, text, sizeof text - 1);
+	assert_int_equal(info.side, STORE_SIDE_OK);
+	/* A second save does not make a second backup. */
+	char *first = xstrdup(info.backup_path);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_string_equal(info.backup_path, first);
+	assert_int_equal(tf_count_entries(*state), 3);
+	free(first);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+}
+
+static void test_unknown_version_backed_up(void **state)
+{
+	char *p = tf_path(state, "m.txt"), *s = tf_path(state, "m.json"), *cause = NULL;
+	static const char text[] = "# M\n";
+	static const char v2[] = "{\"format\": \"minutes\", \"version\": 2}\n";
+	tf_put_file(p, text, sizeof text - 1);
+	tf_put_file(s, v2, sizeof v2 - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	char *want = xasprintf("%s:1:34: unknown sidecar version 2 (this mahdar reads version 1) — the "
+			       "document opened from the text alone; the sidecar will be backed up before "
+			       "it is rewritten", s);
+	assert_string_equal(info.side_msg, want);
+	free(want);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	tf_assert_file_is(info.backup_path, v2, sizeof v2 - 1);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+}
+
+static void test_no_overwrite_without_backup(void **state)
+{
+	/* A sidecar that cannot even be read (here: a directory) cannot be
+	 * backed up, so the save must stop before touching anything. */
+	char *p = tf_path(state, "m.txt"), *s = tf_path(state, "m.json"), *cause = NULL;
+	static const char text[] = "# M\n";
+	tf_put_file(p, text, sizeof text - 1);
+	assert_int_equal(mkdir(s, 0755), 0);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	doc_line_insert(d, 1, "added", 5, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), -1);
+	char *want = xasprintf("%s: is a directory (the sidecar is not replaced without a backup; "
+			       "nothing was saved)", s);
+	assert_string_equal(cause, want);
+	free(want);
+	tf_assert_file_is(p, text, sizeof text - 1);
+	assert_int_equal(tf_count_entries(*state), 2);
+	assert_true(d->modified);
+	free(cause);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+}
+
+static void test_failed_save_changes_nothing(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("library-2025-en.txt", &len);
+	char *p = tf_path(state, "lib.txt"), *s = tf_path(state, "lib.json"), *cause = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	size_t slen;
+	char *side_before = tu_slurp(s, &slen);
+	doc_line_insert(d, 1, "Extra: line", 11, DOC_EOL_LF);
+
+	/* A file size limit between the text's size and the sidecar's: the
+	 * text can be written, the sidecar cannot, so neither may change. */
+	assert_true(slen > len + 200);
+	struct rlimit saved, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = len + 100;
+	void (*oldsig)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int r = store_save(d, &info, "2026-11-25T11:00:00+03:30", &cause);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, oldsig);
+	assert_int_equal(r, -1);
+	char *want = xasprintf("%s: cannot save: File too large (the file on disk is unchanged)", s);
+	assert_string_equal(cause, want);
+	free(want);
+	tf_assert_file_is(p, orig, len);
+	tf_assert_file_is(s, side_before, slen);
+	assert_true(d->modified);
+	assert_int_equal(tf_count_entries(*state), 2);
+	free(side_before);
+
+	/* A place that cannot hold files at all (under a regular file). */
+	doc_free(d);
+	store_info_free(&info);
+	char *bad = tf_path(state, "lib.txt/new.txt");
+	d = store_open(bad, 1, &info, &cause);
+	assert_non_null(d);
+	assert_true(info.text_missing);
+	doc_line_insert(d, 0, "# New", 5, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), -1);
+	want = xasprintf("%s: cannot save: Not a directory", bad);
+	assert_string_equal(cause, want);
+	free(want);
+	tf_assert_file_is(p, orig, len);
+	free(bad);
+	free(cause);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+	free(orig);
+}
+
+static void test_refuses_binary_and_missing(void **state)
+{
+	char *p = tf_path(state, "x.txt"), *cause = NULL, *want;
+	char bytes[200];
+	memset(bytes, 'a', sizeof bytes);
+	bytes[123] = '\0';
+	tf_put_file(p, bytes, sizeof bytes);
+	struct store_info info;
+	assert_null(store_open(p, 0, &info, &cause));
+	want = xasprintf("%s: looks like a binary file (NUL byte at offset 123), not minutes text", p);
+	assert_string_equal(cause, want);
+	free(want);
+	store_info_free(&info);	/* harmless after a failed open */
+
+	/* A directory. */
+	assert_null(store_open(*state, 1, &info, &cause));
+	want = xasprintf("%s: is a directory", (char *)*state);
+	assert_string_equal(cause, want);
+	free(want);
+
+	/* An empty file is fine. */
+	tf_put_file(p, "", 0);
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(d->nlines, 0);
+	assert_false(info.text_missing);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* Missing: an error, unless a new document is wanted. */
+	char *m = tf_path(state, "new.txt");
+	assert_null(store_open(m, 0, &info, &cause));
+	want = xasprintf("%s: No such file or directory", m);
+	assert_string_equal(cause, want);
+	free(want);
+	d = store_open(m, 1, &info, &cause);
+	assert_non_null(d);
+	assert_true(info.text_missing);
+	assert_int_equal(info.side, STORE_SIDE_NONE);
+	assert_int_equal(d->nlines, 0);
+	doc_line_insert(d, 0, "# New", 5, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_false(info.text_missing);
+	tf_assert_file_is(m, "# New\n", 6);
+	char *ms = tf_path(state, "new.json");
+	assert_side_matches(ms, m);
+	free(ms);
+	doc_free(d);
+	store_info_free(&info);
+	free(m);
+	free(cause);
+	free(p);
+}
+
+static void test_orphan_sidecar_kept(void **state)
+{
+	/* x.json without x.txt: not read, but not lost either. */
+	char *p = tf_path(state, "x.txt"), *s = tf_path(state, "x.json"), *cause = NULL;
+	static const char old[] = "{\"format\": \"minutes\", \"version\": 1, \"agenda\": []}\n";
+	tf_put_file(s, old, sizeof old - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 1, &info, &cause);
+	assert_non_null(d);
+	assert_true(info.text_missing);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	assert_non_null(info.side_msg);
+	doc_line_insert(d, 0, "# X", 3, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	tf_assert_file_is(info.backup_path, old, sizeof old - 1);
+	assert_side_matches(s, p);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
+	const struct CMUnitTest tests[] = {
+		T(test_round_trip_corpus),
+		T(test_edit_save_keeps_status),
+		T(test_broken_sidecar_backed_up),
+		T(test_unknown_version_backed_up),
+		T(test_no_overwrite_without_backup),
+		T(test_failed_save_changes_nothing),
+		T(test_refuses_binary_and_missing),
+		T(test_orphan_sidecar_kept),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
