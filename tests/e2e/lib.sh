@@ -93,6 +93,9 @@ e2e_ready() { status_line | grep -Eq '[0-9]+:[0-9]+ (RTL|LTR)'; }
 e2e_status_has() { status_line | grep -qF -- "$1"; }
 # expect_status TEXT — until the status line contains TEXT (or fail)
 expect_status() { wait_until e2e_status_has "$1" || fail "status line lacks '$1'"; }
+e2e_unmodified() { ! status_line | grep -qF '[+]'; }
+# expect_unmodified — until the status line no longer shows "[+]"
+expect_unmodified() { wait_until e2e_unmodified || fail "still marked modified"; }
 expect_screen() { wait_for "$1" || fail "screen lacks '$1'"; }
 e2e_exited() { [ -s "$E2E_DIR/status" ]; }
 # expect_exit STATUS — until mahdar has exited, with that status

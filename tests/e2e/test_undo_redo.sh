@@ -24,8 +24,7 @@ expect_row 0 "x"
 expect_status "1:3 LTR"
 keys C-z
 expect_status "1:2 LTR"
-wait_until sh -c '! tmux -L '"$E2E_SOCK"' capture-pane -p | tail -n 2 | head -n 1 | grep -qF "[+]"' ||
-	fail "still marked modified after undoing everything"
+expect_unmodified
 keys C-y C-y
 expect_row 0 "x alpha"
 expect_status "1:9 LTR"
