@@ -230,7 +230,9 @@ size_t ui_parse(const char *s, size_t len, int final, struct ui_event *ev)
 				ui_key(ev, 0, name);
 			return 3;
 		}
-		if (s[1] == 0x1b) {
+		if (s[1] == 0x1b && len == 2 && !final)
+			return 0;
+		if (s[1] == 0x1b && (len < 3 || (s[2] != '[' && s[2] != 'O'))) {
 			ui_key(ev, 0, "Esc");
 			return 1;
 		}
@@ -259,7 +261,7 @@ size_t ui_parse(const char *s, size_t len, int final, struct ui_event *ev)
 		return 1;
 	}
 	/* A UTF-8 character; wait for the rest of a truncated one. */
-	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	size_t need = c >= 0xF8 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 1;
 	if (need > len && !final) {
 		size_t k = 1;
 		while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)

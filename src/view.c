@@ -356,7 +356,7 @@ static void view_render_small(struct view *v)
 	struct view_grid *g = &v->grid;
 	for (int r = 0; r < g->rows; r++)
 		view_blank_row(g, r, 0);
-	view_draw_string(g, 0, 0, g->cols, g->cols >= 18 ? "terminal too small" : "too small", 0);
+	view_draw_string(g, 0, 0, g->cols, g->cols >= 18 ? "terminal too small" : g->cols >= 9 ? "too small" : "small", 0);
 	g->cur_row = g->cur_col = -1;
 }
 

@@ -11,8 +11,8 @@ keys Down Down Down Down
 expect_status "RTL"
 keys C-End
 expect_status "RTL"
-e2e_tmux resize-window -x 8 -y 2
-expect_screen "too"
+e2e_tmux resize-window -x 10 -y 2
+expect_screen "too small"
 e2e_tmux resize-window -x 20 -y 5
 expect_status "TL"
 keys C-Home

@@ -1,0 +1,202 @@
+/* view: the grid a small document gives at a given size — alignment,
+ * symbols for controls, selection, status line, scrolling, the layout
+ * cache, and the too-small note. */
+#include "testutil.h"
+
+#include "mahdar/doc.h"
+#include "mahdar/edit.h"
+#include "mahdar/layout.h"
+#include "mahdar/view.h"
+
+static const struct layout *lay_of(void *ctx, size_t line)
+{
+	return view_layout(ctx, line);
+}
+
+/* Row r of the grid as UTF-8 (blanks as spaces; right halves skipped). */
+static char *grid_row(const struct view_grid *g, int r)
+{
+	char *out = calloc((size_t)g->cols * 16 + 1, 1);
+	size_t n = 0;
+	for (int c = 0; c < g->cols; c++) {
+		const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
+		if (cell->width == 0)
+			continue;
+		if (cell->len == 0) {
+			out[n++] = ' ';
+			continue;
+		}
+		memcpy(out + n, g->text.s + cell->text, cell->len);
+		n += cell->len;
+	}
+	return out;
+}
+
+static void assert_row(const struct view_grid *g, int r, const char *want)
+{
+	char *got = grid_row(g, r);
+	if (strcmp(got, want) != 0)
+		fail_msg("row %d is \"%s\", expected \"%s\"", r, got, want);
+	free(got);
+}
+
+struct vf {
+	struct doc *d;
+	struct view *v;
+	struct edit *e;
+};
+
+static struct vf vf_new(int rows, int cols, const char *const *lines, size_t n)
+{
+	struct vf f;
+	f.d = doc_new();
+	for (size_t i = 0; i < n; i++)
+		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
+	f.d->modified = 0;
+	f.v = view_new(f.d, rows, cols);
+	f.e = edit_new(f.d, lay_of, f.v);
+	return f;
+}
+
+static void vf_free(struct vf *f)
+{
+	edit_free(f->e);
+	doc_free(f->d);
+	view_free(f->v);
+}
+
+static const struct view_grid *render(struct vf *f, const char *msg)
+{
+	struct view_status st = {.name = "m.txt", .line = f->e->cur.line + 1, .col = edit_column(f->e) + 1,
+				 .hints = "^S save", .msg = msg};
+	view_follow(f->v, f->e->cur.line, f->e->cur.off);
+	return view_render(f->v, f->e, &st);
+}
+
+static void test_small_doc_20x5(void **state)
+{
+	(void)state;
+	/* "سلام" is shown reversed and right-aligned; English stays left. */
+	const char *lines[] = {"\u0633\u0644\u0627\u0645", "Agenda", "x"};
+	struct vf f = vf_new(5, 20, lines, 3);
+	const struct view_grid *g = render(&f, "hello");
+	assert_int_equal(g->rows, 5);
+	assert_int_equal(g->cols, 20);
+	assert_row(g, 0, "                \u0645\u0627\u0644\u0633");
+	assert_row(g, 1, "Agenda              ");
+	assert_row(g, 2, "x                   ");
+	char *status = grid_row(g, 3);
+	assert_non_null(strstr(status, "m.txt"));
+	assert_non_null(strstr(status, "1:1"));
+	assert_true(g->cells[3 * 20].attr & VIEW_A_STATUS);
+	free(status);
+	assert_row(g, 4, "hello               ");
+	/* The cursor of an RTL line's start is at its right edge. */
+	assert_int_equal(g->cur_row, 0);
+	assert_int_equal(g->cur_col, 19);
+	vf_free(&f);
+}
+
+static void test_controls_are_symbols(void **state)
+{
+	(void)state;
+	const char *lines[] = {"a\x1b]52;c;x\x07 \xc2\x9b b"};
+	struct vf f = vf_new(5, 40, lines, 1);
+	const struct view_grid *g = render(&f, NULL);
+	int reversed = 0;
+	for (int c = 0; c < g->cols; c++) {
+		const struct view_cell *cell = &g->cells[c];
+		for (size_t k = 0; k < cell->len; k++) {
+			unsigned char b = (unsigned char)g->text.s[cell->text + k];
+			assert_true(b >= 0x20 && b != 0x7f);
+		}
+		if (cell->attr & VIEW_A_REVERSE)
+			reversed++;
+	}
+	assert_true(reversed >= 3);	/* ESC, BEL and the C1 byte, at least */
+	char *row = grid_row(g, 0);
+	assert_null(strstr(row, "\xc2\x9b"));
+	free(row);
+	vf_free(&f);
+}
+
+static void test_selection_and_bold_headings(void **state)
+{
+	(void)state;
+	const char *lines[] = {"## Agenda", "one two"};
+	struct vf f = vf_new(6, 30, lines, 2);
+	f.d->lines[0]->kind = DOC_K_HEADING;
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_set_cursor(f.e, (struct edit_pos){1, 3}, 1);
+	const struct view_grid *g = render(&f, NULL);
+	assert_true(g->cells[0].attr & VIEW_A_BOLD);
+	assert_false(g->cells[30].attr & VIEW_A_BOLD);
+	for (int c = 0; c < 7; c++)
+		assert_int_equal((g->cells[30 + c].attr & VIEW_A_SELECT) != 0, c < 3);
+	vf_free(&f);
+}
+
+static void test_scrolling_and_hits(void **state)
+{
+	(void)state;
+	const char *lines[] = {"l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9"};
+	struct vf f = vf_new(5, 20, lines, 10);
+	edit_move(f.e, EDIT_DOC_END, 0);
+	const struct view_grid *g = render(&f, NULL);
+	assert_row(g, 0, "l7                  ");
+	assert_row(g, 2, "l9                  ");
+	assert_int_equal(g->cur_row, 2);
+	assert_int_equal(g->cur_col, 2);
+	struct edit_pos p;
+	assert_int_equal(view_hit(f.v, 1, 1, &p), 0);
+	assert_int_equal(p.line, 8);
+	assert_int_equal(p.off, 1);
+	assert_int_equal(view_hit(f.v, 3, 1, &p), -1);	/* the status line */
+	edit_move(f.e, EDIT_DOC_START, 0);
+	g = render(&f, NULL);
+	assert_row(g, 0, "l0                  ");
+	vf_free(&f);
+}
+
+static void test_layout_cache(void **state)
+{
+	(void)state;
+	const char *lines[] = {"first line", "second line"};
+	struct vf f = vf_new(5, 20, lines, 2);
+	const struct layout *a0 = view_layout(f.v, 0);
+	const struct layout *a1 = view_layout(f.v, 1);
+	assert_ptr_equal(view_layout(f.v, 0), a0);
+	doc_line_splice(f.d, 0, 0, 0, "X", 1);
+	assert_ptr_equal(view_layout(f.v, 1), a1);	/* untouched line: cached */
+	assert_int_equal(view_layout(f.v, 0)->ngraph, 11);	/* changed line: redone */
+	view_resize(f.v, 5, 6);
+	assert_int_equal(view_layout(f.v, 1)->nrows, 2);	/* new width: redone */
+	vf_free(&f);
+}
+
+static void test_too_small(void **state)
+{
+	(void)state;
+	const char *lines[] = {"text"};
+	struct vf f = vf_new(2, 8, lines, 1);
+	const struct view_grid *g = render(&f, NULL);
+	assert_row(g, 0, "small   ");
+	assert_int_equal(g->cur_row, -1);
+	view_resize(f.v, 5, 20);
+	g = render(&f, NULL);
+	assert_row(g, 0, "text                ");
+	vf_free(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_small_doc_20x5),
+		cmocka_unit_test(test_controls_are_symbols),
+		cmocka_unit_test(test_selection_and_bold_headings),
+		cmocka_unit_test(test_scrolling_and_hits),
+		cmocka_unit_test(test_layout_cache),
+		cmocka_unit_test(test_too_small),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
