@@ -34,6 +34,9 @@
 #define MAHDAR_DATADIR "/usr/local/share/mahdar"
 #endif
 
+/* Pause in typing after which the structure is analysed again. */
+#define EDITOR_ANALYSE_MS 300
+
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
 static struct editor *editor_current;
 
@@ -335,8 +338,6 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 
 static void editor_draw(struct editor *ed)
 {
-	if (ed->doc->stale)
-		txt_analyse(ed->doc);
 	struct view *v = ed->view;
 	ed->edit->page_rows = view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1;
 	if (!view_too_small(v))
@@ -360,8 +361,15 @@ static void editor_loop(struct editor *ed)
 	struct ui_event ev;
 	while (!ed->quit) {
 		editor_draw(ed);
-		if (ui_next(ed->ui, &ev, -1) <= 0)
+		/* Because analysing the minutes structure (bold headings, the
+		 * document's direction) costs O(document), it waits until the
+		 * typist pauses instead of running on every key. */
+		int wait = ed->doc->stale ? EDITOR_ANALYSE_MS : -1;
+		if (ui_next(ed->ui, &ev, wait) <= 0) {
+			if (ed->doc->stale)
+				txt_analyse(ed->doc);
 			continue;
+		}
 		editor_event(ed, &ev);
 		/* Drain what is already waiting before drawing again. */
 		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0)
