@@ -24,7 +24,7 @@ struct doc *doc_new(void)
 	return d;
 }
 
-static void doc_attr_free(struct doc_attr *a)
+void doc_attr_free(struct doc_attr *a)
 {
 	if (a == NULL)
 		return;

@@ -38,22 +38,11 @@ void edit_text_add(struct edit_text *t, const char *s, size_t len, int eol)
 	p->attr = NULL;
 }
 
-static void edit_attr_free(struct doc_attr *a)
-{
-	if (a == NULL)
-		return;
-	free(a->id);
-	free(a->from);
-	free(a->stamp);
-	free(a->extra);
-	free(a);
-}
-
 void edit_text_free(struct edit_text *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].s);
-		edit_attr_free(t->v[i].attr);
+		doc_attr_free(t->v[i].attr);
 	}
 	free(t->v);
 	t->v = NULL;
@@ -170,7 +159,7 @@ static void edit_attr_move(struct doc_line *l, struct edit_piece *p)
 {
 	if (p->attr == NULL)
 		return;
-	edit_attr_free(l->attr);
+	doc_attr_free(l->attr);
 	l->attr = p->attr;
 	p->attr = NULL;
 }
@@ -299,16 +288,21 @@ static void edit_modified_update(struct edit *e)
 	e->doc->modified = top != e->saved_id;
 }
 
-int edit_undo(struct edit *e)
+/* Move the top step of stack from (undo = 1: the undo stack) to the other
+ * stack, applying it backwards or forwards. */
+static int edit_history(struct edit *e, int undo)
 {
-	if (e->nundo == 0)
+	struct edit_step **from = undo ? &e->undo : &e->redo, **to = undo ? &e->redo : &e->undo;
+	size_t *nfrom = undo ? &e->nundo : &e->nredo, *nto = undo ? &e->nredo : &e->nundo;
+	size_t *capto = undo ? &e->redo_cap : &e->undo_cap;
+	if (*nfrom == 0)
 		return -1;
-	struct edit_step s = e->undo[--e->nundo];
-	for (size_t i = s.n; i-- > 0;)
-		edit_op_swap(e, &s.ops[i], 1);
-	e->redo = xgrow(e->redo, &e->redo_cap, e->nredo + 1, sizeof *e->redo);
-	e->redo[e->nredo++] = s;
-	e->cur = s.before;
+	struct edit_step s = (*from)[--*nfrom];
+	for (size_t k = 0; k < s.n; k++)
+		edit_op_swap(e, &s.ops[undo ? s.n - 1 - k : k], undo);
+	*to = xgrow(*to, capto, *nto + 1, sizeof **to);
+	(*to)[(*nto)++] = s;
+	e->cur = undo ? s.before : s.after;
 	e->sel = 0;
 	e->goal = -1;
 	e->open = EDIT_OPEN_NONE;
@@ -316,21 +310,14 @@ int edit_undo(struct edit *e)
 	return 0;
 }
 
+int edit_undo(struct edit *e)
+{
+	return edit_history(e, 1);
+}
+
 int edit_redo(struct edit *e)
 {
-	if (e->nredo == 0)
-		return -1;
-	struct edit_step s = e->redo[--e->nredo];
-	for (size_t i = 0; i < s.n; i++)
-		edit_op_swap(e, &s.ops[i], 0);
-	e->undo = xgrow(e->undo, &e->undo_cap, e->nundo + 1, sizeof *e->undo);
-	e->undo[e->nundo++] = s;
-	e->cur = s.after;
-	e->sel = 0;
-	e->goal = -1;
-	e->open = EDIT_OPEN_NONE;
-	edit_modified_update(e);
-	return 0;
+	return edit_history(e, 0);
 }
 
 void edit_mark_saved(struct edit *e)

@@ -109,3 +109,8 @@ expect_exit() {
 right_aligned() {
 	python3 -c 'import sys; t=sys.argv[1]; w=int(sys.argv[2]); print(" "*(w-len(t))+t)' "$1" "${2:-80}"
 }
+# rtl_row TEXT [WIDTH] — how a pure RTL line (no marks, digits or Latin)
+# shows: its characters reversed, right-aligned.
+rtl_row() {
+	right_aligned "$(python3 -c 'import sys; print(sys.argv[1][::-1])' "$1")" "${2:-80}"
+}

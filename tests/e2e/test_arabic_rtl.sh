@@ -5,7 +5,7 @@
 line='مرحبا بكم في اجتماع اللجنة'
 printf '%s\nsecond\n' "$line" >"$E2E_DIR/a.txt"
 start "$E2E_DIR/a.txt"
-expected=$(right_aligned "$(python3 -c 'import sys; print(sys.argv[1][::-1])' "$line")")
+expected=$(rtl_row "$line")
 expect_row 0 "$expected"
 # The LTR line below stays left-aligned.
 expect_row 1 "second"

@@ -6,7 +6,9 @@
 line='שָׁלוֹם עֲלֵיכֶם חֲבֵרִים'
 printf '%s\n' "$line" >"$E2E_DIR/h.txt"
 start "$E2E_DIR/h.txt"
-expected=$(python3 - "$line" <<'PY'
+# visual LINE: the screen row for a logical RTL line of one-column clusters
+visual() {
+	python3 - "$1" <<'PY'
 import sys, unicodedata
 s = sys.argv[1]
 clusters = []
@@ -17,7 +19,8 @@ for ch in s:
         clusters.append(ch)
 print(" " * (80 - len(clusters)) + "".join(reversed(clusters)))
 PY
-)
+}
+expected=$(visual "$line")
 expect_row 0 "$expected"
 # Every mark in the captured row directly follows a Hebrew letter or another mark.
 row 0 | python3 -c '
@@ -35,19 +38,6 @@ for i, ch in enumerate(s):
 # niqqud), not the letter: put the cursor after the first letter (Left in
 # an RTL line goes on in reading order), Backspace, and the row shows the
 # first cluster without its last mark.
-visual() { # the screen row for a logical line, as above
-	python3 - "$1" <<'PY'
-import sys, unicodedata
-s = sys.argv[1]
-clusters = []
-for ch in s:
-    if clusters and unicodedata.category(ch) == 'Mn':
-        clusters[-1] += ch
-    else:
-        clusters.append(ch)
-print(" " * (80 - len(clusters)) + "".join(reversed(clusters)))
-PY
-}
 keys Home Left
 expect_status "1:2 RTL"
 keys BSpace

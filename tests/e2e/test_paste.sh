@@ -9,7 +9,7 @@ keys End
 e2e_tmux set-buffer -- "$(printf ' one\nتوصية ثانية\nthree')"
 e2e_tmux paste-buffer -p
 expect_row 0 "top one"
-expect_row 1 "$(right_aligned "$(python3 -c 'import sys; print(sys.argv[1][::-1])' 'توصية ثانية')")"
+expect_row 1 "$(rtl_row 'توصية ثانية')"
 expect_row 2 "three"
 expect_status "3:6 LTR"
 keys C-z
