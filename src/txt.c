@@ -75,12 +75,10 @@ const char *txt_trim(const char *s, size_t *len)
 			break;
 		s += k, n -= k;
 	}
-	while (n > 0) {	/* trailing: step back over one UTF-8 sequence */
-		size_t k = 1;
-		while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
-			k++;
+	while (n > 0) {	/* trailing */
 		uint32_t c;
-		if (ustr_decode(s + n - k, k, &c) != k || !txt_is_space(c))
+		size_t k = ustr_decode_prev(s, n, &c);
+		if (!txt_is_space(c))
 			break;
 		n -= k;
 	}
@@ -643,7 +641,7 @@ void txt_analyse(struct doc *d)
 	txt_scan_ids(&sc);
 	d->stale = 0;
 	if (d->nlines == 0) {
-		doc_problem_add(d, (size_t)-1, DOC_NOTE, "the file is empty");
+		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
 		txt_detect_language(&sc);
 		return;
 	}

@@ -1,8 +1,24 @@
 /* ustr: UTF-8 decoding and Unicode text segmentation; see ustr.h.
- * This file is the only one that includes libunistring's headers. */
+ * This file is the only one that includes libunistring's headers.
+ *
+ * Data model: a string is a byte range; decoding splits it into units, each
+ * a valid UTF-8 sequence or a single invalid byte (USTR_INVALID).  Grapheme
+ * clusters come from libunistring's uc_grapheme_breaks (which passes every
+ * line of Unicode 15.0's GraphemeBreakTest.txt), run on each stretch of
+ * valid code points, because an invalid byte must stay a cluster of its
+ * own (libunistring would read it as U+FFFD and let a mark attach to it). */
 #include "mahdar/ustr.h"
+#include "mahdar/util.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
+#include <uniwbrk.h>
+#include <uniwidth.h>
 
 size_t ustr_decode(const char *s, size_t n, uint32_t *cp)
 {
@@ -26,4 +42,276 @@ size_t ustr_valid_prefix(const char *s, size_t n)
 {
 	const uint8_t *bad = u8_check((const uint8_t *)s, n);
 	return bad == NULL ? n : (size_t)(bad - (const uint8_t *)s);
+}
+
+size_t ustr_decode_prev(const char *s, size_t off, uint32_t *cp)
+{
+	/* A lead byte always starts a unit when decoding forward (it cannot
+	 * be a continuation byte), so the unit ending at off is the valid
+	 * sequence of length k starting at off - k, if any, else the single
+	 * byte before off. */
+	for (size_t k = 2; k <= 4 && k <= off; k++) {
+		unsigned char b = (unsigned char)s[off - k];
+		if (b < 0xC0)
+			continue;
+		ucs4_t uc;
+		if (u8_mbtoucr(&uc, (const uint8_t *)s + off - k, k) == (int)k) {
+			*cp = uc;
+			return k;
+		}
+		break;
+	}
+	return ustr_decode(s + off - 1, 1, cp);
+}
+
+size_t ustr_decode_all(const char *s, size_t len, uint32_t *cp, uint32_t *off)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; n++) {
+		if (off != NULL)
+			off[n] = (uint32_t)i;
+		i += ustr_decode(s + i, len - i, &cp[n]);
+	}
+	return n;
+}
+
+void ustr_grapheme_breaks(const uint32_t *cp, size_t n, char *brk)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (cp[i] == USTR_INVALID) {
+			brk[i++] = 1;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && cp[j] != USTR_INVALID)
+			j++;
+		uc_grapheme_breaks(cp + i, j - i, brk + i);
+		brk[i] = 1;
+		i = j;
+	}
+}
+
+/* Is there certainly a grapheme boundary between code points u and v,
+ * whatever precedes u?  Only rules GB11 (emoji ZWJ sequences) and GB12-13
+ * (regional indicator pairs) look further back; this answers yes only when
+ * neither can apply, so segmenting from such a point gives the same
+ * clusters as segmenting from the start of the line. */
+static int ustr_gb_certain(uint32_t u, uint32_t v)
+{
+	if (u == USTR_INVALID || v == USTR_INVALID)
+		return 1;
+	int pu = uc_graphemeclusterbreak_property(u);
+	int pv = uc_graphemeclusterbreak_property(v);
+	if (pu == GBP_CR && pv == GBP_LF)
+		return 0;
+	if (pu == GBP_CONTROL || pu == GBP_CR || pu == GBP_LF || pv == GBP_CONTROL ||
+	    pv == GBP_CR || pv == GBP_LF)
+		return 1;
+	if (pu == GBP_PREPEND)
+		return 0;
+	if (pv == GBP_OTHER || pv == GBP_PREPEND)
+		return !(pu == GBP_ZWJ && uc_is_property_extended_pictographic(v));
+	if (pv == GBP_RI)
+		return pu != GBP_RI;
+	return 0;
+}
+
+/* Is byte offset p (0 < p < len, on a unit boundary) a certain boundary? */
+static int ustr_gb_certain_at(const char *s, size_t len, size_t p)
+{
+	uint32_t u, v;
+	ustr_decode_prev(s, p, &u);
+	ustr_decode(s + p, len - p, &v);
+	return ustr_gb_certain(u, v);
+}
+
+/* Grapheme boundaries of s[a..b), a being a certain boundary: calls fn on
+ * each boundary offset in [a, b) in order; stops when fn returns 0. */
+static void ustr_gb_span(const char *s, size_t a, size_t b, int (*fn)(size_t, void *), void *arg)
+{
+	size_t cap = b - a;
+	uint32_t *cp = xmalloc(cap * (sizeof *cp + sizeof(uint32_t) + 1));
+	uint32_t *off = cp + cap;
+	char *brk = (char *)(off + cap);
+	size_t n = ustr_decode_all(s + a, b - a, cp, off);
+	ustr_grapheme_breaks(cp, n, brk);
+	for (size_t i = 0; i < n; i++)
+		if (brk[i] && !fn(a + off[i], arg))
+			break;
+	free(cp);
+}
+
+struct ustr_gb_find {
+	size_t off;	/* in: the reference offset */
+	size_t found;	/* out: the boundary found */
+};
+
+static int ustr_gb_after(size_t p, void *arg)
+{
+	struct ustr_gb_find *f = arg;
+	if (p > f->off) {
+		f->found = p;
+		return 0;
+	}
+	return 1;
+}
+
+static int ustr_gb_before(size_t p, void *arg)
+{
+	struct ustr_gb_find *f = arg;
+	if (p >= f->off)
+		return 0;
+	f->found = p;
+	return 1;
+}
+
+size_t ustr_grapheme_next(const char *s, size_t len, size_t off)
+{
+	if (off >= len)
+		return len;
+	size_t a = off;
+	while (a > 0 && !ustr_gb_certain_at(s, len, a)) {
+		uint32_t u;
+		a -= ustr_decode_prev(s, a, &u);
+	}
+	uint32_t v;
+	size_t b = off + ustr_decode(s + off, len - off, &v);
+	while (b < len && !ustr_gb_certain_at(s, len, b))
+		b += ustr_decode(s + b, len - b, &v);
+	struct ustr_gb_find f = {off, b};
+	ustr_gb_span(s, a, b, ustr_gb_after, &f);
+	return f.found;
+}
+
+size_t ustr_grapheme_prev(const char *s, size_t len, size_t off)
+{
+	if (off > len)
+		off = len;
+	if (off == 0)
+		return 0;
+	uint32_t u;
+	size_t a = off - ustr_decode_prev(s, off, &u);
+	while (a > 0 && !ustr_gb_certain_at(s, len, a))
+		a -= ustr_decode_prev(s, a, &u);
+	struct ustr_gb_find f = {off, a};
+	ustr_gb_span(s, a, off, ustr_gb_before, &f);
+	return f.found;
+}
+
+int ustr_cp_width(uint32_t cp)
+{
+	if (cp == USTR_INVALID)
+		return -1;
+	return uc_width(cp, "UTF-8");
+}
+
+int ustr_grapheme_width(const uint32_t *cp, size_t n)
+{
+	if (n > 0 && cp[0] == USTR_INVALID)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		int w = ustr_cp_width(cp[i]);
+		if (w > 0)
+			return w;
+	}
+	return 0;
+}
+
+int ustr_width(const char *s, size_t len)
+{
+	int total = 0;
+	uint32_t cp[8];
+	for (size_t a = 0; a < len;) {
+		size_t b = ustr_grapheme_next(s, len, a);
+		/* The base is among the first code points of a cluster. */
+		size_t n = 0;
+		for (size_t i = a; i < b && n < UTIL_ARRAY_LEN(cp); n++)
+			i += ustr_decode(s + i, b - i, &cp[n]);
+		total += ustr_grapheme_width(cp, n);
+		a = b;
+	}
+	return total;
+}
+
+int ustr_is_mark(uint32_t cp)
+{
+	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_M);
+}
+
+int ustr_is_format(uint32_t cp)
+{
+	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_Cf);
+}
+
+int ustr_is_control(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)	/* the common case, without a table */
+		return 0;
+	return cp != USTR_INVALID && uc_graphemeclusterbreak_property(cp) == GBP_CONTROL;
+}
+
+int ustr_is_space(uint32_t cp)
+{
+	if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F)	/* no-break spaces */
+		return 0;
+	return cp != USTR_INVALID && uc_is_property_white_space(cp);
+}
+
+void ustr_line_breaks(const char *s, size_t len, char *brk)
+{
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
+	for (size_t i = 0; i < len; i++)
+		brk[i] = brk[i] == UC_BREAK_POSSIBLE || brk[i] == UC_BREAK_MANDATORY ||
+			 brk[i] == UC_BREAK_HYPHENATION;
+	if (len > 0)
+		brk[0] = 0;
+}
+
+/* Word starts of s[0..len) into ws[] (ws[i] = 1: a word starts at byte i):
+ * a word boundary at a grapheme boundary, followed by a letter or digit. */
+static void ustr_word_starts(const char *s, size_t len, char *ws)
+{
+	uint32_t *cp = xmalloc(len * (2 * sizeof *cp + 1));
+	uint32_t *off = cp + len;
+	char *gb = (char *)(off + len);
+	size_t n = ustr_decode_all(s, len, cp, off);
+	ustr_grapheme_breaks(cp, n, gb);
+	u8_wordbreaks((const uint8_t *)s, len, ws);
+	for (size_t i = 0; i < n; i++) {
+		size_t b = off[i], e = i + 1 < n ? off[i + 1] : len;
+		int boundary = b == 0 || ws[b];
+		ws[b] = boundary && gb[i] && cp[i] != USTR_INVALID && uc_is_alnum(cp[i]);
+		memset(ws + b + 1, 0, e - b - 1);
+	}
+	free(cp);
+}
+
+size_t ustr_word_next(const char *s, size_t len, size_t off)
+{
+	if (off >= len)
+		return len;
+	char *ws = xmalloc(len);
+	ustr_word_starts(s, len, ws);
+	size_t p = off + 1;
+	while (p < len && !ws[p])
+		p++;
+	free(ws);
+	return p;
+}
+
+size_t ustr_word_prev(const char *s, size_t len, size_t off)
+{
+	if (off > len)
+		off = len;
+	if (off == 0)
+		return 0;
+	/* The whole string, because word rules look ahead (WB6, WB12). */
+	char *ws = xmalloc(len);
+	ustr_word_starts(s, len, ws);
+	size_t p = off - 1;
+	while (p > 0 && !ws[p])
+		p--;
+	free(ws);
+	return p;
 }

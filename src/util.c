@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void (*util_oom_hook)(void);
 
@@ -105,4 +106,26 @@ void util_set_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 	free(*cause);
 	*cause = p;
+}
+
+void util_now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char z[8];
+	strftime(z, sizeof z, "%z", &tm);	/* "+0300" */
+	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (strlen(z) == 5)
+		snprintf(out + n, 32 - n, "%.3s:%.2s", z, z + 3);
+}
+
+void util_today(int *y, int *m, int *d)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
 }

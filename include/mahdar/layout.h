@@ -23,7 +23,8 @@ enum layout_dir { LAYOUT_LTR = 0, LAYOUT_RTL = 1, LAYOUT_AUTO = 2 };
 
 /* layout_opts.flags */
 #define LAYOUT_SHAPE		0x1u	/* Arabic presentation forms for terminals that do not shape */
-#define LAYOUT_SHOW_CONTROLS	0x2u	/* show every bidi control as a marker (overrides are always shown) */
+#define LAYOUT_SHOW_CONTROLS	0x2u	/* show every bidi control as a marker (overrides are always
+					 * shown, and so is a PDF that closes an override) */
 #define LAYOUT_NO_MIRROR	0x4u	/* do not mirror brackets in RTL runs */
 
 struct layout_opts {
@@ -35,7 +36,8 @@ struct layout_opts {
 
 /* layout_cell.flags */
 #define LAYOUT_CELL_RTL		0x01u	/* resolved level is odd */
-#define LAYOUT_CELL_CTRL	0x02u	/* a control character drawn as a symbol ("^[", "<9B>") */
+#define LAYOUT_CELL_CTRL	0x02u	/* a control character drawn as a symbol ("^[", "<9B>",
+					 * "<200B>" for invisible format characters) */
 #define LAYOUT_CELL_INVALID	0x04u	/* an invalid byte drawn as a symbol */
 #define LAYOUT_CELL_BIDI	0x08u	/* a bidi control drawn as a marker ("RLO") */
 #define LAYOUT_CELL_MIRRORED	0x10u	/* glyph mirrored */
@@ -94,6 +96,15 @@ size_t layout_hit(const struct layout *lay, size_t row, int col);
 #define LAYOUT_OFF_START ((size_t)-1)
 #define LAYOUT_OFF_END ((size_t)-2)
 size_t layout_move(const struct layout *lay, size_t g, int dir);
+
+/* The cursor position a visual motion in direction dir (-1 left, +1
+ * right) lands on when it enters this line from the neighbouring line:
+ * the first stop in reading order when the motion goes forward in the
+ * paragraph's direction (right in LTR, left in RTL), else the end of the
+ * line (the last stop).  E.g. Left leaving the line above into an RTL
+ * line lands on the rightmost cell of its first row; Right leaving the
+ * line below into it lands on its end. */
+size_t layout_enter(const struct layout *lay, int dir);
 
 /* Row that holds cursor position g. */
 size_t layout_row_of(const struct layout *lay, size_t g);

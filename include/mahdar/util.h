@@ -29,4 +29,9 @@ void util_set_oom_hook(void (*hook)(void));
 /* Replace *cause (freeing the old one) with a formatted message. cause may be NULL. */
 void util_set_cause(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The current local time as ISO 8601 with offset, "2026-11-25T10:42:07+03:00". */
+void util_now_iso(char out[32]);
+/* Today's local date. */
+void util_today(int *y, int *m, int *d);
+
 #endif

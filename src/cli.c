@@ -1,0 +1,341 @@
+/* cli: the mahdar command line — subcommands and their options.
+ *
+ * A table of subcommands {name, usage, exec}; each exec gets the arguments
+ * after its name and returns the exit status (CLI_OK, CLI_PROBLEMS,
+ * CLI_USAGE).  Errors are one line on stderr naming the file.  Without a
+ * subcommand, `mahdar FILE` opens the editor. */
+#include "mahdar/cli.h"
+#include "mahdar/date.h"
+#include "mahdar/doc.h"
+#include "mahdar/editor.h"
+#include "mahdar/fio.h"
+#include "mahdar/side.h"
+#include "mahdar/store.h"
+#include "mahdar/txt.h"
+#include "mahdar/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cli_cmd {
+	const char *name;
+	const char *usage;
+	int (*exec)(int argc, char **argv);
+};
+
+static int cli_new(int argc, char **argv);
+static int cli_export(int argc, char **argv);
+static int cli_check(int argc, char **argv);
+
+static const struct cli_cmd cli_cmds[] = {
+	{ "new", "new FILE [--lang en|ar|fa|he]", cli_new },
+	{ "export", "export FILE --to json [-o OUT]", cli_export },
+	{ "check", "check FILE...", cli_check },
+};
+
+static void cli_usage(FILE *to)
+{
+	fprintf(to,
+		"Usage: mahdar [OPTION]... FILE         edit minutes in the terminal\n"
+		"       mahdar new FILE [--lang en|ar|fa|he]\n"
+		"       mahdar export FILE --to json [-o OUT]\n"
+		"       mahdar check FILE...\n"
+		"\n"
+		"mahdar (محضر) edits meeting minutes written in Arabic, Persian, Hebrew,\n"
+		"English, or all of them at once. FILE is plain UTF-8 text; what text cannot\n"
+		"carry (action status, ids, timestamps) goes to a JSON sidecar beside it\n"
+		"(minutes.txt -> minutes.json).\n"
+		"\n"
+		"Commands:\n"
+		"  new FILE        write a skeleton: title, header labels and section headings\n"
+		"                  in the language of --lang (default: from the locale), dated\n"
+		"                  today; never overwrites an existing file\n"
+		"  export FILE     print the document as JSON (the sidecar's model) on standard\n"
+		"                  output, or write it to OUT with -o\n"
+		"  check FILE...   parse each file, say what was found, and list every problem\n"
+		"                  as FILE:LINE: message\n"
+		"\n"
+		"Editor options:\n"
+		"  --shape           draw Arabic with presentation forms (for terminals that\n"
+		"                    do not shape Arabic themselves)\n"
+		"  --logical         arrow keys move in logical (reading) order, not on screen\n"
+		"  --show-controls   show every bidi control character as a marker\n"
+		"  --no-term-bidi    do not switch the terminal's own bidi off while editing\n"
+		"  --keymap FILE     read key bindings from FILE instead of the default\n"
+		"\n"
+		"  -h, --help        show this help and exit\n"
+		"  -V, --version     show the version and exit\n"
+		"\n"
+		"Exit status: 0 success; 1 a file could not be read or written, or check\n"
+		"found problems; 2 wrong usage.\n"
+		"See mahdar(1) for keys and the file format.\n");
+}
+
+__attribute__((format(printf, 1, 0)))
+static int cli_usage_error(const char *fmt, const char *arg)
+{
+	fputs("mahdar: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'mahdar --help' for more information.\n", stderr);
+	return CLI_USAGE;
+}
+
+/* Print "mahdar: CAUSE" and free it. */
+static int cli_fail(char *cause)
+{
+	fprintf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
+	free(cause);
+	return CLI_PROBLEMS;
+}
+
+/* Language of the user's locale, for `new` without --lang. */
+static int cli_locale_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v == NULL || *v == '\0')
+			continue;
+		char code[3] = { v[0], v[0] ? v[1] : 0, 0 };
+		int lang = doc_lang_parse(code);
+		if (lang == DOC_LANG_NONE && strcmp(code, "iw") == 0)
+			lang = DOC_LANG_HE;
+		return lang == DOC_LANG_NONE ? DOC_LANG_EN : lang;
+	}
+	return DOC_LANG_EN;
+}
+
+/* ------------------------------------------------------------ new */
+
+static int cli_new(int argc, char **argv)
+{
+	const char *path = NULL;
+	int lang = DOC_LANG_NONE;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+			const char *v = argv[i][6] == '=' ? argv[i] + 7 : (i + 1 < argc ? argv[++i] : NULL);
+			if (v == NULL)
+				return cli_usage_error("%s: needs a language (en, ar, fa or he)", "--lang");
+			lang = doc_lang_parse(v);
+			if (lang == DOC_LANG_NONE)
+				return cli_usage_error("unknown language '%s' (use en, ar, fa or he)", v);
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_usage_error("new: unknown option '%s'", argv[i]);
+		} else if (path == NULL) {
+			path = argv[i];
+		} else {
+			return cli_usage_error("new: one file at a time ('%s' is one too many)", argv[i]);
+		}
+	}
+	if (path == NULL)
+		return cli_usage_error("%s", "new: which file? (mahdar new FILE [--lang en|ar|fa|he])");
+	if (lang == DOC_LANG_NONE)
+		lang = cli_locale_lang();
+
+	char *cause = NULL;
+	char *side = side_path(path);
+	if (fio_exists(path) || fio_exists(side)) {
+		const char *which = fio_exists(path) ? path : side;
+		fprintf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
+		free(side);
+		return CLI_PROBLEMS;
+	}
+	free(side);
+
+	int y, m, d;
+	char date[64];
+	util_today(&y, &m, &d);
+	date_format_for_lang(y, m, d, lang, date, sizeof date);
+	struct doc *doc = txt_skeleton(lang, date);
+	struct store_info info = { 0 };
+	struct doc *probe = store_open(path, 1, &info, &cause);	/* sets the paths */
+	doc_free(probe);
+	if (cause != NULL) {
+		store_info_free(&info);
+		doc_free(doc);
+		return cli_fail(cause);
+	}
+	char now[32];
+	util_now_iso(now);
+	int rc = store_save(doc, &info, now, &cause);
+	store_info_free(&info);
+	doc_free(doc);
+	if (rc < 0)
+		return cli_fail(cause);
+	printf("%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
+	return CLI_OK;
+}
+
+/* ------------------------------------------------------------ export */
+
+static int cli_export(int argc, char **argv)
+{
+	const char *path = NULL, *to = NULL, *out = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--to") == 0 || strcmp(a, "-t") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs a format (json)", a);
+			to = argv[i];
+		} else if (strncmp(a, "--to=", 5) == 0) {
+			to = a + 5;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs a file name", a);
+			out = argv[i];
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error("export: unknown option '%s'", a);
+		} else if (path == NULL) {
+			path = a;
+		} else {
+			return cli_usage_error("export: one file at a time ('%s' is one too many)", a);
+		}
+	}
+	if (path == NULL)
+		return cli_usage_error("%s", "export: which file? (mahdar export FILE --to json)");
+	if (to == NULL)
+		return cli_usage_error("%s", "export: which format? (--to json)");
+	if (strcmp(to, "json") != 0)
+		return cli_usage_error("export: unknown format '%s' (this mahdar exports: json)", to);
+
+	char *cause = NULL;
+	struct store_info info = { 0 };
+	struct doc *d = store_open(path, 0, &info, &cause);
+	if (d == NULL) {
+		store_info_free(&info);
+		return cli_fail(cause);
+	}
+	if (info.side_msg != NULL)
+		fprintf(stderr, "mahdar: %s\n", info.side_msg);
+	size_t tlen, jlen;
+	char *text = txt_write(d, &tlen);
+	char now[32];
+	util_now_iso(now);
+	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, &jlen);
+	int rc = CLI_OK;
+	if (out != NULL && strcmp(out, "-") != 0) {
+		if (fio_write_atomic(out, json, jlen, &cause) < 0)
+			rc = cli_fail(cause);
+	} else if (fwrite(json, 1, jlen, stdout) != jlen || fflush(stdout) != 0) {
+		perror("mahdar: standard output");
+		rc = CLI_PROBLEMS;
+	}
+	free(json);
+	free(text);
+	doc_free(d);
+	store_info_free(&info);
+	return rc;
+}
+
+/* ------------------------------------------------------------ check */
+
+static void cli_check_summary(const char *path, const struct doc *d)
+{
+	size_t actions = 0;
+	for (size_t i = 0; i < d->nrecs; i++)
+		actions += d->recs[i].kind == DOC_REC_ACTION;
+	size_t known = 0;
+	for (size_t i = 0; i < d->nsections; i++)
+		known += d->sections[i].key != DOC_SEC_NONE;
+	const char *lang = doc_lang_code(doc_language(d));
+	printf("%s: %zu lines, %s, %s; title %s%s%s\n", path, d->nlines, lang ? lang : "no language",
+	       d->dir_detected == DOC_DIR_RTL ? "right-to-left" : "left-to-right",
+	       d->title ? "“" : "", d->title ? d->title : "none", d->title ? "”" : "");
+	printf("%s: %zu header fields, date %s%s%s%s; %zu present, %zu apologies, %zu guests\n", path,
+	       d->nfields, d->date_iso ? d->date_iso : "none",
+	       doc_cal_name(d->calendar) ? " (from the " : "",
+	       doc_cal_name(d->calendar) ? doc_cal_name(d->calendar) : "",
+	       doc_cal_name(d->calendar) ? " calendar)" : "",
+	       d->att[DOC_ATT_PRESENT].n, d->att[DOC_ATT_APOLOGIES].n, d->att[DOC_ATT_GUESTS].n);
+	printf("%s: %zu sections (%zu known, %zu other); %zu agenda items; %zu recommendations "
+	       "(%zu actions, %zu decisions)\n", path, d->nsections, known, d->nsections - known,
+	       d->nagenda, d->nrecs, actions, d->nrecs - actions);
+}
+
+static int cli_check(int argc, char **argv)
+{
+	if (argc == 0)
+		return cli_usage_error("%s", "check: which files? (mahdar check FILE...)");
+	int rc = CLI_OK;
+	for (int i = 0; i < argc; i++) {
+		const char *path = argv[i];
+		char *cause = NULL;
+		struct store_info info = { 0 };
+		struct doc *d = store_open(path, 0, &info, &cause);
+		if (d == NULL) {
+			rc = cli_fail(cause);
+			store_info_free(&info);
+			continue;
+		}
+		cli_check_summary(path, d);
+		for (size_t k = 0; k < d->nproblems; k++) {
+			const struct doc_problem *p = &d->problems[k];
+			const char *sev = p->severity == DOC_ERROR ? "error" : "note";
+			if (p->line == (size_t)-1)
+				printf("%s: %s: %s\n", path, sev, p->msg);
+			else
+				printf("%s:%zu: %s: %s\n", path, p->line + 1, sev, p->msg);
+			if (p->severity == DOC_ERROR)
+				rc = CLI_PROBLEMS;
+		}
+		if (info.side_msg != NULL) {
+			printf("%s\n", info.side_msg);
+			if (info.side == STORE_SIDE_BROKEN)
+				rc = CLI_PROBLEMS;
+		}
+		store_info_free(&info);
+		doc_free(d);
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------ main */
+
+int cli_main(int argc, char **argv)
+{
+	struct editor_opts eo = { .term_bidi = 1 };
+	const char *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			cli_usage(stdout);
+			return CLI_OK;
+		}
+		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("mahdar %s\n", MAHDAR_VERSION);
+			return CLI_OK;
+		}
+		if (file == NULL && i == 1) {
+			for (size_t k = 0; k < UTIL_ARRAY_LEN(cli_cmds); k++)
+				if (strcmp(a, cli_cmds[k].name) == 0)
+					return cli_cmds[k].exec(argc - 2, argv + 2);
+		}
+		if (strcmp(a, "--shape") == 0)
+			eo.shape = 1;
+		else if (strcmp(a, "--logical") == 0)
+			eo.logical = 1;
+		else if (strcmp(a, "--show-controls") == 0)
+			eo.show_controls = 1;
+		else if (strcmp(a, "--no-term-bidi") == 0)
+			eo.term_bidi = 0;
+		else if (strcmp(a, "--keymap") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs a file name", a);
+			eo.keymap = argv[i];
+		} else if (strcmp(a, "--") == 0 && i + 1 < argc && file == NULL) {
+			file = argv[++i];
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error("unknown option '%s'", a);
+		} else if (file == NULL) {
+			file = a;
+		} else {
+			return cli_usage_error("one file at a time ('%s' is one too many)", a);
+		}
+	}
+	if (file == NULL) {
+		cli_usage(stderr);
+		return CLI_USAGE;
+	}
+	return editor_run(file, &eo);
+}

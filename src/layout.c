@@ -1,0 +1,597 @@
+/* layout: one line of text -> screen rows of cells; see layout.h.
+ *
+ * Data model.  layout_line() decodes the line into code points, groups
+ * them into graphemes (ustr), resolves bidi levels for the whole line as
+ * one paragraph (bidi), turns each grapheme into one cell of display text
+ * (symbols for controls and invalid bytes, mirrored or shaped glyphs),
+ * wraps the graphemes into rows at line-break opportunities, and reorders
+ * each row on its own.  Everything per code point lives in one scratch
+ * block freed before returning; the result is one block (struct layout
+ * and its arrays) plus the display text.
+ *
+ * Cells and graphemes are one to one: a row's visual order of graphemes is
+ * the order in which fribidi's visual map shows their first code points,
+ * so a cluster always moves as a unit (base first, then its marks in
+ * logical order) even when L3 alone would not keep it together (emoji ZWJ
+ * sequences, Hangul jamo, marks after a bidi control).
+ *
+ * Cursor stops: every grapheme that is not hidden, plus the end of the
+ * line.  In "reading order" the stops run row by row, and within a row in
+ * the paragraph's direction (left to right for LTR, right to left for
+ * RTL), the end of the line last; visual motion walks that sequence. */
+#include "mahdar/layout.h"
+#include "mahdar/bidi.h"
+#include "mahdar/buf.h"
+#include "mahdar/ustr.h"
+#include "mahdar/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns beyond which a width is clamped, so that columns fit uint16_t
+ * even with one over-wide grapheme on a row. */
+#define LAYOUT_MAX_WIDTH (UINT16_MAX - 512)
+/* A cluster drawn as symbols stops growing past this many columns. */
+#define LAYOUT_MAX_SYMBOL 200
+#define LAYOUT_DOTTED_CIRCLE 0x25CCu
+
+/* Per code point scratch of layout_line (all arrays have room for len). */
+struct layout_work {
+	uint32_t *cp;		/* code points, USTR_INVALID for an invalid byte */
+	uint32_t *coff;		/* byte offset of each code point, + 1 */
+	uint32_t *dcp;		/* display code points: valid, then shaped */
+	uint32_t *types;	/* bidi classes (symbols made neutral) */
+	uint32_t *scratch;	/* bracket types for bidi_levels */
+	uint32_t *cpg;		/* grapheme of each code point */
+	uint32_t *gcp;		/* first code point of each grapheme, + 1 */
+	int *map;		/* visual map (bidi_reorder_line) */
+	uint8_t *levels;	/* paragraph levels */
+	uint8_t *llevels;	/* line levels: a copy, changed by L1 per row */
+	char *gbrk;		/* grapheme starts */
+	char *lbrk;		/* line-break opportunities, per byte */
+	uint8_t *shape;		/* joining scratch */
+	struct layout_cell *gtmp;	/* each grapheme's cell, logical order */
+};
+
+static const struct {
+	uint32_t cp;
+	char name[4];
+} layout_bidi_names[] = {
+	{0x061C, "ALM"}, {0x200E, "LRM"}, {0x200F, "RLM"}, {0x202A, "LRE"}, {0x202B, "RLE"},
+	{0x202C, "PDF"}, {0x202D, "LRO"}, {0x202E, "RLO"}, {0x2066, "LRI"}, {0x2067, "RLI"},
+	{0x2068, "FSI"}, {0x2069, "PDI"},
+};
+
+/* The short name of a bidi control, or NULL. */
+static const char *layout_bidi_name(uint32_t cp)
+{
+	if (cp != 0x061C && (cp < 0x200E || cp > 0x2069))
+		return NULL;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(layout_bidi_names); i++)
+		if (layout_bidi_names[i].cp == cp)
+			return layout_bidi_names[i].name;
+	return NULL;
+}
+
+/* Is cp drawn as a symbol ("^[", "<9B>", "<FF>", "<200B>")?  TAB and the
+ * bidi controls are not: they have their own display. */
+static int layout_is_symbol(uint32_t cp)
+{
+	if ((cp >= 0x20 && cp < 0x7F) || cp == '\t')
+		return 0;
+	if (cp == USTR_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 1;
+	return ustr_is_control(cp) && layout_bidi_name(cp) == NULL;
+}
+
+/* Append the symbol of code point cp (or of the invalid byte b); returns its width. */
+static int layout_put_symbol(struct buf *t, uint32_t cp, unsigned char b)
+{
+	char tmp[16];
+	int n;
+	if (cp == USTR_INVALID)
+		n = snprintf(tmp, sizeof tmp, "<%02X>", b);
+	else if (cp < 0x20 || cp == 0x7F)
+		n = snprintf(tmp, sizeof tmp, "^%c", (char)(cp ^ 0x40));
+	else if (cp <= 0xFF)
+		n = snprintf(tmp, sizeof tmp, "<%02X>", (unsigned)cp);
+	else
+		n = snprintf(tmp, sizeof tmp, "<%04X>", (unsigned)cp);
+	buf_append(t, tmp, (size_t)n);
+	return n;
+}
+
+static void layout_put_cp(struct buf *t, uint32_t cp)
+{
+	char u[4];
+	buf_append(t, u, ustr_encode(cp, u));
+}
+
+/* Which PDFs close an LRO/RLO: marks them in show[] (per grapheme), with
+ * a stack of the open embeddings, overrides and isolates (X1-X8, without
+ * the overflow subtleties: this only decides which PDF markers to show). */
+static void layout_pdf_of_override(const struct layout_work *w, size_t ng, char *show)
+{
+	enum { EMBED = 1, OVERRIDE = 2, ISOLATE = 3 };
+	unsigned char stack[128];
+	size_t depth = 0, overflow = 0;
+	for (size_t g = 0; g < ng; g++) {
+		uint32_t c = w->cp[w->gcp[g]];
+		int kind = 0;
+		if (c == 0x202A || c == 0x202B)
+			kind = EMBED;
+		else if (c == 0x202D || c == 0x202E)
+			kind = OVERRIDE;
+		else if (c >= 0x2066 && c <= 0x2068)
+			kind = ISOLATE;
+		if (kind != 0) {
+			if (depth < sizeof stack)
+				stack[depth++] = (unsigned char)kind;
+			else
+				overflow++;
+		} else if (c == 0x2069) {
+			if (overflow > 0) {
+				overflow--;
+				continue;
+			}
+			size_t d = depth;
+			while (d > 0 && stack[d - 1] != ISOLATE)
+				d--;
+			if (d > 0)
+				depth = d - 1;
+		} else if (c == 0x202C) {
+			if (overflow > 0)
+				overflow--;
+			else if (depth > 0 && stack[depth - 1] != ISOLATE)
+				show[g] = stack[--depth] == OVERRIDE;
+		}
+	}
+}
+
+/* The glyph shown for code point i: shaped, then mirrored in a
+ * right-to-left run; adds LAYOUT_CELL_SHAPED/MIRRORED to *flags. */
+static uint32_t layout_glyph(const struct layout_work *w, const struct layout_opts *o, size_t i,
+			     unsigned *flags)
+{
+	uint32_t d = w->dcp[i];
+	if (d != w->cp[i])
+		*flags |= LAYOUT_CELL_SHAPED;
+	if (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[i] & 1)) {
+		uint32_t m = bidi_mirror(d);
+		if (m != d) {
+			*flags |= LAYOUT_CELL_MIRRORED;
+			d = m;
+		}
+	}
+	return d;
+}
+
+/* The display of grapheme g (code points [c0, c1)) into w->gtmp[g]. */
+static void layout_cell_make(const struct layout_work *w, const char *s, size_t g,
+			     const struct layout_opts *o, int show_pdf, struct buf *t)
+{
+	size_t c0 = w->gcp[g], c1 = w->gcp[g + 1];
+	uint32_t first = w->cp[c0];
+	struct layout_cell *cell = &w->gtmp[g];
+	const char *name;
+	int width = 0;
+	unsigned flags = 0;
+
+	cell->g = (uint32_t)g;
+	cell->text = (uint32_t)t->len;
+	if (first == '\t') {
+		/* Kept simple on purpose: a TAB is one column, drawn as a space,
+		 * not a jump to the next tab stop — so that columns do not depend
+		 * on the row a TAB lands on after wrapping and reordering. */
+		buf_putc(t, ' ');
+		width = 1;
+	} else if (layout_is_symbol(first)) {
+		flags = first == USTR_INVALID ? LAYOUT_CELL_INVALID : LAYOUT_CELL_CTRL;
+		for (size_t i = c0; i < c1 && width < LAYOUT_MAX_SYMBOL; i++)
+			width += layout_put_symbol(t, w->cp[i], (unsigned char)s[w->coff[i]]);
+	} else if ((name = layout_bidi_name(first)) != NULL) {
+		/* Overrides change what the text looks like, so they are always
+		 * shown, and so is the PDF that ends one; other controls only
+		 * on request. */
+		int shown = (o->flags & LAYOUT_SHOW_CONTROLS) || first == 0x202D ||
+			    first == 0x202E || (first == 0x202C && show_pdf);
+		if (shown) {
+			buf_append(t, name, 3);
+			width = 3;
+			flags = LAYOUT_CELL_BIDI;
+		} else {
+			flags = LAYOUT_CELL_HIDDEN;
+		}
+	} else {
+		width = ustr_grapheme_width(w->cp + c0, c1 - c0);
+		if (width == 0 && ustr_is_format(first) && first != 0x200C && first != 0x200D) {
+			/* Invisible formatting with nothing to show it on. */
+			flags = LAYOUT_CELL_CTRL;
+			for (size_t i = c0; i < c1 && width < LAYOUT_MAX_SYMBOL; i++)
+				width += layout_put_symbol(t, w->cp[i], 0);
+		} else {
+			if (width == 0) {
+				/* A mark (or joiner) with no base: on a dotted circle. */
+				layout_put_cp(t, LAYOUT_DOTTED_CIRCLE);
+				width = 1;
+			}
+			unsigned changed = 0;
+			for (size_t i = c0; i < c1; i++)
+				layout_glyph(w, o, i, &changed);
+			if (changed == 0) {	/* the common case: the bytes as they are */
+				buf_append(t, s + w->coff[c0], w->coff[c1] - w->coff[c0]);
+			} else {
+				for (size_t i = c0; i < c1; i++)
+					layout_put_cp(t, layout_glyph(w, o, i, &flags));
+			}
+		}
+	}
+	cell->width = (uint8_t)(width > UINT8_MAX ? UINT8_MAX : width);
+	cell->flags = (uint8_t)flags;
+	cell->col = 0;
+	cell->text_len = (uint32_t)(t->len - cell->text);
+}
+
+/* Wrap graphemes into rows: rows[r].gfirst/gend; returns the row count.
+ * Greedy: a row ends at the last line-break opportunity that lets it fit;
+ * a word wider than the row is cut between graphemes; a space that does
+ * not fit starts the next row (it is a cursor stop, so it must be on
+ * screen). */
+static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
+			  struct layout_row *rows)
+{
+	size_t nrows = 0, start = 0, lastbrk = 0;
+	int used = 0;
+	for (size_t g = 0; g < ng; g++) {
+		int cw = w->gtmp[g].width;
+		if (g > start && w->lbrk[w->coff[w->gcp[g]]])
+			lastbrk = g;
+		while (used > 0 && used + cw > width) {
+			size_t cut = g;
+			if (lastbrk > start && !ustr_is_space(w->cp[w->gcp[g]]))
+				cut = lastbrk;
+			rows[nrows].gfirst = (uint32_t)start;
+			rows[nrows].gend = (uint32_t)cut;
+			nrows++;
+			used = 0;
+			for (size_t k = cut; k < g; k++)
+				used += w->gtmp[k].width;
+			start = cut;
+			lastbrk = start;
+		}
+		used += cw;
+	}
+	rows[nrows].gfirst = (uint32_t)start;
+	rows[nrows].gend = (uint32_t)ng;
+	return nrows + 1;
+}
+
+/* Reorder row r, placing its cells in visual order at lay->cells + next. */
+static size_t layout_row_fill(struct layout *lay, const struct layout_work *w, size_t r,
+			      size_t next)
+{
+	struct layout_row *row = &lay->rows[r];
+	size_t c0 = w->gcp[row->gfirst], c1 = w->gcp[row->gend];
+	bidi_reorder_line(w->types, c0, c1 - c0, lay->dir, 1, w->llevels, w->map);
+	int roww = 0;
+	for (size_t g = row->gfirst; g < row->gend; g++) {
+		roww += w->gtmp[g].width;
+		lay->glevel[g] = w->llevels[w->gcp[g]];
+	}
+	int left = 0;
+	if (lay->dir == LAYOUT_RTL && roww < lay->width)
+		left = lay->width - roww;
+	row->cell = next;
+	row->left = (uint16_t)left;
+	row->right = (uint16_t)(left + roww);
+	int col = left;
+	for (size_t i = c0; i < c1; i++) {
+		size_t c = (size_t)w->map[i];
+		if (!w->gbrk[c])
+			continue;
+		size_t g = w->cpg[c];
+		struct layout_cell *cell = &lay->cells[next];
+		*cell = w->gtmp[g];
+		cell->col = (uint16_t)col;
+		if (lay->glevel[g] & 1)
+			cell->flags |= LAYOUT_CELL_RTL;
+		lay->gcell[g] = (uint32_t)next;
+		col += cell->width;
+		next++;
+	}
+	row->ncells = next - row->cell;
+	return next;
+}
+
+/* Carve the result block: struct layout, rows, cells, goff, gcell, glevel. */
+static struct layout *layout_alloc(size_t ng)
+{
+	size_t nr = ng + 1;
+	size_t size = sizeof(struct layout) + nr * sizeof(struct layout_row) +
+		      ng * sizeof(struct layout_cell) + (ng + 1 + ng) * sizeof(uint32_t) + ng;
+	struct layout *lay = xcalloc(1, size);
+	char *p = (char *)(lay + 1);
+	lay->rows = (struct layout_row *)p;
+	p += nr * sizeof(struct layout_row);
+	lay->cells = (struct layout_cell *)p;
+	p += ng * sizeof(struct layout_cell);
+	lay->goff = (uint32_t *)p;
+	p += (ng + 1) * sizeof(uint32_t);
+	lay->gcell = (uint32_t *)p;
+	p += ng * sizeof(uint32_t);
+	lay->glevel = (uint8_t *)p;
+	lay->ngraph = ng;
+	return lay;
+}
+
+static void *layout_work_init(struct layout_work *w, size_t len)
+{
+	size_t n = len + 1;
+	size_t size = n * (7 * sizeof(uint32_t) + sizeof(int) + sizeof(struct layout_cell) + 5);
+	char *block = xmalloc(size), *p = block;
+	w->gtmp = (struct layout_cell *)p, p += n * sizeof(struct layout_cell);
+	w->cp = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->coff = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->dcp = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->types = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->scratch = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->cpg = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->gcp = (uint32_t *)p, p += n * sizeof(uint32_t);
+	w->map = (int *)p, p += n * sizeof(int);
+	w->levels = (uint8_t *)p, p += n;
+	w->llevels = (uint8_t *)p, p += n;
+	w->gbrk = p, p += n;
+	w->lbrk = p, p += n;
+	w->shape = (uint8_t *)p;
+	return block;
+}
+
+struct layout *layout_line(const char *s, size_t len, const struct layout_opts *o)
+{
+	struct layout_work w;
+	void *block = layout_work_init(&w, len);
+
+	/* Code points and graphemes. */
+	size_t n = ustr_decode_all(s, len, w.cp, w.coff);
+	w.coff[n] = (uint32_t)len;
+	ustr_grapheme_breaks(w.cp, n, w.gbrk);
+	size_t ng = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w.gbrk[i])
+			w.gcp[ng++] = (uint32_t)i;
+		w.cpg[i] = (uint32_t)(ng - 1);
+	}
+	w.gcp[ng] = (uint32_t)n;
+
+	struct layout *lay = layout_alloc(ng);
+	lay->width = o->width < 1 ? 1 : o->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : o->width;
+	for (size_t g = 0; g <= ng; g++)
+		lay->goff[g] = w.coff[w.gcp[g]];
+
+	/* Bidi levels: what is drawn as a symbol is a neutral. */
+	for (size_t i = 0; i < n; i++)
+		w.dcp[i] = w.cp[i] == USTR_INVALID ? 0xFFFDu : w.cp[i];	/* for bidi */
+	bidi_classify(w.dcp, n, w.types);
+	for (size_t i = 0; i < n; i++)
+		if (layout_is_symbol(w.cp[i]))
+			w.types[i] = bidi_class_neutral();
+	int base = o->base == LAYOUT_LTR || o->base == LAYOUT_RTL ? o->base : BIDI_AUTO;
+	lay->dir = bidi_levels(w.dcp, w.types, n, base, o->fallback == LAYOUT_RTL ? BIDI_RTL : BIDI_LTR,
+			       w.scratch, w.levels);
+	memcpy(w.llevels, w.levels, n);
+	if (o->flags & LAYOUT_SHAPE)
+		bidi_shape(w.types, w.levels, n, w.shape, w.dcp);
+
+	/* One cell per grapheme, in logical order for now. */
+	struct buf text = BUF_INIT;
+	buf_reserve(&text, 2 * len + 16);
+	char *show_pdf = w.lbrk;	/* borrowed: lbrk is filled after this */
+	memset(show_pdf, 0, ng);
+	layout_pdf_of_override(&w, ng, show_pdf);
+	for (size_t g = 0; g < ng; g++)
+		layout_cell_make(&w, s, g, o, show_pdf[g], &text);
+	lay->text = buf_steal(&text, &lay->text_len);
+
+	/* Rows, each reordered on its own. */
+	ustr_line_breaks(s, len, w.lbrk);
+	lay->nrows = layout_wrap(&w, ng, lay->width, lay->rows);
+	size_t next = 0;
+	for (size_t r = 0; r < lay->nrows; r++)
+		next = layout_row_fill(lay, &w, r, next);
+	lay->ncells = next;
+	free(block);
+	return lay;
+}
+
+void layout_free(struct layout *lay)
+{
+	if (lay == NULL)
+		return;
+	free(lay->text);
+	free(lay);
+}
+
+size_t layout_row_of(const struct layout *lay, size_t g)
+{
+	if (g >= lay->ngraph)
+		return lay->nrows - 1;
+	size_t lo = 0, hi = lay->nrows - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (lay->rows[mid].gfirst <= g)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+size_t layout_g_of_off(const struct layout *lay, size_t off)
+{
+	if (lay->ngraph == 0 || off >= lay->goff[lay->ngraph])
+		return lay->ngraph;
+	size_t lo = 0, hi = lay->ngraph - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (lay->goff[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* Column of the end-of-line position, on the last row. */
+static int layout_eol_col(const struct layout *lay)
+{
+	const struct layout_row *row = &lay->rows[lay->nrows - 1];
+	int col = lay->dir == LAYOUT_RTL ? (int)row->left - 1 : (int)row->right;
+	if (col < 0)
+		col = 0;
+	if (col > lay->width - 1)
+		col = lay->width - 1;
+	return col;
+}
+
+void layout_pos(const struct layout *lay, size_t g, size_t *row, int *col)
+{
+	*row = layout_row_of(lay, g);
+	if (g >= lay->ngraph) {
+		*col = layout_eol_col(lay);
+		return;
+	}
+	int c = lay->cells[lay->gcell[g]].col;
+	*col = c > lay->width - 1 ? lay->width - 1 : c;
+}
+
+size_t layout_hit(const struct layout *lay, size_t r, int col)
+{
+	if (r >= lay->nrows)
+		r = lay->nrows - 1;
+	const struct layout_row *row = &lay->rows[r];
+	size_t best = row->gfirst;
+	int bestd = -1;
+	if (r == lay->nrows - 1) {
+		int e = layout_eol_col(lay);
+		best = lay->ngraph;
+		bestd = col > e ? col - e : e - col;
+	}
+	for (size_t c = row->cell; c < row->cell + row->ncells; c++) {
+		const struct layout_cell *cell = &lay->cells[c];
+		if (cell->flags & LAYOUT_CELL_HIDDEN)
+			continue;
+		int a = cell->col, b = cell->col + cell->width - 1;
+		int d = col < a ? a - col : col > b ? col - b : 0;
+		if (d == 0)
+			return cell->g;
+		if (bestd < 0 || d < bestd) {
+			bestd = d;
+			best = cell->g;
+		}
+	}
+	return best;
+}
+
+/* The reading-order neighbour of stop position p (a cell index, or
+ * lay->ncells for the end of the line): fwd = 1 the next, 0 the previous.
+ * Returns LAYOUT_OFF_START / LAYOUT_OFF_END past either end. */
+static size_t layout_step(const struct layout *lay, size_t p, int fwd)
+{
+	size_t nc = lay->ncells;
+	if (p == LAYOUT_OFF_START) {	/* before the first stop */
+		if (!fwd)
+			return LAYOUT_OFF_START;
+		if (lay->dir == LAYOUT_LTR)
+			return 0;
+		for (size_t r = 0; r < lay->nrows; r++)
+			if (lay->rows[r].ncells > 0)
+				return lay->rows[r].cell + lay->rows[r].ncells - 1;
+		return nc;
+	}
+	if (lay->dir == LAYOUT_LTR) {
+		if (fwd)
+			return p >= nc ? LAYOUT_OFF_END : p + 1;
+		return p == 0 ? LAYOUT_OFF_START : p - 1;
+	}
+	/* RTL: each row right to left, rows top to bottom, then the end. */
+	if (p >= nc) {
+		if (fwd)
+			return LAYOUT_OFF_END;
+		for (size_t r = lay->nrows; r-- > 0;)
+			if (lay->rows[r].ncells > 0)
+				return lay->rows[r].cell;
+		return LAYOUT_OFF_START;
+	}
+	size_t r = layout_row_of(lay, lay->cells[p].g);
+	const struct layout_row *row = &lay->rows[r];
+	if (fwd) {
+		if (p > row->cell)
+			return p - 1;
+		for (r++; r < lay->nrows; r++)
+			if (lay->rows[r].ncells > 0)
+				return lay->rows[r].cell + lay->rows[r].ncells - 1;
+		return nc;
+	}
+	if (p + 1 < row->cell + row->ncells)
+		return p + 1;
+	while (r-- > 0)
+		if (lay->rows[r].ncells > 0)
+			return lay->rows[r].cell;
+	return LAYOUT_OFF_START;
+}
+
+/* From stop position p, step in reading order until a cursor stop. */
+static size_t layout_walk(const struct layout *lay, size_t p, int fwd)
+{
+	for (;;) {
+		p = layout_step(lay, p, fwd);
+		if (p == LAYOUT_OFF_START || p == LAYOUT_OFF_END)
+			return p;
+		if (p == lay->ncells)
+			return lay->ngraph;
+		if (!(lay->cells[p].flags & LAYOUT_CELL_HIDDEN))
+			return lay->cells[p].g;
+	}
+}
+
+size_t layout_move(const struct layout *lay, size_t g, int dir)
+{
+	int fwd = (dir > 0) == (lay->dir == LAYOUT_LTR);
+	size_t p = g >= lay->ngraph ? lay->ncells : lay->gcell[g];
+	return layout_walk(lay, p, fwd);
+}
+
+size_t layout_enter(const struct layout *lay, int dir)
+{
+	int fwd = (dir > 0) == (lay->dir == LAYOUT_LTR);
+	if (!fwd)
+		return lay->ngraph;	/* the end of the line is the last stop */
+	return layout_walk(lay, LAYOUT_OFF_START, 1);
+}
+
+int layout_reorder(const uint32_t *cp, size_t n, int base, int keep_marks, uint8_t *levels,
+		   size_t *vis)
+{
+	size_t k = n + 1;
+	char *block = xmalloc(k * (3 * sizeof(uint32_t) + sizeof(int) + 1));
+	uint32_t *real = (uint32_t *)block;
+	uint32_t *types = real + k;
+	uint32_t *scratch = types + k;
+	int *map = (int *)(scratch + k);
+	uint8_t *lev = (uint8_t *)(map + k);
+	for (size_t i = 0; i < n; i++)	/* bidi wants real code points */
+		real[i] = cp[i] > 0x10FFFF ? 0xFFFDu : cp[i];
+	bidi_classify(real, n, types);
+	int b = base == LAYOUT_LTR || base == LAYOUT_RTL ? base : BIDI_AUTO;
+	int dir = bidi_levels(real, types, n, b, BIDI_LTR, scratch, lev);
+	bidi_reorder_line(types, 0, n, dir, keep_marks, lev, map);
+	for (size_t i = 0; i < n; i++) {
+		if (levels != NULL)
+			levels[i] = lev[i];
+		if (vis != NULL)
+			vis[i] = (size_t)map[i];
+	}
+	free(block);
+	return dir;
+}

@@ -1,0 +1,117 @@
+/* ustr: decoding both ways, widths, line-break opportunities and word
+ * motion (Ctrl-Left/Right) in the scripts of the minutes. */
+#include "testutil.h"
+
+#include "mahdar/ustr.h"
+#include "mahdar/util.h"
+
+#define S(lit) lit, strlen(lit)
+
+/* Stepping back gives exactly the units stepping forward found. */
+static void test_decode_prev_mirrors_forward(void **state)
+{
+	(void)state;
+	const char s[] = "a\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\xff\xa9\xc3\xe4\xb8 z\xed\xa0\x80";
+	size_t len = sizeof s - 1;
+	size_t off[64], n = 0;
+	uint32_t cps[64];
+	for (size_t i = 0; i < len; n++) {
+		off[n] = i;
+		i += ustr_decode(s + i, len - i, &cps[n]);
+	}
+	size_t at = len;
+	for (size_t k = n; k-- > 0;) {
+		uint32_t cp;
+		at -= ustr_decode_prev(s, at, &cp);
+		assert_int_equal(at, off[k]);
+		assert_int_equal(cp, cps[k]);
+	}
+	/* a surrogate (ED A0 80) is three invalid bytes, not one character */
+	assert_int_equal(cps[n - 1], USTR_INVALID);
+	assert_int_equal(cps[n - 3], USTR_INVALID);
+	uint32_t all[64], offs[64];
+	assert_int_equal(ustr_decode_all(s, len, all, offs), n);
+	assert_memory_equal(all, cps, n * sizeof *all);
+}
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(ustr_width(S("abc")), 3);
+	assert_int_equal(ustr_width(S("中文")), 4);
+	assert_int_equal(ustr_width(S("e\u0301")), 1);	/* e + combining acute */
+	assert_int_equal(ustr_width(S("\u0628\u064E\u0651")), 1);	/* beh + fatha + shadda */
+	assert_int_equal(ustr_width(S("\xff")), 1);
+	assert_int_equal(ustr_width(S("\x1b")), 0);
+	assert_int_equal(ustr_cp_width(0x1B), -1);
+	assert_int_equal(ustr_cp_width('a'), 1);
+	assert_int_equal(ustr_cp_width(0x4E2D), 2);
+	assert_true(ustr_is_mark(0x064E));
+	assert_true(ustr_is_mark(0x05B8));
+	assert_false(ustr_is_mark(0x0628));
+	assert_false(ustr_is_mark(USTR_INVALID));
+	assert_true(ustr_is_format(0x200C));
+	assert_true(ustr_is_control(0x200B));
+	assert_false(ustr_is_control(0x200D));	/* ZWJ joins, it is not a control */
+	assert_true(ustr_is_space(0x3000));
+}
+
+static void test_line_breaks(void **state)
+{
+	(void)state;
+	const char *s = "hello world";
+	char brk[16];
+	ustr_line_breaks(s, strlen(s), brk);
+	for (size_t i = 0; i < strlen(s); i++)
+		assert_int_equal(brk[i], i == 6);	/* only before "world" */
+	s = "a\xd9\x8e b";	/* a + fatha: never a break before the mark */
+	ustr_line_breaks(s, strlen(s), brk);
+	assert_int_equal(brk[1], 0);
+	assert_int_equal(brk[4], 1);
+}
+
+/* Word motion lands on word starts; punctuation and spaces are skipped. */
+static void test_word_motion(void **state)
+{
+	(void)state;
+	const char *s = "hello, world  foo";
+	size_t len = strlen(s);
+	assert_int_equal(ustr_word_next(s, len, 0), 7);
+	assert_int_equal(ustr_word_next(s, len, 3), 7);
+	assert_int_equal(ustr_word_next(s, len, 7), 14);
+	assert_int_equal(ustr_word_next(s, len, 14), len);
+	assert_int_equal(ustr_word_next(s, len, len), len);
+	assert_int_equal(ustr_word_prev(s, len, len), 14);
+	assert_int_equal(ustr_word_prev(s, len, 14), 7);
+	assert_int_equal(ustr_word_prev(s, len, 9), 7);
+	assert_int_equal(ustr_word_prev(s, len, 7), 0);
+	assert_int_equal(ustr_word_prev(s, len, 0), 0);
+
+	s = "وافق المجلس";	/* Arabic letters are two bytes each */
+	assert_int_equal(ustr_word_next(s, strlen(s), 0), 9);
+	assert_int_equal(ustr_word_prev(s, strlen(s), strlen(s)), 9);
+	/* a ZWNJ inside a Persian word does not split it */
+	s = "می\u200Cخواهم بروم";
+	assert_int_equal(ustr_word_next(s, strlen(s), 0), 18);
+	/* a decimal number is one word */
+	s = "item 12.5 done";
+	assert_int_equal(ustr_word_next(s, strlen(s), 0), 5);
+	assert_int_equal(ustr_word_next(s, strlen(s), 5), 10);
+	/* marks stay with their letter; invalid bytes are not words */
+	s = "a\u0301b c";
+	assert_int_equal(ustr_word_next(s, strlen(s), 0), 5);
+	s = "ab\xff cd";
+	assert_int_equal(ustr_word_next(s, strlen(s), 0), 4);
+	assert_int_equal(ustr_word_prev(s, strlen(s), 4), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_prev_mirrors_forward),
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_word_motion),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
