@@ -1,6 +1,14 @@
-/* editor: the full-screen editor, entered by `mahdar FILE`. */
+/* editor: the full-screen editor, entered by `mahdar FILE`.
+ *
+ * Where a keystroke goes: ui_curses reads bytes and names the key ("C-s")
+ * -> editor.c looks the name up in the keymap (keymap.c, keymaps/default.keys)
+ * -> a command name ("save") -> cmd_find() in the tables of cmd-*.c -> the
+ * command calls edit_*() / editor_*() -> once the input batch is drained,
+ * view.c builds the grid -> ui_curses draws it. */
 #ifndef MAHDAR_EDITOR_H
 #define MAHDAR_EDITOR_H
+
+#include "mahdar/store.h"
 
 struct editor_opts {
 	int shape;		/* --shape: Arabic presentation forms for terminals that do not shape */
@@ -10,7 +18,45 @@ struct editor_opts {
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
 };
 
-/* Run the editor on path until the user quits; returns the exit status. */
+/* Run the editor on path until the user quits; returns the exit status
+ * (1, with a one-line message on stderr, when the terminal, the locale or
+ * the file cannot be used). */
 int editor_run(const char *path, const struct editor_opts *opts);
+
+/* ---- for the command tables (cmd-*.c) ---- */
+
+enum editor_prompt { EDITOR_PROMPT_NONE = 0, EDITOR_PROMPT_QUIT };
+
+/* The one editor state object. */
+struct editor {
+	const struct editor_opts *opts;
+	const char *path;
+	struct doc *doc;
+	struct store_info info;
+	struct edit *edit;
+	struct view *view;
+	struct keymap *keymap;
+	struct ui *ui;
+	unsigned flags;		/* LAYOUT_* flags in force */
+	char *msg;		/* message line, or NULL */
+	int msg_error;
+	int prompt;		/* enum editor_prompt */
+	int quit;		/* leave the main loop */
+	int status;		/* exit status */
+	int dragging;		/* left mouse button held in the text */
+	char *hints;		/* status line key hints */
+};
+
+/* Show a message (error = 1: an error) until the next key. */
+void editor_message(struct editor *ed, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Save text + sidecar; 0, or -1 with the reason in the message line. */
+int editor_save(struct editor *ed);
+/* Quit, asking first when there are unsaved changes. */
+void editor_quit(struct editor *ed);
+/* Stop like a shell job (Ctrl-Z is undo, so this is a command). */
+void editor_suspend(struct editor *ed);
+/* Turn a LAYOUT_* flag on or off (on < 0: toggle). */
+void editor_set_flag(struct editor *ed, unsigned flag, int on);
 
 #endif

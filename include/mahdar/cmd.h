@@ -1,0 +1,30 @@
+/* cmd: the editor's commands, by name.  Each family lives in its own file
+ * (cmd-edit.c, cmd-file.c, cmd-view.c) as a table of {name, help, exec};
+ * keys reach them only through the keymap, by name. */
+#ifndef MAHDAR_CMD_H
+#define MAHDAR_CMD_H
+
+#include <stddef.h>
+
+struct editor;
+
+struct cmd {
+	const char *name;	/* as written in .keys files */
+	const char *help;	/* one line */
+	void (*exec)(struct editor *ed, int arg);
+	int arg;
+};
+
+/* The tables of each family; *n gets their length. */
+const struct cmd *cmd_edit_table(size_t *n);
+const struct cmd *cmd_file_table(size_t *n);
+const struct cmd *cmd_view_table(size_t *n);
+
+/* The command with this name, or NULL. */
+const struct cmd *cmd_find(const char *name);
+/* 1 if a command has this name (for keymap_parse). */
+int cmd_exists(const char *name);
+/* Run the named command; -1 if there is none. */
+int cmd_run(struct editor *ed, const char *name);
+
+#endif

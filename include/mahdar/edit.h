@@ -1,0 +1,147 @@
+/* edit: the cursor, motions, selection, undo/redo and clipboard on top of a
+ * doc.  Pure: no terminal, no globals, never prints.
+ *
+ * A position is (line, byte offset) with the offset on a grapheme boundary
+ * (or between a base and its combining marks after a Backspace).  Visual
+ * motions ask the caller for a line's layout through edit_layout_fn (the
+ * view's per-line cache); logical ones only need the bytes.
+ *
+ * Every change of the document goes through one primitive: replace the text
+ * between two positions with another text.  Undo keeps those replacements,
+ * grouped into steps.  The grouping rule (what one Ctrl-Z takes back):
+ *   - a run of typed characters is one step; the run ends when the cursor
+ *     is moved (any motion, a click), when any other edit is made, and when
+ *     a character that is not white space is typed right after white space
+ *     typed in the same run, so each step is one word and the spaces after it;
+ *   - consecutive Backspaces are one step, consecutive Deletes another;
+ *   - everything else (Enter, cut, paste, a bracketed paste from the
+ *     terminal however long) is one step of its own. */
+#ifndef MAHDAR_EDIT_H
+#define MAHDAR_EDIT_H
+
+#include <stddef.h>
+
+struct doc;
+struct doc_attr;
+struct layout;
+
+struct edit_pos {
+	size_t line;
+	size_t off;		/* byte offset in the line */
+};
+
+/* Text that may span lines: n >= 1 pieces; every piece but the last ends
+ * with its own line terminator (enum doc_eol).  attr carries the sidecar
+ * data of a line that was cut out, so that undo gives it back. */
+struct edit_piece {
+	char *s;
+	size_t len;
+	int eol;
+	struct doc_attr *attr;
+};
+
+struct edit_text {
+	struct edit_piece *v;
+	size_t n, cap;
+};
+
+/* One replacement: at `at`, the text del was removed and ins put in. */
+struct edit_op {
+	struct edit_pos at;
+	struct edit_text del, ins;
+};
+
+/* One undo step. */
+struct edit_step {
+	struct edit_op *ops;
+	size_t n, cap;
+	struct edit_pos before, after;	/* cursor before and after the step */
+	unsigned long id;
+};
+
+/* The layout of line `line` for visual motions; owned by the supplier and
+ * valid until that line changes or the supplier's options change. */
+typedef const struct layout *(*edit_layout_fn)(void *ctx, size_t line);
+
+enum edit_motion {
+	EDIT_LEFT, EDIT_RIGHT,		/* one grapheme, on screen (or logical, see e->logical) */
+	EDIT_UP, EDIT_DOWN,		/* one screen row, keeping the screen column */
+	EDIT_HOME, EDIT_END,		/* the line's logical start / end */
+	EDIT_WORD_LEFT, EDIT_WORD_RIGHT,
+	EDIT_PAGE_UP, EDIT_PAGE_DOWN,	/* e->page_rows screen rows */
+	EDIT_DOC_START, EDIT_DOC_END,
+};
+
+struct edit {
+	struct doc *doc;
+	edit_layout_fn layout;
+	void *layout_ctx;
+	struct edit_pos cur;		/* the cursor */
+	struct edit_pos anchor;		/* other end of the selection, when sel */
+	int sel;			/* a selection is active */
+	int goal;			/* screen column Up/Down keep, -1 when unset */
+	int logical;			/* Left/Right in logical order (reading direction) */
+	int page_rows;			/* rows PageUp/PageDown move, >= 1 */
+
+	struct edit_step *undo, *redo;
+	size_t nundo, undo_cap, nredo, redo_cap;
+	int open;			/* kind of the last step while it may still grow, 0 if closed */
+	unsigned long next_id;
+	unsigned long saved_id;		/* id of the top undo step when last saved (0: none) */
+
+	struct edit_text clip;		/* the clipboard, n == 0 when empty */
+};
+
+/* A new editing state on d (which stays the caller's).  A document with no
+ * lines gets one empty line (d->modified is left as it was). */
+struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx);
+void edit_free(struct edit *e);
+
+/* Move the cursor; extend = 1 extends the selection (Shift), 0 drops it. */
+void edit_move(struct edit *e, int motion, int extend);
+/* Put the cursor at p (clamped to the document, rounded to a grapheme
+ * start), extending the selection or not. */
+void edit_set_cursor(struct edit *e, struct edit_pos p, int extend);
+void edit_select_all(struct edit *e);
+/* The selection as an ordered range; 0 when there is none (or it is empty). */
+int edit_selection(const struct edit *e, struct edit_pos *from, struct edit_pos *to);
+
+/* Type text (no line breaks) at the cursor, replacing the selection. */
+void edit_type(struct edit *e, const char *s, size_t len);
+/* Split the line at the cursor (Enter).  Both parts keep the line's own
+ * terminator; a last line without one gives doc_eol_default() to the left part. */
+void edit_newline(struct edit *e);
+/* Delete the selection, else before the cursor: a combining mark alone
+ * when one is just before it (fixing a haraka or niqqud), else the grapheme. */
+void edit_backspace(struct edit *e);
+/* Delete the selection, else the grapheme after the cursor (joins lines at the end). */
+void edit_delete(struct edit *e);
+/* Insert bytes that may hold line breaks (\n, \r\n or \r) as one undo step,
+ * replacing the selection; new lines get doc_eol_default(). */
+void edit_insert_text(struct edit *e, const char *s, size_t len);
+
+/* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;
+ * paste returns -1 when the clipboard is empty. */
+int edit_copy(struct edit *e);
+int edit_cut(struct edit *e);
+int edit_paste(struct edit *e);
+
+/* Undo / redo one step; -1 when there is nothing to undo / redo.  After
+ * either, d->modified says whether the text differs from the last save. */
+int edit_undo(struct edit *e);
+int edit_redo(struct edit *e);
+/* Close the open step, so the next edit starts a new one. */
+void edit_break(struct edit *e);
+/* Remember that the document was just saved. */
+void edit_mark_saved(struct edit *e);
+
+/* Grapheme index of the cursor in its line (the status line shows it + 1). */
+size_t edit_column(const struct edit *e);
+
+/* Multi-line text helpers: append a piece, free everything. */
+void edit_text_add(struct edit_text *t, const char *s, size_t len, int eol);
+void edit_text_free(struct edit_text *t);
+/* The bytes of t with its terminators written out (caller frees). */
+char *edit_text_bytes(const struct edit_text *t, size_t *len);
+
+#endif

@@ -1,0 +1,92 @@
+/* view: editor state + line layouts -> a screen-sized grid of cells.
+ * No terminal here: ui_curses copies the grid to the screen.
+ *
+ * The screen is the text area (rows - 2 rows), a status line and a message
+ * line.  Each document line is laid out on its own (layout_line) with the
+ * text area's width; the layouts are cached on the lines (doc_line.cache)
+ * and recomputed only for lines that changed or when the width, the flags
+ * or the fallback direction change. */
+#ifndef MAHDAR_VIEW_H
+#define MAHDAR_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mahdar/buf.h"
+#include "mahdar/layout.h"
+
+struct doc;
+struct edit;
+struct edit_pos;
+
+/* view_cell.attr */
+#define VIEW_A_REVERSE	0x01u	/* a control, invalid byte or bidi marker drawn as a symbol */
+#define VIEW_A_BOLD	0x02u	/* title and heading lines */
+#define VIEW_A_SELECT	0x04u	/* selected text */
+#define VIEW_A_STATUS	0x08u	/* the status line */
+#define VIEW_A_ERROR	0x10u	/* an error message */
+
+/* One screen cell.  A cell with width 2 is followed by one with width 0
+ * (the right half, nothing to draw).  len == 0 is a blank. */
+struct view_cell {
+	uint32_t text;		/* UTF-8 at grid->text.s + text, len bytes; never a control byte */
+	uint16_t len;
+	uint8_t width;
+	uint8_t attr;
+};
+
+struct view_grid {
+	int rows, cols;
+	struct view_cell *cells;	/* rows * cols, row-major */
+	struct buf text;
+	int cur_row, cur_col;		/* the cursor, -1 when hidden */
+};
+
+/* What the status and message lines say. */
+struct view_status {
+	const char *name;	/* file name */
+	int modified;
+	size_t line, col;	/* 1-based */
+	int rtl;		/* the cursor line's direction */
+	const char *hints;	/* short key hints, or NULL */
+	const char *msg;	/* message line, or NULL */
+	int msg_error;
+};
+
+struct view {
+	struct doc *doc;
+	int rows, cols;			/* the whole screen */
+	size_t top_line, top_row;	/* first text row shown: row top_row of line top_line */
+	struct layout_opts lo;		/* width = cols; base = LAYOUT_AUTO */
+	unsigned long gen;		/* bumped when lo changes; cached layouts of older gens are stale */
+	struct view_grid grid;
+};
+
+/* Smallest screen the editor draws in; below it a short note is shown. */
+#define VIEW_MIN_ROWS 3
+#define VIEW_MIN_COLS 10
+
+/* A view of d (which stays the caller's; it gets d->cache_free).  Free the
+ * view after the doc's caches are gone or with the doc still alive. */
+struct view *view_new(struct doc *d, int rows, int cols);
+void view_free(struct view *v);
+
+void view_resize(struct view *v, int rows, int cols);
+/* LAYOUT_SHAPE / LAYOUT_SHOW_CONTROLS / LAYOUT_NO_MIRROR. */
+void view_set_flags(struct view *v, unsigned flags);
+/* Rows of text shown (>= 1 unless too small). */
+int view_text_rows(const struct view *v);
+int view_too_small(const struct view *v);
+
+/* The layout of line i (cached on the line; valid until it changes). */
+const struct layout *view_layout(struct view *v, size_t line);
+
+/* Scroll so that byte offset off of line `line` is on screen. */
+void view_follow(struct view *v, size_t line, size_t off);
+/* The document position under screen cell (row, col); -1 outside the text area. */
+int view_hit(struct view *v, int row, int col, struct edit_pos *p);
+
+/* Build the frame: text (with e's selection and cursor), status, message. */
+const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st);
+
+#endif

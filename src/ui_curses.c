@@ -1,0 +1,626 @@
+/* ui_curses: the terminal — the only file that includes <curses.h> and the
+ * only one that writes to the terminal.
+ *
+ * Data model: input is read from fd 0 by us, not by curses, into u->in; the
+ * bytes are decoded by ui_parse() into events (key names, typed text,
+ * bracketed pastes, SGR mouse reports).  Because curses' own key decoding
+ * knows neither bracketed paste nor every modifier combination, it is not
+ * used; curses only draws.  Signals are turned into bytes on a self-pipe
+ * (the one piece of global state here, because a signal handler has no
+ * other way to reach us) and read by ui_next() like input.  Fatal signals
+ * restore the terminal modes with a plain write() before dying.
+ *
+ * Every byte that reaches the terminal is either a curses control sequence,
+ * one of the mode escapes below, or cell text from the view, which the
+ * layout guarantees to hold no control characters. */
+#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE_EXTENDED 1
+
+#include "mahdar/ui.h"
+
+#include "mahdar/ustr.h"
+#include "mahdar/util.h"
+#include "mahdar/view.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* Terminal modes: bracketed paste, mouse with drag reports in SGR form. */
+#define UI_MODES_ON "\033[?2004h\033[?1002h\033[?1006h"
+#define UI_MODES_OFF "\033[?1006l\033[?1002l\033[?2004l"
+/* The terminal working group's "BiDi in terminal emulators": explicit mode
+ * (the terminal must not reorder; mahdar already did) and LTR presentation,
+ * also for RTL rows, since every row is sent in visual order; and back. */
+#define UI_BIDI_ON "\033[8l\033[1 k"
+#define UI_BIDI_OFF "\033[8h\033[0 k"
+
+/* How long to wait for the rest of an escape sequence, and of a paste. */
+#define UI_ESC_WAIT_MS 30
+#define UI_PASTE_WAIT_MS 2000
+
+struct ui {
+	SCREEN *scr;
+	int term_bidi;
+	int rows, cols;
+	char *in;		/* unread input bytes [in_off, in_len) */
+	size_t in_off, in_len, in_cap;
+};
+
+/* Because a signal handler can only reach static storage. */
+static int ui_sigpipe[2] = {-1, -1};
+static volatile sig_atomic_t ui_active_bidi = -1;	/* -1: terminal not ours */
+
+/* ------------------------------------------------------------ input decoding */
+
+static void ui_key(struct ui_event *ev, int mod, const char *name)
+{
+	ev->type = UI_EV_KEY;
+	snprintf(ev->key, sizeof ev->key, "%s%s%s%s", (mod & 4) ? "C-" : "", (mod & 2) ? "M-" : "",
+		 (mod & 1) ? "S-" : "", name);
+}
+
+/* Key name of a control byte (0x00-0x1f, 0x7f), modifiers mod. */
+static void ui_ctrl_key(struct ui_event *ev, unsigned char c, int mod)
+{
+	char name[4] = {0};
+	switch (c) {
+	case 0x7f: case 0x08: ui_key(ev, mod, "Backspace"); return;
+	case 0x0d: case 0x0a: ui_key(ev, mod, "Enter"); return;
+	case 0x09: ui_key(ev, mod, "Tab"); return;
+	case 0x1b: ui_key(ev, mod, "Esc"); return;
+	case 0x00: ui_key(ev, mod | 4, "Space"); return;
+	default:
+		break;
+	}
+	name[0] = c <= 0x1a ? (char)('a' + c - 1) : (char)("\\]^_"[c - 0x1c]);
+	ui_key(ev, mod | 4, name);
+}
+
+/* Named key for CSI "n ~". */
+static const char *ui_tilde_key(long n)
+{
+	static const struct {
+		long n;
+		const char *name;
+	} map[] = {
+		{1, "Home"}, {2, "Insert"}, {3, "Delete"}, {4, "End"}, {5, "PageUp"}, {6, "PageDown"},
+		{7, "Home"}, {8, "End"}, {11, "F1"}, {12, "F2"}, {13, "F3"}, {14, "F4"}, {15, "F5"},
+		{17, "F6"}, {18, "F7"}, {19, "F8"}, {20, "F9"}, {21, "F10"}, {23, "F11"}, {24, "F12"},
+	};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(map); i++)
+		if (map[i].n == n)
+			return map[i].name;
+	return NULL;
+}
+
+/* Named key for a CSI or SS3 final letter. */
+static const char *ui_letter_key(char c)
+{
+	switch (c) {
+	case 'A': return "Up";
+	case 'B': return "Down";
+	case 'C': return "Right";
+	case 'D': return "Left";
+	case 'H': return "Home";
+	case 'F': return "End";
+	case 'P': return "F1";
+	case 'Q': return "F2";
+	case 'R': return "F3";
+	case 'S': return "F4";
+	default: return NULL;
+	}
+}
+
+/* Up to 4 numeric parameters "a;b;c" of a CSI; returns their count. */
+static int ui_params(const char *p, size_t n, long *v)
+{
+	int k = 0;
+	v[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] >= '0' && p[i] <= '9') {
+			if (v[k] < 100000)
+				v[k] = v[k] * 10 + (p[i] - '0');
+		} else if (p[i] == ';' && k < 3) {
+			v[++k] = 0;
+		}
+	}
+	return k + 1;
+}
+
+static void ui_mouse(struct ui_event *ev, const long *v, char final)
+{
+	long b = v[0];
+	ev->type = UI_EV_MOUSE;
+	ev->button = (b & 64) ? 3 + (int)(b & 1) : (int)(b & 3);
+	ev->action = final == 'm' ? UI_MOUSE_RELEASE : (b & 32) ? UI_MOUSE_DRAG : UI_MOUSE_PRESS;
+	ev->col = (int)v[1] - 1;
+	ev->row = (int)v[2] - 1;
+	snprintf(ev->key, sizeof ev->key, "%s%s%s", (b & 16) ? "C-" : "", (b & 8) ? "M-" : "", (b & 4) ? "S-" : "");
+}
+
+static size_t ui_parse_csi(const char *s, size_t len, int final, struct ui_event *ev)
+{
+	size_t i = 2;
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3f)
+		i++;
+	if (i >= len) {
+		if (!final)
+			return 0;
+		ev->type = UI_EV_NONE;
+		return len;
+	}
+	char fin = s[i];
+	const char *par = s + 2;
+	size_t npar = i - 2;
+	long v[4] = {0};
+	int nv = ui_params(par, npar, v);
+	if (fin == '~' && npar == 3 && memcmp(par, "200", 3) == 0) {
+		const char *body = s + i + 1;
+		size_t blen = len - (i + 1);
+		for (size_t k = 0; k + 6 <= blen; k++) {
+			if (memcmp(body + k, "\033[201~", 6) == 0) {
+				ev->type = UI_EV_PASTE;
+				ev->text = body;
+				ev->len = k;
+				return i + 1 + k + 6;
+			}
+		}
+		if (!final)
+			return 0;
+		ev->type = UI_EV_PASTE;
+		ev->text = body;
+		ev->len = blen;
+		return len;
+	}
+	if (npar > 0 && par[0] == '<' && (fin == 'M' || fin == 'm')) {
+		ui_params(par + 1, npar - 1, v);
+		ui_mouse(ev, v, fin);
+		return i + 1;
+	}
+	int mod = nv >= 2 && v[1] > 1 ? (int)(v[1] - 1) : 0;
+	const char *name = NULL;
+	if (fin == '~')
+		name = ui_tilde_key(v[0]);
+	else if (fin == 'Z')
+		name = "Tab", mod |= 1;
+	else if (npar == 0 || v[0] == 1)
+		name = ui_letter_key(fin);
+	if (name == NULL || (unsigned char)fin < 0x40)
+		ev->type = UI_EV_NONE;
+	else
+		ui_key(ev, mod & 7, name);
+	return i + 1;
+}
+
+size_t ui_parse(const char *s, size_t len, int final, struct ui_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	if (len == 0)
+		return 0;
+	unsigned char c = (unsigned char)s[0];
+	if (c == 0x1b) {
+		if (len == 1) {
+			if (!final)
+				return 0;
+			ui_key(ev, 0, "Esc");
+			return 1;
+		}
+		if (s[1] == '[')
+			return ui_parse_csi(s, len, final, ev);
+		if (s[1] == 'O') {
+			if (len < 3) {
+				if (!final)
+					return 0;
+				ui_key(ev, 2, "O");
+				return 2;
+			}
+			const char *name = ui_letter_key(s[2]);
+			if (name != NULL)
+				ui_key(ev, 0, name);
+			return 3;
+		}
+		if (s[1] == 0x1b) {
+			ui_key(ev, 0, "Esc");
+			return 1;
+		}
+		/* Alt + a key: ESC then the key. */
+		size_t n = ui_parse(s + 1, len - 1, final, ev);
+		if (n == 0)
+			return 0;
+		if (ev->type == UI_EV_TEXT) {
+			char ch[8];
+			memcpy(ch, ev->text, ev->len < 7 ? ev->len : 7);
+			ch[ev->len < 7 ? ev->len : 7] = '\0';
+			ui_key(ev, 2, strcmp(ch, " ") == 0 ? "Space" : ch);
+		} else if (ev->type == UI_EV_KEY && strstr(ev->key, "M-") == NULL) {
+			/* Insert "M-" after a leading "C-" (canonical order C-M-S-). */
+			size_t at = strncmp(ev->key, "C-", 2) == 0 ? 2 : 0;
+			size_t kl = strlen(ev->key);
+			if (kl + 2 < sizeof ev->key) {
+				memmove(ev->key + at + 2, ev->key + at, kl - at + 1);
+				memcpy(ev->key + at, "M-", 2);
+			}
+		}
+		return n + 1;
+	}
+	if (c < 0x20 || c == 0x7f) {
+		ui_ctrl_key(ev, c, 0);
+		return 1;
+	}
+	/* A UTF-8 character; wait for the rest of a truncated one. */
+	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (need > len && !final) {
+		size_t k = 1;
+		while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k++;
+		if (k == len)
+			return 0;
+	}
+	uint32_t cp;
+	size_t n = ustr_decode(s, len, &cp);
+	if (cp == USTR_INVALID || (cp >= 0x80 && cp < 0xA0)) {
+		ev->type = UI_EV_NONE;
+		return n;
+	}
+	ev->type = UI_EV_TEXT;
+	ev->text = s;
+	ev->len = n;
+	return n;
+}
+
+/* ------------------------------------------------------------ signals */
+
+static void ui_on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+	if (ui_sigpipe[1] >= 0 && write(ui_sigpipe[1], &b, 1) < 0) {
+		/* The pipe is full: enough signals are already waiting. */
+	}
+	errno = saved;
+}
+
+/* Restore the terminal with async-signal-safe calls only, then die of sig. */
+static void ui_on_fatal(int sig)
+{
+	if (ui_active_bidi >= 0) {
+		static const char off[] = UI_MODES_OFF "\033[?25h\033[?1049l";
+		static const char boff[] = UI_BIDI_OFF;
+		if (write(STDOUT_FILENO, off, sizeof off - 1) < 0 ||
+		    (ui_active_bidi && write(STDOUT_FILENO, boff, sizeof boff - 1) < 0)) {
+			/* Nothing more can be done while dying. */
+		}
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void ui_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = ui_on_signal;
+	sa.sa_flags = SA_RESTART;
+	int caught[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(caught); i++)
+		sigaction(caught[i], &sa, NULL);
+	sa.sa_handler = ui_on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fatal); i++)
+		sigaction(fatal[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void ui_signals_off(void)
+{
+	int all[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+		     SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(all); i++)
+		signal(all[i], SIG_DFL);
+}
+
+/* ------------------------------------------------------------ the terminal */
+
+int ui_check(char **cause)
+{
+	const char *term = getenv("TERM");
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		util_set_cause(cause, "TERM is %s: the editor needs a full-screen terminal "
+			       "(e.g. TERM=xterm-256color)", term == NULL || *term == '\0' ? "not set" : "dumb");
+		return -1;
+	}
+	const char *cs = nl_langinfo(CODESET);
+	if (cs == NULL || (strcasecmp(cs, "UTF-8") != 0 && strcasecmp(cs, "utf8") != 0)) {
+		util_set_cause(cause, "the locale's character set is %s, not UTF-8: set a UTF-8 locale "
+			       "(e.g. LC_ALL=C.UTF-8)", cs != NULL && *cs ? cs : "unknown");
+		return -1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		util_set_cause(cause, "the editor needs a terminal (standard input and output are not one)");
+		return -1;
+	}
+	return 0;
+}
+
+static void ui_write(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		ssize_t k = write(STDOUT_FILENO, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+static void ui_modes(struct ui *u, int on)
+{
+	fflush(stdout);
+	if (on) {
+		ui_write(UI_MODES_ON);
+		if (u->term_bidi)
+			ui_write(UI_BIDI_ON);
+		ui_active_bidi = u->term_bidi;
+	} else {
+		ui_write(UI_MODES_OFF);
+		if (u->term_bidi)
+			ui_write(UI_BIDI_OFF);
+		ui_active_bidi = -1;
+	}
+}
+
+static void ui_get_size(struct ui *u)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+		u->rows = ws.ws_row;
+		u->cols = ws.ws_col;
+		resizeterm(u->rows, u->cols);
+	} else {
+		u->rows = LINES;
+		u->cols = COLS;
+	}
+}
+
+struct ui *ui_new(int term_bidi, char **cause)
+{
+	if (ui_sigpipe[0] < 0) {
+		if (pipe(ui_sigpipe) < 0) {
+			util_set_cause(cause, "pipe: %s", strerror(errno));
+			return NULL;
+		}
+		for (int i = 0; i < 2; i++) {
+			fcntl(ui_sigpipe[i], F_SETFL, fcntl(ui_sigpipe[i], F_GETFL) | O_NONBLOCK);
+			fcntl(ui_sigpipe[i], F_SETFD, FD_CLOEXEC);
+		}
+	}
+	/* Because curses installs its own handlers for signals that have none. */
+	ui_signals();
+	struct ui *u = xcalloc(1, sizeof *u);
+	u->term_bidi = term_bidi;
+	u->scr = newterm(NULL, stdout, stdin);
+	if (u->scr == NULL) {
+		ui_signals_off();
+		free(u);
+		util_set_cause(cause, "cannot use the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		return NULL;
+	}
+	set_term(u->scr);
+	raw();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	typeahead(-1);
+	leaveok(stdscr, FALSE);
+	refresh();
+	ui_modes(u, 1);
+	ui_get_size(u);
+	return u;
+}
+
+void ui_free(struct ui *u)
+{
+	if (u == NULL)
+		return;
+	ui_modes(u, 0);
+	endwin();
+	delscreen(u->scr);
+	ui_signals_off();
+	free(u->in);
+	free(u);
+}
+
+void ui_size(const struct ui *u, int *rows, int *cols)
+{
+	*rows = u->rows;
+	*cols = u->cols;
+}
+
+void ui_suspend(struct ui *u)
+{
+	ui_modes(u, 0);
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	kill(getpid(), SIGTSTP);
+	/* Here once continued. */
+	ui_signals();
+	refresh();
+	ui_modes(u, 1);
+	ui_get_size(u);
+	clearok(curscr, TRUE);
+}
+
+/* Read what input is there (after waiting up to wait_ms for it).  Returns
+ * 1 if bytes came, 0 on timeout; a signal byte is stored in *sig. */
+static int ui_fill(struct ui *u, int wait_ms, int *sig)
+{
+	struct pollfd pf[2] = {{STDIN_FILENO, POLLIN, 0}, {ui_sigpipe[0], POLLIN, 0}};
+	*sig = 0;
+	int r = poll(pf, 2, wait_ms);
+	if (r <= 0)
+		return 0;
+	if (pf[1].revents & POLLIN) {
+		unsigned char b;
+		if (read(ui_sigpipe[0], &b, 1) == 1) {
+			*sig = b;
+			return 0;
+		}
+	}
+	if (pf[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+		if (u->in_off > 0) {
+			memmove(u->in, u->in + u->in_off, u->in_len - u->in_off);
+			u->in_len -= u->in_off;
+			u->in_off = 0;
+		}
+		u->in = xgrow(u->in, &u->in_cap, u->in_len + 65536, 1);
+		ssize_t k = read(STDIN_FILENO, u->in + u->in_len, 65536);
+		if (k <= 0 && !(k < 0 && (errno == EINTR || errno == EAGAIN))) {
+			*sig = SIGHUP;	/* the terminal is gone */
+			return 0;
+		}
+		if (k > 0)
+			u->in_len += (size_t)k;
+		return k > 0;
+	}
+	return 0;
+}
+
+/* Turn a signal into an event (or handle it here); 1 if ev was filled. */
+static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	switch (sig) {
+	case SIGWINCH:
+		ui_get_size(u);
+		ev->type = UI_EV_RESIZE;
+		return 1;
+	case SIGTSTP:
+		ui_suspend(u);
+		ev->type = UI_EV_RESIZE;
+		return 1;
+	case SIGCONT:
+		ui_modes(u, 1);
+		ui_get_size(u);
+		clearok(curscr, TRUE);
+		ev->type = UI_EV_RESIZE;
+		return 1;
+	case SIGTERM:
+	case SIGHUP:
+	case SIGQUIT:
+	case SIGINT:
+		ev->type = UI_EV_QUIT_SIGNAL;
+		ev->sig = sig;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
+{
+	int sig;
+	for (;;) {
+		size_t avail = u->in_len - u->in_off;
+		if (avail > 0) {
+			const char *p = u->in + u->in_off;
+			size_t n = ui_parse(p, avail, 0, ev);
+			if (n == 0) {
+				int paste = avail >= 6 && memcmp(p, "\033[200~", 6) == 0;
+				if (ui_fill(u, paste ? UI_PASTE_WAIT_MS : UI_ESC_WAIT_MS, &sig))
+					continue;
+				if (sig && ui_signal_event(u, sig, ev))
+					return 1;
+				p = u->in + u->in_off;
+				n = ui_parse(p, u->in_len - u->in_off, 1, ev);
+			}
+			u->in_off += n;
+			if (ev->type == UI_EV_TEXT) {
+				/* Take the whole run of typed characters at once. */
+				struct ui_event more;
+				size_t k;
+				while (u->in_off < u->in_len &&
+				       (k = ui_parse(u->in + u->in_off, u->in_len - u->in_off, 0, &more)) > 0 &&
+				       more.type == UI_EV_TEXT) {
+					ev->len += k;
+					u->in_off += k;
+				}
+			}
+			if (ev->type != UI_EV_NONE)
+				return 1;
+			continue;
+		}
+		if (!ui_fill(u, wait_ms, &sig)) {
+			if (sig && ui_signal_event(u, sig, ev))
+				return 1;
+			if (sig)
+				continue;
+			return 0;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static attr_t ui_attr(unsigned a)
+{
+	attr_t r = A_NORMAL;
+	if (a & (VIEW_A_REVERSE | VIEW_A_STATUS))
+		r |= A_REVERSE;
+	if (a & VIEW_A_SELECT)
+		r = (r & A_REVERSE) ? (A_NORMAL | A_UNDERLINE) : (r | A_REVERSE);
+	if (a & (VIEW_A_BOLD | VIEW_A_ERROR))
+		r |= A_BOLD;
+	return r;
+}
+
+void ui_draw(struct ui *u, const struct view_grid *g)
+{
+	(void)u;
+	erase();
+	for (int r = 0; r < g->rows && r < LINES; r++) {
+		for (int c = 0; c < g->cols && c < COLS; c++) {
+			const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
+			if (cell->width == 0)
+				continue;
+			attrset(ui_attr(cell->attr));
+			if (cell->len == 0) {
+				mvaddch(r, c, ' ');
+				continue;
+			}
+			const char *t = g->text.s + cell->text;
+			uint32_t cp;
+			ustr_decode(t, cell->len, &cp);
+			if (ustr_is_mark(cp)) {
+				/* Because a mark with no base would join the cell to its left. */
+				mvaddch(r, c, ' ');
+				addnstr(t, cell->len);
+			} else {
+				mvaddnstr(r, c, t, cell->len);
+			}
+		}
+	}
+	attrset(A_NORMAL);
+	if (g->cur_row >= 0) {
+		curs_set(1);
+		move(g->cur_row, g->cur_col);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}

@@ -1,0 +1,397 @@
+/* view: editor state + layouts -> a grid of cells.
+ *
+ * Data model: each document line's layout is cached in doc_line.cache as a
+ * struct view_cache tagged with the view generation it was made for; the
+ * doc drops a line's cache whenever its bytes change, and the view bumps
+ * its generation when the width, flags or fallback direction change, so a
+ * keystroke re-lays out only the line it touched.  The top of the screen is
+ * (top_line, top_row): a row inside a wrapped line.  The grid is rebuilt
+ * whole on every frame (cheap: one screen of cells); ui_curses diffs it
+ * against the terminal. */
+#include "mahdar/view.h"
+
+#include "mahdar/doc.h"
+#include "mahdar/edit.h"
+#include "mahdar/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct view_cache {
+	unsigned long gen;
+	struct layout *lay;
+};
+
+static void view_cache_free(void *p)
+{
+	struct view_cache *c = p;
+	if (c == NULL)
+		return;
+	layout_free(c->lay);
+	free(c);
+}
+
+/* Direction of lines that have no strong character: the document's. */
+static int view_fallback(const struct doc *d)
+{
+	int lang = doc_language(d);
+	if (lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE)
+		return LAYOUT_RTL;
+	return d->dir_detected == DOC_DIR_RTL ? LAYOUT_RTL : LAYOUT_LTR;
+}
+
+struct view *view_new(struct doc *d, int rows, int cols)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+	v->doc = d;
+	d->cache_free = view_cache_free;
+	v->lo.base = LAYOUT_AUTO;
+	v->lo.fallback = view_fallback(d);
+	v->gen = 1;
+	view_resize(v, rows, cols);
+	return v;
+}
+
+void view_free(struct view *v)
+{
+	if (v == NULL)
+		return;
+	free(v->grid.cells);
+	buf_free(&v->grid.text);
+	free(v);
+}
+
+void view_resize(struct view *v, int rows, int cols)
+{
+	if (rows < 1)
+		rows = 1;
+	if (cols < 1)
+		cols = 1;
+	if (rows == v->rows && cols == v->cols)
+		return;
+	v->rows = rows;
+	v->cols = cols;
+	v->lo.width = cols;
+	v->gen++;
+	v->top_row = 0;
+	free(v->grid.cells);
+	v->grid.rows = rows;
+	v->grid.cols = cols;
+	v->grid.cells = xcalloc((size_t)rows * (size_t)cols, sizeof *v->grid.cells);
+}
+
+void view_set_flags(struct view *v, unsigned flags)
+{
+	if (flags == v->lo.flags)
+		return;
+	v->lo.flags = flags;
+	v->gen++;
+}
+
+int view_too_small(const struct view *v)
+{
+	return v->rows < VIEW_MIN_ROWS || v->cols < VIEW_MIN_COLS;
+}
+
+int view_text_rows(const struct view *v)
+{
+	return view_too_small(v) ? 0 : v->rows - 2;
+}
+
+const struct layout *view_layout(struct view *v, size_t line)
+{
+	struct doc_line *l = v->doc->lines[line];
+	int fb = view_fallback(v->doc);
+	if (fb != v->lo.fallback) {
+		v->lo.fallback = fb;
+		v->gen++;
+	}
+	struct view_cache *c = l->cache;
+	if (c != NULL && c->gen == v->gen)
+		return c->lay;
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		l->cache = c;
+	}
+	layout_free(c->lay);
+	c->lay = layout_line(l->s, l->len, &v->lo);
+	c->gen = v->gen;
+	return c->lay;
+}
+
+/* Screen row of off within its line. */
+static size_t view_row_of(struct view *v, size_t line, size_t off)
+{
+	const struct layout *lay = view_layout(v, line);
+	return layout_row_of(lay, layout_g_of_off(lay, off));
+}
+
+/* Step (line, row) back by one screen row; 0 at the document's start. */
+static int view_row_back(struct view *v, size_t *line, size_t *row)
+{
+	if (*row > 0) {
+		(*row)--;
+		return 1;
+	}
+	if (*line == 0)
+		return 0;
+	(*line)--;
+	*row = view_layout(v, *line)->nrows - 1;
+	return 1;
+}
+
+/* Step (line, row) forward by one screen row; 0 past the last row. */
+static int view_row_fwd(struct view *v, size_t *line, size_t *row)
+{
+	if (*row + 1 < view_layout(v, *line)->nrows) {
+		(*row)++;
+		return 1;
+	}
+	if (*line + 1 >= v->doc->nlines)
+		return 0;
+	(*line)++;
+	*row = 0;
+	return 1;
+}
+
+void view_follow(struct view *v, size_t line, size_t off)
+{
+	size_t h = (size_t)(view_text_rows(v) > 0 ? view_text_rows(v) : 1);
+	if (v->top_line >= v->doc->nlines) {
+		v->top_line = v->doc->nlines - 1;
+		v->top_row = 0;
+	}
+	if (v->top_row >= view_layout(v, v->top_line)->nrows)
+		v->top_row = view_layout(v, v->top_line)->nrows - 1;
+	size_t row = view_row_of(v, line, off);
+	if (line < v->top_line || (line == v->top_line && row < v->top_row)) {
+		v->top_line = line;
+		v->top_row = row;
+		return;
+	}
+	/* Count rows from the top to the cursor, stopping once past the screen. */
+	size_t l = v->top_line, r = v->top_row, n = 0;
+	while ((l != line || r != row) && n < h && view_row_fwd(v, &l, &r))
+		n++;
+	if (n < h)
+		return;
+	l = line;
+	r = row;
+	for (size_t i = 0; i + 1 < h && view_row_back(v, &l, &r); i++)
+		;
+	v->top_line = l;
+	v->top_row = r;
+}
+
+int view_hit(struct view *v, int row, int col, struct edit_pos *p)
+{
+	int h = view_text_rows(v);
+	if (row < 0 || row >= h || col < 0)
+		return -1;
+	size_t l = v->top_line, r = v->top_row;
+	for (int i = 0; i < row; i++) {
+		if (!view_row_fwd(v, &l, &r)) {
+			p->line = l;
+			p->off = v->doc->lines[l]->len;
+			return 0;
+		}
+	}
+	const struct layout *lay = view_layout(v, l);
+	p->line = l;
+	p->off = lay->goff[layout_hit(lay, r, col)];
+	return 0;
+}
+
+/* ------------------------------------------------------------ drawing */
+
+static struct view_cell *view_cell_at(struct view_grid *g, int row, int col)
+{
+	return &g->cells[(size_t)row * (size_t)g->cols + (size_t)col];
+}
+
+/* Put one cell's text at (row, col); a wide cell also claims col + 1. */
+static void view_put_cell(struct view_grid *g, int row, int col, const char *s, size_t len, int width,
+			  unsigned attr)
+{
+	if (col < 0 || col + width > g->cols || width < 1)
+		return;
+	struct view_cell *c = view_cell_at(g, row, col);
+	c->text = (uint32_t)g->text.len;
+	c->len = (uint16_t)len;
+	c->width = (uint8_t)width;
+	c->attr = (uint8_t)attr;
+	buf_append(&g->text, s, len);
+	for (int k = 1; k < width; k++) {
+		struct view_cell *r = view_cell_at(g, row, col + k);
+		r->len = 0;
+		r->width = 0;
+		r->attr = (uint8_t)attr;
+	}
+}
+
+static void view_blank_row(struct view_grid *g, int row, unsigned attr)
+{
+	for (int c = 0; c < g->cols; c++) {
+		struct view_cell *cell = view_cell_at(g, row, c);
+		memset(cell, 0, sizeof *cell);
+		cell->width = 1;
+		cell->attr = (uint8_t)attr;
+	}
+}
+
+static unsigned view_cell_attr(const struct layout_cell *c)
+{
+	return (c->flags & (LAYOUT_CELL_CTRL | LAYOUT_CELL_INVALID | LAYOUT_CELL_BIDI)) ? VIEW_A_REVERSE : 0;
+}
+
+/* Draw row r of lay at screen row sr, starting at screen column x0 and not
+ * past column x1; cells of graphemes [sel_from, sel_to) get VIEW_A_SELECT. */
+static void view_draw_row(struct view_grid *g, int sr, const struct layout *lay, size_t r, int x0, int x1,
+			  unsigned attr, size_t sel_from, size_t sel_to)
+{
+	const struct layout_row *row = &lay->rows[r];
+	for (size_t i = 0; i < row->ncells; i++) {
+		const struct layout_cell *c = &lay->cells[row->cell + i];
+		if (c->flags & LAYOUT_CELL_HIDDEN)
+			continue;
+		int col = x0 + c->col;
+		if (col + c->width > x1)
+			continue;
+		unsigned a = attr | view_cell_attr(c);
+		if (c->g >= sel_from && c->g < sel_to)
+			a |= VIEW_A_SELECT;
+		view_put_cell(g, sr, col, lay->text + c->text, c->text_len, c->width, a);
+	}
+}
+
+/* Columns the first row of lay takes. */
+static int view_row_width(const struct layout *lay)
+{
+	return lay->rows[0].right - lay->rows[0].left;
+}
+
+/* A one-row string (file name, message: any bytes) at screen row sr in
+ * columns [x0, x1), left to right.  Returns the columns used. */
+static int view_draw_string(struct view_grid *g, int sr, int x0, int x1, const char *s, unsigned attr)
+{
+	if (x1 <= x0)
+		return 0;
+	struct layout_opts o = {.width = 4096, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
+	struct layout *lay = layout_line(s, strlen(s), &o);
+	int left = lay->rows[0].left;
+	view_draw_row(g, sr, lay, 0, x0 - left, x1, attr, 0, 0);
+	int w = view_row_width(lay);
+	layout_free(lay);
+	return w < x1 - x0 ? w : x1 - x0;
+}
+
+static int view_string_width(const char *s)
+{
+	struct layout_opts o = {.width = 4096, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
+	struct layout *lay = layout_line(s, strlen(s), &o);
+	int w = view_row_width(lay);
+	layout_free(lay);
+	return w;
+}
+
+/* Status line: " name [+]" on the left; "L:C DIR  hints" on the right,
+ * hints dropped first and the name cut when the screen is narrow. */
+static void view_draw_status(struct view *v, int sr, const struct view_status *st)
+{
+	struct view_grid *g = &v->grid;
+	view_blank_row(g, sr, VIEW_A_STATUS);
+	char pos[64];
+	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
+	char *right = st->hints != NULL ? xasprintf("%s  %s ", pos, st->hints) : xasprintf("%s ", pos);
+	char *left = xasprintf(" %s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "");
+	int lw = view_string_width(left);
+	int rw = view_string_width(right);
+	if (lw + 1 + rw > g->cols) {
+		free(right);
+		right = xasprintf("%s ", pos);
+		rw = view_string_width(right);
+	}
+	int room = g->cols - rw - 1;
+	if (room < 0)
+		room = 0;
+	if (lw > room && room >= 2) {
+		/* Cut the name but keep the modified mark visible. */
+		view_draw_string(g, sr, 0, room - (st->modified ? 4 : 0) - 1, left, VIEW_A_STATUS);
+		view_draw_string(g, sr, room - (st->modified ? 4 : 0) - 1, room, st->modified ? "~[+]" : "~",
+				 VIEW_A_STATUS);
+	} else {
+		view_draw_string(g, sr, 0, room, left, VIEW_A_STATUS);
+	}
+	int rx = g->cols - rw;
+	view_draw_string(g, sr, rx < 0 ? 0 : rx, g->cols, right, VIEW_A_STATUS);
+	free(left);
+	free(right);
+}
+
+/* Cursor screen position for e->cur, if it is on screen. */
+static void view_place_cursor(struct view *v, const struct edit *e)
+{
+	struct view_grid *g = &v->grid;
+	g->cur_row = g->cur_col = -1;
+	size_t h = (size_t)view_text_rows(v);
+	const struct layout *lay = view_layout(v, e->cur.line);
+	size_t row;
+	int col;
+	layout_pos(lay, layout_g_of_off(lay, e->cur.off), &row, &col);
+	size_t l = v->top_line, r = v->top_row;
+	for (size_t sr = 0; sr < h; sr++) {
+		if (l == e->cur.line && r == row) {
+			g->cur_row = (int)sr;
+			g->cur_col = col < g->cols ? col : g->cols - 1;
+			return;
+		}
+		if (!view_row_fwd(v, &l, &r))
+			return;
+	}
+}
+
+static void view_render_small(struct view *v)
+{
+	struct view_grid *g = &v->grid;
+	for (int r = 0; r < g->rows; r++)
+		view_blank_row(g, r, 0);
+	view_draw_string(g, 0, 0, g->cols, g->cols >= 18 ? "terminal too small" : "too small", 0);
+	g->cur_row = g->cur_col = -1;
+}
+
+const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)
+{
+	struct view_grid *g = &v->grid;
+	buf_clear(&g->text);
+	if (view_too_small(v)) {
+		view_render_small(v);
+		return g;
+	}
+	int h = view_text_rows(v);
+	struct edit_pos sf, stt;
+	int has_sel = edit_selection(e, &sf, &stt);
+	size_t l = v->top_line, r = v->top_row;
+	int more = 1;
+	for (int sr = 0; sr < h; sr++) {
+		view_blank_row(g, sr, 0);
+		if (!more)
+			continue;
+		const struct layout *lay = view_layout(v, l);
+		const struct doc_line *dl = v->doc->lines[l];
+		unsigned attr = (dl->kind == DOC_K_TITLE || dl->kind == DOC_K_HEADING) ? VIEW_A_BOLD : 0;
+		size_t from = 0, to = 0;
+		if (has_sel && l >= sf.line && l <= stt.line) {
+			from = l == sf.line ? layout_g_of_off(lay, sf.off) : 0;
+			to = l == stt.line ? layout_g_of_off(lay, stt.off) : lay->ngraph;
+		}
+		view_draw_row(g, sr, lay, r, 0, g->cols, attr, from, to);
+		more = view_row_fwd(v, &l, &r);
+	}
+	view_draw_status(v, h, st);
+	view_blank_row(g, h + 1, 0);
+	if (st->msg != NULL)
+		view_draw_string(g, h + 1, 0, g->cols, st->msg, st->msg_error ? VIEW_A_ERROR : 0);
+	view_place_cursor(v, e);
+	return g;
+}

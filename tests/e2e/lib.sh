@@ -1,0 +1,111 @@
+# lib.sh — helpers for the end-to-end tests, sourced by tests/e2e/test_*.sh.
+#
+# Each test runs the real binary ($MAHDAR) in a private tmux server
+# (socket mahdar-e2e-PID), types with send-keys and reads the screen with
+# capture-pane, polling until the expected screen appears or a deadline
+# passes — never a bare sleep as synchronisation.
+set -u
+: "${MAHDAR:?MAHDAR must name the mahdar binary (the Makefile sets it)}"
+: "${MAHDAR_CORPUS:?MAHDAR_CORPUS must name the sample minutes folder}"
+export LC_ALL=C.UTF-8
+
+E2E_NAME=$(basename "$0" .sh)
+E2E_N=0
+E2E_SOCK="mahdar-e2e-$$-0"
+E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mahdar-e2e.XXXXXX")
+E2E_TERM=${E2E_TERM:-xterm-256color}
+# Sanitizer builds are slower: generous deadlines, still bounded.
+E2E_TIMEOUT=${E2E_TIMEOUT:-15}
+
+e2e_tmux() { tmux -L "$E2E_SOCK" -f /dev/null "$@"; }
+
+e2e_cleanup() {
+	i=0
+	while [ $i -le $E2E_N ]; do
+		tmux -L "mahdar-e2e-$$-$i" -f /dev/null kill-server >/dev/null 2>&1
+		i=$((i + 1))
+	done
+	rm -rf "$E2E_DIR" 2>/dev/null || { sleep 0.2; rm -rf "$E2E_DIR"; }
+}
+trap e2e_cleanup EXIT
+
+# fresh — end this tmux server; the next start uses a new one (because a
+# server that is shutting down can still hold the old socket).
+fresh() {
+	e2e_tmux kill-server >/dev/null 2>&1
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK="mahdar-e2e-$$-$E2E_N"
+}
+
+# fail MESSAGE — print the message and the current screen, exit 1.
+fail() {
+	echo "FAIL [$E2E_NAME]: $*" >&2
+	if e2e_tmux has-session 2>/dev/null; then
+		echo "--- screen:" >&2
+		e2e_tmux capture-pane -p >&2
+		echo "---" >&2
+	fi
+	exit 1
+}
+
+# start FILE [COLS ROWS [EXTRA-ARGS]] — run mahdar on FILE in a fresh pane.
+# Its pid goes to $E2E_DIR/pid and, once it exits, its exit status (or
+# 128 + signal) to $E2E_DIR/status (because tmux can be slow to reap a
+# dead pane's process).  $E2E_PRE, if set, is a shell command run first
+# (and start does not wait for the editor to show).
+start() {
+	rm -f "$E2E_DIR/pid" "$E2E_DIR/status"
+	e2e_tmux new-session -d -x "${2:-80}" -y "${3:-24}" \
+		"cd '$E2E_DIR'; ${E2E_PRE:-} env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' \
+		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
+		 echo \$? >'$E2E_DIR/status.tmp'; mv '$E2E_DIR/status.tmp' '$E2E_DIR/status'; sleep 600" ||
+		fail "cannot start tmux"
+	[ -n "${E2E_PRE:-}" ] || wait_until e2e_ready || fail "mahdar did not start"
+}
+mahdar_pid() { cat "$E2E_DIR/pid"; }
+
+screen() { e2e_tmux capture-pane -p; }
+# row N (0-based) of the screen
+row() { e2e_tmux capture-pane -p | sed -n "$(($1 + 1))p"; }
+status_line() { e2e_tmux capture-pane -p | tail -n 2 | head -n 1; }
+cursor_x() { e2e_tmux display -p '#{cursor_x}'; }
+cursor_y() { e2e_tmux display -p '#{cursor_y}'; }
+keys() { e2e_tmux send-keys "$@"; }
+# type TEXT — typed literally, as a person would
+type_text() { e2e_tmux send-keys -l -- "$1"; }
+
+# wait_until CMD... — poll until CMD succeeds or the deadline passes (returns 1).
+wait_until() {
+	e2e_end=$(($(date +%s) + E2E_TIMEOUT))
+	while :; do
+		"$@" && return 0
+		[ "$(date +%s)" -ge "$e2e_end" ] && return 1
+		sleep 0.05
+	done
+}
+e2e_has() { screen | grep -qF -- "$1"; }
+# wait_for TEXT — until TEXT is somewhere on the screen
+wait_for() { wait_until e2e_has "$1"; }
+e2e_row_is() { [ "$(row "$1")" = "$2" ]; }
+# expect_row N LINE — until row N is exactly LINE (or fail)
+expect_row() { wait_until e2e_row_is "$1" "$2" || fail "row $1 is not '$2'"; }
+e2e_ready() { status_line | grep -Eq '[0-9]+:[0-9]+ (RTL|LTR)'; }
+e2e_status_has() { status_line | grep -qF -- "$1"; }
+# expect_status TEXT — until the status line contains TEXT (or fail)
+expect_status() { wait_until e2e_status_has "$1" || fail "status line lacks '$1'"; }
+e2e_unmodified() { ! status_line | grep -qF '[+]'; }
+# expect_unmodified — until the status line no longer shows "[+]"
+expect_unmodified() { wait_until e2e_unmodified || fail "still marked modified"; }
+expect_screen() { wait_for "$1" || fail "screen lacks '$1'"; }
+e2e_exited() { [ -s "$E2E_DIR/status" ]; }
+# expect_exit STATUS — until mahdar has exited, with that status
+expect_exit() {
+	wait_until e2e_exited || fail "mahdar did not exit"
+	st=$(cat "$E2E_DIR/status")
+	[ "$st" = "$1" ] || fail "exit status $st, expected $1"
+}
+# right_aligned TEXT [WIDTH] — TEXT padded on the left to WIDTH (80) columns
+# (TEXT of single-column characters).
+right_aligned() {
+	python3 -c 'import sys; t=sys.argv[1]; w=int(sys.argv[2]); print(" "*(w-len(t))+t)' "$1" "${2:-80}"
+}

@@ -1,0 +1,32 @@
+#!/bin/sh
+# Ctrl-Q with unsaved changes asks; "go back" keeps editing; "n" quits
+# without touching the file; an unmodified document quits at once.
+. "$(dirname "$0")/lib.sh"
+printf 'Minutes\n' >"$E2E_DIR/q.txt"
+cp "$E2E_DIR/q.txt" "$E2E_DIR/orig.txt"
+start "$E2E_DIR/q.txt"
+keys End
+type_text ' draft'
+expect_row 0 "Minutes draft"
+expect_status "[+]"
+keys C-q
+expect_screen "Unsaved changes"
+type_text x
+expect_screen "Not quitting"
+e2e_exited && fail "quit without an answer"
+keys C-q
+expect_screen "Unsaved changes"
+type_text n
+expect_exit 0
+cmp "$E2E_DIR/q.txt" "$E2E_DIR/orig.txt" || fail "the file changed"
+
+# "y" saves, then quits.
+fresh
+start "$E2E_DIR/q.txt"
+keys End
+type_text '!'
+keys C-q
+expect_screen "Unsaved changes"
+type_text y
+expect_exit 0
+[ "$(cat "$E2E_DIR/q.txt")" = "Minutes!" ] || fail "y did not save: $(cat "$E2E_DIR/q.txt")"

@@ -1,0 +1,21 @@
+#!/bin/sh
+# A 20x5 terminal works (3 text rows, status, message); a smaller one shows
+# a short note instead of crashing; growing back shows the text again.
+. "$(dirname "$0")/lib.sh"
+cp "$MAHDAR_CORPUS/malmo-2018-ar.txt" "$E2E_DIR/s.txt"
+start "$E2E_DIR/s.txt" 20 5
+expect_status "1:1 RTL"
+# The first row is the end of the wrapped title line, right-aligned.
+[ -n "$(row 0)" ] || fail "no text shown"
+keys Down Down Down Down
+expect_status "RTL"
+keys C-End
+expect_status "RTL"
+e2e_tmux resize-window -x 8 -y 2
+expect_screen "too"
+e2e_tmux resize-window -x 20 -y 5
+expect_status "TL"
+keys C-Home
+expect_status "1:1 RTL"
+keys C-q
+expect_exit 0

@@ -1,0 +1,398 @@
+/* edit: motions, typing, marks, undo grouping, selection and clipboard on
+ * documents in mixed scripts.  Layouts come from a view, as in the editor. */
+#include "testutil.h"
+
+#include "mahdar/doc.h"
+#include "mahdar/edit.h"
+#include "mahdar/layout.h"
+#include "mahdar/view.h"
+
+struct fx {
+	struct doc *d;
+	struct view *v;
+	struct edit *e;
+};
+
+static const struct layout *fx_layout(void *ctx, size_t line)
+{
+	return view_layout(ctx, line);
+}
+
+/* A document of the given lines (LF each), laid out cols wide. */
+static struct fx fx_new(int cols, const char *const *lines, size_t n)
+{
+	struct fx f;
+	f.d = doc_new();
+	for (size_t i = 0; i < n; i++)
+		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
+	f.d->modified = 0;
+	f.v = view_new(f.d, 10, cols);
+	f.e = edit_new(f.d, fx_layout, f.v);
+	return f;
+}
+
+static void fx_free(struct fx *f)
+{
+	edit_free(f->e);
+	doc_free(f->d);
+	view_free(f->v);
+}
+
+static const char *L(struct fx *f, size_t i)
+{
+	return f->d->lines[i]->s;
+}
+
+static void test_empty_doc_gets_a_line(void **state)
+{
+	(void)state;
+	struct fx f = fx_new(40, NULL, 0);
+	assert_int_equal(f.d->nlines, 1);
+	assert_false(f.d->modified);
+	edit_type(f.e, "hi", 2);
+	assert_string_equal(L(&f, 0), "hi");
+	assert_true(f.d->modified);
+	fx_free(&f);
+}
+
+static void test_typing_is_grouped_by_words(void **state)
+{
+	(void)state;
+	const char *lines[] = {""};
+	struct fx f = fx_new(40, lines, 1);
+	const char *s = "قرر المجلس الموافقة";
+	for (const char *p = s; *p;) {	/* one character at a time, as typed */
+		size_t n = 1;
+		while ((p[n] & 0xC0) == 0x80)
+			n++;
+		edit_type(f.e, p, n);
+		p += n;
+	}
+	assert_string_equal(L(&f, 0), s);
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "قرر المجلس ");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "قرر ");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "");
+	assert_false(f.d->modified);
+	assert_int_equal(edit_undo(f.e), -1);
+	assert_int_equal(edit_redo(f.e), 0);
+	assert_int_equal(edit_redo(f.e), 0);
+	assert_string_equal(L(&f, 0), "قرر المجلس ");
+	assert_true(f.d->modified);
+	/* A motion ends the run: "x" then Left, Right, "y" are two steps. */
+	edit_move(f.e, EDIT_END, 0);
+	edit_type(f.e, "x", 1);
+	edit_move(f.e, EDIT_HOME, 0);
+	edit_move(f.e, EDIT_END, 0);
+	edit_type(f.e, "y", 1);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), "قرر المجلس x");
+	fx_free(&f);
+}
+
+static void test_backspace_removes_just_the_mark(void **state)
+{
+	(void)state;
+	/* bi-kasra sin-sukun mim-kasra */
+	const char *lines[] = {"\u0628\u0650\u0633\u0652\u0645\u0650"};
+	struct fx f = fx_new(40, lines, 1);
+	edit_move(f.e, EDIT_END, 0);
+	assert_int_equal(edit_column(f.e), 3);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 0), "\u0628\u0650\u0633\u0652\u0645");
+	assert_int_equal(edit_column(f.e), 3);	/* still after the mim */
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 0), "\u0628\u0650\u0633\u0652");
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 0), "\u0628\u0650\u0633");
+	/* Consecutive Backspaces are one step. */
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), lines[0]);
+	/* Delete takes the whole next grapheme, marks and all. */
+	edit_move(f.e, EDIT_HOME, 0);
+	edit_delete(f.e);
+	assert_string_equal(L(&f, 0), "\u0633\u0652\u0645\u0650");
+	/* Hebrew: shin + shin dot + qamats; Backspace drops the qamats only. */
+	doc_line_insert(f.d, 1, "\u05e9\u05c1\u05b8\u05dc", 8, DOC_EOL_NONE);
+	edit_set_cursor(f.e, (struct edit_pos){1, 6}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 1), "\u05e9\u05c1\u05dc");
+	fx_free(&f);
+}
+
+static void test_newline_keeps_line_endings(void **state)
+{
+	(void)state;
+	struct fx f = fx_new(40, NULL, 0);
+	doc_line_set(f.d, 0, "abcd", 4);
+	doc_line_set_eol(f.d, 0, DOC_EOL_CRLF);
+	doc_line_insert(f.d, 1, "efgh", 4, DOC_EOL_NONE);
+	edit_set_cursor(f.e, (struct edit_pos){0, 2}, 0);
+	edit_newline(f.e);
+	assert_int_equal(f.d->nlines, 3);
+	assert_string_equal(L(&f, 0), "ab");
+	assert_string_equal(L(&f, 1), "cd");
+	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[1]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.e->cur.line, 1);
+	assert_int_equal(f.e->cur.off, 0);
+	/* The last line has no terminator: its left part gets the document's. */
+	edit_set_cursor(f.e, (struct edit_pos){2, 4}, 0);
+	edit_newline(f.e);
+	assert_int_equal(f.d->lines[2]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[3]->eol, DOC_EOL_NONE);
+	edit_undo(f.e);
+	edit_undo(f.e);
+	assert_int_equal(f.d->nlines, 2);
+	assert_string_equal(L(&f, 0), "abcd");
+	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[1]->eol, DOC_EOL_NONE);
+	fx_free(&f);
+}
+
+static void test_join_and_undo_keep_item_ids(void **state)
+{
+	(void)state;
+	const char *lines[] = {"- first", "- second", "- third"};
+	struct fx f = fx_new(40, lines, 3);
+	doc_line_attr(f.d, 1)->id = strdup("r2");
+	doc_line_attr(f.d, 2)->id = strdup("r3");
+	/* Backspace at the start of line 2 joins it to line 1. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_backspace(f.e);
+	assert_int_equal(f.d->nlines, 2);
+	assert_string_equal(L(&f, 0), "- first- second");
+	assert_int_equal(doc_find_id(f.d, "r2"), (size_t)-1);
+	edit_undo(f.e);
+	assert_int_equal(f.d->nlines, 3);
+	assert_int_equal(doc_find_id(f.d, "r2"), 1);
+	/* Enter at the start of a line: the item's id stays with its text. */
+	edit_set_cursor(f.e, (struct edit_pos){2, 0}, 0);
+	edit_newline(f.e);
+	assert_string_equal(L(&f, 3), "- third");
+	assert_int_equal(doc_find_id(f.d, "r3"), 3);
+	/* Cutting whole lines and undoing gives the ids back. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_set_cursor(f.e, (struct edit_pos){3, 0}, 1);
+	assert_int_equal(edit_cut(f.e), 0);
+	assert_int_equal(f.d->nlines, 2);
+	assert_int_equal(doc_find_id(f.d, "r2"), (size_t)-1);
+	assert_int_equal(doc_find_id(f.d, "r3"), 1);
+	edit_undo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r2"), 1);
+	edit_redo(f.e);
+	edit_undo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r2"), 1);
+	fx_free(&f);
+}
+
+/* Walk a line with Right from its left edge: every step one column right,
+ * every cursor position visited once. */
+static void check_visual_walk(const char *line, int rtl)
+{
+	const char *lines[] = {line};
+	struct fx f = fx_new(60, lines, 1);
+	const struct layout *lay = view_layout(f.v, 0);
+	assert_int_equal(lay->dir, rtl ? LAYOUT_RTL : LAYOUT_LTR);
+	size_t n = lay->ngraph;
+	edit_move(f.e, rtl ? EDIT_END : EDIT_HOME, 0);
+	char *seen = calloc(n + 1, 1);
+	size_t row;
+	int col, prev;
+	layout_pos(view_layout(f.v, 0), layout_g_of_off(view_layout(f.v, 0), f.e->cur.off), &row, &prev);
+	seen[edit_column(f.e)] = 1;
+	for (size_t i = 0; i < n; i++) {
+		edit_move(f.e, EDIT_RIGHT, 0);
+		lay = view_layout(f.v, 0);
+		layout_pos(lay, layout_g_of_off(lay, f.e->cur.off), &row, &col);
+		assert_int_equal(col, prev + 1);
+		assert_false(seen[edit_column(f.e)]);
+		seen[edit_column(f.e)] = 1;
+		prev = col;
+	}
+	for (size_t g = 0; g <= n; g++)
+		assert_true(seen[g]);
+	/* And Left all the way back. */
+	for (size_t i = 0; i < n; i++)
+		edit_move(f.e, EDIT_LEFT, 0);
+	assert_int_equal(edit_column(f.e), rtl ? n : 0);
+	free(seen);
+	fx_free(&f);
+}
+
+static void test_visual_arrows_mixed_lines(void **state)
+{
+	(void)state;
+	check_visual_walk("minutes \u05e4\u05e8\u05d5\u05d8\u05d5\u05e7\u05d5\u05dc 2024 end", 0);
+	check_visual_walk("\u0627\u062c\u062a\u0645\u0627\u0639 report 2024 \u0627\u0644\u062e\u062a\u0627\u0645", 1);
+	check_visual_walk("\u06af\u0632\u0627\u0631\u0634 \u06f1\u06f4\u06f0\u06f2 report 2024", 1);
+}
+
+static void test_logical_arrows_follow_reading_order(void **state)
+{
+	(void)state;
+	const char *lines[] = {"\u0645\u062d\u0636\u0631 abc", "next"};
+	struct fx f = fx_new(60, lines, 2);
+	f.e->logical = 1;
+	/* In an RTL line Left goes on in reading order. */
+	edit_move(f.e, EDIT_LEFT, 0);
+	edit_move(f.e, EDIT_LEFT, 0);
+	assert_int_equal(edit_column(f.e), 2);
+	edit_move(f.e, EDIT_END, 0);
+	edit_move(f.e, EDIT_LEFT, 0);
+	assert_int_equal(f.e->cur.line, 1);
+	assert_int_equal(f.e->cur.off, 0);
+	/* In an LTR line Right does. */
+	edit_move(f.e, EDIT_RIGHT, 0);
+	assert_int_equal(f.e->cur.off, 1);
+	fx_free(&f);
+}
+
+static void test_up_down_keep_screen_column(void **state)
+{
+	(void)state;
+	/* 10 columns: "aaaa bbbb " / "cccc dddd " / "ee" */
+	const char *lines[] = {"aaaa bbbb cccc dddd ee", "0123456789", "x"};
+	struct fx f = fx_new(10, lines, 3);
+	assert_true(view_layout(f.v, 0)->nrows >= 3);
+	edit_set_cursor(f.e, (struct edit_pos){0, 2}, 0);
+	edit_move(f.e, EDIT_DOWN, 0);
+	assert_int_equal(f.e->cur.line, 0);
+	assert_int_equal(f.e->cur.off, 12);	/* "cc|cc" on the second row */
+	edit_move(f.e, EDIT_DOWN, 0);
+	edit_move(f.e, EDIT_DOWN, 0);
+	assert_int_equal(f.e->cur.line, 1);
+	assert_int_equal(f.e->cur.off, 2);
+	edit_move(f.e, EDIT_DOWN, 0);	/* a short line: its end */
+	assert_int_equal(f.e->cur.line, 2);
+	assert_int_equal(f.e->cur.off, 1);
+	edit_move(f.e, EDIT_UP, 0);	/* the goal column is kept */
+	assert_int_equal(f.e->cur.off, 2);
+	edit_move(f.e, EDIT_DOC_START, 0);
+	assert_int_equal(f.e->cur.line, 0);
+	assert_int_equal(f.e->cur.off, 0);
+	edit_move(f.e, EDIT_DOC_END, 0);
+	assert_int_equal(f.e->cur.line, 2);
+	assert_int_equal(f.e->cur.off, 1);
+	f.e->page_rows = 3;
+	edit_move(f.e, EDIT_PAGE_UP, 0);
+	assert_int_equal(f.e->cur.line, 0);
+	fx_free(&f);
+}
+
+static void test_word_motion_on_screen(void **state)
+{
+	(void)state;
+	const char *lines[] = {"hello world foo", "\u0642\u0631\u0631 \u0627\u0644\u0645\u062c\u0644\u0633"};
+	struct fx f = fx_new(60, lines, 2);
+	edit_move(f.e, EDIT_WORD_RIGHT, 0);
+	assert_int_equal(f.e->cur.off, 6);
+	edit_move(f.e, EDIT_WORD_RIGHT, 0);
+	assert_int_equal(f.e->cur.off, 12);
+	edit_move(f.e, EDIT_WORD_LEFT, 0);
+	assert_int_equal(f.e->cur.off, 6);
+	/* In an RTL line the next word is to the left. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_move(f.e, EDIT_WORD_LEFT, 0);
+	assert_int_equal(edit_column(f.e), 4);
+	edit_move(f.e, EDIT_WORD_RIGHT, 0);
+	assert_int_equal(edit_column(f.e), 0);
+	fx_free(&f);
+}
+
+static void test_selection_clipboard(void **state)
+{
+	(void)state;
+	const char *lines[] = {"one two", "\u0634\u0644\u0648\u0645 three"};
+	struct fx f = fx_new(60, lines, 2);
+	edit_move(f.e, EDIT_WORD_RIGHT, 1);
+	struct edit_pos a, b;
+	assert_true(edit_selection(f.e, &a, &b));
+	assert_int_equal(a.off, 0);
+	assert_int_equal(b.off, 4);
+	assert_int_equal(edit_copy(f.e), 0);
+	edit_move(f.e, EDIT_END, 0);
+	assert_false(edit_selection(f.e, &a, &b));
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 0), "one twoone ");
+	/* A selection over the line break: cut joins, paste restores. */
+	edit_set_cursor(f.e, (struct edit_pos){0, 4}, 0);
+	edit_set_cursor(f.e, (struct edit_pos){1, 2}, 1);
+	assert_int_equal(edit_cut(f.e), 0);
+	assert_int_equal(f.d->nlines, 1);
+	assert_string_equal(L(&f, 0), "one \u0644\u0648\u0645 three");
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 0), "one twoone ");
+	assert_string_equal(L(&f, 1), "\u0634\u0644\u0648\u0645 three");
+	/* Typing replaces the selection. */
+	edit_select_all(f.e);
+	edit_type(f.e, "z", 1);
+	assert_int_equal(f.d->nlines, 1);
+	assert_string_equal(L(&f, 0), "z");
+	assert_int_equal(edit_copy(f.e), -1);
+	fx_free(&f);
+}
+
+static void test_paste_is_one_step(void **state)
+{
+	(void)state;
+	const char *lines[] = {"top"};
+	struct fx f = fx_new(60, lines, 1);
+	edit_move(f.e, EDIT_END, 0);
+	const char *text = " a\r\nb\nc\rd";
+	edit_insert_text(f.e, text, strlen(text));
+	assert_int_equal(f.d->nlines, 4);
+	assert_string_equal(L(&f, 0), "top a");
+	assert_string_equal(L(&f, 3), "d");
+	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_LF);
+	assert_int_equal(f.e->cur.line, 3);
+	assert_int_equal(f.e->cur.off, 1);
+	edit_undo(f.e);
+	assert_int_equal(f.d->nlines, 1);
+	assert_string_equal(L(&f, 0), "top");
+	assert_false(f.d->modified);
+	fx_free(&f);
+}
+
+static void test_saved_point_and_invalid_bytes(void **state)
+{
+	(void)state;
+	const char *lines[] = {"a\xff\xfe" "b"};
+	struct fx f = fx_new(60, lines, 1);
+	edit_move(f.e, EDIT_RIGHT, 0);
+	edit_move(f.e, EDIT_RIGHT, 0);
+	assert_int_equal(f.e->cur.off, 2);	/* an invalid byte is one step */
+	edit_backspace(f.e);
+	assert_memory_equal(L(&f, 0), "a\xfe" "b", 3);
+	edit_mark_saved(f.e);
+	f.d->modified = 0;
+	edit_delete(f.e);
+	assert_string_equal(L(&f, 0), "ab");
+	assert_true(f.d->modified);
+	edit_undo(f.e);
+	assert_false(f.d->modified);	/* back at the saved text */
+	edit_undo(f.e);
+	assert_true(f.d->modified);
+	fx_free(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_doc_gets_a_line),
+		cmocka_unit_test(test_typing_is_grouped_by_words),
+		cmocka_unit_test(test_backspace_removes_just_the_mark),
+		cmocka_unit_test(test_newline_keeps_line_endings),
+		cmocka_unit_test(test_join_and_undo_keep_item_ids),
+		cmocka_unit_test(test_visual_arrows_mixed_lines),
+		cmocka_unit_test(test_logical_arrows_follow_reading_order),
+		cmocka_unit_test(test_up_down_keep_screen_column),
+		cmocka_unit_test(test_word_motion_on_screen),
+		cmocka_unit_test(test_selection_clipboard),
+		cmocka_unit_test(test_paste_is_one_step),
+		cmocka_unit_test(test_saved_point_and_invalid_bytes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
