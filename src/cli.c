@@ -134,28 +134,19 @@ static int cli_new(int argc, char **argv)
 		lang = cli_locale_lang();
 
 	char *cause = NULL;
-	char *side = side_path(path);
-	if (fio_exists(path) || fio_exists(side)) {
-		const char *which = fio_exists(path) ? path : side;
+	struct store_info info = { .text_path = xstrdup(path), .side_path = side_path(path) };
+	if (fio_exists(info.text_path) || fio_exists(info.side_path)) {
+		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
 		fprintf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
-		free(side);
+		store_info_free(&info);
 		return CLI_PROBLEMS;
 	}
-	free(side);
 
 	int y, m, d;
 	char date[64];
 	util_today(&y, &m, &d);
 	date_format_for_lang(y, m, d, lang, date, sizeof date);
 	struct doc *doc = txt_skeleton(lang, date);
-	struct store_info info = { 0 };
-	struct doc *probe = store_open(path, 1, &info, &cause);	/* sets the paths */
-	doc_free(probe);
-	if (cause != NULL) {
-		store_info_free(&info);
-		doc_free(doc);
-		return cli_fail(cause);
-	}
 	char now[32];
 	util_now_iso(now);
 	int rc = store_save(doc, &info, now, &cause);

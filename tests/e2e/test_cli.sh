@@ -23,7 +23,7 @@ run "$MAHDAR" new "$T/fa.txt" --lang fa
 expect_status 0
 [ -f "$T/fa.txt" ] && [ -f "$T/fa.json" ] || fail "new did not write fa.txt and fa.json"
 grep -q '^## دستور جلسه$' "$T/fa.txt" || fail "new --lang fa: no Persian agenda heading"
-grep -q '^تاریخ: [۰-۹]\{4\}/[۰-۹]\{2\}/[۰-۹]\{2\}$' "$T/fa.txt" || fail "new --lang fa: date not Solar Hijri in Persian digits"
+grep -Eq '^تاریخ: ([۰۱۲۳۴۵۶۷۸۹]){4}/([۰۱۲۳۴۵۶۷۸۹]){2}/([۰۱۲۳۴۵۶۷۸۹]){2}$' "$T/fa.txt" || fail "new --lang fa: date not Solar Hijri in Persian digits"
 run "$MAHDAR" export "$T/fa.txt" --to json
 expect_status 0
 json_get "$OUT" 'd["language"]' fa
