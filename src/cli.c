@@ -134,28 +134,19 @@ static int cli_new(int argc, char **argv)
 		lang = cli_locale_lang();
 
 	char *cause = NULL;
-	char *side = side_path(path);
-	if (fio_exists(path) || fio_exists(side)) {
-		const char *which = fio_exists(path) ? path : side;
+	struct store_info info = { .text_path = xstrdup(path), .side_path = side_path(path) };
+	if (fio_exists(info.text_path) || fio_exists(info.side_path)) {
+		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
 		fprintf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
-		free(side);
+		store_info_free(&info);
 		return CLI_PROBLEMS;
 	}
-	free(side);
 
 	int y, m, d;
 	char date[64];
 	util_today(&y, &m, &d);
 	date_format_for_lang(y, m, d, lang, date, sizeof date);
 	struct doc *doc = txt_skeleton(lang, date);
-	struct store_info info = { 0 };
-	struct doc *probe = store_open(path, 1, &info, &cause);	/* sets the paths */
-	doc_free(probe);
-	if (cause != NULL) {
-		store_info_free(&info);
-		doc_free(doc);
-		return cli_fail(cause);
-	}
 	char now[32];
 	util_now_iso(now);
 	int rc = store_save(doc, &info, now, &cause);
@@ -230,6 +221,12 @@ static int cli_export(int argc, char **argv)
 
 /* ------------------------------------------------------------ check */
 
+/* The plural ending for n things. */
+static const char *cli_s(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 static void cli_check_summary(const char *path, const struct doc *d)
 {
 	size_t actions = 0;
@@ -239,7 +236,7 @@ static void cli_check_summary(const char *path, const struct doc *d)
 	for (size_t i = 0; i < d->nsections; i++)
 		known += d->sections[i].key != DOC_SEC_NONE;
 	const char *lang = doc_lang_code(doc_language(d));
-	printf("%s: %zu lines, %s, %s; title %s%s%s\n", path, d->nlines, lang ? lang : "no language",
+	printf("%s: %zu line%s, %s, %s; title %s%s%s\n", path, d->nlines, cli_s(d->nlines), lang ? lang : "no language",
 	       d->dir_detected == DOC_DIR_RTL ? "right-to-left" : "left-to-right",
 	       d->title ? "“" : "", d->title ? d->title : "none", d->title ? "”" : "");
 	printf("%s: %zu header fields, date %s%s%s%s; %zu present, %zu apologies, %zu guests\n", path,
@@ -248,9 +245,10 @@ static void cli_check_summary(const char *path, const struct doc *d)
 	       doc_cal_name(d->calendar) ? doc_cal_name(d->calendar) : "",
 	       doc_cal_name(d->calendar) ? " calendar)" : "",
 	       d->att[DOC_ATT_PRESENT].n, d->att[DOC_ATT_APOLOGIES].n, d->att[DOC_ATT_GUESTS].n);
-	printf("%s: %zu sections (%zu known, %zu other); %zu agenda items; %zu recommendations "
-	       "(%zu actions, %zu decisions)\n", path, d->nsections, known, d->nsections - known,
-	       d->nagenda, d->nrecs, actions, d->nrecs - actions);
+	printf("%s: %zu section%s (%zu known, %zu other); %zu agenda item%s; %zu recommendation%s "
+	       "(%zu action%s, %zu decision%s)\n", path, d->nsections, cli_s(d->nsections), known,
+	       d->nsections - known, d->nagenda, cli_s(d->nagenda), d->nrecs, cli_s(d->nrecs),
+	       actions, cli_s(actions), d->nrecs - actions, cli_s(d->nrecs - actions));
 }
 
 static int cli_check(int argc, char **argv)

@@ -1,15 +1,10 @@
-/* main: locale, then the command line (cli.c). */
+/* main: the locale, then the command line (cli.c). */
+#include "mahdar/cli.h"
+
 #include <locale.h>
-#include <stdio.h>
-#include <string.h>
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("mahdar %s\n", MAHDAR_VERSION);
-		return 0;
-	}
-	fprintf(stderr, "mahdar: not yet\n");
-	return 2;
+	return cli_main(argc, argv);
 }

@@ -46,6 +46,10 @@ static const char *const side_top_keys[] = {
 	"attendance", "sections", "agenda", "recommendations", "timestamps", "status",
 	"approved", "created", "modified", NULL,
 };
+/* The header fields "meta" has by name, in its order. */
+static const int side_meta_fields[] = {
+	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY, DOC_KEY_NEXT,
+};
 static const char *const side_agenda_keys[] = { "id", "number", "text", NULL };
 static const char *const side_rec_keys[] = {
 	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
@@ -143,9 +147,9 @@ static json_t *side_meta(const struct doc *d)
 	json_object_set_new(m, "date", side_str(side_field(d, DOC_KEY_DATE)));
 	json_object_set_new(m, "date_iso", side_str(d->date_iso));
 	json_object_set_new(m, "calendar", side_str(d->date_iso != NULL ? doc_cal_name(d->calendar) : NULL));
-	static const int keys[] = { DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY, DOC_KEY_NEXT };
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(keys); i++)
-		json_object_set_new(m, doc_key_name(keys[i]), side_str(side_field(d, keys[i])));
+	for (size_t i = 1; i < UTIL_ARRAY_LEN(side_meta_fields); i++)	/* after the date */
+		json_object_set_new(m, doc_key_name(side_meta_fields[i]),
+				    side_str(side_field(d, side_meta_fields[i])));
 	json_t *extra = json_array();
 	for (size_t i = 0; i < d->nfields; i++) {
 		if (d->fields[i].key != DOC_KEY_NONE)
@@ -796,10 +800,6 @@ static size_t side_count_lines(const char *text, size_t len)
 		n += text[i] == '\n';
 	return n;
 }
-
-static const int side_meta_fields[] = {
-	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY, DOC_KEY_NEXT,
-};
 
 /* Title and header lines the sidecar root describes. */
 static size_t side_old_header_lines(const json_t *root)

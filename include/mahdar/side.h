@@ -34,8 +34,9 @@ enum side_result {
 
 struct side_report {
 	/* For SIDE_BROKEN/SIDE_VERSION: "NAME:LINE:COL: message".
-	 * For SIDE_MERGED: one line per item or timestamp that could not be
-	 * matched to the new text, "NAME: …\n"…  Caller frees; may be NULL. */
+	 * For SIDE_MERGED (and, rarely, SIDE_OK): one line per item or
+	 * timestamp that could not be matched to the text, "NAME: …\n"…;
+	 * NULL when everything matched.  Caller frees. */
 	char *msg;
 	size_t matched, unmatched;	/* items, for SIDE_MERGED */
 };
