@@ -7,6 +7,7 @@
 #include "mahdar/editor.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
+#include "mahdar/ui.h"
 #include "mahdar/util.h"
 
 #include <stdlib.h>
@@ -43,6 +44,12 @@ static void cmd_view_help(struct editor *ed, int arg)
 	free(s);
 }
 
+static void cmd_view_redraw(struct editor *ed, int arg)
+{
+	(void)arg;
+	ui_redraw(ed->ui);
+}
+
 static const struct cmd cmd_view_cmds[] = {
 	{"toggle-controls", "Show every bidi control character as a marker", cmd_view_flag,
 	 LAYOUT_SHOW_CONTROLS},
@@ -50,6 +57,7 @@ static const struct cmd cmd_view_cmds[] = {
 	 LAYOUT_SHAPE},
 	{"toggle-logical", "Arrows move in logical (reading) order or on screen", cmd_view_logical, 0},
 	{"help", "Show the main key bindings", cmd_view_help, 0},
+	{"redraw", "Repaint the whole screen", cmd_view_redraw, 0},
 };
 
 const struct cmd *cmd_view_table(size_t *n)

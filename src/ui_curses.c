@@ -454,6 +454,12 @@ void ui_size(const struct ui *u, int *rows, int *cols)
 	*cols = u->cols;
 }
 
+void ui_redraw(struct ui *u)
+{
+	(void)u;
+	clearok(curscr, TRUE);
+}
+
 void ui_suspend(struct ui *u)
 {
 	ui_modes(u, 0);

@@ -55,6 +55,10 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms);
 /* Copy the grid to the screen and put the cursor in place. */
 void ui_draw(struct ui *u, const struct view_grid *g);
 
+/* Repaint the whole screen on the next ui_draw() (after the terminal was
+ * garbled by another program). */
+void ui_redraw(struct ui *u);
+
 /* Stop the process like Ctrl-Z in a shell (terminal restored meanwhile). */
 void ui_suspend(struct ui *u);
 
