@@ -21,6 +21,12 @@ static void cmd_edit_select_all(struct editor *ed, int arg)
 	edit_select_all(ed->edit);
 }
 
+static void cmd_edit_cancel(struct editor *ed, int arg)
+{
+	(void)arg;
+	ed->edit->sel = 0;
+}
+
 static void cmd_edit_newline(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -94,6 +100,7 @@ static const struct cmd cmd_edit_cmds[] = {
 	CMD_EDIT_MOTION("doc-start", "Start of the document", EDIT_DOC_START),
 	CMD_EDIT_MOTION("doc-end", "End of the document", EDIT_DOC_END),
 	{"select-all", "Select the whole document", cmd_edit_select_all, 0},
+	{"cancel", "Drop the selection and the message", cmd_edit_cancel, 0},
 	{"newline", "Split the line at the cursor", cmd_edit_newline, 0},
 	{"backspace", "Delete the selection, or the mark or character before the cursor",
 	 cmd_edit_backspace, 0},

@@ -78,15 +78,31 @@ int editor_save(struct editor *ed)
 	return 0;
 }
 
+/* "C-s" -> "^S" for the status line hints. */
+static void editor_hint_key(const char *key, char *out, size_t outsz)
+{
+	if (strncmp(key, "C-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
+		snprintf(out, outsz, "^%c", key[2] - 'a' + 'A');
+	else
+		snprintf(out, outsz, "%s", key);
+}
+
 void editor_quit(struct editor *ed)
 {
 	if (!ed->doc->modified) {
 		ed->quit = 1;
 		return;
 	}
+	char ks[40] = "", kq[40] = "";
+	const char *k = keymap_key_for(ed->keymap, "save");
+	if (k != NULL)
+		editor_hint_key(k, ks, sizeof ks);
+	k = keymap_key_for(ed->keymap, "quit");
+	if (k != NULL)
+		editor_hint_key(k, kq, sizeof kq);
 	ed->prompt = EDITOR_PROMPT_QUIT;
-	editor_message(ed, 0, "Unsaved changes. Save them? y: save and quit  n: quit without saving  "
-			      "other: go back");
+	editor_message(ed, 0, "Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
+			      "other keys: go back", *ks ? "/" : "", ks, *kq ? "/" : "", kq);
 }
 
 void editor_suspend(struct editor *ed)
@@ -207,15 +223,6 @@ static int editor_keys(struct editor *ed)
 	return 0;
 }
 
-/* "C-s" -> "^S" for the status line hints. */
-static void editor_hint_key(const char *key, char *out, size_t outsz)
-{
-	if (strncmp(key, "C-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
-		snprintf(out, outsz, "^%c", key[2] - 'a' + 'A');
-	else
-		snprintf(out, outsz, "%s", key);
-}
-
 static void editor_make_hints(struct editor *ed)
 {
 	static const struct {
@@ -312,9 +319,10 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 		view_resize(ed->view, rows, cols);
 		return;
 	}
-	if (ed->prompt != EDITOR_PROMPT_NONE && (ev->type == UI_EV_KEY || ev->type == UI_EV_TEXT)) {
-		editor_prompt_answer(ed, ev);
-		return;
+	if (ed->prompt != EDITOR_PROMPT_NONE) {
+		if (ev->type == UI_EV_KEY || ev->type == UI_EV_TEXT)
+			editor_prompt_answer(ed, ev);
+		return;	/* no paste or click while a question is open */
 	}
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
