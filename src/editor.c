@@ -101,8 +101,14 @@ void editor_quit(struct editor *ed)
 	if (k != NULL)
 		editor_hint_key(k, kq, sizeof kq);
 	ed->prompt = EDITOR_PROMPT_QUIT;
-	editor_message(ed, 0, "Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
-			      "other keys: go back", *ks ? "/" : "", ks, *kq ? "/" : "", kq);
+	/* Because the whole question must be readable on a narrow terminal. */
+	if (ed->view->cols >= 76)
+		editor_message(ed, 0, "Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
+				      "other keys: go back", *ks ? "/" : "", ks, *kq ? "/" : "", kq);
+	else if (ed->view->cols >= 36)
+		editor_message(ed, 0, "Unsaved changes! y: save+quit n: discard");
+	else
+		editor_message(ed, 0, "Save? y/n");
 }
 
 void editor_suspend(struct editor *ed)

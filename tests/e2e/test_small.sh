@@ -17,5 +17,10 @@ e2e_tmux resize-window -x 20 -y 5
 expect_status "TL"
 keys C-Home
 expect_status "1:1 RTL"
+# Typing works, and the quit question fits in 20 columns.
+type_text 'ب'
+expect_status "1:2 RTL"
 keys C-q
+expect_screen "Save? y/n"
+type_text n
 expect_exit 0
