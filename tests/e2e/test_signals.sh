@@ -59,3 +59,21 @@ expect_row 0 "$(rtl_row 'محضر الاجتماع')"
 keys C-q
 e2e_gone() { ! kill -0 "$pid" 2>/dev/null; }
 wait_until e2e_gone || fail "mahdar did not quit after resuming"
+
+# A crash (SIGSEGV) still gives the terminal back: the last bytes written
+# turn bidi reordering, bracketed paste and the mouse back to normal.
+fresh
+out="$E2E_DIR/crash.bin"
+E2E_PRE="while [ ! -e go2 ]; do sleep 0.02; done;" start "$E2E_DIR/s.txt"
+e2e_tmux pipe-pane -O "cat >'$out'"
+touch "$E2E_DIR/go2"
+wait_until e2e_ready || fail "mahdar did not start"
+kill -SEGV "$(mahdar_pid)"
+expect_exit 139
+e2e_crash_restored() { python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+last_on = b.rfind(b"\x1b[8l")
+ok = last_on >= 0 and b.find(b"\x1b[8h\x1b[0 k", last_on) > 0 and b.find(b"\x1b[?2004l", last_on) > 0
+sys.exit(0 if ok else 1)' "$out"; }
+wait_until e2e_crash_restored || fail "terminal not restored after SIGSEGV"
