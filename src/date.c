@@ -136,6 +136,10 @@ int date_gregorian_to_persian(int gy, int gm, int gd, int *jy, int *jm, int *jd)
 			return -1;
 	}
 	long k = days - start;
+	/* Because the fallback above also catches dates past the table's
+	 * last year, a day count beyond year y's length is out of range. */
+	if (k >= 365 + date_persian_is_leap(y))
+		return -1;
 	if (k < 186) {
 		*jm = (int)(1 + k / 31);
 		*jd = (int)(k % 31 + 1);

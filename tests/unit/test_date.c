@@ -207,6 +207,25 @@ static void test_persian_leap_rule(void **state)
 	assert_int_equal(date_persian_to_gregorian(1403, 7, 31, &gy, &gm, &gd), -1);
 }
 
+/* Found by fuzzing: a Gregorian day after the last Solar Hijri year of the
+ * table (3177) came back as a month 13 of 3177 instead of out of range. */
+static void test_persian_table_end(void **state)
+{
+	(void)state;
+	int gy, gm, gd, jy, jm, jd;
+	int last = date_persian_is_leap(3177) ? 30 : 29;
+	assert_int_equal(date_persian_to_gregorian(3177, 12, last, &gy, &gm, &gd), 0);
+	assert_int_equal(date_gregorian_to_persian(gy, gm, gd, &jy, &jm, &jd), 0);
+	assert_int_equal(jy * 10000 + jm * 100 + jd, 3177 * 10000 + 1200 + last);
+	long next = date_gregorian_to_days(gy, gm, gd) + 1;
+	date_days_to_gregorian(next, &gy, &gm, &gd);
+	assert_int_equal(date_gregorian_to_persian(gy, gm, gd, &jy, &jm, &jd), -1);
+	assert_int_equal(date_gregorian_to_persian(3799, 9, 20, &jy, &jm, &jd), -1);
+	char out[32];
+	date_format_for_lang(3799, 9, 20, DOC_LANG_FA, out, sizeof out);
+	assert_string_equal(out, "3799-09-20");
+}
+
 static void test_islamic_round_trip(void **state)
 {
 	(void)state;
@@ -386,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_gregorian_days),
 		cmocka_unit_test(test_persian_every_day_round_trip),
 		cmocka_unit_test(test_persian_leap_rule),
+		cmocka_unit_test(test_persian_table_end),
 		cmocka_unit_test(test_islamic_round_trip),
 		cmocka_unit_test(test_parse_orders_and_separators),
 		cmocka_unit_test(test_parse_digit_systems),
