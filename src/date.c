@@ -19,9 +19,9 @@
 
 enum { DATE_DIG_ASCII, DATE_DIG_ARABIC, DATE_DIG_PERSIAN };
 
-long date_gregorian_to_days(int y, int m, int d)
+long date_gregorian_to_days(int year, int m, int d)
 {
-	y -= m <= 2;
+	long y = (long)year - (m <= 2);	/* in long: any int year has a day count */
 	long era = (y >= 0 ? y : y - 399) / 400;
 	long yoe = y - era * 400;
 	long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
@@ -123,7 +123,8 @@ int date_persian_to_gregorian(int jy, int jm, int jd, int *gy, int *gm, int *gd)
 
 int date_gregorian_to_persian(int gy, int gm, int gd, int *jy, int *jm, int *jd)
 {
-	if (!date_gregorian_valid(gy, gm, gd))
+	/* Solar Hijri years 1..3177 lie within Gregorian 622..3799. */
+	if (!date_gregorian_valid(gy, gm, gd) || gy < 622 || gy > 3799)
 		return -1;
 	long days = date_gregorian_to_days(gy, gm, gd), start;
 	int y = gy - 621;
@@ -188,7 +189,7 @@ int date_gregorian_to_islamic(int gy, int gm, int gd, int *hy, int *hm, int *hd)
 		return -1;
 	long days = date_gregorian_to_days(gy, gm, gd);
 	long rel = days - date_islamic_epoch();
-	if (rel < 0)
+	if (rel < 0 || days >= date_islamic_days(DATE_ISLAMIC_MAX_YEAR + 1, 1, 1))
 		return -1;
 	/* 10631 days make 30 years; the estimate is off by at most one. */
 	int y = (int)((30 * rel + 10646) / 10631);

@@ -2,6 +2,8 @@
  * digit system and order. */
 #include "testutil.h"
 
+#include <limits.h>
+
 #include "mahdar/date.h"
 #include "mahdar/doc.h"
 #include "mahdar/util.h"
@@ -226,6 +228,26 @@ static void test_persian_table_end(void **state)
 	assert_string_equal(out, "3799-09-20");
 }
 
+/* Found by fuzzing: years far outside the calendars' ranges overflowed an
+ * int (undefined behaviour, caught by asan-unit) instead of being refused. */
+static void test_huge_years(void **state)
+{
+	(void)state;
+	int y, m, d;
+	assert_int_equal(date_gregorian_to_islamic(INT_MAX, 12, 31, &y, &m, &d), -1);
+	assert_int_equal(date_gregorian_to_islamic(10400, 1, 1, &y, &m, &d), -1);
+	assert_int_equal(date_gregorian_to_persian(INT_MIN, 1, 1, &y, &m, &d), -1);
+	assert_int_equal(date_gregorian_to_persian(INT_MAX, 12, 31, &y, &m, &d), -1);
+	date_days_to_gregorian(date_gregorian_to_days(INT_MIN, 1, 1), &y, &m, &d);
+	assert_true(y == INT_MIN && m == 1 && d == 1);
+	date_days_to_gregorian(date_gregorian_to_days(INT_MAX, 12, 31), &y, &m, &d);
+	assert_true(y == INT_MAX && m == 12 && d == 31);
+	/* The last day of the tabular Islamic calendar's range still converts. */
+	int last = date_gregorian_to_islamic(10323, 1, 1, &y, &m, &d);
+	assert_int_equal(last, 0);
+	assert_int_equal(y, 9999);
+}
+
 static void test_islamic_round_trip(void **state)
 {
 	(void)state;
@@ -406,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_persian_every_day_round_trip),
 		cmocka_unit_test(test_persian_leap_rule),
 		cmocka_unit_test(test_persian_table_end),
+		cmocka_unit_test(test_huge_years),
 		cmocka_unit_test(test_islamic_round_trip),
 		cmocka_unit_test(test_parse_orders_and_separators),
 		cmocka_unit_test(test_parse_digit_systems),
