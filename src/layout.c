@@ -237,19 +237,24 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
  * Greedy: a row ends at the last line-break opportunity that lets it fit;
  * a word wider than the row is cut between graphemes; a space that does
  * not fit starts the next row (it is a cursor stop, so it must be on
- * screen). */
+ * screen).  Every row but the last shows something: a grapheme that takes
+ * no column (a hidden bidi control) never starts a row, and a row is not
+ * cut at a break that would leave it only such graphemes — because a
+ * click on a row of nothing would land on no cursor stop. */
 static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
 			  struct layout_row *rows)
 {
 	size_t nrows = 0, start = 0, lastbrk = 0;
-	int used = 0;
+	int used = 0, brkused = 0;	/* columns of [start, g) and of [start, lastbrk) */
 	for (size_t g = 0; g < ng; g++) {
 		int cw = w->gtmp[g].width;
-		if (g > start && w->lbrk[w->coff[w->gcp[g]]])
+		if (g > start && w->lbrk[w->coff[w->gcp[g]]]) {
 			lastbrk = g;
-		while (used > 0 && used + cw > width) {
+			brkused = used;
+		}
+		while (cw > 0 && used > 0 && used + cw > width) {
 			size_t cut = g;
-			if (lastbrk > start && !ustr_is_space(w->cp[w->gcp[g]]))
+			if (lastbrk > start && brkused > 0 && !ustr_is_space(w->cp[w->gcp[g]]))
 				cut = lastbrk;
 			rows[nrows].gfirst = (uint32_t)start;
 			rows[nrows].gend = (uint32_t)cut;
@@ -259,6 +264,7 @@ static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
 				used += w->gtmp[k].width;
 			start = cut;
 			lastbrk = start;
+			brkused = 0;
 		}
 		used += cw;
 	}

@@ -131,6 +131,13 @@ static void check_invariants(const struct layout *lay, const char *s, size_t len
 		for (int x = cell->col; x < cell->col + cell->width; x++)
 			assert_int_equal(layout_hit(lay, r, x), cell->g);
 	}
+	/* A click anywhere lands on a cursor stop of the row clicked. */
+	for (size_t r = 0; r < lay->nrows; r++)
+		for (int x = -1; x <= width; x++) {
+			size_t h = layout_hit(lay, r, x);
+			assert_true(h == ng || !(lay->cells[lay->gcell[h]].flags & LAYOUT_CELL_HIDDEN));
+			assert_int_equal(layout_row_of(lay, h), r);
+		}
 }
 
 static void check_line(const char *s, size_t len, int width, unsigned flags, int fallback)
@@ -567,6 +574,27 @@ static void test_narrow_widths_on_corpus(void **state)
 	layout_free(lay);
 }
 
+/* Found by fuzzing: one column wide, the RTL line RLM, CR, "]" was cut
+ * after the hidden RLM, which left a screen row with nothing on it, where a
+ * click put the cursor on no stop; and a hidden control after an over-wide
+ * grapheme took a row of its own. */
+static void test_wrap_leaves_no_empty_row(void **state)
+{
+	(void)state;
+	static const char rlm_cr[] = "\xe2\x80\x8f\r]";
+	struct layout_opts o = {1, LAYOUT_AUTO, LAYOUT_LTR, LAYOUT_SHAPE};
+	struct layout *lay = layout_line(rlm_cr, strlen(rlm_cr), &o);
+	assert_int_equal(lay->dir, LAYOUT_RTL);
+	assert_int_equal(lay->nrows, 2);
+	assert_string_equal(row_bytes(lay, rlm_cr, 0), "\xe2\x80\x8f\r");	/* RLM with the ^M */
+	check_invariants(lay, rlm_cr, strlen(rlm_cr), 1);
+	layout_free(lay);
+	lay = lay_of("中\xe2\x80\x8e", 1, 0);	/* wide, then LRM: one row */
+	assert_int_equal(lay->nrows, 1);
+	check_invariants(lay, "中\xe2\x80\x8e", strlen("中\xe2\x80\x8e"), 1);
+	layout_free(lay);
+}
+
 /* Random bytes: whatever the line holds, the invariants hold. */
 static void test_random_bytes(void **state)
 {
@@ -611,6 +639,7 @@ int main(void)
 		cmocka_unit_test(test_move_mixed),
 		cmocka_unit_test(test_pos_end_of_line),
 		cmocka_unit_test(test_narrow_widths_on_corpus),
+		cmocka_unit_test(test_wrap_leaves_no_empty_row),
 		cmocka_unit_test(test_random_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
