@@ -242,7 +242,20 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 	return &e->undo[e->nundo - 1];
 }
 
-/* Replace [a, b) by ins (consumed) as part of step s; the cursor goes to the end of ins. */
+/* off, or the end of the grapheme cluster off is inside of. */
+static size_t edit_round_up(const struct doc_line *l, size_t off)
+{
+	if (off == 0 || off >= l->len)
+		return off;
+	size_t next = ustr_grapheme_next(l->s, l->len, ustr_grapheme_prev(l->s, l->len, off));
+	return next > off ? next : off;
+}
+
+/* Replace [a, b) by ins (consumed) as part of step s; the cursor goes to the
+ * end of ins, and past the rest of a cluster the edit made there — because
+ * a letter typed before a lone haraka (or a line joined to one that starts
+ * with a mark) takes the mark, and a cursor inside a cluster would be drawn
+ * before the letter just typed. */
 static void edit_replace(struct edit *e, struct edit_step *s, struct edit_pos a, struct edit_pos b,
 			 struct edit_text *ins)
 {
@@ -260,6 +273,7 @@ static void edit_replace(struct edit *e, struct edit_step *s, struct edit_pos a,
 		edit_text_add(&op->ins, NULL, 0, DOC_EOL_NONE);
 	edit_doc_insert(e->doc, a, &op->ins);
 	e->cur = edit_text_end(a, &op->ins);
+	e->cur.off = edit_round_up(e->doc->lines[e->cur.line], e->cur.off);
 	s->after = e->cur;
 	e->sel = 0;
 	e->goal = -1;

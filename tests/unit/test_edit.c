@@ -356,6 +356,41 @@ static void test_paste_is_one_step(void **state)
 	fx_free(&f);
 }
 
+/* Found by fuzzing (input 00 00 14 e3 04 00: type U+0301 on an empty line,
+ * Home, type "a"): a letter typed before a lone mark takes the mark, and
+ * the cursor was left inside the new cluster, drawn before the letter. */
+static void test_typing_before_a_lone_mark(void **state)
+{
+	(void)state;
+	struct fx f = fx_new(40, NULL, 0);
+	edit_type(f.e, "\u0301", 2);
+	edit_move(f.e, EDIT_HOME, 0);
+	edit_type(f.e, "a", 1);
+	assert_string_equal(L(&f, 0), "a\u0301");
+	assert_int_equal(f.e->cur.off, 3);	/* after the accent it took */
+	assert_int_equal(edit_column(f.e), 1);
+	fx_free(&f);
+	/* A secretary types the beh a stray fatha was left from. */
+	const char *ar[] = {"\u064E\u0645", "x", "\u0651y"};
+	f = fx_new(40, ar, 3);
+	edit_type(f.e, "\u0628", 2);
+	assert_string_equal(L(&f, 0), "\u0628\u064E\u0645");
+	assert_int_equal(f.e->cur.off, 4);
+	edit_type(f.e, "\u0627", 2);	/* the next letter goes after the fatha */
+	assert_string_equal(L(&f, 0), "\u0628\u064E\u0627\u0645");
+	/* Joining a line that starts with a mark: the cursor past the mark. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 1}, 0);
+	edit_delete(f.e);
+	assert_string_equal(L(&f, 1), "x\u0651y");
+	assert_int_equal(f.e->cur.off, 3);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 1), "x");
+	assert_int_equal(f.e->cur.off, 1);
+	edit_redo(f.e);
+	assert_int_equal(f.e->cur.off, 3);
+	fx_free(&f);
+}
+
 static void test_saved_point_and_invalid_bytes(void **state)
 {
 	(void)state;
@@ -393,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_selection_clipboard),
 		cmocka_unit_test(test_paste_is_one_step),
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
+		cmocka_unit_test(test_typing_before_a_lone_mark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
