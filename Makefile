@@ -33,7 +33,7 @@ E2E       := $(sort $(wildcard tests/e2e/test_*.sh))
 HEADERS   := $(wildcard include/mahdar/*.h) $(wildcard tests/unit/*.h)
 
 .PHONY: all build run check check-all deps install uninstall clean unit e2e \
-        asan-unit asan-e2e bench layering
+        asan-unit asan-e2e bench layering fuzz
 .DEFAULT_GOAL := all
 
 all: deps
@@ -130,6 +130,31 @@ asan-e2e: $(B)/mahdar-asan
 
 bench: $(BIN) $(BENCHBINS)
 	@for b in $(BENCHBINS); do $(TESTENV) MAHDAR=$(CURDIR)/$(BIN) $$b || exit 1; done
+
+# ---------------------------------------------------------------- fuzzing
+# Not part of check: `make fuzz FUZZ_SECONDS=60` runs each libFuzzer target
+# (tests/fuzz/fuzz_*.c, built with clang) for that long; crashes are kept in
+# build/fuzz/NAME-crashes/.
+FUZZ_SECONDS ?= 60
+FUZZCC    ?= clang
+FUZZSAN   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
+FOBJS     := $(LIBSRCS:src/%.c=$(B)/fuzz-obj/%.o)
+FUZZBINS  := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(B)/fuzz-obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	@$(FUZZCC) $(WARN) $(FUZZSAN) -fsanitize=fuzzer-no-link,address,undefined $(CPPFLAGS_M) -c $< -o $@
+
+$(B)/libmahdar-fuzz.a: $(FOBJS)
+	@rm -f $@ && ar rcs $@ $^
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(B)/libmahdar-fuzz.a
+	@mkdir -p $(@D)
+	$(FUZZCC) $(WARN) $(FUZZSAN) -fsanitize=fuzzer,address,undefined $(CPPFLAGS_M) -o $@ $< \
+		$(B)/libmahdar-fuzz.a $(PKG_LIBS)
+
+fuzz: $(FUZZBINS)
+	@$(TESTENV) sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZBINS)
 
 # ---------------------------------------------------------------- install
 install: $(BIN)
