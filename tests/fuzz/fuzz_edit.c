@@ -4,7 +4,8 @@
  *   - the cursor (and the selection's anchor) is always on a grapheme
  *     boundary of an existing line; the rendered grid holds no control byte;
  *   - undoing everything gives back the original bytes, redoing all that
- *     was undone the final ones; item ids stay unique through it all.
+ *     was undone the final ones; item ids stay unique through it all;
+ *   - saved (text and sidecar) and opened again, every item has its id.
  *
  * Input: byte 0 = length n of the initial text, bytes 1..n the text (read
  * as a file: any bytes), then operations, one opcode byte each with their
@@ -13,6 +14,7 @@
 
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
+#include "mahdar/side.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
@@ -72,9 +74,52 @@ static void fuzz_check_grid(const struct view_grid *g)
 	}
 }
 
+static const char *fuzz_id(const struct doc *d, size_t line)
+{
+	const struct doc_attr *a = d->lines[line]->attr;
+	return a != NULL && a->id != NULL ? a->id : "";
+}
+
+/* Saved as the store saves (analysed, text and sidecar) and opened again:
+ * the same items with the same ids, nothing reported. */
+static void fuzz_save_reopen(struct doc *d, const char *text, size_t len)
+{
+	if (d->stale)
+		txt_analyse(d);
+	FUZZ_CHECK(fuzz_ids_unique(d));
+	size_t jlen;
+	char *json = side_write(d, text, len, "2026-11-25T10:00:00+03:30", &jlen);
+	struct doc *re = txt_read(text, len);
+	struct side_report rep;
+	FUZZ_CHECK(side_apply(re, json, jlen, text, len, "fuzz.json", &rep) == SIDE_OK);
+	FUZZ_CHECK(rep.msg == NULL && rep.unmatched == 0);
+	FUZZ_CHECK(re->nagenda == d->nagenda && re->nrecs == d->nrecs);
+	for (size_t i = 0; i < d->nagenda; i++)
+		FUZZ_CHECK(strcmp(fuzz_id(re, re->agenda[i].line), fuzz_id(d, d->agenda[i].line)) == 0);
+	for (size_t i = 0; i < d->nrecs; i++)
+		FUZZ_CHECK(strcmp(fuzz_id(re, re->recs[i].line), fuzz_id(d, d->recs[i].line)) == 0);
+	free(rep.msg);
+	free(json);
+	doc_free(re);
+}
+
+/* Bytes in d.  Because select-all, copy and paste double a document each
+ * time, inputs would otherwise grow it exponentially and time out. */
+static size_t fuzz_doc_bytes(const struct doc *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		n += d->lines[i]->len + 1;
+	return n;
+}
+
+#define FUZZ_MAX_DOC 20000
+
 static void fuzz_op(struct edit *e, struct view *v, struct fuzz_in *in)
 {
 	unsigned op = fuzz_byte(in) % 24, a;
+	if ((op == 16 || op == 9) && fuzz_doc_bytes(e->doc) > FUZZ_MAX_DOC)
+		op = 20;	/* no paste, no redo of one */
 	switch (op) {
 	case 0: case 1: case 2: case 3:	/* typing is the common case */
 		a = fuzz_byte(in);
@@ -156,6 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	char *final = fuzz_text(d, &final_len);
+	fuzz_save_reopen(d, final, final_len);
 	size_t steps = 0, nundo = e->nundo;
 	while (edit_undo(e) == 0) {
 		fuzz_check_pos(d, e->cur);
