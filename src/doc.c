@@ -210,16 +210,40 @@ int doc_eol_default(const struct doc *d)
 	return crlf > lf ? DOC_EOL_CRLF : DOC_EOL_LF;
 }
 
+/* The slot of d->id_high for id, with its number in *n; -1 when id is not
+ * "a<n>" / "r<n>" with 1 to 9 digits (so that fresh numbers never wrap). */
+static int doc_id_slot(const char *id, unsigned long *n)
+{
+	if (id[0] != 'a' && id[0] != 'r')
+		return -1;
+	size_t k = 1;
+	*n = 0;
+	while (id[k] >= '0' && id[k] <= '9' && k <= 9)
+		*n = *n * 10 + (unsigned long)(id[k++] - '0');
+	return k > 1 && id[k] == '\0' ? id[0] == 'r' : -1;
+}
+
+void doc_id_note(struct doc *d, const char *id)
+{
+	unsigned long n;
+	int slot = doc_id_slot(id, &n);
+	if (slot >= 0 && n > d->id_high[slot])
+		d->id_high[slot] = n;
+}
+
 char *doc_id_new(const struct doc *d, char prefix)
 {
-	unsigned long max = 0;
+	int want = prefix == 'a' ? 0 : prefix == 'r' ? 1 : -1;
+	unsigned long max = want >= 0 ? d->id_high[want] : 0, n;
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct doc_attr *a = d->lines[i]->attr;
+		char *end;
 		if (a == NULL || a->id == NULL || a->id[0] != prefix)
 			continue;
-		char *end;
-		unsigned long n = strtoul(a->id + 1, &end, 10);
-		if (*end == '\0' && n > max)
+		if (want >= 0 ? doc_id_slot(a->id, &n) != want
+			      : (n = strtoul(a->id + 1, &end, 10), *end != '\0'))
+			continue;
+		if (n > max)
 			max = n;
 	}
 	return xasprintf("%c%lu", prefix, max + 1);

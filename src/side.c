@@ -1083,8 +1083,10 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	side_ids_init(&ids, nold_a + nold_r + d->nagenda + d->nrecs);
 	for (size_t i = 0; i < nold_a + nold_r; i++) {
 		const char *id = side_get_str(i < nold_a ? old_a[i].obj : old_r[i - nold_a].obj, "id");
-		if (id != NULL)
+		if (id != NULL) {
 			side_ids_note(&ids, id);
+			doc_id_note(d, id);
+		}
 	}
 	for (size_t j = 0; j < d->nagenda + d->nrecs; j++) {
 		size_t li = j < d->nagenda ? new_a[j].line : new_r[j - d->nagenda].line;
@@ -1103,10 +1105,16 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 		int is_a = j < d->nagenda;
 		size_t li = is_a ? new_a[j].line : new_r[j - d->nagenda].line;
 		struct doc_attr *a = doc_line_attr(d, li);
-		if (a->id == NULL) {
+		/* Because the highest number seen may be the largest there is,
+		 * and the next one after it wraps round to a number in use. */
+		while (a->id == NULL) {
 			a->id = side_ids_fresh(&ids, is_a ? 'a' : 'r');
-			side_ids_add(&ids, a->id);
+			if (!side_ids_add(&ids, a->id)) {
+				free(a->id);
+				a->id = NULL;
+			}
 		}
+		doc_id_note(d, a->id);
 	}
 
 	struct buf msg = BUF_INIT;

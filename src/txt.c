@@ -283,7 +283,6 @@ struct txt_scan {
 	struct doc *d;
 	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
 	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
-	unsigned long next_a, next_r;	/* next fresh item numbers */
 };
 
 static int txt_blank(const char *s, size_t n)
@@ -466,7 +465,7 @@ static void txt_item_id(struct txt_scan *sc, size_t line, char prefix)
 {
 	struct doc_attr *a = doc_line_attr(sc->d, line);
 	if (a->id == NULL)
-		a->id = xasprintf("%c%lu", prefix, prefix == 'a' ? sc->next_a++ : sc->next_r++);
+		a->id = xasprintf("%c%lu", prefix, ++sc->d->id_high[prefix == 'r']);
 }
 
 static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
@@ -605,21 +604,14 @@ static void txt_detect_language(struct txt_scan *sc)
 				  ? DOC_DIR_RTL : DOC_DIR_LTR;
 }
 
-/* Highest "<prefix><n>" already used, so fresh ids never collide. */
+/* Note every id the lines hold, so that fresh ones go above them (and
+ * above the ids of lines cut into the undo history: see doc->id_high). */
 static void txt_scan_ids(struct txt_scan *sc)
 {
-	sc->next_a = sc->next_r = 1;
 	for (size_t i = 0; i < sc->d->nlines; i++) {
 		const struct doc_attr *a = sc->d->lines[i]->attr;
-		if (a == NULL || a->id == NULL || (a->id[0] != 'a' && a->id[0] != 'r'))
-			continue;
-		char *end;
-		unsigned long v = strtoul(a->id + 1, &end, 10);
-		if (*end != '\0')
-			continue;
-		unsigned long *next = a->id[0] == 'a' ? &sc->next_a : &sc->next_r;
-		if (v + 1 > *next)
-			*next = v + 1;
+		if (a != NULL && a->id != NULL)
+			doc_id_note(sc->d, a->id);
 	}
 }
 

@@ -130,6 +130,10 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned next_serial;
+	/* Highest n of the item ids "a<n>" ([0]) and "r<n>" ([1]) the document
+	 * has held, never lowered: fresh ids go above it, because an item cut
+	 * into the undo history must find its id free when undo brings it back. */
+	unsigned long id_high[2];
 	unsigned long gen;	/* bumped by every change of the lines */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
@@ -181,8 +185,12 @@ void doc_attr_free(struct doc_attr *a);
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */
 int doc_eol_default(const struct doc *d);
-/* A fresh item id "<prefix><n>" not used by any line; caller frees. */
+/* A fresh item id "<prefix><n>" not used by any line (for 'a' and 'r',
+ * also above d->id_high); caller frees. */
 char *doc_id_new(const struct doc *d, char prefix);
+/* Raise d->id_high to the number of an "a<n>" or "r<n>" id (other ids, and
+ * numbers of more than 9 digits, are not item numbers and change nothing). */
+void doc_id_note(struct doc *d, const char *id);
 /* Line index of the item with this id, or (size_t)-1. */
 size_t doc_find_id(const struct doc *d, const char *id);
 /* Language the document is in: declared, else detected. */

@@ -115,6 +115,24 @@ static size_t fuzz_doc_bytes(const struct doc *d)
 
 #define FUZZ_MAX_DOC 20000
 
+/* FUZZ_TRACE=1 in the environment: each step and the lines after it, on
+ * stderr, to see what a saved input does. */
+static void fuzz_trace(const struct edit *e, const char *what, unsigned arg)
+{
+	if (getenv("FUZZ_TRACE") == NULL)
+		return;
+	fprintf(stderr, "%s %u -> cursor %zu:%zu%s\n", what, arg, e->cur.line, e->cur.off, e->sel ? " sel" : "");
+	for (size_t i = 0; i < e->doc->nlines; i++) {
+		const struct doc_line *l = e->doc->lines[i];
+		fprintf(stderr, "  %zu [%s] k%d \"", i, l->attr != NULL && l->attr->id != NULL ? l->attr->id : "",
+			l->kind);
+		for (size_t k = 0; k < l->len; k++)
+			fprintf(stderr, (unsigned char)l->s[k] < 0x20 || (unsigned char)l->s[k] >= 0x7f ? "\\x%02x" : "%c",
+				(unsigned char)l->s[k]);
+		fprintf(stderr, "\" eol %d\n", l->eol);
+	}
+}
+
 static void fuzz_op(struct edit *e, struct view *v, struct fuzz_in *in)
 {
 	unsigned op = fuzz_byte(in) % 24, a;
@@ -189,8 +207,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct view_status st = { .name = "fuzz.txt", .line = 1, .col = 1 };
 
 	struct fuzz_in in = { data + 1 + tlen, size - 1 - tlen };
+	fuzz_trace(e, "start", 0);
 	while (in.n > 0) {
+		unsigned op = in.p[0];
 		fuzz_op(e, v, &in);
+		fuzz_trace(e, "op", op % 24);
 		fuzz_check_pos(d, e->cur);
 		if (e->sel)
 			fuzz_check_pos(d, e->anchor);
@@ -203,7 +224,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *final = fuzz_text(d, &final_len);
 	fuzz_save_reopen(d, final, final_len);
 	size_t steps = 0, nundo = e->nundo;
+	fuzz_trace(e, "saved and reopened", 0);
 	while (edit_undo(e) == 0) {
+		fuzz_trace(e, "undo", 0);
 		fuzz_check_pos(d, e->cur);
 		FUZZ_CHECK(fuzz_ids_unique(d));
 		steps++;

@@ -46,6 +46,30 @@ static void test_attr_travels_with_line(void **state)
 	doc_free(d);
 }
 
+/* Fresh ids stay above every item number the document has held, also
+ * once the line holding it is gone (into the undo history). */
+static void test_fresh_ids_above_the_high_mark(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	doc_line_insert(d, 0, "1. x", 4, DOC_EOL_LF);
+	doc_line_attr(d, 0)->id = doc_id_new(d, 'a');
+	assert_string_equal(d->lines[0]->attr->id, "a1");
+	doc_id_note(d, "a7");
+	doc_id_note(d, "r3");
+	doc_id_note(d, "a1234567890");	/* not an item number: no wrap ahead */
+	doc_id_note(d, "a-2");
+	doc_id_note(d, "x99");
+	assert_int_equal(d->id_high[0], 7);
+	assert_int_equal(d->id_high[1], 3);
+	char *a = doc_id_new(d, 'a'), *r = doc_id_new(d, 'r');
+	assert_string_equal(a, "a8");
+	assert_string_equal(r, "r4");
+	free(a);
+	free(r);
+	doc_free(d);
+}
+
 static void test_eol_default_majority(void **state)
 {
 	(void)state;
@@ -63,6 +87,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_delete_splice),
 		cmocka_unit_test(test_attr_travels_with_line),
+		cmocka_unit_test(test_fresh_ids_above_the_high_mark),
 		cmocka_unit_test(test_eol_default_majority),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,6 +5,7 @@
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
+#include "mahdar/txt.h"
 #include "mahdar/view.h"
 
 struct fx {
@@ -391,6 +392,41 @@ static void test_typing_before_a_lone_mark(void **state)
 	fx_free(&f);
 }
 
+/* Found by fuzzing: an agenda item joined into the line above (its id a1
+ * went into the undo history with it), a new item analysed while it was
+ * gone got a1 too, and undo brought back a second a1. */
+static void test_undo_never_duplicates_an_id(void **state)
+{
+	(void)state;
+	const char *lines[] = {"## Agenda", "Items:", "1. Budget", ""};
+	struct fx f = fx_new(40, lines, 4);
+	txt_analyse(f.d);
+	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	edit_set_cursor(f.e, (struct edit_pos){2, 0}, 0);
+	edit_backspace(f.e);	/* "Items:1. Budget": no item now */
+	edit_set_cursor(f.e, (struct edit_pos){2, 0}, 0);
+	edit_type(f.e, "1", 1);
+	edit_type(f.e, ".", 1);
+	edit_type(f.e, " ", 1);
+	edit_type(f.e, "x", 1);
+	txt_analyse(f.d);	/* typing paused */
+	assert_int_equal(f.d->nagenda, 1);
+	assert_string_equal(f.d->lines[f.d->agenda[0].line]->attr->id, "a2");
+	while (edit_undo(f.e) == 0)
+		;
+	assert_string_equal(L(&f, 2), "1. Budget");
+	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	txt_analyse(f.d);
+	assert_int_equal(f.d->nagenda, 1);
+	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	while (edit_redo(f.e) == 0)
+		;
+	txt_analyse(f.d);
+	assert_int_equal(f.d->nagenda, 1);
+	assert_string_equal(f.d->lines[f.d->agenda[0].line]->attr->id, "a2");
+	fx_free(&f);
+}
+
 static void test_saved_point_and_invalid_bytes(void **state)
 {
 	(void)state;
@@ -429,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_paste_is_one_step),
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
 		cmocka_unit_test(test_typing_before_a_lone_mark),
+		cmocka_unit_test(test_undo_never_duplicates_an_id),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

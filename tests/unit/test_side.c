@@ -521,6 +521,30 @@ static void test_ids_unique(void **state)
 	doc_free(d);
 }
 
+/* Found while fixing an id clash the fuzzer found: a sidecar id with the
+ * largest number there is made the next fresh id wrap round to one in use;
+ * and ids the sidecar knew stay taken for the items added later. */
+static void test_fresh_ids_never_wrap(void **state)
+{
+	(void)state;
+	static const char text[] = "# T\n\n## Agenda\n1. Alpha\n2. Beta\n3. Gamma\n";
+	static const char json[] = "{\"format\":\"minutes\",\"version\":1,\"agenda\":["
+				   "{\"id\":\"a18446744073709551615\",\"text\":\"Alpha\"},"
+				   "{\"id\":\"a0\",\"text\":\"Beta\"},{\"id\":\"a5\",\"text\":\"Gone\"}]}";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_int_equal(side_apply(d, json, sizeof json - 1, text, sizeof text - 1, "t.json", NULL),
+			 SIDE_MERGED);
+	assert_string_equal(d->lines[d->agenda[0].line]->attr->id, "a18446744073709551615");
+	assert_string_equal(d->lines[d->agenda[1].line]->attr->id, "a0");
+	const char *gamma = d->lines[d->agenda[2].line]->attr->id;
+	assert_true(strcmp(gamma, "a0") != 0 && strcmp(gamma, "a5") != 0);
+	/* An item typed later gets an id above every one the sidecar knew. */
+	doc_line_insert(d, d->nlines, "4. Delta", 8, DOC_EOL_LF);
+	txt_analyse(d);
+	assert_string_equal(d->lines[d->agenda[3].line]->attr->id, "a6");
+	doc_free(d);
+}
+
 /* side_apply on broken input: result, exact message, document untouched. */
 static void expect_refused(const char *json, int want_result, const char *want_msg)
 {
@@ -661,6 +685,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_merge_after_outside_edit),
 		cmocka_unit_test(test_ids_unique),
+		cmocka_unit_test(test_fresh_ids_never_wrap),
 		cmocka_unit_test(test_broken_json_positions),
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),
