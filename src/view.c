@@ -216,6 +216,13 @@ static void view_put_cell(struct view_grid *g, int row, int col, const char *s, 
 {
 	if (col < 0 || col + width > g->cols || width < 1)
 		return;
+	/* Because a cell's length is 16 bits: a cluster of tens of thousands
+	 * of marks is cut at a character boundary, not wrapped round. */
+	if (len > UINT16_MAX) {
+		len = UINT16_MAX;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
 	struct view_cell *c = view_cell_at(g, row, col);
 	c->text = (uint32_t)g->text.len;
 	c->len = (uint16_t)len;

@@ -71,7 +71,13 @@ static void fuzz_check_grid(const struct view_grid *g)
 		FUZZ_CHECK((size_t)c->text + c->len <= g->text.len || c->len == 0);
 		if (c->len > 0)
 			FUZZ_CHECK(fuzz_clean_text(g->text.s + c->text, c->len));
+		/* A cell w columns wide is followed by w - 1 empty ones on its row. */
+		FUZZ_CHECK(i % g->cols + c->width <= g->cols);
+		for (int k = 1; k < c->width; k++)
+			FUZZ_CHECK(g->cells[i + k].width == 0 && g->cells[i + k].len == 0);
 	}
+	FUZZ_CHECK((g->cur_row < 0) == (g->cur_col < 0));
+	FUZZ_CHECK(g->cur_row < g->rows && g->cur_col < g->cols);
 }
 
 static const char *fuzz_id(const struct doc *d, size_t line)

@@ -6,6 +6,7 @@
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
+#include "mahdar/ustr.h"
 #include "mahdar/view.h"
 
 static const struct layout *lay_of(void *ctx, size_t line)
@@ -188,6 +189,32 @@ static void test_too_small(void **state)
 	vf_free(&f);
 }
 
+/* Found while fuzzing the editor: a cell's text length is 16 bits, and a
+ * letter carrying 30000 combining marks (90001 bytes) wrapped round to a
+ * length that cut a mark in two: invalid UTF-8 for the terminal.  It is
+ * cut at a character boundary instead. */
+static void test_huge_cluster_cut_whole(void **state)
+{
+	(void)state;
+	size_t n = 1 + 3 * 30000;
+	char *s = malloc(n + 1);
+	s[0] = 'a';
+	for (size_t i = 0; i < 30000; i++)
+		memcpy(s + 1 + 3 * i, "\u20D0", 3);	/* combining left harpoon above */
+	s[n] = '\0';
+	const char *lines[] = {s};
+	struct vf f = vf_new(5, 20, lines, 1);
+	struct view_status st = {.name = "z.txt", .line = 1, .col = 1};
+	const struct view_grid *g = view_render(f.v, f.e, &st);
+	const struct view_cell *c = &g->cells[0];
+	assert_int_equal(c->width, 1);
+	assert_true(c->len > 60000);
+	assert_int_equal(ustr_valid_prefix(g->text.s + c->text, c->len), c->len);
+	assert_int_equal((c->len - 1) % 3, 0);	/* whole marks only */
+	vf_free(&f);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_scrolling_and_hits),
 		cmocka_unit_test(test_layout_cache),
 		cmocka_unit_test(test_too_small),
+		cmocka_unit_test(test_huge_cluster_cut_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
