@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef MAHDAR_DATADIR
@@ -36,6 +37,10 @@
 
 /* Pause in typing after which the structure is analysed again. */
 #define EDITOR_ANALYSE_MS 300
+/* Unsaved text reaches the recovery copy this long after typing stops ... */
+#define EDITOR_RECOVER_IDLE_MS 2000
+/* ... and at the latest this long after its first unsaved change. */
+#define EDITOR_RECOVER_MAX_MS 10000
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
 static struct editor *editor_current;
@@ -57,6 +62,22 @@ static void editor_message_clear(struct editor *ed)
 	ed->msg_error = 0;
 }
 
+static long long editor_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Remove the recovery copy (after a save, or when the user discards). */
+static void editor_recover_drop(struct editor *ed)
+{
+	char *cause = NULL;
+	if (store_recover_drop(&ed->info, &cause) < 0)
+		editor_message(ed, 1, "%s", cause);
+	free(cause);
+}
+
 int editor_save(struct editor *ed)
 {
 	char now[32];
@@ -70,6 +91,9 @@ int editor_save(struct editor *ed)
 		return -1;
 	}
 	edit_mark_saved(ed->edit);
+	ed->recover_gen = ed->doc->gen;
+	ed->pending_since_ms = 0;
+	editor_recover_drop(ed);
 	if (ed->info.backup_path != NULL)
 		editor_message(ed, 0, "Saved %s (the unreadable sidecar was kept as %s)", ed->path,
 			       ed->info.backup_path);
@@ -127,22 +151,36 @@ void editor_set_flag(struct editor *ed, unsigned flag, int on)
 	view_set_flags(ed->view, ed->flags);
 }
 
-/* The copy of the text written when mahdar must stop with unsaved changes. */
+/* The copy of the text written when mahdar must stop with unsaved changes
+ * (the terminal is already given back, so this may print). */
 static void editor_recover(struct editor *ed)
 {
 	if (ed->doc == NULL || !ed->doc->modified)
 		return;
-	size_t len;
-	char *bytes = txt_write(ed->doc, &len);
-	char *rpath = xasprintf("%s.recover", ed->path);
 	char *cause = NULL;
-	if (fio_write_atomic(rpath, bytes, len, &cause) == 0)
-		fprintf(stderr, "mahdar: unsaved changes written to %s\n", rpath);
+	if (store_recover_write(ed->doc, &ed->info, &cause) == 0)
+		fprintf(stderr, "mahdar: unsaved changes written to %s\n", ed->info.recover_path);
 	else
-		fprintf(stderr, "mahdar: could not write %s: %s\n", rpath, cause);
+		fprintf(stderr, "mahdar: could not write %s: %s\n", ed->info.recover_path, cause);
 	free(cause);
-	free(rpath);
-	free(bytes);
+}
+
+/* While the editor runs: keep the recovery copy up to date, quietly. */
+static void editor_autosave(struct editor *ed)
+{
+	char *cause = NULL;
+	ed->pending_since_ms = 0;
+	ed->recover_gen = ed->doc->gen;
+	if (!ed->doc->modified) {	/* undone back to the saved text */
+		if (ed->info.recover)
+			editor_recover_drop(ed);
+		return;
+	}
+	if (store_recover_write(ed->doc, &ed->info, &cause) < 0)
+		editor_message(ed, 1, "Recovery copy not written: %s", cause);
+	else
+		ed->info.recover = 1;
+	free(cause);
 }
 
 static void editor_oom(void)
@@ -255,21 +293,72 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
+/* Replace the document with the one kept in its recovery copy. */
+static void editor_restore(struct editor *ed)
+{
+	char *cause = NULL;
+	struct store_info info;
+	struct doc *d = store_open_recover(ed->path, &info, &cause);
+	if (d == NULL) {
+		editor_message(ed, 1, "Not restored: %s", cause);
+		free(cause);
+		return;
+	}
+	int rows = ed->view->rows, cols = ed->view->cols;
+	int logical = ed->edit->logical;
+	edit_free(ed->edit);
+	doc_free(ed->doc);
+	view_free(ed->view);
+	store_info_free(&ed->info);
+	ed->doc = d;
+	ed->info = info;
+	ed->view = view_new(ed->doc, rows, cols);
+	view_set_flags(ed->view, ed->flags);
+	ed->edit = edit_new(ed->doc, editor_layout, ed->view);
+	ed->edit->logical = logical;
+	ed->seen_gen = ed->recover_gen = d->gen;
+	editor_message(ed, 0, "Restored the unsaved changes from %s; save to keep them",
+		       ed->info.recover_path);
+}
+
 static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 {
 	const char *cmd = ev->type == UI_EV_KEY ? keymap_lookup(ed->keymap, ev->key) : NULL;
-	int yes = ev->type == UI_EV_TEXT && ev->len == 1 && (ev->text[0] == 'y' || ev->text[0] == 'Y');
-	int no = ev->type == UI_EV_TEXT && ev->len == 1 && (ev->text[0] == 'n' || ev->text[0] == 'N');
+	char c = ev->type == UI_EV_TEXT && ev->len == 1 ? ev->text[0] : '\0';
+	int prompt = ed->prompt;
 	ed->prompt = EDITOR_PROMPT_NONE;
 	editor_message_clear(ed);
-	if (yes || (cmd != NULL && strcmp(cmd, "save") == 0)) {
+	if (prompt == EDITOR_PROMPT_RECOVER) {
+		if (c == 'r' || c == 'R')
+			editor_restore(ed);
+		else if (c == 'd' || c == 'D')
+			editor_recover_drop(ed);
+		else
+			editor_message(ed, 0, "%s is kept; it is offered again next time",
+				       ed->info.recover_path);
+		return;
+	}
+	if (c == 'y' || c == 'Y' || (cmd != NULL && strcmp(cmd, "save") == 0)) {
 		if (editor_save(ed) == 0)
 			ed->quit = 1;
-	} else if (no || (cmd != NULL && strcmp(cmd, "quit") == 0)) {
+	} else if (c == 'n' || c == 'N' || (cmd != NULL && strcmp(cmd, "quit") == 0)) {
+		editor_recover_drop(ed);	/* a deliberate discard */
 		ed->quit = 1;
 	} else {
 		editor_message(ed, 0, "Not quitting");
 	}
+}
+
+/* At start: offer back the unsaved changes a killed mahdar left. */
+static void editor_offer_recovery(struct editor *ed)
+{
+	char *when = NULL;
+	if (!store_recover_check(ed->doc, &ed->info, &when))
+		return;
+	ed->prompt = EDITOR_PROMPT_RECOVER;
+	editor_message(ed, 1, "%s has unsaved changes from %s. r: restore them  d: delete the copy  "
+			      "other keys: not now", ed->info.recover_path, when);
+	free(when);
 }
 
 static void editor_mouse(struct editor *ed, const struct ui_event *ev)
@@ -370,24 +459,59 @@ static void editor_draw(struct editor *ed)
 	ui_draw(ed->ui, view_render(v, ed->edit, &st));
 }
 
+/* Note a change of the text since the loop last looked. */
+static void editor_note_change(struct editor *ed)
+{
+	if (ed->doc->gen == ed->seen_gen)
+		return;
+	ed->seen_gen = ed->doc->gen;
+	ed->last_change_ms = editor_now_ms();
+	if (ed->pending_since_ms == 0)
+		ed->pending_since_ms = ed->last_change_ms;
+}
+
+/* Milliseconds until the next background job is due (-1: none), and run
+ * the ones that are due now. */
+static int editor_background(struct editor *ed, int due_only)
+{
+	long long now = editor_now_ms(), wait = -1;
+	/* Because analysing the minutes structure (bold headings, the
+	 * document's direction) costs O(document), it waits until the typist
+	 * pauses instead of running on every key. */
+	if (ed->doc->stale) {
+		long long at = ed->last_change_ms + EDITOR_ANALYSE_MS;
+		if (at <= now && due_only)
+			txt_analyse(ed->doc);
+		else
+			wait = at - now;
+	}
+	if (ed->doc->gen != ed->recover_gen) {
+		long long at = ed->last_change_ms + EDITOR_RECOVER_IDLE_MS;
+		if (ed->pending_since_ms + EDITOR_RECOVER_MAX_MS < at)
+			at = ed->pending_since_ms + EDITOR_RECOVER_MAX_MS;
+		if (at <= now && due_only)
+			editor_autosave(ed);
+		else if (wait < 0 || at - now < wait)
+			wait = at - now;
+	}
+	return wait < 0 ? -1 : (int)(wait > 0 ? wait : 0);
+}
+
 static void editor_loop(struct editor *ed)
 {
 	struct ui_event ev;
+	ed->seen_gen = ed->recover_gen = ed->doc->gen;
 	while (!ed->quit) {
 		editor_draw(ed);
-		/* Because analysing the minutes structure (bold headings, the
-		 * document's direction) costs O(document), it waits until the
-		 * typist pauses instead of running on every key. */
-		int wait = ed->doc->stale ? EDITOR_ANALYSE_MS : -1;
-		if (ui_next(ed->ui, &ev, wait) <= 0) {
-			if (ed->doc->stale)
-				txt_analyse(ed->doc);
+		if (ui_next(ed->ui, &ev, editor_background(ed, 0)) <= 0) {
+			editor_background(ed, 1);
 			continue;
 		}
 		editor_event(ed, &ev);
 		/* Drain what is already waiting before drawing again. */
 		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0)
 			editor_event(ed, &ev);
+		editor_note_change(ed);
 	}
 }
 
@@ -432,6 +556,7 @@ int editor_run(const char *path, const struct editor_opts *opts)
 		editor_message(&ed, ed.info.side == STORE_SIDE_BROKEN, "%s", ed.info.side_msg);
 	else if (ed.info.text_missing && ed.msg == NULL)
 		editor_message(&ed, 0, "New file: %s", path);
+	editor_offer_recovery(&ed);	/* a question replaces any message */
 	ed.ui = ui_new(opts->term_bidi, &cause);
 	if (ed.ui == NULL) {
 		fprintf(stderr, "mahdar: %s\n", cause);

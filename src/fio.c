@@ -312,6 +312,14 @@ fail:
 	return -1;
 }
 
+int fio_remove(const char *path, char **cause)
+{
+	if (unlink(path) == 0 || errno == ENOENT)
+		return 0;
+	util_set_cause(cause, "%s: cannot remove: %s", path, strerror(errno));
+	return -1;
+}
+
 int fio_exists(const char *path)
 {
 	struct stat st;

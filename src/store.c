@@ -15,6 +15,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 void store_info_free(struct store_info *info)
 {
@@ -24,6 +26,7 @@ void store_info_free(struct store_info *info)
 	free(info->side_path);
 	free(info->side_msg);
 	free(info->backup_path);
+	free(info->recover_path);
 	memset(info, 0, sizeof *info);
 }
 
@@ -71,12 +74,16 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 	}
 }
 
-struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
+/* Open path, reading its text from text_from (path itself, or its recovery copy). */
+static struct doc *store_open_from(const char *path, const char *text_from, int allow_missing,
+				   struct store_info *info, char **cause)
 {
 	memset(info, 0, sizeof *info);
 	info->text_path = xstrdup(path);
 	info->side_path = side_path(path);
-	if (!fio_exists(path) && allow_missing) {
+	info->recover_path = xasprintf("%s.recover", path);
+	info->recover = fio_exists(info->recover_path);
+	if (!fio_exists(text_from) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;
 		/* Because the sidecar alone is never enough, one without its
@@ -90,14 +97,14 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	}
 	char *text;
 	size_t len;
-	if (fio_read(path, &text, &len, cause) < 0) {
+	if (fio_read(text_from, &text, &len, cause) < 0) {
 		store_info_free(info);
 		return NULL;
 	}
 	const char *nul = memchr(text, '\0', len);
 	if (nul != NULL) {
 		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
-			       path, (size_t)(nul - text));
+			       text_from, (size_t)(nul - text));
 		free(text);
 		store_info_free(info);
 		return NULL;
@@ -107,6 +114,63 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	free(text);
 	d->modified = 0;
 	return d;
+}
+
+struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
+{
+	return store_open_from(path, path, allow_missing, info, cause);
+}
+
+struct doc *store_open_recover(const char *path, struct store_info *info, char **cause)
+{
+	char *from = xasprintf("%s.recover", path);
+	struct doc *d = store_open_from(path, from, 0, info, cause);
+	free(from);
+	if (d != NULL) {
+		info->text_missing = !fio_exists(path);
+		d->modified = 1;
+	}
+	return d;
+}
+
+int store_recover_write(const struct doc *d, const struct store_info *info, char **cause)
+{
+	size_t len;
+	char *text = txt_write(d, &len);
+	int r = fio_write_atomic(info->recover_path, text, len, cause);
+	free(text);
+	return r;
+}
+
+int store_recover_check(const struct doc *d, struct store_info *info, char **when)
+{
+	char *copy;
+	size_t clen;
+	struct stat st;
+	if (!info->recover || stat(info->recover_path, &st) < 0 ||
+	    fio_read(info->recover_path, &copy, &clen, NULL) < 0)
+		return 0;
+	size_t len;
+	char *text = txt_write(d, &len);
+	int differs = len != clen || memcmp(text, copy, len) != 0;
+	free(text);
+	free(copy);
+	if (!differs) {
+		store_recover_drop(info, NULL);
+		return 0;
+	}
+	struct tm tm;
+	char buf[32] = "";
+	if (localtime_r(&st.st_mtime, &tm) != NULL)
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+	*when = xstrdup(buf);
+	return 1;
+}
+
+int store_recover_drop(struct store_info *info, char **cause)
+{
+	info->recover = 0;
+	return fio_remove(info->recover_path, cause);
 }
 
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause)

@@ -25,7 +25,7 @@ int editor_run(const char *path, const struct editor_opts *opts);
 
 /* ---- for the command tables (cmd-*.c) ---- */
 
-enum editor_prompt { EDITOR_PROMPT_NONE = 0, EDITOR_PROMPT_QUIT };
+enum editor_prompt { EDITOR_PROMPT_NONE = 0, EDITOR_PROMPT_QUIT, EDITOR_PROMPT_RECOVER };
 
 /* The one editor state object. */
 struct editor {
@@ -45,6 +45,10 @@ struct editor {
 	int status;		/* exit status */
 	int dragging;		/* left mouse button held in the text */
 	char *hints;		/* status line key hints */
+	unsigned long seen_gen;	/* doc->gen when the main loop last looked */
+	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
+	long long last_change_ms;	/* when the text last changed (monotonic) */
+	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
 };
 
 /* Show a message (error = 1: an error) until the next key. */

@@ -37,6 +37,9 @@ void fio_abort(struct fio_stage *st);
  * name goes to *backup (caller frees; may be NULL).  Returns 0 or -1. */
 int fio_backup(const char *path, char **backup, char **cause);
 
+/* Remove path; a path that does not exist is not an error. */
+int fio_remove(const char *path, char **cause);
+
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
 

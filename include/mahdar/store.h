@@ -21,6 +21,8 @@ struct store_info {
 	char *side_msg;		/* what to tell the user about the sidecar, or NULL */
 	char *backup_path;	/* where a broken sidecar was copied on save, or NULL */
 	int text_missing;	/* opened a file that does not exist yet (new document) */
+	char *recover_path;	/* the recovery copy's name, "FILE.recover" */
+	int recover;		/* a recovery copy existed when the file was opened */
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -34,5 +36,24 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause);
 
 void store_info_free(struct store_info *info);
+
+/* Recovery copies.  While a document has unsaved changes the editor keeps
+ * its text in "FILE.recover" (written atomically a moment after the typing
+ * stops, and when mahdar is killed); a save or a deliberate discard removes
+ * it.  The next open finds it (info->recover) and offers it back. */
+
+/* Write d's text to info->recover_path. */
+int store_recover_write(const struct doc *d, const struct store_info *info, char **cause);
+/* Is there a recovery copy holding something else than d's text?  1 (and
+ * *when, "2026-11-25 10:42", for the caller to free), or 0 — a copy that
+ * holds exactly d's text is useless and is removed. */
+int store_recover_check(const struct doc *d, struct store_info *info, char **when);
+/* Remove the recovery copy, if there is one. */
+int store_recover_drop(struct store_info *info, char **cause);
+/* Open path with its text taken from the recovery copy instead: the
+ * sidecar is applied as to a text edited elsewhere, and the document is
+ * marked modified (it differs from the file on disk).  Same contract as
+ * store_open() otherwise. */
+struct doc *store_open_recover(const char *path, struct store_info *info, char **cause);
 
 #endif

@@ -338,6 +338,66 @@ static void test_orphan_sidecar_kept(void **state)
 	free(p);
 }
 
+/* A recovery copy: written beside the file, found at the next open, read
+ * back with the sidecar's data kept for its items, and dropped. */
+static void test_recovery_copy(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("vaad-2024-he.txt", &len);
+	char *p = tf_path(state, "vaad.txt"), *cause = NULL, *when = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	doc_line_attr(d, d->recs[0].line)->status = DOC_ST_DONE;
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_false(info.recover);
+	assert_int_equal(store_recover_check(d, &info, &when), 0);	/* none yet */
+
+	/* Unsaved work: a line added; the copy holds it, the file does not. */
+	doc_line_insert(d, d->sections[2].first, "שורה חדשה.", strlen("שורה חדשה."), DOC_EOL_LF);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	char *rpath = tf_path(state, "vaad.txt.recover");
+	size_t tlen;
+	char *text = txt_write(d, &tlen);
+	tf_assert_file_is(rpath, text, tlen);
+	tf_assert_file_is(p, orig, len);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* The next open notices it; the saved document differs from it. */
+	d = store_open(p, 0, &info, &cause);
+	assert_true(info.recover);
+	assert_string_equal(info.recover_path, rpath);
+	assert_int_equal(store_recover_check(d, &info, &when), 1);
+	assert_int_equal(strlen(when), strlen("2026-11-25 10:42"));
+	free(when);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* Restored: the text of the copy, the status of the sidecar, modified. */
+	d = store_open_recover(p, &info, &cause);
+	assert_non_null(d);
+	assert_true(d->modified);
+	size_t rlen;
+	char *rtext = txt_write(d, &rlen);
+	assert_int_equal(rlen, tlen);
+	assert_memory_equal(rtext, text, tlen);
+	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_DONE);
+	/* Saved: the file now holds it; the copy, identical, is useless. */
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	tf_assert_file_is(p, text, tlen);
+	assert_int_equal(store_recover_check(d, &info, &when), 0);
+	assert_false(fio_exists(rpath));
+	assert_int_equal(store_recover_drop(&info, &cause), 0);	/* already gone: fine */
+	doc_free(d);
+	store_info_free(&info);
+	free(rtext);
+	free(text);
+	free(rpath);
+	free(p);
+	free(orig);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -350,6 +410,7 @@ int main(void)
 		T(test_failed_save_changes_nothing),
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
+		T(test_recovery_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
