@@ -104,44 +104,71 @@ static int txt_digit(uint32_t c)
 	return -1;
 }
 
-/* The fold used to match labels and headings; see the file comment. */
-static void txt_fold(const char *s, size_t n, struct buf *out)
+/* The fold used to match labels and headings (see the file comment), as
+ * an iterator so that two strings are compared without copying either:
+ * most comparisons end at the first letter.  Runs of spaces fold to one;
+ * leading and trailing ones vanish. */
+struct txt_folder {
+	const char *s, *end;
+	uint32_t pending;	/* a letter held back behind a folded space */
+	int space, started;
+};
+
+static uint32_t txt_fold_next(struct txt_folder *f)
 {
-	s = txt_trim(s, &n);
-	int space = 0;
-	for (size_t i = 0; i < n;) {
+	if (f->pending != 0) {
+		uint32_t c = f->pending;
+		f->pending = 0;
+		return c;
+	}
+	while (f->s < f->end) {
 		uint32_t c;
-		size_t k = ustr_decode(s + i, n - i, &c);
-		i += k;
+		f->s += ustr_decode(f->s, (size_t)(f->end - f->s), &c);
 		if (c == USTR_INVALID) {
-			buf_putc(out, '?');
+			c = '?';
+		} else if (txt_is_space(c)) {
+			f->space = 1;
 			continue;
-		}
-		if (txt_is_space(c)) {
-			space = 1;
+		} else if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
+			   (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
+			   (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 &&
+			    c != 0x5C6)) {	/* Hebrew points and cantillation */
 			continue;
-		}
-		if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
-		    (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
-		    (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 && c != 0x5C6))
-			continue;	/* Hebrew points and cantillation */
-		if (c == 0x64A || c == 0x649)
+		} else if (c == 0x64A || c == 0x649) {
 			c = 0x6CC;	/* Arabic yeh, alef maksura -> Farsi yeh */
-		else if (c == 0x643)
+		} else if (c == 0x643) {
 			c = 0x6A9;	/* Arabic kaf -> keheh */
-		else if (c == 0x6C0)
+		} else if (c == 0x6C0) {
 			c = 0x647;	/* heh with yeh above -> heh */
-		else if (c == '"' || c == 0x201D || c == 0x201C)
+		} else if (c == '"' || c == 0x201D || c == 0x201C) {
 			c = 0x5F4;	/* gershayim */
-		else if (c == '\'' || c == 0x2019)
+		} else if (c == '\'' || c == 0x2019) {
 			c = 0x5F3;	/* geresh */
-		else if (c >= 'A' && c <= 'Z')
+		} else if (c >= 'A' && c <= 'Z') {
 			c += 'a' - 'A';
-		if (space && out->len > 0)
-			buf_putc(out, ' ');
-		space = 0;
-		char enc[4];
-		buf_append(out, enc, ustr_encode(c, enc));
+		}
+		if (f->space && f->started) {
+			f->space = 0;
+			f->pending = c;
+			return ' ';
+		}
+		f->space = 0;
+		f->started = 1;
+		return c;
+	}
+	return 0;
+}
+
+/* Do a[0..an) and b[0..bn) fold to the same text? */
+static int txt_fold_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	struct txt_folder fa = { .s = a, .end = a + an }, fb = { .s = b, .end = b + bn };
+	for (;;) {
+		uint32_t x = txt_fold_next(&fa), y = txt_fold_next(&fb);
+		if (x != y)
+			return 0;
+		if (x == 0)
+			return fa.started;	/* an empty name matches nothing */
 	}
 }
 
@@ -150,26 +177,15 @@ static void txt_fold(const char *s, size_t n, struct buf *out)
 static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
 		      int *lang)
 {
-	struct buf want = BUF_INIT, alias = BUF_INIT;
-	int found = -1;
-	txt_fold(s, n, &want);
-	for (int k = 0; k < count && found < 0 && want.len > 0; k++) {
-		for (int l = 0; l < DOC_LANG_COUNT && found < 0; l++) {
-			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++) {
-				buf_clear(&alias);
-				txt_fold(names[k].v[l][a], strlen(names[k].v[l][a]), &alias);
-				if (alias.len == want.len && memcmp(alias.s, want.s, want.len) == 0) {
-					found = k;
+	for (int k = 0; k < count; k++)
+		for (int l = 0; l < DOC_LANG_COUNT; l++)
+			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+				if (txt_fold_eq(s, n, names[k].v[l][a], strlen(names[k].v[l][a]))) {
 					if (lang)
 						*lang = l;
-					break;
+					return k;
 				}
-			}
-		}
-	}
-	buf_free(&want);
-	buf_free(&alias);
-	return found;
+	return -1;
 }
 
 int txt_label_key(const char *s, size_t len)
