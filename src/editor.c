@@ -293,6 +293,19 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
+/* "Not now": keep the old copy under another name, because this
+ * session's own recovery copies would otherwise replace it. */
+static void editor_recover_set_aside(struct editor *ed)
+{
+	char *where = NULL, *cause = NULL;
+	if (store_recover_set_aside(&ed->info, &where, &cause) == 0)
+		editor_message(ed, 0, "Those unsaved changes are kept in %s", where);
+	else
+		editor_message(ed, 1, "%s", cause);
+	free(where);
+	free(cause);
+}
+
 /* Replace the document with the one kept in its recovery copy. */
 static void editor_restore(struct editor *ed)
 {
@@ -334,8 +347,7 @@ static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 		else if (c == 'd' || c == 'D')
 			editor_recover_drop(ed);
 		else
-			editor_message(ed, 0, "%s is kept; it is offered again next time",
-				       ed->info.recover_path);
+			editor_recover_set_aside(ed);
 		return;
 	}
 	if (c == 'y' || c == 'Y' || (cmd != NULL && strcmp(cmd, "save") == 0)) {

@@ -167,6 +167,13 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 	return 1;
 }
 
+int store_recover_set_aside(struct store_info *info, char **where, char **cause)
+{
+	if (fio_backup(info->recover_path, where, cause) < 0)
+		return -1;
+	return store_recover_drop(info, cause);
+}
+
 int store_recover_drop(struct store_info *info, char **cause)
 {
 	info->recover = 0;

@@ -48,6 +48,9 @@ int store_recover_write(const struct doc *d, const struct store_info *info, char
  * *when, "2026-11-25 10:42", for the caller to free), or 0 — a copy that
  * holds exactly d's text is useless and is removed. */
 int store_recover_check(const struct doc *d, struct store_info *info, char **when);
+/* Move the recovery copy out of the way, to a fresh backup name (*where,
+ * for the caller to free), so that this session's copies do not replace it. */
+int store_recover_set_aside(struct store_info *info, char **where, char **cause);
 /* Remove the recovery copy, if there is one. */
 int store_recover_drop(struct store_info *info, char **cause);
 /* Open path with its text taken from the recovery copy instead: the

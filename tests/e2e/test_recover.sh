@@ -54,16 +54,22 @@ keys C-q
 expect_exit 0
 [ "$(cat "$F")" = "$saved" ] || fail "the file changed after d"
 
-# Any other key keeps it for next time.
+# Any other key: not now.  The copy is set aside under a backup name, so
+# that this session's own recovery copies cannot replace those words.
 printf 'something else\n' >"$F.recover"
 fresh
 start "$F"
 expect_screen "has unsaved changes from"
 keys Escape
-expect_screen "is kept"
+expect_screen "Those unsaved changes are kept in"
+type_text 'y'
+wait_until has_recover_with 'y' || fail "no recovery copy of this session"
+grep -l 'something else' "$F".recover.bak-* >/dev/null 2>&1 || fail "the old recovery copy was not kept aside"
 keys C-q
+expect_screen "Unsaved changes"
+type_text 'n'
 expect_exit 0
-[ -e "$F.recover" ] || fail "the recovery copy was not kept"
+rm -f "$F".recover.bak-*
 
 # A copy identical to the file is useless: no question, and it goes away.
 cp "$F" "$F.recover"
