@@ -218,7 +218,7 @@ static void view_put_cell(struct view_grid *g, int row, int col, const char *s, 
 		return;
 	struct view_cell *c = view_cell_at(g, row, col);
 	c->text = (uint32_t)g->text.len;
-	c->len = (uint16_t)len;
+	c->len = (uint32_t)len;
 	c->width = (uint8_t)width;
 	c->attr = (uint8_t)attr;
 	buf_append(&g->text, s, len);

@@ -30,7 +30,7 @@ struct edit_pos;
  * (the right half, nothing to draw).  len == 0 is a blank. */
 struct view_cell {
 	uint32_t text;		/* UTF-8 at grid->text.s + text, len bytes; never a control byte */
-	uint16_t len;
+	uint32_t len;		/* as wide as layout_cell.text_len: a cluster may pass 64 KB */
 	uint8_t width;
 	uint8_t attr;
 };

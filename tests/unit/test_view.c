@@ -188,6 +188,30 @@ static void test_too_small(void **state)
 	vf_free(&f);
 }
 
+/* A grapheme cluster longer than 64 KB (a letter with 40,000 combining
+ * marks) reaches the grid whole: the cell holds every byte the layout gave
+ * it, never a cut UTF-8 sequence. */
+static void test_huge_cluster_is_not_cut(void **state)
+{
+	(void)state;
+	size_t nmarks = 40000;
+	char *s = malloc(1 + 2 * nmarks + 1);
+	s[0] = 'a';
+	for (size_t i = 0; i < nmarks; i++)
+		memcpy(s + 1 + 2 * i, "\u0301", 2);
+	s[1 + 2 * nmarks] = '\0';
+	const char *lines[] = {s};
+	struct vf f = vf_new(5, 20, lines, 1);
+	const struct view_grid *g = render(&f, NULL);
+	const struct layout *lay = view_layout(f.v, 0);
+	const struct view_cell *c = &g->cells[0];
+	assert_true(lay->cells[0].text_len > 65535);
+	assert_int_equal(c->len, lay->cells[0].text_len);
+	assert_memory_equal(g->text.s + c->text, lay->text + lay->cells[0].text, c->len);
+	vf_free(&f);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_scrolling_and_hits),
 		cmocka_unit_test(test_layout_cache),
 		cmocka_unit_test(test_too_small),
+		cmocka_unit_test(test_huge_cluster_is_not_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
