@@ -632,11 +632,21 @@ void edit_type(struct edit *e, const char *s, size_t len)
 	}
 }
 
+/* The terminator new lines get: the document's most common one.
+ * Because counting walks every line, it is counted once, when first
+ * needed; lines mahdar adds all get it, so typing cannot change it. */
+static int edit_eol(struct edit *e)
+{
+	if (e->eol == DOC_EOL_NONE)
+		e->eol = doc_eol_default(e->doc);
+	return e->eol;
+}
+
 /* Terminator for a new line break at the cursor's line. */
-static int edit_break_eol(const struct edit *e)
+static int edit_break_eol(struct edit *e)
 {
 	int eol = edit_line(e, e->cur.line)->eol;
-	return eol != DOC_EOL_NONE ? eol : doc_eol_default(e->doc);
+	return eol != DOC_EOL_NONE ? eol : edit_eol(e);
 }
 
 void edit_newline(struct edit *e)
@@ -651,7 +661,7 @@ void edit_newline(struct edit *e)
 void edit_insert_text(struct edit *e, const char *s, size_t len)
 {
 	struct edit_text t = {0};
-	edit_text_split(&t, s, len, doc_eol_default(e->doc));
+	edit_text_split(&t, s, len, edit_eol(e));
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
 }

@@ -90,6 +90,7 @@ struct edit {
 	unsigned long saved_id;		/* id of the top undo step when last saved (0: none) */
 
 	struct edit_text clip;		/* the clipboard, n == 0 when empty */
+	int eol;			/* terminator new lines get (doc_eol_default()), 0 until needed */
 };
 
 /* A new editing state on d (which stays the caller's).  A document with no
@@ -109,7 +110,7 @@ int edit_selection(const struct edit *e, struct edit_pos *from, struct edit_pos 
 /* Type text (no line breaks) at the cursor, replacing the selection. */
 void edit_type(struct edit *e, const char *s, size_t len);
 /* Split the line at the cursor (Enter).  Both parts keep the line's own
- * terminator; a last line without one gives doc_eol_default() to the left part. */
+ * terminator; a last line without one gives e->eol to the left part. */
 void edit_newline(struct edit *e);
 /* Delete the selection, else before the cursor: a combining mark alone
  * when one is just before it (fixing a haraka or niqqud), else the grapheme. */
@@ -117,7 +118,7 @@ void edit_backspace(struct edit *e);
 /* Delete the selection, else the grapheme after the cursor (joins lines at the end). */
 void edit_delete(struct edit *e);
 /* Insert bytes that may hold line breaks (\n, \r\n or \r) as one undo step,
- * replacing the selection; new lines get doc_eol_default(). */
+ * replacing the selection; new lines get e->eol. */
 void edit_insert_text(struct edit *e, const char *s, size_t len);
 
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;

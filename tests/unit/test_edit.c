@@ -2,6 +2,8 @@
  * documents in mixed scripts.  Layouts come from a view, as in the editor. */
 #include "testutil.h"
 
+#include <time.h>
+
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -378,6 +380,38 @@ static void test_saved_point_and_invalid_bytes(void **state)
 	fx_free(&f);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Enter at the end of a long document (whose last line has no terminator)
+ * and pastes take the document's usual terminator without counting the
+ * terminators of every line each time: 2,000 of them on a 200,000-line
+ * document take a moment, not seconds (counting took 1-2 s here). */
+static void test_new_lines_do_not_recount_terminators(void **state)
+{
+	(void)state;
+	struct fx f = fx_new(40, NULL, 0);
+	for (size_t i = 0; i < 200000; i++)
+		doc_line_insert(f.d, i, "line", 4, i % 3 ? DOC_EOL_CRLF : DOC_EOL_LF);
+	doc_line_set_eol(f.d, f.d->nlines - 1, DOC_EOL_NONE);
+	edit_move(f.e, EDIT_DOC_END, 0);
+	double t0 = now_s();
+	for (int i = 0; i < 1000; i++) {
+		edit_newline(f.e);
+		edit_insert_text(f.e, "a\nb", 3);
+	}
+	double dt = now_s() - t0;
+	assert_int_equal(f.d->lines[f.d->nlines - 2]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[f.d->nlines - 3]->eol, DOC_EOL_CRLF);
+	if (dt > 0.3)
+		fail_msg("2,000 new lines took %.2f s", dt);
+	fx_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_selection_clipboard),
 		cmocka_unit_test(test_paste_is_one_step),
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
+		cmocka_unit_test(test_new_lines_do_not_recount_terminators),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
