@@ -613,9 +613,30 @@ static void edit_replace_sel(struct edit *e, struct edit_step *s, struct edit_te
 	edit_replace(e, s, a, b, ins);
 }
 
-void edit_type(struct edit *e, const char *s, size_t len)
+/* s[0..*len) without its NUL bytes: s itself, or a copy in *copy (caller
+ * frees).  *dropped gets how many there were. */
+static const char *edit_no_nul(const char *s, size_t *len, char **copy, size_t *dropped)
 {
-	size_t i = 0;
+	*copy = NULL;
+	*dropped = 0;
+	if (*len == 0 || memchr(s, '\0', *len) == NULL)
+		return s;
+	char *c = xmalloc(*len);
+	size_t n = 0;
+	for (size_t i = 0; i < *len; i++)
+		if (s[i] != '\0')
+			c[n++] = s[i];
+	*dropped = *len - n;
+	*len = n;
+	*copy = c;
+	return c;
+}
+
+void edit_type(struct edit *e, const char *text, size_t len)
+{
+	char *copy;
+	size_t dropped, i = 0;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
 	while (i < len) {
 		uint32_t cp;
 		size_t n = ustr_decode(s + i, len - i, &cp);
@@ -630,6 +651,7 @@ void edit_type(struct edit *e, const char *s, size_t len)
 		e->open = kind;
 		i += n;
 	}
+	free(copy);
 }
 
 /* The terminator new lines get: the document's most common one.
@@ -658,12 +680,17 @@ void edit_newline(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 }
 
-void edit_insert_text(struct edit *e, const char *s, size_t len)
+size_t edit_insert_text(struct edit *e, const char *text, size_t len)
 {
+	char *copy;
+	size_t dropped;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
 	struct edit_text t = {0};
 	edit_text_split(&t, s, len, edit_eol(e));
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
+	free(copy);
+	return dropped;
 }
 
 /* Delete the selection as a step of its own; 0 if there was none. */

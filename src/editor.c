@@ -440,9 +440,13 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 	case UI_EV_TEXT:
 		edit_type(ed->edit, ev->text, ev->len);
 		break;
-	case UI_EV_PASTE:
-		edit_insert_text(ed->edit, ev->text, ev->len);
+	case UI_EV_PASTE: {
+		size_t nul = edit_insert_text(ed->edit, ev->text, ev->len);
+		if (nul > 0)
+			editor_message(ed, 0, "Pasted without its %zu NUL byte%s (a text file cannot hold them)",
+				       nul, nul == 1 ? "" : "s");
 		break;
+	}
 	case UI_EV_MOUSE:
 		editor_mouse(ed, ev);
 		break;

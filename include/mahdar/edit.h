@@ -107,7 +107,8 @@ void edit_select_all(struct edit *e);
 /* The selection as an ordered range; 0 when there is none (or it is empty). */
 int edit_selection(const struct edit *e, struct edit_pos *from, struct edit_pos *to);
 
-/* Type text (no line breaks) at the cursor, replacing the selection. */
+/* Type text (no line breaks) at the cursor, replacing the selection.
+ * NUL bytes are left out (see edit_insert_text). */
 void edit_type(struct edit *e, const char *s, size_t len);
 /* Split the line at the cursor (Enter).  Both parts keep the line's own
  * terminator; a last line without one gives e->eol to the left part. */
@@ -118,8 +119,10 @@ void edit_backspace(struct edit *e);
 /* Delete the selection, else the grapheme after the cursor (joins lines at the end). */
 void edit_delete(struct edit *e);
 /* Insert bytes that may hold line breaks (\n, \r\n or \r) as one undo step,
- * replacing the selection; new lines get e->eol. */
-void edit_insert_text(struct edit *e, const char *s, size_t len);
+ * replacing the selection; new lines get e->eol.  NUL bytes are left out,
+ * because a file holding one is refused as binary when opened; returns how
+ * many were. */
+size_t edit_insert_text(struct edit *e, const char *s, size_t len);
 
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;
  * paste returns -1 when the clipboard is empty. */

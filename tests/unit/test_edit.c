@@ -412,6 +412,26 @@ static void test_new_lines_do_not_recount_terminators(void **state)
 	fx_free(&f);
 }
 
+/* NUL bytes never enter the document (a file holding one is refused as
+ * binary when opened): a paste or typed text keeps everything else. */
+static void test_nul_bytes_are_left_out(void **state)
+{
+	(void)state;
+	const char *lines[] = {""};
+	struct fx f = fx_new(40, lines, 1);
+	assert_int_equal(edit_insert_text(f.e, "ab\0cd\n\0\0ef", 10), 3);
+	assert_int_equal(f.d->nlines, 2);
+	assert_int_equal(f.d->lines[0]->len, 4);
+	assert_string_equal(L(&f, 0), "abcd");
+	assert_string_equal(L(&f, 1), "ef");
+	edit_type(f.e, "x\0y", 3);
+	assert_int_equal(f.d->lines[1]->len, 4);
+	assert_string_equal(L(&f, 1), "efxy");
+	assert_int_equal(edit_insert_text(f.e, "\0", 1), 1);
+	assert_string_equal(L(&f, 1), "efxy");
+	fx_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +448,7 @@ int main(void)
 		cmocka_unit_test(test_paste_is_one_step),
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
 		cmocka_unit_test(test_new_lines_do_not_recount_terminators),
+		cmocka_unit_test(test_nul_bytes_are_left_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
