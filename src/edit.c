@@ -722,8 +722,11 @@ void edit_backspace(struct edit *e)
 		size_t start = b.off - ustr_decode_prev(l->s, b.off, &cp);
 		size_t gstart = edit_prev(e, b);
 		/* Because a typist fixes a wrong haraka or niqqud by erasing
-		 * just that mark, not the letter it sits on. */
-		a.off = (cp != USTR_INVALID && ustr_is_mark(cp) && gstart < start) ? start : gstart;
+		 * just that mark, not the letter it sits on; and a misplaced
+		 * Persian half-space (ZWNJ) or joiner (ZWJ) the same way.
+		 * (Variation selectors are marks too.) */
+		int lone = cp == 0x200C || cp == 0x200D || (cp != USTR_INVALID && ustr_is_mark(cp));
+		a.off = (lone && gstart < start) ? start : gstart;
 	}
 	struct edit_text t = {0};
 	edit_replace(e, edit_step_for(e, EDIT_OPEN_BACK), a, b, &t);

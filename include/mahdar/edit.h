@@ -113,8 +113,9 @@ void edit_type(struct edit *e, const char *s, size_t len);
 /* Split the line at the cursor (Enter).  Both parts keep the line's own
  * terminator; a last line without one gives e->eol to the left part. */
 void edit_newline(struct edit *e);
-/* Delete the selection, else before the cursor: a combining mark alone
- * when one is just before it (fixing a haraka or niqqud), else the grapheme. */
+/* Delete the selection, else before the cursor: a combining mark (or a
+ * ZWNJ, ZWJ, variation selector) alone when one is just before it (fixing
+ * a haraka, a niqqud, a Persian half-space), else the grapheme. */
 void edit_backspace(struct edit *e);
 /* Delete the selection, else the grapheme after the cursor (joins lines at the end). */
 void edit_delete(struct edit *e);

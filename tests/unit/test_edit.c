@@ -432,6 +432,36 @@ static void test_nul_bytes_are_left_out(void **state)
 	fx_free(&f);
 }
 
+/* Backspace right after a zero-width non-joiner (the Persian half-space),
+ * a zero-width joiner or a variation selector removes just that code
+ * point, as after a combining mark: the letter before it stays. */
+static void test_backspace_removes_just_the_joiner(void **state)
+{
+	(void)state;
+	/* "نمی" ZWNJ "خواهم": the cursor after the ZWNJ (3 letters of 2 bytes). */
+	const char *lines[] = {"\u0646\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+			       "\u0628\u200d", "\u2764\ufe0f", "\u0645\u06cc\u200c"};
+	struct fx f = fx_new(40, lines, 4);
+	edit_set_cursor(f.e, (struct edit_pos){0, 9}, 0);
+	assert_int_equal(f.e->cur.off, 9);	/* a grapheme boundary */
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 0), "\u0646\u0645\u06cc\u062e\u0648\u0627\u0647\u0645");
+	assert_int_equal(f.e->cur.off, 6);
+	edit_set_cursor(f.e, (struct edit_pos){1, 5}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 1), "\u0628");
+	edit_set_cursor(f.e, (struct edit_pos){2, 6}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 2), "\u2764");
+	/* Typed: "می" then the half-space, then Backspace fixes it. */
+	edit_set_cursor(f.e, (struct edit_pos){3, 7}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 3), "\u0645\u06cc");
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 3), "\u0645");
+	fx_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -449,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
 		cmocka_unit_test(test_new_lines_do_not_recount_terminators),
 		cmocka_unit_test(test_nul_bytes_are_left_out),
+		cmocka_unit_test(test_backspace_removes_just_the_joiner),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
