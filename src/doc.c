@@ -35,6 +35,19 @@ void doc_attr_free(struct doc_attr *a)
 	free(a);
 }
 
+struct doc_attr *doc_attr_dup(const struct doc_attr *a)
+{
+	if (a == NULL)
+		return NULL;
+	struct doc_attr *c = xcalloc(1, sizeof *c);
+	c->id = a->id != NULL ? xstrdup(a->id) : NULL;
+	c->status = a->status;
+	c->from = a->from != NULL ? xstrdup(a->from) : NULL;
+	c->stamp = a->stamp != NULL ? xstrdup(a->stamp) : NULL;
+	c->extra = a->extra != NULL ? xstrdup(a->extra) : NULL;
+	return c;
+}
+
 static void doc_line_drop_cache(struct doc *d, struct doc_line *l)
 {
 	if (l->cache != NULL && d->cache_free != NULL)

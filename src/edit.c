@@ -10,7 +10,8 @@
  *
  * Lines cut out of the document keep their sidecar attributes in the
  * removed text (edit_piece.attr), so undoing a deletion gives an action
- * item its id and status back. */
+ * item its id and status back; a cut also gives the clipboard a copy,
+ * which the first paste puts on the pasted lines. */
 #include "mahdar/edit.h"
 
 #include "mahdar/doc.h"
@@ -774,9 +775,18 @@ int edit_copy(struct edit *e)
 
 int edit_cut(struct edit *e)
 {
-	if (edit_copy(e) < 0)
+	if (!e->sel || !edit_delete_sel(e))
 		return -1;
-	edit_delete_sel(e);
+	/* The step just made holds the removed text and the sidecar data of
+	 * the whole lines it took out (for undo); the clipboard gets a copy of
+	 * that data, so that moving an action item keeps its id and status.
+	 * The last piece is never a whole line. */
+	const struct edit_step *s = &e->undo[e->nundo - 1];
+	const struct edit_text *del = &s->ops[s->n - 1].del;
+	edit_text_free(&e->clip);
+	edit_text_copy(&e->clip, del);
+	for (size_t k = 0; k + 1 < del->n; k++)
+		e->clip.v[k].attr = doc_attr_dup(del->v[k].attr);
 	return 0;
 }
 
@@ -786,6 +796,18 @@ int edit_paste(struct edit *e)
 		return -1;
 	struct edit_text t = {0};
 	edit_text_copy(&t, &e->clip);
+	/* The first paste gives cut lines their data back; a later one gets
+	 * none.  Because an undone cut put the item back in the document,
+	 * data whose id is there already is dropped too: no id on two lines. */
+	for (size_t k = 0; k < e->clip.n; k++) {
+		struct doc_attr *a = e->clip.v[k].attr;
+		e->clip.v[k].attr = NULL;
+		if (a != NULL && a->id != NULL && doc_find_id(e->doc, a->id) != (size_t)-1) {
+			doc_attr_free(a);
+			a = NULL;
+		}
+		t.v[k].attr = a;
+	}
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
 	return 0;

@@ -177,6 +177,8 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 void doc_line_set_eol(struct doc *d, size_t i, int eol);
 /* Free attributes detached from their line (NULL is a no-op). */
 void doc_attr_free(struct doc_attr *a);
+/* A copy of a (NULL for NULL); free with doc_attr_free(). */
+struct doc_attr *doc_attr_dup(const struct doc_attr *a);
 /* The line's attributes, created empty on first use. */
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */

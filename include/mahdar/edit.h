@@ -126,7 +126,10 @@ void edit_delete(struct edit *e);
 size_t edit_insert_text(struct edit *e, const char *s, size_t len);
 
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;
- * paste returns -1 when the clipboard is empty. */
+ * paste returns -1 when the clipboard is empty.  A cut of whole lines
+ * takes their sidecar data (id, status, …) along and the first paste gives
+ * it back, unless that id is in the document again; a copy, or any later
+ * paste, gives the text alone (txt_analyse() gives new items fresh ids). */
 int edit_copy(struct edit *e);
 int edit_cut(struct edit *e);
 int edit_paste(struct edit *e);

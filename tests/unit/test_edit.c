@@ -462,6 +462,87 @@ static void test_backspace_removes_just_the_joiner(void **state)
 	fx_free(&f);
 }
 
+/* How many lines carry the id. */
+static int count_id(const struct doc *d, const char *id)
+{
+	int n = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		n += d->lines[i]->attr != NULL && d->lines[i]->attr->id != NULL &&
+		     strcmp(d->lines[i]->attr->id, id) == 0;
+	return n;
+}
+
+/* Moving an action item with cut and paste keeps its id and status: a
+ * whole-line cut takes the lines' sidecar data into the clipboard and the
+ * first paste gives it back.  A copy, a second paste, or a paste while the
+ * item is back in the document (cut undone) gives none, so no id is ever
+ * on two lines. */
+static void test_cut_paste_moves_item_data(void **state)
+{
+	(void)state;
+	const char *lines[] = {"- first", "- second", "- third"};
+	struct fx f = fx_new(40, lines, 3);
+	struct doc_attr *a = doc_line_attr(f.d, 0);
+	a->id = strdup("r1");
+	a->status = DOC_ST_DONE;
+	a->from = strdup("m-2024-01");
+	doc_line_attr(f.d, 1)->id = strdup("r2");
+	edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	assert_int_equal(edit_cut(f.e), 0);
+	assert_string_equal(L(&f, 0), "- second");
+	assert_int_equal(count_id(f.d, "r1"), 0);
+	edit_move(f.e, EDIT_DOWN, 0);	/* start of "- third" */
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 1), "- first");
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	assert_int_equal(f.d->lines[1]->attr->status, DOC_ST_DONE);
+	assert_string_equal(f.d->lines[1]->attr->from, "m-2024-01");
+	/* A second paste of the same clip: the text only. */
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 2), "- first");
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	/* Undoing both pastes and the cut puts r1 back where it was, once. */
+	edit_undo(f.e);
+	edit_undo(f.e);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), "- first");
+	assert_int_equal(doc_find_id(f.d, "r1"), 0);
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	/* Redo: the pasted line gets r1 again. */
+	edit_redo(f.e);
+	edit_redo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	edit_undo(f.e);
+	edit_undo(f.e);
+
+	/* A copy never carries the data. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	assert_int_equal(edit_copy(f.e), 0);
+	edit_move(f.e, EDIT_DOC_START, 0);
+	edit_paste(f.e);
+	assert_string_equal(L(&f, 0), "- second");
+	assert_int_equal(count_id(f.d, "r2"), 1);
+	assert_int_equal(doc_find_id(f.d, "r2"), 2);
+	edit_undo(f.e);
+
+	/* Cut, undo the cut, paste: r2 is in the document again, so the
+	 * pasted copy gets none. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	edit_cut(f.e);
+	edit_undo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r2"), 1);
+	edit_move(f.e, EDIT_DOC_START, 0);
+	edit_paste(f.e);
+	assert_int_equal(count_id(f.d, "r2"), 1);
+	assert_int_equal(doc_find_id(f.d, "r2"), 2);
+	fx_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_new_lines_do_not_recount_terminators),
 		cmocka_unit_test(test_nul_bytes_are_left_out),
 		cmocka_unit_test(test_backspace_removes_just_the_joiner),
+		cmocka_unit_test(test_cut_paste_moves_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
