@@ -19,12 +19,14 @@
 #include "mahdar/store.h"
 #include "mahdar/txt.h"
 #include "mahdar/ui.h"
+#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,26 +336,74 @@ static void editor_restore(struct editor *ed)
 		       ed->info.recover_path);
 }
 
+/* Answers to the questions, from any keyboard: the Latin letter, the
+ * letter the same key gives on the Arabic, Persian and Hebrew layouts,
+ * and the initial of the answer's word in those languages.
+ *
+ *   quit, y (save, quit):    y Y  غ (y key, Arabic and Persian)  ט (y key, Hebrew)
+ *                            ن (نعم)  ب (بله)  כ (כן)
+ *   quit, n (quit, discard): n N  ى (n key, Arabic)  د (n key, Persian)  מ (n key, Hebrew)
+ *                            ل (لا; the Arabic لا key too)  خ (خیر)  ל (לא)
+ *   recovery, r (restore):   r R  ق (r key, Arabic and Persian)  ר (r key, Hebrew)
+ *   recovery, d (delete):    d D  ي (d key, Arabic)  ی (d key, Persian)  ג (d key, Hebrew)
+ *
+ * The one clash: ن begins نعم (Arabic yes) and نه (Persian no).  Because
+ * taking a "no" for a "yes" saves what was meant to be thrown away (and
+ * the other way round loses words), ن counts as yes except in a Persian
+ * document, where it answers nothing and the question is dropped. */
+static const struct {
+	int prompt;
+	char answer;
+	uint32_t cp;
+} editor_answers[] = {
+	{EDITOR_PROMPT_QUIT, 'y', 'y'}, {EDITOR_PROMPT_QUIT, 'y', 'Y'},
+	{EDITOR_PROMPT_QUIT, 'y', 0x063A}, {EDITOR_PROMPT_QUIT, 'y', 0x05D8},
+	{EDITOR_PROMPT_QUIT, 'y', 0x0646}, {EDITOR_PROMPT_QUIT, 'y', 0x0628},
+	{EDITOR_PROMPT_QUIT, 'y', 0x05DB},
+	{EDITOR_PROMPT_QUIT, 'n', 'n'}, {EDITOR_PROMPT_QUIT, 'n', 'N'},
+	{EDITOR_PROMPT_QUIT, 'n', 0x0649}, {EDITOR_PROMPT_QUIT, 'n', 0x062F},
+	{EDITOR_PROMPT_QUIT, 'n', 0x05DE}, {EDITOR_PROMPT_QUIT, 'n', 0x0644},
+	{EDITOR_PROMPT_QUIT, 'n', 0x062E}, {EDITOR_PROMPT_QUIT, 'n', 0x05DC},
+	{EDITOR_PROMPT_RECOVER, 'r', 'r'}, {EDITOR_PROMPT_RECOVER, 'r', 'R'},
+	{EDITOR_PROMPT_RECOVER, 'r', 0x0642}, {EDITOR_PROMPT_RECOVER, 'r', 0x05E8},
+	{EDITOR_PROMPT_RECOVER, 'd', 'd'}, {EDITOR_PROMPT_RECOVER, 'd', 'D'},
+	{EDITOR_PROMPT_RECOVER, 'd', 0x064A}, {EDITOR_PROMPT_RECOVER, 'd', 0x06CC},
+	{EDITOR_PROMPT_RECOVER, 'd', 0x05D2},
+};
+
+int editor_answer(int prompt, const char *text, size_t len, int lang)
+{
+	uint32_t cp;
+	if (text == NULL || len == 0 || ustr_decode(text, len, &cp) == 0 || cp == USTR_INVALID)
+		return 0;
+	if (cp == 0x0646 && lang == DOC_LANG_FA)
+		return 0;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(editor_answers); i++)
+		if (editor_answers[i].prompt == prompt && editor_answers[i].cp == cp)
+			return editor_answers[i].answer;
+	return 0;
+}
+
 static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 {
 	const char *cmd = ev->type == UI_EV_KEY ? keymap_lookup(ed->keymap, ev->key) : NULL;
-	char c = ev->type == UI_EV_TEXT && ev->len == 1 ? ev->text[0] : '\0';
+	int c = ev->type == UI_EV_TEXT ? editor_answer(ed->prompt, ev->text, ev->len, doc_language(ed->doc)) : 0;
 	int prompt = ed->prompt;
 	ed->prompt = EDITOR_PROMPT_NONE;
 	editor_message_clear(ed);
 	if (prompt == EDITOR_PROMPT_RECOVER) {
-		if (c == 'r' || c == 'R')
+		if (c == 'r')
 			editor_restore(ed);
-		else if (c == 'd' || c == 'D')
+		else if (c == 'd')
 			editor_recover_drop(ed);
 		else
 			editor_recover_set_aside(ed);
 		return;
 	}
-	if (c == 'y' || c == 'Y' || (cmd != NULL && strcmp(cmd, "save") == 0)) {
+	if (c == 'y' || (cmd != NULL && strcmp(cmd, "save") == 0)) {
 		if (editor_save(ed) == 0)
 			ed->quit = 1;
-	} else if (c == 'n' || c == 'N' || (cmd != NULL && strcmp(cmd, "quit") == 0)) {
+	} else if (c == 'n' || (cmd != NULL && strcmp(cmd, "quit") == 0)) {
 		editor_recover_drop(ed);	/* a deliberate discard */
 		ed->quit = 1;
 	} else {

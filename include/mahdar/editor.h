@@ -51,6 +51,14 @@ struct editor {
 	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
 };
 
+/* The answer typed text gives to a question (enum editor_prompt): 'y' or
+ * 'n' for the quit question, 'r' or 'd' for the recovery one, 0 for none.
+ * Its first character counts, Latin or the letter of the same key on an
+ * Arabic, Persian or Hebrew keyboard, or the initial of the answer's word
+ * (the table is in editor.c); lang (enum doc_lang, the document's) settles
+ * the one letter that means yes in Arabic and no in Persian. */
+int editor_answer(int prompt, const char *text, size_t len, int lang);
+
 /* Show a message (error = 1: an error) until the next key. */
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
