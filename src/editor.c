@@ -55,6 +55,23 @@ void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	ed->msg = xvasprintf(fmt, ap);
 	ed->msg_error = error;
 	va_end(ap);
+	/* Because the message line is one paragraph: a line break would show as ^J. */
+	for (char *p = ed->msg; (p = strchr(p, '\n')) != NULL;)
+		*p = ' ';
+}
+
+/* A message of several lines: the first, and how many more there are and
+ * where to read them ("mahdar check FILE"). */
+static void editor_message_lines(struct editor *ed, int error, const char *text, const char *where)
+{
+	const char *nl = strchr(text, '\n');
+	size_t more = 0;
+	for (const char *p = nl; p != NULL; p = strchr(p + 1, '\n'))
+		more += p[1] != '\0';
+	if (more == 0)
+		editor_message(ed, error, "%.*s", nl != NULL ? (int)(nl - text) : (int)strlen(text), text);
+	else
+		editor_message(ed, error, "%.*s (%zu more: %s)", (int)(nl - text), text, more, where);
 }
 
 static void editor_message_clear(struct editor *ed)
@@ -113,28 +130,74 @@ static void editor_hint_key(const char *key, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", key);
 }
 
+/* The open question in its longest form that fits: forms[0..n), longest
+ * first, the first whose rows wrapped to the screen's width are no more
+ * than rows (else the last). */
+static void editor_ask(struct editor *ed, int error, char **forms, size_t n, int rows)
+{
+	size_t pick = n - 1;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (view_message_rows(ed->view, forms[i]) <= rows) {
+			pick = i;
+			break;
+		}
+	}
+	editor_message(ed, error, "%s", forms[pick]);
+	for (size_t i = 0; i < n; i++)
+		free(forms[i]);
+}
+
+/* (Re)word the open question for the screen's width. */
+static void editor_prompt_message(struct editor *ed)
+{
+	char *f[4];
+	if (ed->prompt == EDITOR_PROMPT_QUIT) {
+		char ks[40] = "", kq[40] = "";
+		const char *k = keymap_key_for(ed->keymap, "save");
+		if (k != NULL)
+			editor_hint_key(k, ks, sizeof ks);
+		k = keymap_key_for(ed->keymap, "quit");
+		if (k != NULL)
+			editor_hint_key(k, kq, sizeof kq);
+		/* Because the whole question must be readable on one row, also
+		 * on a narrow terminal. */
+		f[0] = xasprintf("Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
+				 "other keys: go back", *ks ? "/" : "", ks, *kq ? "/" : "", kq);
+		f[1] = xstrdup("Unsaved changes. y: save and quit  n: quit without saving");
+		f[2] = xstrdup("Unsaved changes! y: save+quit n: discard");
+		f[3] = xstrdup("Save? y/n");
+		editor_ask(ed, 0, f, 4, 1);
+	} else if (ed->prompt == EDITOR_PROMPT_RECOVER) {
+		/* Asked once, at the start: worth a few rows to name the copy. */
+		const char *when = ed->recover_when != NULL ? ed->recover_when : "";
+		f[0] = xasprintf("%s has unsaved changes from %s. r: restore them  d: delete the copy  "
+				 "other keys: not now", ed->info.recover_path, when);
+		f[1] = xasprintf("Unsaved changes from %s were kept. r: restore them  d: delete them  "
+				 "other keys: not now", when);
+		f[2] = xstrdup("Unsaved changes kept. r: restore d: delete");
+		f[3] = xstrdup("Restore? r/d");
+		editor_ask(ed, 1, f, 4, view_message_max_rows(ed->view));
+	}
+}
+
 void editor_quit(struct editor *ed)
 {
 	if (!ed->doc->modified) {
 		ed->quit = 1;
 		return;
 	}
-	char ks[40] = "", kq[40] = "";
-	const char *k = keymap_key_for(ed->keymap, "save");
-	if (k != NULL)
-		editor_hint_key(k, ks, sizeof ks);
-	k = keymap_key_for(ed->keymap, "quit");
-	if (k != NULL)
-		editor_hint_key(k, kq, sizeof kq);
 	ed->prompt = EDITOR_PROMPT_QUIT;
-	/* Because the whole question must be readable on a narrow terminal. */
-	if (ed->view->cols >= 76)
-		editor_message(ed, 0, "Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
-				      "other keys: go back", *ks ? "/" : "", ks, *kq ? "/" : "", kq);
-	else if (ed->view->cols >= 36)
-		editor_message(ed, 0, "Unsaved changes! y: save+quit n: discard");
-	else
-		editor_message(ed, 0, "Save? y/n");
+	editor_prompt_message(ed);
+}
+
+void editor_page(struct editor *ed, char **lines, size_t n)
+{
+	for (size_t i = 0; i < ed->npage; i++)
+		free(ed->page[i]);
+	free(ed->page);
+	ed->page = lines;
+	ed->npage = n;
+	ed->page_top = 0;
 }
 
 void editor_suspend(struct editor *ed)
@@ -255,17 +318,28 @@ static int editor_keys(struct editor *ed)
 		return -1;
 	}
 	if (r > 0)
-		editor_message(ed, 1, "%s", cause);
-	free(cause);
+		ed->keys_problems = cause;
+	else
+		free(cause);
 	cause = NULL;
-	char *user = editor_user_keys();
-	if (user != NULL && fio_exists(user)) {
-		r = keymap_load(ed->keymap, user, cmd_exists, &cause);
-		if (r != 0)
-			editor_message(ed, 1, "%s", cause);
+	ed->keys_user = editor_user_keys();
+	if (ed->keys_user != NULL && fio_exists(ed->keys_user)) {
+		r = keymap_load(ed->keymap, ed->keys_user, cmd_exists, &cause);
+		if (r != 0 && ed->keys_problems != NULL) {
+			char *both = xasprintf("%s\n%s", ed->keys_problems, cause);
+			free(ed->keys_problems);
+			ed->keys_problems = both;
+		} else if (r != 0) {
+			ed->keys_problems = xstrdup(cause);
+		}
 		free(cause);
 	}
-	free(user);
+	if (ed->keys_problems != NULL) {
+		const char *k = keymap_key_for(ed->keymap, "help");
+		char *where = xasprintf("%s lists them", k != NULL ? k : "help");
+		editor_message_lines(ed, 1, ed->keys_problems, where);
+		free(where);
+	}
 	return 0;
 }
 
@@ -411,16 +485,50 @@ static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 	}
 }
 
-/* At start: offer back the unsaved changes a killed mahdar left. */
+/* At start: offer back the unsaved changes a killed mahdar left (the
+ * question is worded once the screen's width is known). */
 static void editor_offer_recovery(struct editor *ed)
 {
-	char *when = NULL;
-	if (!store_recover_check(ed->doc, &ed->info, &when))
+	if (!store_recover_check(ed->doc, &ed->info, &ed->recover_when))
 		return;
 	ed->prompt = EDITOR_PROMPT_RECOVER;
-	editor_message(ed, 1, "%s has unsaved changes from %s. r: restore them  d: delete the copy  "
-			      "other keys: not now", ed->info.recover_path, when);
-	free(when);
+}
+
+/* Keys while a page is shown: the motion commands scroll it, any other key
+ * (or a click) closes it. */
+static void editor_page_event(struct editor *ed, const struct ui_event *ev)
+{
+	static const struct {
+		const char *cmd;
+		int dir;	/* -1 back, +1 on */
+		int unit;	/* 0 a row, 1 a screen, 2 all the way */
+	} scroll[] = {{"up", -1, 0}, {"down", 1, 0}, {"page-up", -1, 1}, {"page-down", 1, 1},
+		      {"doc-start", -1, 2}, {"doc-end", 1, 2}};
+	int dir = 0, unit = 0;
+	size_t screen = view_text_rows(ed->view) > 1 ? (size_t)view_text_rows(ed->view) - 1 : 1;
+	if (ev->type == UI_EV_MOUSE && (ev->button == 3 || ev->button == 4)) {
+		dir = ev->button == 3 ? -1 : 1;
+		screen = 3;
+		unit = 1;
+	} else if (ev->type == UI_EV_KEY) {
+		const char *cmd = keymap_lookup(ed->keymap, ev->key);
+		for (size_t i = 0; cmd != NULL && i < UTIL_ARRAY_LEN(scroll); i++)
+			if (strcmp(cmd, scroll[i].cmd) == 0)
+				dir = scroll[i].dir, unit = scroll[i].unit;
+	} else if (ev->type == UI_EV_PASTE || (ev->type == UI_EV_MOUSE && ev->action != UI_MOUSE_PRESS)) {
+		return;	/* neither a key nor a click */
+	}
+	if (dir == 0) {
+		editor_page(ed, NULL, 0);
+		return;
+	}
+	/* Because the page's length in rows depends on the width, going too
+	 * far down is clamped by view_render_page(). */
+	size_t by = unit == 0 ? 1 : unit == 1 ? screen : SIZE_MAX / 2;
+	if (dir < 0)
+		ed->page_top = by > ed->page_top ? 0 : ed->page_top - by;
+	else
+		ed->page_top = by > SIZE_MAX / 2 - ed->page_top ? SIZE_MAX / 2 : ed->page_top + by;
 }
 
 static void editor_mouse(struct editor *ed, const struct ui_event *ev)
@@ -476,6 +584,10 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 		view_resize(ed->view, rows, cols);
 		return;
 	}
+	if (ed->page != NULL) {
+		editor_page_event(ed, ev);
+		return;
+	}
 	if (ed->prompt != EDITOR_PROMPT_NONE) {
 		if (ev->type == UI_EV_KEY || ev->type == UI_EV_TEXT)
 			editor_prompt_answer(ed, ev);
@@ -508,6 +620,15 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 static void editor_draw(struct editor *ed)
 {
 	struct view *v = ed->view;
+	if (ed->prompt != EDITOR_PROMPT_NONE)
+		editor_prompt_message(ed);	/* the width may have changed */
+	view_set_message(v, ed->msg);
+	if (ed->page != NULL) {
+		ui_draw(ed->ui, view_render_page(v, (const char *const *)ed->page, ed->npage, &ed->page_top,
+						 " mahdar help", "Arrows, PageUp, PageDown: scroll   "
+						 "any other key: back to the text"));
+		return;
+	}
 	ed->edit->page_rows = view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1;
 	if (!view_too_small(v))
 		view_follow(v, ed->edit->cur.line, ed->edit->cur.off);
@@ -592,6 +713,10 @@ static void editor_free(struct editor *ed)
 	store_info_free(&ed->info);
 	free(ed->msg);
 	free(ed->hints);
+	free(ed->keys_user);
+	free(ed->keys_problems);
+	free(ed->recover_when);
+	editor_page(ed, NULL, 0);
 }
 
 int editor_run(const char *path, const struct editor_opts *opts)
@@ -618,8 +743,11 @@ int editor_run(const char *path, const struct editor_opts *opts)
 		return 1;
 	}
 	editor_make_hints(&ed);
-	if (ed.info.side_msg != NULL && ed.msg == NULL)
-		editor_message(&ed, ed.info.side == STORE_SIDE_BROKEN, "%s", ed.info.side_msg);
+	if (ed.info.side_msg != NULL && ed.msg == NULL) {
+		char *where = xasprintf("mahdar check %s", path);
+		editor_message_lines(&ed, ed.info.side == STORE_SIDE_BROKEN, ed.info.side_msg, where);
+		free(where);
+	}
 	else if (ed.info.text_missing && ed.msg == NULL)
 		editor_message(&ed, 0, "New file: %s", path);
 	editor_offer_recovery(&ed);	/* a question replaces any message */

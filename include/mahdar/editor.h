@@ -45,6 +45,11 @@ struct editor {
 	int status;		/* exit status */
 	int dragging;		/* left mouse button held in the text */
 	char *hints;		/* status line key hints */
+	char *keys_user;	/* the user's keys file ($XDG_CONFIG_HOME/mahdar/keys), or NULL */
+	char *keys_problems;	/* what was wrong in the keys files, one a line, or NULL */
+	char *recover_when;	/* for the recovery question: when the copy was written */
+	char **page;		/* a full-screen page shown over the text (help), or NULL */
+	size_t npage, page_top;
 	unsigned long seen_gen;	/* doc->gen when the main loop last looked */
 	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
 	long long last_change_ms;	/* when the text last changed (monotonic) */
@@ -62,6 +67,9 @@ int editor_answer(int prompt, const char *text, size_t len, int lang);
 /* Show a message (error = 1: an error) until the next key. */
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Show lines[0..n) as a full-screen page (they are the editor's now) until
+ * a key other than one that scrolls (up, down, page-up, …) is pressed. */
+void editor_page(struct editor *ed, char **lines, size_t n);
 /* Save text + sidecar; 0, or -1 with the reason in the message line. */
 int editor_save(struct editor *ed);
 /* Quit, asking first when there are unsaved changes. */

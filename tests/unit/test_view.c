@@ -212,6 +212,37 @@ static void test_huge_cluster_is_not_cut(void **state)
 	free(s);
 }
 
+/* A message longer than the width wraps onto more rows (at most half the
+ * text area), taken from the text area; the cursor can go after it. */
+static void test_long_message_wraps(void **state)
+{
+	(void)state;
+	const char *lines[] = {"a", "b", "c", "d", "e", "f"};
+	struct vf f = vf_new(8, 20, lines, 6);
+	const char *msg = "Saved /a/long/path/minutes.txt today";
+	view_set_message(f.v, msg);
+	assert_int_equal(view_text_rows(f.v), 5);
+	edit_set_cursor(f.e, (struct edit_pos){5, 0}, 0);
+	const struct view_grid *g = render(&f, msg);
+	assert_row(g, 4, "f                   ");
+	assert_int_equal(g->cur_row, 4);
+	assert_true(g->cells[5 * 20].attr & VIEW_A_STATUS);
+	assert_row(g, 6, "Saved /a/long/path/ ");
+	assert_row(g, 7, "minutes.txt today   ");
+	/* Never more than half the text area: the rest is cut. */
+	view_set_message(f.v, "one two three four five six seven eight nine ten eleven twelve");
+	assert_int_equal(view_text_rows(f.v), 4);
+	view_set_message(f.v, NULL);
+	assert_int_equal(view_text_rows(f.v), 6);
+	/* The cursor after a typed answer. */
+	struct view_status st = {.name = "m.txt", .line = 1, .col = 1, .msg = "Save as: x.txt", .msg_cursor = 1};
+	view_set_message(f.v, st.msg);
+	g = view_render(f.v, f.e, &st);
+	assert_int_equal(g->cur_row, 7);
+	assert_int_equal(g->cur_col, 14);
+	vf_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_layout_cache),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
+		cmocka_unit_test(test_long_message_wraps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
