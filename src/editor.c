@@ -10,6 +10,7 @@
 
 #include "mahdar/editor.h"
 
+#include "mahdar/buf.h"
 #include "mahdar/cmd.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
@@ -177,6 +178,14 @@ static void editor_prompt_message(struct editor *ed)
 		f[2] = xstrdup("Unsaved changes kept. r: restore d: delete");
 		f[3] = xstrdup("Restore? r/d");
 		editor_ask(ed, 1, f, 4, view_message_max_rows(ed->view));
+	} else if (ed->prompt == EDITOR_PROMPT_SAVE_AS) {
+		f[0] = xasprintf("Save as (Enter: save  Esc: cancel): %s", ed->input);
+		f[1] = xasprintf("Save as: %s", ed->input);
+		editor_ask(ed, 0, f, 2, view_message_max_rows(ed->view));
+	} else if (ed->prompt == EDITOR_PROMPT_REPLACE) {
+		f[0] = xasprintf("%s exists. y: replace it  other keys: do not save", ed->input);
+		f[1] = xstrdup("Replace it? y/n");
+		editor_ask(ed, 0, f, 2, view_message_max_rows(ed->view));
 	}
 }
 
@@ -452,10 +461,111 @@ int editor_answer(int prompt, const char *text, size_t len, int lang)
 		return 0;
 	if (cp == 0x0646 && lang == DOC_LANG_FA)
 		return 0;
+	if (prompt == EDITOR_PROMPT_REPLACE)	/* a yes-or-no question too */
+		prompt = EDITOR_PROMPT_QUIT;
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(editor_answers); i++)
 		if (editor_answers[i].prompt == prompt && editor_answers[i].cp == cp)
 			return editor_answers[i].answer;
 	return 0;
+}
+
+/* Save to name and make it the file being edited; on failure everything
+ * stays as it was. */
+static void editor_save_to(struct editor *ed, const char *name)
+{
+	struct store_info old = ed->info;
+	const char *old_path = ed->path;
+	char *where = NULL, *cause = NULL;
+	store_info_init(&ed->info, name);
+	ed->info.text_missing = !fio_exists(name);
+	/* Because a sidecar already there belongs to the file being replaced
+	 * (or to none), it is backed up before it is overwritten, like one
+	 * that could not be read; a recovery copy there is set aside. */
+	if (fio_exists(ed->info.side_path))
+		ed->info.side = STORE_SIDE_BROKEN;
+	if (ed->info.recover && store_recover_set_aside(&ed->info, &where, &cause) < 0) {
+		editor_message(ed, 1, "Not saved: %s", cause);
+		goto fail;
+	}
+	char *path = xstrdup(name);
+	ed->path = path;
+	if (editor_save(ed) < 0) {
+		free(path);
+		goto fail;
+	}
+	free(ed->path_own);
+	ed->path_own = path;
+	/* The old file's recovery copy holds what is now saved here. */
+	if (old.recover_path != NULL)
+		store_recover_drop(&old, NULL);
+	store_info_free(&old);
+	if (ed->info.backup_path != NULL || where != NULL)
+		editor_message(ed, 0, "Saved %s (what was there is kept as %s)", ed->path,
+			       ed->info.backup_path != NULL ? ed->info.backup_path : where);
+	free(where);
+	free(cause);
+	return;
+fail:
+	store_info_free(&ed->info);
+	ed->info = old;
+	ed->path = old_path;
+	free(where);
+	free(cause);
+}
+
+void editor_save_as(struct editor *ed)
+{
+	free(ed->input);
+	ed->input = xstrdup(ed->path);
+	ed->prompt = EDITOR_PROMPT_SAVE_AS;
+	editor_prompt_message(ed);
+}
+
+/* The file name typed for save-as is complete. */
+static void editor_save_as_done(struct editor *ed)
+{
+	ed->prompt = EDITOR_PROMPT_NONE;
+	editor_message_clear(ed);
+	if (ed->input[0] == '\0') {
+		editor_message(ed, 0, "No file name: not saved");
+	} else if (strcmp(ed->input, ed->path) != 0 && fio_exists(ed->input)) {
+		ed->prompt = EDITOR_PROMPT_REPLACE;
+		editor_prompt_message(ed);
+	} else {
+		editor_save_to(ed, ed->input);
+	}
+}
+
+/* Typing a file name: text and pastes (their first line) add to it,
+ * backspace takes back a character, newline is done, cancel (Esc) or quit
+ * gives up; other keys do nothing. */
+static void editor_input_event(struct editor *ed, const struct ui_event *ev)
+{
+	if (ev->type == UI_EV_TEXT || ev->type == UI_EV_PASTE) {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, ed->input);
+		for (size_t i = 0; i < ev->len && ev->text[i] != '\n' && ev->text[i] != '\r'; i++)
+			if ((unsigned char)ev->text[i] >= 0x20 && ev->text[i] != 0x7f)
+				buf_putc(&b, ev->text[i]);
+		free(ed->input);
+		ed->input = buf_steal(&b, NULL);
+	} else if (ev->type == UI_EV_KEY) {
+		const char *cmd = keymap_lookup(ed->keymap, ev->key);
+		if (cmd == NULL)
+			return;
+		if (strcmp(cmd, "backspace") == 0) {
+			size_t n = strlen(ed->input);
+			ed->input[ustr_grapheme_prev(ed->input, n, n)] = '\0';
+		} else if (strcmp(cmd, "newline") == 0) {
+			editor_save_as_done(ed);
+			return;
+		} else if (strcmp(cmd, "cancel") == 0 || strcmp(cmd, "quit") == 0) {
+			ed->prompt = EDITOR_PROMPT_NONE;
+			editor_message(ed, 0, "Not saved");
+			return;
+		}
+	}
+	editor_prompt_message(ed);
 }
 
 static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
@@ -465,6 +575,13 @@ static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 	int prompt = ed->prompt;
 	ed->prompt = EDITOR_PROMPT_NONE;
 	editor_message_clear(ed);
+	if (prompt == EDITOR_PROMPT_REPLACE) {
+		if (c == 'y')
+			editor_save_to(ed, ed->input);
+		else
+			editor_message(ed, 0, "Not saved");
+		return;
+	}
 	if (prompt == EDITOR_PROMPT_RECOVER) {
 		if (c == 'r')
 			editor_restore(ed);
@@ -535,8 +652,10 @@ static void editor_mouse(struct editor *ed, const struct ui_event *ev)
 {
 	struct edit_pos p;
 	if (ev->button == 3 || ev->button == 4) {
-		for (int i = 0; i < 3; i++)
-			edit_move(ed->edit, ev->button == 3 ? EDIT_UP : EDIT_DOWN, 0);
+		/* Because reading on while the cursor stays (with its selection)
+		 * is what the wheel is for; the next key brings the view back. */
+		view_scroll(ed->view, ev->button == 3 ? -3 : 3);
+		ed->scrolled = 1;
 		return;
 	}
 	if (ev->button != 0)
@@ -584,8 +703,19 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 		view_resize(ed->view, rows, cols);
 		return;
 	}
+	/* Because what cannot be seen must not be edited: while the screen
+	 * is too small, keys and the mouse do nothing. */
+	if (view_too_small(ed->view))
+		return;
+	if (ev->type != UI_EV_MOUSE || (ev->button != 3 && ev->button != 4))
+		ed->scrolled = 0;
 	if (ed->page != NULL) {
 		editor_page_event(ed, ev);
+		return;
+	}
+	if (ed->prompt == EDITOR_PROMPT_SAVE_AS) {
+		if (ev->type != UI_EV_MOUSE)
+			editor_input_event(ed, ev);
 		return;
 	}
 	if (ed->prompt != EDITOR_PROMPT_NONE) {
@@ -630,7 +760,7 @@ static void editor_draw(struct editor *ed)
 		return;
 	}
 	ed->edit->page_rows = view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1;
-	if (!view_too_small(v))
+	if (!view_too_small(v) && !ed->scrolled)
 		view_follow(v, ed->edit->cur.line, ed->edit->cur.off);
 	const struct layout *lay = view_layout(v, ed->edit->cur.line);
 	struct view_status st = {
@@ -642,6 +772,7 @@ static void editor_draw(struct editor *ed)
 		.hints = ed->hints,
 		.msg = ed->msg,
 		.msg_error = ed->msg_error,
+		.msg_cursor = ed->prompt == EDITOR_PROMPT_SAVE_AS,
 	};
 	ui_draw(ed->ui, view_render(v, ed->edit, &st));
 }
@@ -716,6 +847,8 @@ static void editor_free(struct editor *ed)
 	free(ed->keys_user);
 	free(ed->keys_problems);
 	free(ed->recover_when);
+	free(ed->input);
+	free(ed->path_own);
 	editor_page(ed, NULL, 0);
 }
 

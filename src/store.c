@@ -74,15 +74,20 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 	}
 }
 
-/* Open path, reading its text from text_from (path itself, or its recovery copy). */
-static struct doc *store_open_from(const char *path, const char *text_from, int allow_missing,
-				   struct store_info *info, char **cause)
+void store_info_init(struct store_info *info, const char *path)
 {
 	memset(info, 0, sizeof *info);
 	info->text_path = xstrdup(path);
 	info->side_path = side_path(path);
 	info->recover_path = xasprintf("%s.recover", path);
 	info->recover = fio_exists(info->recover_path);
+}
+
+/* Open path, reading its text from text_from (path itself, or its recovery copy). */
+static struct doc *store_open_from(const char *path, const char *text_from, int allow_missing,
+				   struct store_info *info, char **cause)
+{
+	store_info_init(info, path);
 	if (!fio_exists(text_from) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;

@@ -214,6 +214,27 @@ void view_follow(struct view *v, size_t line, size_t off)
 	v->top_row = r;
 }
 
+void view_scroll(struct view *v, int rows)
+{
+	int h = view_text_rows(v) > 0 ? view_text_rows(v) : 1;
+	for (; rows < 0 && view_row_back(v, &v->top_line, &v->top_row); rows++)
+		;
+	for (; rows > 0; rows--) {
+		/* Only while a whole screen of rows lies below the new top. */
+		size_t l = v->top_line, r = v->top_row;
+		int below = 0;
+		while (below < h && view_row_fwd(v, &l, &r))
+			below++;
+		if (below < h)
+			break;
+		l = v->top_line;
+		r = v->top_row;
+		view_row_fwd(v, &l, &r);
+		v->top_line = l;
+		v->top_row = r;
+	}
+}
+
 int view_hit(struct view *v, int row, int col, struct edit_pos *p)
 {
 	int h = view_text_rows(v);

@@ -25,12 +25,19 @@ int editor_run(const char *path, const struct editor_opts *opts);
 
 /* ---- for the command tables (cmd-*.c) ---- */
 
-enum editor_prompt { EDITOR_PROMPT_NONE = 0, EDITOR_PROMPT_QUIT, EDITOR_PROMPT_RECOVER };
+enum editor_prompt {
+	EDITOR_PROMPT_NONE = 0,
+	EDITOR_PROMPT_QUIT,	/* unsaved changes: y save and quit, n quit without saving */
+	EDITOR_PROMPT_RECOVER,	/* a recovery copy: r restore, d delete, other keys not now */
+	EDITOR_PROMPT_SAVE_AS,	/* a file name is being typed (ed->input) */
+	EDITOR_PROMPT_REPLACE,	/* that file exists: y replace it, n not */
+};
 
 /* The one editor state object. */
 struct editor {
 	const struct editor_opts *opts;
 	const char *path;
+	char *path_own;		/* path, once save-as changed it */
 	struct doc *doc;
 	struct store_info info;
 	struct edit *edit;
@@ -41,6 +48,8 @@ struct editor {
 	char *msg;		/* message line, or NULL */
 	int msg_error;
 	int prompt;		/* enum editor_prompt */
+	char *input;		/* what was typed for EDITOR_PROMPT_SAVE_AS */
+	int scrolled;		/* the wheel moved the view: do not follow the cursor until a key */
 	int quit;		/* leave the main loop */
 	int status;		/* exit status */
 	int dragging;		/* left mouse button held in the text */
@@ -72,6 +81,8 @@ void editor_message(struct editor *ed, int error, const char *fmt, ...)
 void editor_page(struct editor *ed, char **lines, size_t n);
 /* Save text + sidecar; 0, or -1 with the reason in the message line. */
 int editor_save(struct editor *ed);
+/* Ask for a file name, save text + sidecar there, and go on editing that file. */
+void editor_save_as(struct editor *ed);
 /* Quit, asking first when there are unsaved changes. */
 void editor_quit(struct editor *ed);
 /* Stop like a shell job (Ctrl-Z is undo, so this is a command). */

@@ -35,6 +35,9 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
  * Clears d->modified on success.  On failure nothing on disk changed. */
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause);
 
+/* Fill info with path's file names (text, sidecar, recovery copy) and
+ * whether a recovery copy is there; nothing else is known yet. */
+void store_info_init(struct store_info *info, const char *path);
 void store_info_free(struct store_info *info);
 
 /* Recovery copies.  While a document has unsaved changes the editor keeps

@@ -92,6 +92,9 @@ int view_too_small(const struct view *v);
 /* The layout of line i (cached on the line; valid until it changes). */
 const struct layout *view_layout(struct view *v, size_t line);
 
+/* Move the view by rows screen rows (< 0: up), not before the document's
+ * start nor so far that its end leaves the bottom of the screen. */
+void view_scroll(struct view *v, int rows);
 /* Scroll so that byte offset off of line `line` is on screen. */
 void view_follow(struct view *v, size_t line, size_t off);
 /* The document position under screen cell (row, col); -1 outside the text area. */

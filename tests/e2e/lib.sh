@@ -89,6 +89,16 @@ wait_until() {
 	done
 }
 e2e_has() { screen | grep -qF -- "$1"; }
+# input_read — until mahdar has read every byte sent to its terminal (the
+# pane's input queue is empty), for keys whose effect is not on screen;
+# mahdar handles what it has read before it looks at a signal again.
+e2e_input_empty() {
+	python3 -c 'import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+sys.exit(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0] != 0)' \
+		"$(e2e_tmux display -p '#{pane_tty}')"
+}
+input_read() { wait_until e2e_input_empty || fail "mahdar does not read its input"; }
 # wait_for TEXT — until TEXT is somewhere on the screen
 wait_for() { wait_until e2e_has "$1"; }
 e2e_row_is() { [ "$(row "$1")" = "$2" ]; }
