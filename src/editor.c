@@ -38,8 +38,10 @@
 #define MAHDAR_DATADIR "/usr/local/share/mahdar"
 #endif
 
-/* Pause in typing after which the structure is analysed again. */
+/* Pause in typing after which the structure is analysed again ... */
 #define EDITOR_ANALYSE_MS 300
+/* ... in a document of at most this many lines (about 6 ms of analysis). */
+#define EDITOR_ANALYSE_LINES 10000
 /* Unsaved text reaches the recovery copy this long after typing stops ... */
 #define EDITOR_RECOVER_IDLE_MS 2000
 /* ... and at the latest this long after its first unsaved change. */
@@ -793,10 +795,16 @@ static void editor_note_change(struct editor *ed)
 static int editor_background(struct editor *ed, int due_only)
 {
 	long long now = editor_now_ms(), wait = -1;
-	/* Because analysing the minutes structure (bold headings, the
-	 * document's direction) costs O(document), it waits until the typist
-	 * pauses instead of running on every key. */
-	if (ed->doc->stale) {
+	/* What the editor needs of the minutes structure between saves is
+	 * the document's language and direction (the direction of lines with
+	 * no letters); the title and headings are drawn bold from their own
+	 * bytes (txt_line_kind).  Because analysing costs O(document), it
+	 * waits until the typist pauses, and only while the document is small
+	 * enough to be analysed without a noticeable wait: in a longer one a
+	 * few edits cannot change the language, and a key pressed during the
+	 * analysis would wait for it (200,000 lines: over 100 ms).  A save
+	 * analyses any document. */
+	if (ed->doc->stale && ed->doc->nlines <= EDITOR_ANALYSE_LINES) {
 		long long at = ed->last_change_ms + EDITOR_ANALYSE_MS;
 		if (at <= now && due_only)
 			txt_analyse(ed->doc);

@@ -223,6 +223,15 @@ static int txt_starts(const char *s, size_t n, const char *prefix)
 	return n >= p && memcmp(s, prefix, p) == 0;
 }
 
+int txt_line_kind(const char *s, size_t n, size_t index)
+{
+	if (index == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#')))
+		return DOC_K_TITLE;
+	if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#'))
+		return DOC_K_HEADING;
+	return DOC_K_FREE;
+}
+
 /* Find "label: value": the first ASCII or full-width colon followed by a
  * space or the end of the line, with a plausible label before it.  Returns
  * the label length and sets *value to the offset of the value, or 0. */
@@ -675,14 +684,15 @@ void txt_analyse(struct doc *d)
 		txt_check_utf8(d, li);
 		txt_count_script(&sc, s, n);
 
-		if (li == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#'))) {
+		int alone = txt_line_kind(s, n, li);
+		if (alone == DOC_K_TITLE) {
 			l->kind = DOC_K_TITLE;
 			l->section = -1;
 			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
 			d->title_line = 0;
 			continue;
 		}
-		if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#')) {
+		if (alone == DOC_K_HEADING) {
 			in_header = 0;
 			int lang = DOC_LANG_NONE;
 			size_t hn = n > 3 ? n - 3 : 0;

@@ -12,6 +12,7 @@
 
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
+#include "mahdar/txt.h"
 #include "mahdar/util.h"
 
 #include <stdio.h>
@@ -451,8 +452,10 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 		if (!more)
 			continue;
 		const struct layout *lay = view_layout(v, l);
+		/* Because the structure is analysed only now and then, the
+		 * title and headings are told from the line itself. */
 		const struct doc_line *dl = v->doc->lines[l];
-		unsigned attr = (dl->kind == DOC_K_TITLE || dl->kind == DOC_K_HEADING) ? VIEW_A_BOLD : 0;
+		unsigned attr = txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
 		size_t from = 0, to = 0;
 		if (has_sel && l >= sf.line && l <= stt.line) {
 			from = l == sf.line ? layout_g_of_off(lay, sf.off) : 0;

@@ -109,6 +109,44 @@ static void test_corpus_round_trip(void **state)
 	}
 }
 
+/* The title and the headings are told from their line alone (the editor
+ * draws them bold without analysing the document): txt_line_kind() agrees
+ * with txt_analyse() on every line of the corpus, and on lines that only
+ * look like headings. */
+static void test_line_kind_alone(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"library-2025-en.txt", "malmo-2018-ar.txt", "shora-1403-fa.txt",
+		"unstructured-communique-ar.txt", "vaad-2024-he.txt",
+	};
+	size_t titles = 0, headings = 0;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(files); i++) {
+		size_t len;
+		char *bytes = tu_corpus_file(files[i], &len);
+		struct doc *d = txt_read(bytes, len);
+		for (size_t li = 0; li < d->nlines; li++) {
+			const struct doc_line *l = d->lines[li];
+			int alone = txt_line_kind(l->s, l->len, li);
+			int full = l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADING ? l->kind : DOC_K_FREE;
+			if (alone != full)
+				fail_msg("%s:%zu: alone %d, analysed %d", files[i], li + 1, alone, l->kind);
+			titles += alone == DOC_K_TITLE;
+			headings += alone == DOC_K_HEADING;
+		}
+		doc_free(d);
+		free(bytes);
+	}
+	assert_int_equal(titles, 4);	/* all but the unstructured communique */
+	assert_true(headings >= 20);
+	assert_int_equal(txt_line_kind("# x", 3, 1), DOC_K_FREE);	/* a title only on line 1 */
+	assert_int_equal(txt_line_kind("## x", 4, 0), DOC_K_HEADING);
+	assert_int_equal(txt_line_kind("##x", 3, 2), DOC_K_FREE);
+	assert_int_equal(txt_line_kind("##", 2, 2), DOC_K_HEADING);
+	assert_int_equal(txt_line_kind("#", 1, 0), DOC_K_TITLE);
+	assert_int_equal(txt_line_kind("", 0, 0), DOC_K_FREE);
+}
+
 static void test_corpus_english(void **state)
 {
 	(void)state;
@@ -521,6 +559,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_round_trip),
+		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
 		cmocka_unit_test(test_corpus_persian),

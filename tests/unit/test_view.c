@@ -243,6 +243,34 @@ static void test_long_message_wraps(void **state)
 	vf_free(&f);
 }
 
+/* Title and headings are bold as soon as they are typed, from their own
+ * bytes, without an analysis of the document (which the editor no longer
+ * runs on every pause in a long one). */
+static void test_bold_without_analysis(void **state)
+{
+	(void)state;
+	const char *lines[] = {"# Title", "text", "## Heading", "# not a title"};
+	struct vf f = vf_new(8, 20, lines, 4);
+	const struct view_grid *g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal((g->cells[r * 20].attr & VIEW_A_BOLD) != 0, r == 0 || r == 2);
+	/* Typing "## " makes a heading at once; the first line moving away
+	 * takes the title with it. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_type(f.e, "## ", 3);
+	assert_true(f.d->stale);
+	g = render(&f, NULL);
+	assert_true(g->cells[20].attr & VIEW_A_BOLD);
+	edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 1);
+	edit_cut(f.e);
+	g = render(&f, NULL);
+	assert_row(g, 0, "## text             ");
+	assert_true(g->cells[0].attr & VIEW_A_BOLD);
+	assert_false(g->cells[40].attr & VIEW_A_BOLD);	/* "# not a title": not the first line */
+	vf_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
 		cmocka_unit_test(test_long_message_wraps),
+		cmocka_unit_test(test_bold_without_analysis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
