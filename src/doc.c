@@ -327,6 +327,11 @@ int doc_lang_parse(const char *code)
 	return DOC_LANG_NONE;
 }
 
+int doc_lang_rtl(int lang)
+{
+	return lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE;
+}
+
 const char *doc_status_name(int status)
 {
 	return status >= 0 && status <= DOC_ST_DROPPED ? doc_status_names[status] : "open";

@@ -305,8 +305,7 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	char sha[65];
 	side_sha256_hex(text, text_len, sha);
 	int lang = doc_language(d);
-	int rtl = lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE ||
-		  (lang == DOC_LANG_NONE && d->dir_detected == DOC_DIR_RTL);
+	int rtl = doc_lang_rtl(lang) || (lang == DOC_LANG_NONE && d->dir_detected == DOC_DIR_RTL);
 
 	json_t *o = json_object();
 	json_object_set_new(o, "format", json_string(SIDE_FORMAT));

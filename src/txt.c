@@ -617,8 +617,7 @@ static void txt_detect_language(struct txt_scan *sc)
 		}
 	}
 	d->lang_detected = best;
-	d->dir_detected = (best == DOC_LANG_AR || best == DOC_LANG_FA || best == DOC_LANG_HE)
-				  ? DOC_DIR_RTL : DOC_DIR_LTR;
+	d->dir_detected = doc_lang_rtl(best) ? DOC_DIR_RTL : DOC_DIR_LTR;
 }
 
 /* Highest "<prefix><n>" already used, so fresh ids never collide. */

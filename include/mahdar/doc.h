@@ -206,6 +206,7 @@ const char *doc_key_name(int key);		/* "date", … */
 const char *doc_sec_name(int sec);		/* "opening", …; NULL for DOC_SEC_NONE */
 const char *doc_lang_code(int lang);		/* "en", "ar", "fa", "he"; NULL for none */
 int doc_lang_parse(const char *code);		/* DOC_LANG_NONE if unknown */
+int doc_lang_rtl(int lang);			/* 1 for a right-to-left language (ar, fa, he) */
 const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */

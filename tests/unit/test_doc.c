@@ -58,12 +58,25 @@ static void test_eol_default_majority(void **state)
 	doc_free(d);
 }
 
+static void test_lang_rtl(void **state)
+{
+	(void)state;
+	/* The three right-to-left languages of FORMAT.md, by their codes. */
+	assert_true(doc_lang_rtl(doc_lang_parse("ar")));
+	assert_true(doc_lang_rtl(doc_lang_parse("fa")));
+	assert_true(doc_lang_rtl(doc_lang_parse("he")));
+	assert_false(doc_lang_rtl(doc_lang_parse("en")));
+	assert_false(doc_lang_rtl(DOC_LANG_NONE));
+	assert_false(doc_lang_rtl(DOC_LANG_COUNT));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_delete_splice),
 		cmocka_unit_test(test_attr_travels_with_line),
 		cmocka_unit_test(test_eol_default_majority),
+		cmocka_unit_test(test_lang_rtl),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
