@@ -44,7 +44,7 @@
 static const char *const side_top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta",
 	"attendance", "sections", "agenda", "recommendations", "timestamps", "status",
-	"approved", "created", "modified", NULL,
+	"approved", "created", "modified", "next_ids", NULL,
 };
 /* The header fields "meta" has by name, in its order. */
 static const int side_meta_fields[] = {
@@ -330,6 +330,12 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	json_object_set_new(o, "approved", approved);
 	json_object_set_new(o, "created", side_str(d->created != NULL ? d->created : now_iso));
 	json_object_set_new(o, "modified", side_str(now_iso));
+	/* An extension of FORMAT.md, after the spec's keys: the number the
+	 * next new item of each list gets.  Because the ids of deleted items
+	 * are no longer in the lists, this is what keeps them from being
+	 * given again after the file is reopened. */
+	json_object_set_new(o, "next_ids", json_pack("{s:I, s:I}", "a", (json_int_t)doc_id_mark(d, 'a') + 1,
+						    "r", (json_int_t)doc_id_mark(d, 'r') + 1));
 	side_put_extra(o, d->side_extra, side_top_keys);
 
 	struct buf b = BUF_INIT;
@@ -536,12 +542,12 @@ static struct side_item *side_old_items(json_t *arr, size_t *n)
 	return v;
 }
 
-/* ---- item ids: a small open-addressing set, because looking each id up
- * with doc_find_id() would cost a pass over every line per item. */
+/* ---- item ids taken, to keep them unique: a small open-addressing set,
+ * because looking each id up with doc_find_id() would cost a pass over
+ * every line per item.  Fresh ids come from doc_id_new(). */
 struct side_ids {
 	const char **slot;
 	size_t cap;
-	unsigned long max_a, max_r;	/* highest number used after 'a' / 'r' */
 };
 
 static size_t side_hash(const char *s)
@@ -558,20 +564,6 @@ static void side_ids_init(struct side_ids *ids, size_t n)
 	while (ids->cap < 2 * n + 2)
 		ids->cap *= 2;
 	ids->slot = xcalloc(ids->cap, sizeof *ids->slot);
-	ids->max_a = ids->max_r = 0;
-}
-
-static void side_ids_note(struct side_ids *ids, const char *id)
-{
-	if (id[0] != 'a' && id[0] != 'r')
-		return;
-	char *end;
-	unsigned long v = strtoul(id + 1, &end, 10);
-	if (*end != '\0' || id[1] == '\0')
-		return;
-	unsigned long *max = id[0] == 'a' ? &ids->max_a : &ids->max_r;
-	if (v > *max)
-		*max = v;
 }
 
 /* Add id (not copied; must outlive the set); 0 if it was already there. */
@@ -584,15 +576,7 @@ static int side_ids_add(struct side_ids *ids, const char *id)
 		i = (i + 1) & (ids->cap - 1);
 	}
 	ids->slot[i] = id;
-	side_ids_note(ids, id);
 	return 1;
-}
-
-/* A fresh id: one past the highest number of its prefix ever seen. */
-static char *side_ids_fresh(struct side_ids *ids, char prefix)
-{
-	unsigned long *max = prefix == 'a' ? &ids->max_a : &ids->max_r;
-	return xasprintf("%c%lu", prefix, ++*max);
 }
 
 /* ---- positions in the sidecar bytes, for messages */
@@ -689,6 +673,26 @@ static void side_set_str(char **dst, const char *s)
 {
 	free(*dst);
 	*dst = s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Raise d's id marks over every item id the sidecar root holds and over
+ * its "next_ids". */
+static void side_note_ids(struct doc *d, const json_t *root)
+{
+	static const char *const lists[] = { "agenda", "recommendations" };
+	for (size_t l = 0; l < UTIL_ARRAY_LEN(lists); l++) {
+		size_t i;
+		const json_t *o;
+		json_array_foreach(json_object_get(root, lists[l]), i, o)
+			doc_id_note(d, side_get_str(o, "id"));
+	}
+	const json_t *next = json_object_get(root, "next_ids");
+	for (const char *p = "ar"; *p != '\0'; p++) {
+		char key[2] = { *p, '\0' };
+		json_int_t n = json_integer_value(json_object_get(next, key));
+		if (n > 1)
+			doc_id_reserve(d, *p, (unsigned long)(n - 1));
+	}
 }
 
 /* Give the new items of one list the ids and data of their matches. */
@@ -1075,16 +1079,14 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	side_match(old_a, nold_a, new_a, d->nagenda, same_text);
 	side_match(old_r, nold_r, new_r, d->nrecs, same_text);
 
-	/* Ids: every id the sidecar or the other lines hold is taken, so that
-	 * a fresh one never repeats an id the sidecar knew (even of an item
-	 * that is gone). */
+	/* Ids.  The ones txt_read() gave were never saved, so the document's
+	 * id marks start again from what the sidecar says: every id it holds
+	 * and its "next_ids", so that a fresh id never repeats one the
+	 * sidecar knew (even of an item that is gone). */
 	struct side_ids ids;
 	side_ids_init(&ids, nold_a + nold_r + d->nagenda + d->nrecs);
-	for (size_t i = 0; i < nold_a + nold_r; i++) {
-		const char *id = side_get_str(i < nold_a ? old_a[i].obj : old_r[i - nold_a].obj, "id");
-		if (id != NULL)
-			side_ids_note(&ids, id);
-	}
+	d->id_mark_a = d->id_mark_r = 0;
+	side_note_ids(d, root);
 	for (size_t j = 0; j < d->nagenda + d->nrecs; j++) {
 		size_t li = j < d->nagenda ? new_a[j].line : new_r[j - d->nagenda].line;
 		struct doc_attr *a = doc_line_attr(d, li);
@@ -1093,8 +1095,10 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	}
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct doc_attr *a = d->lines[i]->attr;
-		if (a != NULL && a->id != NULL)
+		if (a != NULL && a->id != NULL) {
 			side_ids_add(&ids, a->id);
+			doc_id_note(d, a->id);
+		}
 	}
 	side_apply_items(d, old_a, new_a, d->nagenda, side_agenda_keys, 0, &ids);
 	side_apply_items(d, old_r, new_r, d->nrecs, side_rec_keys, 1, &ids);
@@ -1102,10 +1106,8 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 		int is_a = j < d->nagenda;
 		size_t li = is_a ? new_a[j].line : new_r[j - d->nagenda].line;
 		struct doc_attr *a = doc_line_attr(d, li);
-		if (a->id == NULL) {
-			a->id = side_ids_fresh(&ids, is_a ? 'a' : 'r');
-			side_ids_add(&ids, a->id);
-		}
+		if (a->id == NULL)
+			a->id = doc_id_new(d, is_a ? 'a' : 'r');
 	}
 
 	struct buf msg = BUF_INIT;

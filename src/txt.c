@@ -299,7 +299,6 @@ struct txt_scan {
 	struct doc *d;
 	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
 	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
-	unsigned long next_a, next_r;	/* next fresh item numbers */
 };
 
 static int txt_blank(const char *s, size_t n)
@@ -482,7 +481,7 @@ static void txt_item_id(struct txt_scan *sc, size_t line, char prefix)
 {
 	struct doc_attr *a = doc_line_attr(sc->d, line);
 	if (a->id == NULL)
-		a->id = xasprintf("%c%lu", prefix, prefix == 'a' ? sc->next_a++ : sc->next_r++);
+		a->id = doc_id_new(sc->d, prefix);
 }
 
 static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
@@ -620,22 +619,13 @@ static void txt_detect_language(struct txt_scan *sc)
 	d->dir_detected = doc_lang_rtl(best) ? DOC_DIR_RTL : DOC_DIR_LTR;
 }
 
-/* Highest "<prefix><n>" already used, so fresh ids never collide. */
-static void txt_scan_ids(struct txt_scan *sc)
+/* Ids put on lines by others (the sidecar, an undo, a paste) raise the
+ * document's id mark, so fresh ids never collide with them. */
+static void txt_scan_ids(struct doc *d)
 {
-	sc->next_a = sc->next_r = 1;
-	for (size_t i = 0; i < sc->d->nlines; i++) {
-		const struct doc_attr *a = sc->d->lines[i]->attr;
-		if (a == NULL || a->id == NULL || (a->id[0] != 'a' && a->id[0] != 'r'))
-			continue;
-		char *end;
-		unsigned long v = strtoul(a->id + 1, &end, 10);
-		if (*end != '\0')
-			continue;
-		unsigned long *next = a->id[0] == 'a' ? &sc->next_a : &sc->next_r;
-		if (v + 1 > *next)
-			*next = v + 1;
-	}
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i]->attr != NULL)
+			doc_id_note(d, d->lines[i]->attr->id);
 }
 
 static void txt_check_utf8(struct doc *d, size_t li)
@@ -653,7 +643,7 @@ void txt_analyse(struct doc *d)
 {
 	struct txt_scan sc = { .d = d };
 	doc_structure_clear(d);
-	txt_scan_ids(&sc);
+	txt_scan_ids(d);
 	d->stale = 0;
 	if (d->nlines == 0) {
 		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");

@@ -77,7 +77,7 @@ static void assert_keys(json_t *o, const char *const *keys)
 static const char *const top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
 	"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
-	"modified", NULL,
+	"modified", "next_ids", NULL,	/* next_ids: mahdar's extension, after the spec's keys */
 };
 static const char *const rec_keys[] = {
 	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
@@ -310,6 +310,7 @@ static void test_write_read_same_model(void **state)
 	doc_line_attr(d, r1)->from = xstrdup("malmo-2017");
 	free(doc_line_attr(d, r2)->id);
 	doc_line_attr(d, r2)->id = xstrdup("r17");
+	doc_id_note(d, "r17");	/* as txt_analyse() does for ids put on lines */
 	doc_line_attr(d, r2)->extra = xstrdup("{\"x_note\":\"keep me\",\"x_n\":[1,2]}");
 	doc_line_attr(d, d->agenda[0].line)->extra = xstrdup("{\"x_minutes_ref\":12}");
 	doc_line_attr(d, 1)->stamp = xstrdup("2018-10-20T10:02:00+02:00");
@@ -338,6 +339,8 @@ static void test_write_read_same_model(void **state)
 	assert_string_equal(str_at(j, "status"), "final");
 	assert_string_equal(str_at(j, "approved.by"), "رائد فهمي");
 	assert_string_equal(str_at(j, "recommendations.2.id"), "r17");
+	assert_int_equal(json_integer_value(at(j, "next_ids.r")), 18);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), (json_int_t)d->nagenda + 1);
 	assert_string_equal(str_at(j, "recommendations.1.from"), "malmo-2017");
 	assert_string_equal(str_at(j, "recommendations.1.status"), "dropped");
 	assert_int_equal(json_array_size(at(j, "timestamps")), 2);
@@ -376,7 +379,7 @@ static void test_unknown_keys_kept(void **state)
 	static const char *const top_plus[] = {
 		"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
 		"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
-		"modified", "x_building", NULL,
+		"modified", "next_ids", "x_building", NULL,
 	};
 	assert_keys(j, top_plus);
 	assert_int_equal(json_integer_value(at(j, "x_building.floors")), 4);
@@ -521,6 +524,74 @@ static void test_ids_unique(void **state)
 	doc_free(d);
 }
 
+/* The id of d's k-th recommendation. */
+static const char *rec_id(const struct doc *d, size_t k)
+{
+	return d->lines[d->recs[k].line]->attr->id;
+}
+
+/* Line index of the recommendation whose text is s. */
+static size_t rec_line(const struct doc *d, const char *s)
+{
+	for (size_t k = 0; k < d->nrecs; k++)
+		if (strcmp(d->recs[k].text, s) == 0)
+			return d->recs[k].line;
+	fail_msg("no item “%s”", s);
+	return 0;
+}
+
+static void test_ids_never_reused(void **state)
+{
+	(void)state;
+	/* In one session: the last item deleted, a new one typed. */
+	static const char text[] = "# M\n\n## Decisions\n- one\n- two\n- three\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_string_equal(rec_id(d, 2), "r3");
+	doc_line_delete(d, rec_line(d, "three"));
+	doc_line_insert(d, d->nlines, "- four", 6, DOC_EOL_LF);
+	txt_analyse(d);
+	assert_string_equal(rec_id(d, 2), "r4");
+
+	/* Saved with r4 deleted too, then reopened: the new item is r5, not
+	 * r3 or r4 (next_ids carries what the lists no longer show). */
+	doc_line_delete(d, rec_line(d, "four"));
+	txt_analyse(d);
+	size_t len;
+	char *saved = txt_write(d, &len);
+	char *js = write_side(d, saved, len, NOW);
+	json_t *j = parse(js);
+	assert_int_equal(json_integer_value(at(j, "next_ids.r")), 5);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), 1);
+	json_decref(j);
+	struct doc *e = txt_read(saved, len);
+	assert_int_equal(side_apply(e, js, strlen(js), saved, len, "m.json", NULL), SIDE_OK);
+	doc_line_insert(e, e->nlines, "- five", 6, DOC_EOL_LF);
+	txt_analyse(e);
+	assert_string_equal(rec_id(e, 0), "r1");
+	assert_string_equal(rec_id(e, 1), "r2");
+	assert_string_equal(rec_id(e, 2), "r5");
+	doc_free(e);
+
+	/* A sidecar without next_ids (written before it existed): the ids its
+	 * lists hold still count, also of items an outside edit deleted. */
+	j = parse(js);
+	json_object_del(j, "next_ids");
+	json_object_set_new(at(j, "recommendations.1"), "id", json_string("r7"));
+	char *old = json_dumps(j, 0);
+	json_decref(j);
+	static const char edited[] = "# M\n\n## Decisions\n- one\n- six\n";
+	e = txt_read(edited, sizeof edited - 1);
+	assert_int_equal(side_apply(e, old, strlen(old), edited, sizeof edited - 1, "m.json", NULL),
+			 SIDE_MERGED);
+	assert_string_equal(rec_id(e, 0), "r1");
+	assert_string_equal(rec_id(e, 1), "r8");
+	doc_free(e);
+	free(old);
+	free(js);
+	free(saved);
+	doc_free(d);
+}
+
 /* side_apply on broken input: result, exact message, document untouched. */
 static void expect_refused(const char *json, int want_result, const char *want_msg)
 {
@@ -661,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_merge_after_outside_edit),
 		cmocka_unit_test(test_ids_unique),
+		cmocka_unit_test(test_ids_never_reused),
 		cmocka_unit_test(test_broken_json_positions),
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),
