@@ -33,7 +33,6 @@ void doc_attr_free(struct doc_attr *a)
 	free(a->id);
 	free(a->from);
 	free(a->stamp);
-	free(a->extra);
 	free(a);
 }
 
@@ -114,7 +113,7 @@ void doc_free(struct doc *d)
 	free(d->approved_by);
 	free(d->created);
 	free(d->modified_at);
-	free(d->side_extra);
+	free(d->side_kept);
 	free(d);
 }
 

@@ -9,8 +9,8 @@
  * rebuilt after edits; it refers to lines by index.
  *
  * What plain text cannot carry (item ids, action status, carried-from,
- * per-line timestamps, unknown sidecar keys) lives in a struct doc_attr
- * hanging off the line it belongs to.  Because it travels with the line, an
+ * per-line timestamps) lives in a struct doc_attr hanging off the line it
+ * belongs to.  Because it travels with the line, an
  * edit elsewhere, or an edit of the item's own text, keeps its id and status.
  */
 #ifndef MAHDAR_DOC_H
@@ -63,7 +63,6 @@ struct doc_attr {
 	int status;	/* enum doc_status (recommendations) */
 	char *from;	/* meeting id an action was carried from, or NULL */
 	char *stamp;	/* ISO 8601 time the line was written, or NULL */
-	char *extra;	/* unknown keys of the item's sidecar object, JSON object text, or NULL */
 };
 
 struct doc_line {
@@ -156,7 +155,10 @@ struct doc {
 	int final;		/* status "final" rather than "draft" */
 	char *approved_on, *approved_by;
 	char *created, *modified_at;
-	char *side_extra;	/* unknown top-level sidecar keys, JSON object text, or NULL */
+	/* What the last sidecar read held beyond what mahdar writes (other
+	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
+	 * text, or NULL. */
+	char *side_kept;
 
 	/* Item ids: highest number ever given or seen, per prefix ('a', 'r');
 	 * see doc_id_new(). */
