@@ -220,10 +220,10 @@ unsigned long doc_id_mark(const struct doc *d, char prefix)
 	return prefix == 'a' ? d->id_mark_a : prefix == 'r' ? d->id_mark_r : 0;
 }
 
-/* Because counting on from a number this high could wrap round to ids
- * already given, such numbers (only a hand-edited sidecar has them) do not
- * raise the mark. */
-#define DOC_ID_MAX (ULONG_MAX / 2)
+/* Because counting on from a number this high could overflow (here or in
+ * the sidecar's "next_ids"), such numbers (only a hand-edited sidecar has
+ * them) do not raise the mark. */
+#define DOC_ID_MAX (ULONG_MAX / 4)
 
 void doc_id_reserve(struct doc *d, char prefix, unsigned long n)
 {

@@ -588,8 +588,8 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	 * next new item of each list gets.  Because the ids of deleted items
 	 * are no longer in the lists, this is what keeps them from being
 	 * given again after the file is reopened. */
-	json_object_set_new(o, "next_ids", json_pack("{s:I, s:I}", "a", (json_int_t)doc_id_mark(d, 'a') + 1,
-						    "r", (json_int_t)doc_id_mark(d, 'r') + 1));
+	json_object_set_new(o, "next_ids", json_pack("{s:I, s:I}", "a", (json_int_t)(doc_id_mark(d, 'a') + 1),
+						    "r", (json_int_t)(doc_id_mark(d, 'r') + 1)));
 	side_graft_text(o, d->side_kept);
 
 	struct buf b = BUF_INIT;
@@ -925,7 +925,7 @@ static void side_note_ids(struct doc *d, const json_t *root)
 	for (const char *p = "ar"; *p != '\0'; p++) {
 		char key[2] = { *p, '\0' };
 		json_int_t n = json_integer_value(json_object_get(next, key));
-		if (n > 1)
+		if (n > 1 && (unsigned long long)(n - 1) <= ULONG_MAX)
 			doc_id_reserve(d, *p, (unsigned long)(n - 1));
 	}
 }

@@ -738,6 +738,29 @@ static void test_ids_never_reused(void **state)
 	assert_string_equal(rec_id(e, 1), "r8");
 	doc_free(e);
 	free(old);
+
+	/* Absurd numbers in a hand-edited sidecar are no marks: counting on
+	 * from them would overflow. */
+	j = parse(js);
+	json_object_set_new(at(j, "next_ids"), "a", json_integer(INT64_MAX));
+	json_object_set_new(at(j, "next_ids"), "r", json_integer(-3));
+	old = json_dumps(j, 0);
+	json_decref(j);
+	e = txt_read(saved, len);
+	assert_int_equal(side_apply(e, old, strlen(old), saved, len, "m.json", NULL), SIDE_OK);
+	doc_line_insert(e, 1, "## Agenda", 9, DOC_EOL_LF);
+	doc_line_insert(e, 2, "1. new", 6, DOC_EOL_LF);
+	doc_line_insert(e, e->nlines, "- five", 6, DOC_EOL_LF);
+	txt_analyse(e);
+	assert_string_equal(e->lines[e->agenda[0].line]->attr->id, "a1");
+	assert_string_equal(rec_id(e, 2), "r3");
+	free(old);
+	old = write_side(e, saved, len, NOW);
+	j = parse(old);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), 2);
+	json_decref(j);
+	doc_free(e);
+	free(old);
 	free(js);
 	free(saved);
 	doc_free(d);
