@@ -154,8 +154,11 @@ static int cli_new(int argc, char **argv)
 	doc_free(doc);
 	if (rc < 0)
 		return cli_fail(cause);
+	if (rc > 0)	/* the text is there, its sidecar is not */
+		fprintf(stderr, "mahdar: warning: %s\n", cause);
+	free(cause);
 	printf("%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
-	return CLI_OK;
+	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
 }
 
 /* ------------------------------------------------------------ export */

@@ -85,21 +85,27 @@ int editor_save(struct editor *ed)
 	util_now_iso(now);
 	if (ed->doc->stale)
 		txt_analyse(ed->doc);
-	if (store_save(ed->doc, &ed->info, now, &cause) < 0) {
+	int r = store_save(ed->doc, &ed->info, now, &cause);
+	if (r < 0) {
 		editor_message(ed, 1, "Not saved: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		return -1;
 	}
+	/* Saved, maybe without its sidecar (r == 1): the text on disk is the
+	 * document's, so the recovery copy has done its work either way. */
 	edit_mark_saved(ed->edit);
 	ed->recover_gen = ed->doc->gen;
 	ed->pending_since_ms = 0;
 	editor_recover_drop(ed);
-	if (ed->info.backup_path != NULL)
+	if (r > 0)
+		editor_message(ed, 1, "Warning: %s", cause != NULL ? cause : "the sidecar was not written");
+	else if (ed->info.backup_path != NULL)
 		editor_message(ed, 0, "Saved %s (the unreadable sidecar was kept as %s)", ed->path,
 			       ed->info.backup_path);
 	else
 		editor_message(ed, 0, "Saved %s", ed->path);
-	return 0;
+	free(cause);
+	return r;
 }
 
 /* "C-s" -> "^S" for the status line hints. */

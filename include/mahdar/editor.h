@@ -54,7 +54,8 @@ struct editor {
 /* Show a message (error = 1: an error) until the next key. */
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Save text + sidecar; 0, or -1 with the reason in the message line. */
+/* Save text + sidecar: 0; 1 when the text was saved but not the sidecar
+ * (a warning in the message line); -1 with the reason in the message line. */
 int editor_save(struct editor *ed);
 /* Quit, asking first when there are unsaved changes. */
 void editor_quit(struct editor *ed);

@@ -1,7 +1,9 @@
 /* fio: the one place that reads and writes files.
  *
  * Errors come back as -1 plus a one-line *cause naming the file and the
- * problem ("minutes.txt: Permission denied"), which the caller frees. */
+ * problem ("minutes.txt: Permission denied"), which the caller frees, and
+ * errno saying what failed: ENOSPC, EFBIG or EDQUOT only when there was no
+ * room to write; EISDIR or EINVAL when the path is not a regular file. */
 #ifndef MAHDAR_FIO_H
 #define MAHDAR_FIO_H
 
