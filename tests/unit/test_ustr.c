@@ -118,7 +118,7 @@ static void test_escape(void **state)
 		{"plain ascii", "plain ascii"},
 		{"\x1b]52;c;AAAA\x07", "^[]52;c;AAAA^G"},
 		{"\x1b[2J", "^[[2J"},
-		{"a\xc2\x9bb", "a<9B>b"},
+		{"a\xc2\x9b" "b", "a<9B>b"},
 		{"bad \xff byte", "bad <FF> byte"},
 		{"\xe2\x80\xae" "evil", "<202E>evil"},		/* RLO */
 		{"\xe2\x81\xa7" "x", "<2067>x"},			/* RLI */
