@@ -337,6 +337,12 @@ int fio_remove(const char *path, char **cause)
 	return -1;
 }
 
+int fio_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int fio_exists(const char *path)
 {
 	struct stat st;

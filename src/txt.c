@@ -225,17 +225,25 @@ static int txt_starts(const char *s, size_t n, const char *prefix)
 
 /* Find "label: value": the first ASCII or full-width colon followed by a
  * space or the end of the line, with a plausible label before it.  Returns
- * the label length and sets *value to the offset of the value, or 0. */
-static size_t txt_split_label(const char *s, size_t n, size_t *value)
+ * the label length and sets *value to the offset of the value, or 0.
+ * "Time:10:00" — no space — is a label only when it names a known one
+ * (then *nospace is set), because "10:00" or "http://x" must stay text. */
+static size_t txt_split_label(const char *s, size_t n, size_t *value, int *nospace)
 {
 	size_t chars = 0;
+	*nospace = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t k = ustr_decode(s + i, n - i, &c);
 		if (c == ':' || c == 0xFF1A) {
 			size_t after = i + k;
-			if (i == 0 || (after < n && s[after] != ' ' && s[after] != '\t'))
-				return 0;	/* "10:00", "http://" */
+			if (i == 0)
+				return 0;
+			if (after < n && s[after] != ' ' && s[after] != '\t') {
+				if (txt_label_key(s, i) == DOC_KEY_NONE)
+					return 0;
+				*nospace = 1;
+			}
 			while (after < n && (s[after] == ' ' || s[after] == '\t'))
 				after++;
 			*value = after;
@@ -434,7 +442,8 @@ static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, con
 	for (size_t k = 0; k < nseg; k++) {
 		size_t sn = segs[k][1] - segs[k][0];
 		const char *seg = txt_trim(s + segs[k][0], &sn);
-		size_t voff = 0, ll = txt_split_label(seg, sn, &voff);
+		int nospace;
+		size_t voff = 0, ll = txt_split_label(seg, sn, &voff, &nospace);
 		int key = ll ? txt_label_key(seg, ll) : DOC_KEY_NONE;
 		if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES) {
 			any = 1;
@@ -537,6 +546,12 @@ static int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n)
 	a->text = txt_dup_trim(s + i + 1, n - i - 1);
 	txt_item_id(sc, li, 'a');
 	return 1;
+}
+
+/* A section heading: "## text", or "##" alone. */
+static int txt_is_heading(const char *s, size_t n)
+{
+	return txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#');
 }
 
 /* Bullet "- ", "* " or "• ": returns the bytes it takes, or 0. */
@@ -655,6 +670,13 @@ void txt_analyse(struct doc *d)
 	struct doc_section *sec = NULL;
 	size_t si = (size_t)-1;
 	int seen[DOC_SEC_COUNT] = {0};
+	/* FORMAT: header lines run until the first "## ", and a stray line
+	 * among them (a note, a typo) stays there as free text.  But a file
+	 * with no heading at all is prose — the unstructured communiqué —
+	 * and there the first line of prose ends the header block. */
+	int headed = 0;
+	for (size_t li = 0; li < d->nlines && !headed; li++)
+		headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
 
 	for (size_t li = 0; li < d->nlines; li++) {
 		struct doc_line *l = d->lines[li];
@@ -663,6 +685,8 @@ void txt_analyse(struct doc *d)
 		l->kind = DOC_K_FREE;
 		txt_check_utf8(d, li);
 		txt_count_script(&sc, s, n);
+		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
 
 		if (li == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#'))) {
 			l->kind = DOC_K_TITLE;
@@ -671,7 +695,7 @@ void txt_analyse(struct doc *d)
 			d->title_line = 0;
 			continue;
 		}
-		if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#')) {
+		if (txt_is_heading(s, n)) {
 			in_header = 0;
 			int lang = DOC_LANG_NONE;
 			size_t hn = n > 3 ? n - 3 : 0;
@@ -699,13 +723,21 @@ void txt_analyse(struct doc *d)
 				l->kind = DOC_K_BLANK;
 				continue;
 			}
-			size_t voff = 0, ll = txt_split_label(s, n, &voff);
+			int nospace;
+			size_t voff = 0, ll = txt_split_label(s, n, &voff, &nospace);
 			if (ll > 0) {
 				txt_header(&sc, li, s, n, ll, voff);
+				if (nospace)
+					doc_problem_add(d, li, DOC_NOTE, "no space after “%.*s:”; "
+							"read as a field all the same", (int)ll, s);
 				continue;
 			}
-			/* Free text ends the header block: a "X: y" sentence further
-			 * down a paragraph is prose, not a field.  It starts the
+			if (headed) {
+				doc_problem_add(d, li, DOC_NOTE, "not a “Label: value” header field; "
+						"kept as text");
+				continue;
+			}
+			/* Prose in a file without headings: it starts the
 			 * preamble, a section without a heading. */
 			in_header = 0;
 			sec = doc_section_add(d);

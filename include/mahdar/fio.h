@@ -42,6 +42,9 @@ int fio_backup(const char *path, char **backup, char **cause);
 /* Remove path; a path that does not exist is not an error. */
 int fio_remove(const char *path, char **cause);
 
+/* 1 if a and b both exist and are the same file, else 0. */
+int fio_same_file(const char *a, const char *b);
+
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
 
