@@ -8,6 +8,8 @@
 #include "mahdar/doc.h"
 #include "mahdar/util.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,7 +33,6 @@ void doc_attr_free(struct doc_attr *a)
 	free(a->id);
 	free(a->from);
 	free(a->stamp);
-	free(a->extra);
 	free(a);
 }
 
@@ -44,7 +45,6 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a)
 	c->status = a->status;
 	c->from = a->from != NULL ? xstrdup(a->from) : NULL;
 	c->stamp = a->stamp != NULL ? xstrdup(a->stamp) : NULL;
-	c->extra = a->extra != NULL ? xstrdup(a->extra) : NULL;
 	return c;
 }
 
@@ -125,7 +125,7 @@ void doc_free(struct doc *d)
 	free(d->approved_by);
 	free(d->created);
 	free(d->modified_at);
-	free(d->side_extra);
+	free(d->side_kept);
 	free(d);
 }
 
@@ -149,7 +149,6 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	l->len = len;
 	l->eol = (unsigned char)eol;
 	l->section = -1;
-	l->serial = ++d->next_serial;
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + 1, sizeof *d->lines);
 	memmove(d->lines + at + 1, d->lines + at, (d->nlines - at) * sizeof *d->lines);
 	d->lines[at] = l;
@@ -184,7 +183,6 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 		memcpy(l->s + off, s, len);
 	l->len = nlen;
 	l->s[nlen] = '\0';
-	l->version++;
 	doc_line_drop_cache(d, l);
 	doc_touch(d);
 }
@@ -223,19 +221,44 @@ int doc_eol_default(const struct doc *d)
 	return crlf > lf ? DOC_EOL_CRLF : DOC_EOL_LF;
 }
 
-char *doc_id_new(const struct doc *d, char prefix)
+/* The mark of prefix, or NULL for a prefix that is not an item's. */
+static unsigned long *doc_id_slot(struct doc *d, char prefix)
 {
-	unsigned long max = 0;
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
-		if (a == NULL || a->id == NULL || a->id[0] != prefix)
-			continue;
-		char *end;
-		unsigned long n = strtoul(a->id + 1, &end, 10);
-		if (*end == '\0' && n > max)
-			max = n;
-	}
-	return xasprintf("%c%lu", prefix, max + 1);
+	return prefix == 'a' ? &d->id_mark_a : prefix == 'r' ? &d->id_mark_r : NULL;
+}
+
+unsigned long doc_id_mark(const struct doc *d, char prefix)
+{
+	return prefix == 'a' ? d->id_mark_a : prefix == 'r' ? d->id_mark_r : 0;
+}
+
+/* Because counting on from a number this high could overflow (here or in
+ * the sidecar's "next_ids"), such numbers (only a hand-edited sidecar has
+ * them) do not raise the mark. */
+#define DOC_ID_MAX (ULONG_MAX / 4)
+
+void doc_id_reserve(struct doc *d, char prefix, unsigned long n)
+{
+	unsigned long *mark = doc_id_slot(d, prefix);
+	if (mark != NULL && n <= DOC_ID_MAX && n > *mark)
+		*mark = n;
+}
+
+void doc_id_note(struct doc *d, const char *id)
+{
+	if (id == NULL || id[0] == '\0' || id[1] < '0' || id[1] > '9')
+		return;
+	char *end;
+	errno = 0;
+	unsigned long n = strtoul(id + 1, &end, 10);
+	if (*end == '\0' && errno == 0)
+		doc_id_reserve(d, id[0], n);
+}
+
+char *doc_id_new(struct doc *d, char prefix)
+{
+	unsigned long *mark = doc_id_slot(d, prefix);
+	return xasprintf("%c%lu", prefix, mark != NULL ? ++*mark : 1);
 }
 
 size_t doc_find_id(const struct doc *d, const char *id)
@@ -338,6 +361,11 @@ int doc_lang_parse(const char *code)
 		if (code != NULL && strcmp(code, doc_lang_codes[i]) == 0)
 			return i;
 	return DOC_LANG_NONE;
+}
+
+int doc_lang_rtl(int lang)
+{
+	return lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE;
 }
 
 const char *doc_status_name(int status)

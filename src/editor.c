@@ -107,21 +107,27 @@ int editor_save(struct editor *ed)
 	util_now_iso(now);
 	if (ed->doc->stale)
 		txt_analyse(ed->doc);
-	if (store_save(ed->doc, &ed->info, now, &cause) < 0) {
+	int r = store_save(ed->doc, &ed->info, now, &cause);
+	if (r < 0) {
 		editor_message(ed, 1, "Not saved: %s", cause != NULL ? cause : "unknown error");
 		free(cause);
 		return -1;
 	}
+	/* Saved, maybe without its sidecar (r == 1): the text on disk is the
+	 * document's, so the recovery copy has done its work either way. */
 	edit_mark_saved(ed->edit);
 	ed->recover_gen = ed->doc->gen;
 	ed->pending_since_ms = 0;
 	editor_recover_drop(ed);
-	if (ed->info.backup_path != NULL)
+	if (r > 0)
+		editor_message(ed, 1, "Warning: %s", cause != NULL ? cause : "the sidecar was not written");
+	else if (ed->info.backup_path != NULL)
 		editor_message(ed, 0, "Saved %s (the unreadable sidecar was kept as %s)", ed->path,
 			       ed->info.backup_path);
 	else
 		editor_message(ed, 0, "Saved %s", ed->path);
-	return 0;
+	free(cause);
+	return r;
 }
 
 /* "C-s" -> "^S" for the status line hints. */
@@ -491,7 +497,8 @@ static void editor_save_to(struct editor *ed, const char *name)
 	}
 	char *path = xstrdup(name);
 	ed->path = path;
-	if (editor_save(ed) < 0) {
+	int r = editor_save(ed);
+	if (r < 0) {
 		free(path);
 		goto fail;
 	}
@@ -501,7 +508,7 @@ static void editor_save_to(struct editor *ed, const char *name)
 	if (old.recover_path != NULL)
 		store_recover_drop(&old, NULL);
 	store_info_free(&old);
-	if (ed->info.backup_path != NULL || where != NULL)
+	if (r == 0 && (ed->info.backup_path != NULL || where != NULL))	/* r == 1: keep its warning */
 		editor_message(ed, 0, "Saved %s (what was there is kept as %s)", ed->path,
 			       ed->info.backup_path != NULL ? ed->info.backup_path : where);
 	free(where);

@@ -223,28 +223,27 @@ static int txt_starts(const char *s, size_t n, const char *prefix)
 	return n >= p && memcmp(s, prefix, p) == 0;
 }
 
-int txt_line_kind(const char *s, size_t n, size_t index)
-{
-	if (index == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#')))
-		return DOC_K_TITLE;
-	if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#'))
-		return DOC_K_HEADING;
-	return DOC_K_FREE;
-}
-
 /* Find "label: value": the first ASCII or full-width colon followed by a
  * space or the end of the line, with a plausible label before it.  Returns
- * the label length and sets *value to the offset of the value, or 0. */
-static size_t txt_split_label(const char *s, size_t n, size_t *value)
+ * the label length and sets *value to the offset of the value, or 0.
+ * "Time:10:00" — no space — is a label only when it names a known one
+ * (then *nospace is set), because "10:00" or "http://x" must stay text. */
+static size_t txt_split_label(const char *s, size_t n, size_t *value, int *nospace)
 {
 	size_t chars = 0;
+	*nospace = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t k = ustr_decode(s + i, n - i, &c);
 		if (c == ':' || c == 0xFF1A) {
 			size_t after = i + k;
-			if (i == 0 || (after < n && s[after] != ' ' && s[after] != '\t'))
-				return 0;	/* "10:00", "http://" */
+			if (i == 0)
+				return 0;
+			if (after < n && s[after] != ' ' && s[after] != '\t') {
+				if (txt_label_key(s, i) == DOC_KEY_NONE)
+					return 0;
+				*nospace = 1;
+			}
 			while (after < n && (s[after] == ' ' || s[after] == '\t'))
 				after++;
 			*value = after;
@@ -308,7 +307,6 @@ struct txt_scan {
 	struct doc *d;
 	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
 	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
-	unsigned long next_a, next_r;	/* next fresh item numbers */
 };
 
 static int txt_blank(const char *s, size_t n)
@@ -444,7 +442,8 @@ static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, con
 	for (size_t k = 0; k < nseg; k++) {
 		size_t sn = segs[k][1] - segs[k][0];
 		const char *seg = txt_trim(s + segs[k][0], &sn);
-		size_t voff = 0, ll = txt_split_label(seg, sn, &voff);
+		int nospace;
+		size_t voff = 0, ll = txt_split_label(seg, sn, &voff, &nospace);
 		int key = ll ? txt_label_key(seg, ll) : DOC_KEY_NONE;
 		if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES) {
 			any = 1;
@@ -491,7 +490,7 @@ static void txt_item_id(struct txt_scan *sc, size_t line, char prefix)
 {
 	struct doc_attr *a = doc_line_attr(sc->d, line);
 	if (a->id == NULL)
-		a->id = xasprintf("%c%lu", prefix, prefix == 'a' ? sc->next_a++ : sc->next_r++);
+		a->id = doc_id_new(sc->d, prefix);
 }
 
 static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
@@ -547,6 +546,21 @@ static int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n)
 	a->text = txt_dup_trim(s + i + 1, n - i - 1);
 	txt_item_id(sc, li, 'a');
 	return 1;
+}
+
+/* A section heading: "## text", or "##" alone. */
+static int txt_is_heading(const char *s, size_t n)
+{
+	return txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#');
+}
+
+int txt_line_kind(const char *s, size_t n, size_t index)
+{
+	if (index == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+		s += 3, n -= 3;	/* a byte order mark */
+	if (index == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#')))
+		return DOC_K_TITLE;
+	return txt_is_heading(s, n) ? DOC_K_HEADING : DOC_K_FREE;
 }
 
 /* Bullet "- ", "* " or "• ": returns the bytes it takes, or 0. */
@@ -626,26 +640,16 @@ static void txt_detect_language(struct txt_scan *sc)
 		}
 	}
 	d->lang_detected = best;
-	d->dir_detected = (best == DOC_LANG_AR || best == DOC_LANG_FA || best == DOC_LANG_HE)
-				  ? DOC_DIR_RTL : DOC_DIR_LTR;
+	d->dir_detected = doc_lang_rtl(best) ? DOC_DIR_RTL : DOC_DIR_LTR;
 }
 
-/* Highest "<prefix><n>" already used, so fresh ids never collide. */
-static void txt_scan_ids(struct txt_scan *sc)
+/* Ids put on lines by others (the sidecar, an undo, a paste) raise the
+ * document's id mark, so fresh ids never collide with them. */
+static void txt_scan_ids(struct doc *d)
 {
-	sc->next_a = sc->next_r = 1;
-	for (size_t i = 0; i < sc->d->nlines; i++) {
-		const struct doc_attr *a = sc->d->lines[i]->attr;
-		if (a == NULL || a->id == NULL || (a->id[0] != 'a' && a->id[0] != 'r'))
-			continue;
-		char *end;
-		unsigned long v = strtoul(a->id + 1, &end, 10);
-		if (*end != '\0')
-			continue;
-		unsigned long *next = a->id[0] == 'a' ? &sc->next_a : &sc->next_r;
-		if (v + 1 > *next)
-			*next = v + 1;
-	}
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i]->attr != NULL)
+			doc_id_note(d, d->lines[i]->attr->id);
 }
 
 static void txt_check_utf8(struct doc *d, size_t li)
@@ -663,7 +667,7 @@ void txt_analyse(struct doc *d)
 {
 	struct txt_scan sc = { .d = d };
 	doc_structure_clear(d);
-	txt_scan_ids(&sc);
+	txt_scan_ids(d);
 	d->stale = 0;
 	if (d->nlines == 0) {
 		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
@@ -675,6 +679,13 @@ void txt_analyse(struct doc *d)
 	struct doc_section *sec = NULL;
 	size_t si = (size_t)-1;
 	int seen[DOC_SEC_COUNT] = {0};
+	/* FORMAT: header lines run until the first "## ", and a stray line
+	 * among them (a note, a typo) stays there as free text.  But a file
+	 * with no heading at all is prose — the unstructured communiqué —
+	 * and there the first line of prose ends the header block. */
+	int headed = 0;
+	for (size_t li = 0; li < d->nlines && !headed; li++)
+		headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
 
 	for (size_t li = 0; li < d->nlines; li++) {
 		struct doc_line *l = d->lines[li];
@@ -683,8 +694,10 @@ void txt_analyse(struct doc *d)
 		l->kind = DOC_K_FREE;
 		txt_check_utf8(d, li);
 		txt_count_script(&sc, s, n);
-
 		int alone = txt_line_kind(s, n, li);
+		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
+
 		if (alone == DOC_K_TITLE) {
 			l->kind = DOC_K_TITLE;
 			l->section = -1;
@@ -720,13 +733,21 @@ void txt_analyse(struct doc *d)
 				l->kind = DOC_K_BLANK;
 				continue;
 			}
-			size_t voff = 0, ll = txt_split_label(s, n, &voff);
+			int nospace;
+			size_t voff = 0, ll = txt_split_label(s, n, &voff, &nospace);
 			if (ll > 0) {
 				txt_header(&sc, li, s, n, ll, voff);
+				if (nospace)
+					doc_problem_add(d, li, DOC_NOTE, "no space after “%.*s:”; "
+							"read as a field all the same", (int)ll, s);
 				continue;
 			}
-			/* Free text ends the header block: a "X: y" sentence further
-			 * down a paragraph is prose, not a field.  It starts the
+			if (headed) {
+				doc_problem_add(d, li, DOC_NOTE, "not a “Label: value” header field; "
+						"kept as text");
+				continue;
+			}
+			/* Prose in a file without headings: it starts the
 			 * preamble, a section without a heading. */
 			in_header = 0;
 			sec = doc_section_add(d);

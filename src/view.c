@@ -36,8 +36,7 @@ static void view_cache_free(void *p)
 /* Direction of lines that have no strong character: the document's. */
 static int view_fallback(const struct doc *d)
 {
-	int lang = doc_language(d);
-	if (lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE)
+	if (doc_lang_rtl(doc_language(d)))
 		return LAYOUT_RTL;
 	return d->dir_detected == DOC_DIR_RTL ? LAYOUT_RTL : LAYOUT_LTR;
 }

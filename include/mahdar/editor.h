@@ -79,7 +79,8 @@ void editor_message(struct editor *ed, int error, const char *fmt, ...)
 /* Show lines[0..n) as a full-screen page (they are the editor's now) until
  * a key other than one that scrolls (up, down, page-up, …) is pressed. */
 void editor_page(struct editor *ed, char **lines, size_t n);
-/* Save text + sidecar; 0, or -1 with the reason in the message line. */
+/* Save text + sidecar: 0; 1 when the text was saved but not the sidecar
+ * (a warning in the message line); -1 with the reason in the message line. */
 int editor_save(struct editor *ed);
 /* Ask for a file name, save text + sidecar there, and go on editing that file. */
 void editor_save_as(struct editor *ed);

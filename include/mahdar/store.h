@@ -1,7 +1,8 @@
 /* store: a minutes document on disk — its text file and its sidecar.
  * Opening reads the text (always enough), then applies the sidecar if there
  * is one; saving writes both atomically, backing up a sidecar that could not
- * be read before it is replaced. */
+ * be read before it is replaced, and saving the text even when the sidecar
+ * cannot be written. */
 #ifndef MAHDAR_STORE_H
 #define MAHDAR_STORE_H
 
@@ -32,7 +33,11 @@ struct store_info {
 struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause);
 
 /* Write d's text and sidecar atomically (sidecar "modified" = now_iso).
- * Clears d->modified on success.  On failure nothing on disk changed. */
+ * 0: both saved.  1: the text was saved but the sidecar was not (it could
+ * not be backed up or written); *cause says "saved FILE; the sidecar
+ * FILE.json was not written: …" and the old sidecar, if any, is as it was.
+ * Both clear d->modified.  -1 and *cause: nothing on disk changed (the
+ * text could not be written, or there was no room for the sidecar). */
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause);
 
 /* Fill info with path's file names (text, sidecar, recovery copy) and
