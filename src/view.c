@@ -433,15 +433,24 @@ static void view_draw_message(struct view *v, int sr, const char *msg, unsigned 
 	layout_free(lay);
 }
 
+/* Start a frame: the rows of text it has, or -1 when the screen is too
+ * small (the frame is then the short note). */
+static int view_frame(struct view *v)
+{
+	buf_clear(&v->grid.text);
+	if (view_too_small(v)) {
+		view_render_small(v);
+		return -1;
+	}
+	return view_text_rows(v);
+}
+
 const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)
 {
 	struct view_grid *g = &v->grid;
-	buf_clear(&g->text);
-	if (view_too_small(v)) {
-		view_render_small(v);
+	int h = view_frame(v);
+	if (h < 0)
 		return g;
-	}
-	int h = view_text_rows(v);
 	struct edit_pos sf, stt;
 	int has_sel = edit_selection(e, &sf, &stt);
 	size_t l = v->top_line, r = v->top_row;
@@ -473,12 +482,9 @@ const struct view_grid *view_render_page(struct view *v, const char *const *line
 					 const char *title, const char *msg)
 {
 	struct view_grid *g = &v->grid;
-	buf_clear(&g->text);
-	if (view_too_small(v)) {
-		view_render_small(v);
+	int h = view_frame(v);
+	if (h < 0)
 		return g;
-	}
-	int h = view_text_rows(v);
 	struct layout **lays = xcalloc(n ? n : 1, sizeof *lays);
 	size_t total = 0;
 	for (size_t i = 0; i < n; i++) {
