@@ -23,7 +23,8 @@ expect_screen "F1            help"
 keys C-Home
 expect_status "1-22/"
 keys PageDown
-e2e_has "Every key and what it does" && fail "PageDown did not scroll"
+e2e_lacks() { ! e2e_has "$1"; }
+wait_until e2e_lacks "Every key and what it does" || fail "PageDown did not scroll"
 # Any other key goes back to the text, and is not typed.
 type_text 'x'
 expect_row 0 "# Notes"
