@@ -12,8 +12,11 @@
 #include "mahdar/side.h"
 #include "mahdar/store.h"
 #include "mahdar/txt.h"
+#include "mahdar/buf.h"
+#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +36,24 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "export", "export FILE --to json [-o OUT]", cli_export },
 	{ "check", "check FILE...", cli_check },
 };
+
+/* printf, with control bytes, escape sequences and bidi overrides shown as
+ * symbols: file names, file contents and sidecar text never reach the
+ * terminal raw (a received minutes file must not retitle or clear it). */
+__attribute__((format(printf, 2, 3)))
+static void cli_printf(FILE *to, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	struct buf b = BUF_INIT;
+	ustr_escape(raw, strlen(raw), 1, &b);
+	if (b.len > 0)
+		fwrite(b.s, 1, b.len, to);
+	buf_free(&b);
+	free(raw);
+}
 
 static void cli_usage(FILE *to)
 {
@@ -75,16 +96,16 @@ static void cli_usage(FILE *to)
 __attribute__((format(printf, 1, 0)))
 static int cli_usage_error(const char *fmt, const char *arg)
 {
-	fputs("mahdar: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'mahdar --help' for more information.\n", stderr);
+	char *msg = xasprintf(fmt, arg);
+	cli_printf(stderr, "mahdar: %s\nTry 'mahdar --help' for more information.\n", msg);
+	free(msg);
 	return CLI_USAGE;
 }
 
 /* Print "mahdar: CAUSE" and free it. */
 static int cli_fail(char *cause)
 {
-	fprintf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
+	cli_printf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
 	free(cause);
 	return CLI_PROBLEMS;
 }
@@ -137,7 +158,7 @@ static int cli_new(int argc, char **argv)
 	struct store_info info = { .text_path = xstrdup(path), .side_path = side_path(path) };
 	if (fio_exists(info.text_path) || fio_exists(info.side_path)) {
 		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
-		fprintf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
+		cli_printf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
 		store_info_free(&info);
 		return CLI_PROBLEMS;
 	}
@@ -154,8 +175,11 @@ static int cli_new(int argc, char **argv)
 	doc_free(doc);
 	if (rc < 0)
 		return cli_fail(cause);
-	printf("%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
-	return CLI_OK;
+	if (rc > 0)	/* the text is there, its sidecar is not */
+		cli_printf(stderr, "mahdar: warning: %s\n", cause);
+	free(cause);
+	cli_printf(stdout, "%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
+	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
 }
 
 /* ------------------------------------------------------------ export */
@@ -198,7 +222,7 @@ static int cli_export(int argc, char **argv)
 		return cli_fail(cause);
 	}
 	if (info.side_msg != NULL)
-		fprintf(stderr, "mahdar: %s\n", info.side_msg);
+		cli_printf(stderr, "mahdar: %s\n", info.side_msg);
 	size_t tlen, jlen;
 	char *text = txt_write(d, &tlen);
 	char now[32];
@@ -206,12 +230,24 @@ static int cli_export(int argc, char **argv)
 	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, &jlen);
 	int rc = CLI_OK;
 	if (out != NULL && strcmp(out, "-") != 0) {
+		/* Exporting over the document's own unreadable sidecar replaces
+		 * it: like a save, that needs its backup first. */
+		char *backup = NULL;
+		if (info.side == STORE_SIDE_BROKEN && fio_same_file(out, info.side_path)) {
+			if (fio_backup(info.side_path, &backup, &cause) < 0) {
+				rc = cli_fail(cause);
+				goto done;
+			}
+			cli_printf(stderr, "mahdar: %s was backed up to %s\n", info.side_path, backup);
+			free(backup);
+		}
 		if (fio_write_atomic(out, json, jlen, &cause) < 0)
 			rc = cli_fail(cause);
 	} else if (fwrite(json, 1, jlen, stdout) != jlen || fflush(stdout) != 0) {
 		perror("mahdar: standard output");
 		rc = CLI_PROBLEMS;
 	}
+done:
 	free(json);
 	free(text);
 	doc_free(d);
@@ -236,16 +272,16 @@ static void cli_check_summary(const char *path, const struct doc *d)
 	for (size_t i = 0; i < d->nsections; i++)
 		known += d->sections[i].key != DOC_SEC_NONE;
 	const char *lang = doc_lang_code(doc_language(d));
-	printf("%s: %zu line%s, %s, %s; title %s%s%s\n", path, d->nlines, cli_s(d->nlines), lang ? lang : "no language",
+	cli_printf(stdout, "%s: %zu line%s, %s, %s; title %s%s%s\n", path, d->nlines, cli_s(d->nlines), lang ? lang : "no language",
 	       d->dir_detected == DOC_DIR_RTL ? "right-to-left" : "left-to-right",
 	       d->title ? "“" : "", d->title ? d->title : "none", d->title ? "”" : "");
-	printf("%s: %zu header fields, date %s%s%s%s; %zu present, %zu apologies, %zu guests\n", path,
-	       d->nfields, d->date_iso ? d->date_iso : "none",
+	cli_printf(stdout, "%s: %zu header field%s, date %s%s%s%s; %zu present, %zu apologies, %zu guests\n", path,
+	       d->nfields, cli_s(d->nfields), d->date_iso ? d->date_iso : "none",
 	       doc_cal_name(d->calendar) ? " (from the " : "",
 	       doc_cal_name(d->calendar) ? doc_cal_name(d->calendar) : "",
 	       doc_cal_name(d->calendar) ? " calendar)" : "",
 	       d->att[DOC_ATT_PRESENT].n, d->att[DOC_ATT_APOLOGIES].n, d->att[DOC_ATT_GUESTS].n);
-	printf("%s: %zu section%s (%zu known, %zu other); %zu agenda item%s; %zu recommendation%s "
+	cli_printf(stdout, "%s: %zu section%s (%zu known, %zu other); %zu agenda item%s; %zu recommendation%s "
 	       "(%zu action%s, %zu decision%s)\n", path, d->nsections, cli_s(d->nsections), known,
 	       d->nsections - known, d->nagenda, cli_s(d->nagenda), d->nrecs, cli_s(d->nrecs),
 	       actions, cli_s(actions), d->nrecs - actions, cli_s(d->nrecs - actions));
@@ -271,14 +307,14 @@ static int cli_check(int argc, char **argv)
 			const struct doc_problem *p = &d->problems[k];
 			const char *sev = p->severity == DOC_ERROR ? "error" : "note";
 			if (p->line == (size_t)-1)
-				printf("%s: %s: %s\n", path, sev, p->msg);
+				cli_printf(stdout, "%s: %s: %s\n", path, sev, p->msg);
 			else
-				printf("%s:%zu: %s: %s\n", path, p->line + 1, sev, p->msg);
+				cli_printf(stdout, "%s:%zu: %s: %s\n", path, p->line + 1, sev, p->msg);
 			if (p->severity == DOC_ERROR)
 				rc = CLI_PROBLEMS;
 		}
 		if (info.side_msg != NULL) {
-			printf("%s\n", info.side_msg);
+			cli_printf(stdout, "%s\n", info.side_msg);
 			if (info.side == STORE_SIDE_BROKEN)
 				rc = CLI_PROBLEMS;
 		}

@@ -33,6 +33,12 @@ static void cmd_edit_newline(struct editor *ed, int arg)
 	edit_newline(ed->edit);
 }
 
+static void cmd_edit_tab(struct editor *ed, int arg)
+{
+	(void)arg;
+	edit_type(ed->edit, "\t", 1);
+}
+
 static void cmd_edit_backspace(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -102,6 +108,7 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"select-all", "Select the whole document", cmd_edit_select_all, 0},
 	{"cancel", "Drop the selection and the message", cmd_edit_cancel, 0},
 	{"newline", "Split the line at the cursor", cmd_edit_newline, 0},
+	{"tab", "Type a TAB character (shown as one blank)", cmd_edit_tab, 0},
 	{"backspace", "Delete the selection, or the mark or character before the cursor",
 	 cmd_edit_backspace, 0},
 	{"delete", "Delete the selection, or the character after the cursor", cmd_edit_delete, 0},

@@ -8,6 +8,8 @@
 #include "mahdar/doc.h"
 #include "mahdar/util.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,8 +33,19 @@ void doc_attr_free(struct doc_attr *a)
 	free(a->id);
 	free(a->from);
 	free(a->stamp);
-	free(a->extra);
 	free(a);
+}
+
+struct doc_attr *doc_attr_dup(const struct doc_attr *a)
+{
+	if (a == NULL)
+		return NULL;
+	struct doc_attr *c = xcalloc(1, sizeof *c);
+	c->id = a->id != NULL ? xstrdup(a->id) : NULL;
+	c->status = a->status;
+	c->from = a->from != NULL ? xstrdup(a->from) : NULL;
+	c->stamp = a->stamp != NULL ? xstrdup(a->stamp) : NULL;
+	return c;
 }
 
 static void doc_line_drop_cache(struct doc *d, struct doc_line *l)
@@ -112,7 +125,7 @@ void doc_free(struct doc *d)
 	free(d->approved_by);
 	free(d->created);
 	free(d->modified_at);
-	free(d->side_extra);
+	free(d->side_kept);
 	free(d);
 }
 
@@ -136,7 +149,6 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	l->len = len;
 	l->eol = (unsigned char)eol;
 	l->section = -1;
-	l->serial = ++d->next_serial;
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + 1, sizeof *d->lines);
 	memmove(d->lines + at + 1, d->lines + at, (d->nlines - at) * sizeof *d->lines);
 	d->lines[at] = l;
@@ -171,7 +183,6 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 		memcpy(l->s + off, s, len);
 	l->len = nlen;
 	l->s[nlen] = '\0';
-	l->version++;
 	doc_line_drop_cache(d, l);
 	doc_touch(d);
 }
@@ -210,43 +221,44 @@ int doc_eol_default(const struct doc *d)
 	return crlf > lf ? DOC_EOL_CRLF : DOC_EOL_LF;
 }
 
-/* The slot of d->id_high for id, with its number in *n; -1 when id is not
- * "a<n>" / "r<n>" with 1 to 9 digits (so that fresh numbers never wrap). */
-static int doc_id_slot(const char *id, unsigned long *n)
+/* The mark of prefix, or NULL for a prefix that is not an item's. */
+static unsigned long *doc_id_slot(struct doc *d, char prefix)
 {
-	if (id[0] != 'a' && id[0] != 'r')
-		return -1;
-	size_t k = 1;
-	*n = 0;
-	while (id[k] >= '0' && id[k] <= '9' && k <= 9)
-		*n = *n * 10 + (unsigned long)(id[k++] - '0');
-	return k > 1 && id[k] == '\0' ? id[0] == 'r' : -1;
+	return prefix == 'a' ? &d->id_mark_a : prefix == 'r' ? &d->id_mark_r : NULL;
+}
+
+unsigned long doc_id_mark(const struct doc *d, char prefix)
+{
+	return prefix == 'a' ? d->id_mark_a : prefix == 'r' ? d->id_mark_r : 0;
+}
+
+/* Because counting on from a number this high could overflow (here or in
+ * the sidecar's "next_ids"), such numbers (only a hand-edited sidecar has
+ * them) do not raise the mark. */
+#define DOC_ID_MAX (ULONG_MAX / 4)
+
+void doc_id_reserve(struct doc *d, char prefix, unsigned long n)
+{
+	unsigned long *mark = doc_id_slot(d, prefix);
+	if (mark != NULL && n <= DOC_ID_MAX && n > *mark)
+		*mark = n;
 }
 
 void doc_id_note(struct doc *d, const char *id)
 {
-	unsigned long n;
-	int slot = doc_id_slot(id, &n);
-	if (slot >= 0 && n > d->id_high[slot])
-		d->id_high[slot] = n;
+	if (id == NULL || id[0] == '\0' || id[1] < '0' || id[1] > '9')
+		return;
+	char *end;
+	errno = 0;
+	unsigned long n = strtoul(id + 1, &end, 10);
+	if (*end == '\0' && errno == 0)
+		doc_id_reserve(d, id[0], n);
 }
 
-char *doc_id_new(const struct doc *d, char prefix)
+char *doc_id_new(struct doc *d, char prefix)
 {
-	int want = prefix == 'a' ? 0 : prefix == 'r' ? 1 : -1;
-	unsigned long max = want >= 0 ? d->id_high[want] : 0, n;
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
-		char *end;
-		if (a == NULL || a->id == NULL || a->id[0] != prefix)
-			continue;
-		if (want >= 0 ? doc_id_slot(a->id, &n) != want
-			      : (n = strtoul(a->id + 1, &end, 10), *end != '\0'))
-			continue;
-		if (n > max)
-			max = n;
-	}
-	return xasprintf("%c%lu", prefix, max + 1);
+	unsigned long *mark = doc_id_slot(d, prefix);
+	return xasprintf("%c%lu", prefix, mark != NULL ? ++*mark : 1);
 }
 
 size_t doc_find_id(const struct doc *d, const char *id)
@@ -349,6 +361,11 @@ int doc_lang_parse(const char *code)
 		if (code != NULL && strcmp(code, doc_lang_codes[i]) == 0)
 			return i;
 	return DOC_LANG_NONE;
+}
+
+int doc_lang_rtl(int lang)
+{
+	return lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE;
 }
 
 const char *doc_status_name(int status)

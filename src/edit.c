@@ -10,7 +10,8 @@
  *
  * Lines cut out of the document keep their sidecar attributes in the
  * removed text (edit_piece.attr), so undoing a deletion gives an action
- * item its id and status back. */
+ * item its id and status back; a cut also gives the clipboard a copy,
+ * which the first paste puts on the pasted lines. */
 #include "mahdar/edit.h"
 
 #include "mahdar/doc.h"
@@ -627,9 +628,30 @@ static void edit_replace_sel(struct edit *e, struct edit_step *s, struct edit_te
 	edit_replace(e, s, a, b, ins);
 }
 
-void edit_type(struct edit *e, const char *s, size_t len)
+/* s[0..*len) without its NUL bytes: s itself, or a copy in *copy (caller
+ * frees).  *dropped gets how many there were. */
+static const char *edit_no_nul(const char *s, size_t *len, char **copy, size_t *dropped)
 {
-	size_t i = 0;
+	*copy = NULL;
+	*dropped = 0;
+	if (*len == 0 || memchr(s, '\0', *len) == NULL)
+		return s;
+	char *c = xmalloc(*len);
+	size_t n = 0;
+	for (size_t i = 0; i < *len; i++)
+		if (s[i] != '\0')
+			c[n++] = s[i];
+	*dropped = *len - n;
+	*len = n;
+	*copy = c;
+	return c;
+}
+
+void edit_type(struct edit *e, const char *text, size_t len)
+{
+	char *copy;
+	size_t dropped, i = 0;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
 	while (i < len) {
 		uint32_t cp;
 		size_t n = ustr_decode(s + i, len - i, &cp);
@@ -644,13 +666,24 @@ void edit_type(struct edit *e, const char *s, size_t len)
 		e->open = kind;
 		i += n;
 	}
+	free(copy);
+}
+
+/* The terminator new lines get: the document's most common one.
+ * Because counting walks every line, it is counted once, when first
+ * needed; lines mahdar adds all get it, so typing cannot change it. */
+static int edit_eol(struct edit *e)
+{
+	if (e->eol == DOC_EOL_NONE)
+		e->eol = doc_eol_default(e->doc);
+	return e->eol;
 }
 
 /* Terminator for a new line break at the cursor's line. */
-static int edit_break_eol(const struct edit *e)
+static int edit_break_eol(struct edit *e)
 {
 	int eol = edit_line(e, e->cur.line)->eol;
-	return eol != DOC_EOL_NONE ? eol : doc_eol_default(e->doc);
+	return eol != DOC_EOL_NONE ? eol : edit_eol(e);
 }
 
 void edit_newline(struct edit *e)
@@ -662,12 +695,17 @@ void edit_newline(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 }
 
-void edit_insert_text(struct edit *e, const char *s, size_t len)
+size_t edit_insert_text(struct edit *e, const char *text, size_t len)
 {
+	char *copy;
+	size_t dropped;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
 	struct edit_text t = {0};
-	edit_text_split(&t, s, len, doc_eol_default(e->doc));
+	edit_text_split(&t, s, len, edit_eol(e));
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
+	free(copy);
+	return dropped;
 }
 
 /* Delete the selection as a step of its own; 0 if there was none. */
@@ -699,8 +737,11 @@ void edit_backspace(struct edit *e)
 		size_t start = b.off - ustr_decode_prev(l->s, b.off, &cp);
 		size_t gstart = edit_prev(e, b);
 		/* Because a typist fixes a wrong haraka or niqqud by erasing
-		 * just that mark, not the letter it sits on. */
-		a.off = (cp != USTR_INVALID && ustr_is_mark(cp) && gstart < start) ? start : gstart;
+		 * just that mark, not the letter it sits on; and a misplaced
+		 * Persian half-space (ZWNJ) or joiner (ZWJ) the same way.
+		 * (Variation selectors are marks too.) */
+		int lone = cp == 0x200C || cp == 0x200D || (cp != USTR_INVALID && ustr_is_mark(cp));
+		a.off = (lone && gstart < start) ? start : gstart;
 	}
 	struct edit_text t = {0};
 	edit_replace(e, edit_step_for(e, EDIT_OPEN_BACK), a, b, &t);
@@ -748,9 +789,18 @@ int edit_copy(struct edit *e)
 
 int edit_cut(struct edit *e)
 {
-	if (edit_copy(e) < 0)
+	if (!e->sel || !edit_delete_sel(e))
 		return -1;
-	edit_delete_sel(e);
+	/* The step just made holds the removed text and the sidecar data of
+	 * the whole lines it took out (for undo); the clipboard gets a copy of
+	 * that data, so that moving an action item keeps its id and status.
+	 * The last piece is never a whole line. */
+	const struct edit_step *s = &e->undo[e->nundo - 1];
+	const struct edit_text *del = &s->ops[s->n - 1].del;
+	edit_text_free(&e->clip);
+	edit_text_copy(&e->clip, del);
+	for (size_t k = 0; k + 1 < del->n; k++)
+		e->clip.v[k].attr = doc_attr_dup(del->v[k].attr);
 	return 0;
 }
 
@@ -760,6 +810,18 @@ int edit_paste(struct edit *e)
 		return -1;
 	struct edit_text t = {0};
 	edit_text_copy(&t, &e->clip);
+	/* The first paste gives cut lines their data back; a later one gets
+	 * none.  Because an undone cut put the item back in the document,
+	 * data whose id is there already is dropped too: no id on two lines. */
+	for (size_t k = 0; k < e->clip.n; k++) {
+		struct doc_attr *a = e->clip.v[k].attr;
+		e->clip.v[k].attr = NULL;
+		if (a != NULL && a->id != NULL && doc_find_id(e->doc, a->id) != (size_t)-1) {
+			doc_attr_free(a);
+			a = NULL;
+		}
+		t.v[k].attr = a;
+	}
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
 	return 0;

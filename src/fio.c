@@ -44,32 +44,34 @@ int fio_read(const char *path, char **data, size_t *len, char **cause)
 {
 	/* Because opening a FIFO for reading blocks until someone writes to
 	 * it, open without blocking and look at what it is first. */
-	int fd;
+	int fd, e;
 	do
 		fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	while (fd < 0 && errno == EINTR);
 	if (fd < 0) {
-		util_set_cause(cause, "%s: %s", path, strerror(errno));
+		e = errno;
+		util_set_cause(cause, "%s: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	struct stat st;
+	struct buf b = BUF_INIT;
 	if (fstat(fd, &st) < 0) {
-		util_set_cause(cause, "%s: %s", path, strerror(errno));
-		close(fd);
-		return -1;
+		e = errno;
+		util_set_cause(cause, "%s: %s", path, strerror(e));
+		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		util_set_cause(cause, "%s: %s", path, fio_kind(&st));
-		close(fd);
-		return -1;
+		goto fail;
 	}
 	if ((unsigned long long)st.st_size > FIO_MAX_SIZE) {
+		e = EOVERFLOW;
 		util_set_cause(cause, "%s: file too large (%zu MB; the limit is %zu MB)", path,
 			       FIO_MB((size_t)st.st_size), FIO_MB(FIO_MAX_SIZE));
-		close(fd);
-		return -1;
+		goto fail;
 	}
-	struct buf b = BUF_INIT;
 	buf_reserve(&b, (size_t)st.st_size + 1);
 	for (;;) {
 		if (b.cap - b.len < 2)
@@ -78,8 +80,9 @@ int fio_read(const char *path, char **data, size_t *len, char **cause)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			util_set_cause(cause, "%s: %s", path, strerror(errno));
-			break;
+			e = errno;
+			util_set_cause(cause, "%s: %s", path, strerror(e));
+			goto fail;
 		}
 		if (n == 0) {
 			close(fd);
@@ -90,13 +93,16 @@ int fio_read(const char *path, char **data, size_t *len, char **cause)
 		b.len += (size_t)n;
 		/* The file may grow while we read it. */
 		if (b.len > FIO_MAX_SIZE) {
+			e = EOVERFLOW;
 			util_set_cause(cause, "%s: file too large (more than %zu MB)", path,
 				       FIO_MB(FIO_MAX_SIZE));
-			break;
+			goto fail;
 		}
 	}
+fail:
 	close(fd);
 	buf_free(&b);
+	errno = e;
 	return -1;
 }
 
@@ -188,8 +194,10 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
 		st->dest = realpath(path, NULL);
 		if (st->dest == NULL && errno != ENOENT) {
-			util_set_cause(cause, "%s: cannot save: %s", path, strerror(errno));
+			int e = errno;
+			util_set_cause(cause, "%s: cannot save: %s", path, strerror(e));
 			fio_stage_free(st);
+			errno = e;
 			return NULL;
 		}
 	}
@@ -199,6 +207,7 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 		if (!S_ISREG(sb.st_mode)) {
 			util_set_cause(cause, "%s: cannot save: it %s", path, fio_kind(&sb));
 			fio_stage_free(st);
+			errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
 			return NULL;
 		}
 		st->existed = 1;
@@ -208,8 +217,10 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 	st->tmp = xasprintf("%s/.%s.XXXXXX", st->dir, slash != NULL ? slash + 1 : st->dest);
 	int fd = mkstemp(st->tmp);
 	if (fd < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(errno), fio_unchanged(st));
+		int e = errno;
+		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(e), fio_unchanged(st));
 		fio_stage_free(st);
+		errno = e;
 		return NULL;
 	}
 	/* Best effort: keep the owner when root saves a user's file; anyone
@@ -224,6 +235,7 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 	if (bad) {
 		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(e), fio_unchanged(st));
 		fio_abort(st);
+		errno = e;
 		return NULL;
 	}
 	return st;
@@ -232,8 +244,10 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 int fio_commit(struct fio_stage *st, char **cause)
 {
 	if (rename(st->tmp, st->dest) < 0) {
-		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(errno), fio_unchanged(st));
+		int e = errno;
+		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
 		fio_abort(st);
+		errno = e;
 		return -1;
 	}
 	/* Because the new file is in place by now, a directory that cannot be
@@ -262,6 +276,7 @@ int fio_backup(const char *path, char **backup, char **cause)
 {
 	char *data;
 	size_t len;
+	int e;
 	if (fio_read(path, &data, &len, cause) < 0)
 		return -1;
 	struct stat st;
@@ -283,17 +298,17 @@ int fio_backup(const char *path, char **backup, char **cause)
 			break;
 	}
 	if (fd < 0) {
-		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		e = errno;
 		goto fail;
 	}
 	if (fio_write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		e = errno;
 		close(fd);
 		unlink(name);
 		goto fail;
 	}
 	if (close(fd) < 0) {
-		util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(errno));
+		e = errno;
 		unlink(name);
 		goto fail;
 	}
@@ -307,9 +322,25 @@ int fio_backup(const char *path, char **backup, char **cause)
 		free(name);
 	return 0;
 fail:
+	util_set_cause(cause, "%s: cannot back up to %s: %s", path, name, strerror(e));
 	free(data);
 	free(name);
+	errno = e;
 	return -1;
+}
+
+int fio_remove(const char *path, char **cause)
+{
+	if (unlink(path) == 0 || errno == ENOENT)
+		return 0;
+	util_set_cause(cause, "%s: cannot remove: %s", path, strerror(errno));
+	return -1;
+}
+
+int fio_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int fio_exists(const char *path)

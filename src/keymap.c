@@ -122,7 +122,9 @@ int keymap_bind(struct keymap *km, const char *key, const char *cmd)
 		if (e != NULL) {
 			free(e->key);
 			free(e->cmd);
-			*e = km->v[--km->n];
+			size_t at = (size_t)(e - km->v);
+			memmove(e, e + 1, (km->n - at - 1) * sizeof *e);
+			km->n--;
 		}
 		return 0;
 	}
@@ -141,6 +143,15 @@ const char *keymap_lookup(const struct keymap *km, const char *key)
 {
 	const struct keymap_entry *e = keymap_find(km, key);
 	return e != NULL ? e->cmd : NULL;
+}
+
+int keymap_entry(const struct keymap *km, size_t i, const char **key, const char **cmd)
+{
+	if (i >= km->n)
+		return -1;
+	*key = km->v[i].key;
+	*cmd = km->v[i].cmd;
+	return 0;
 }
 
 const char *keymap_key_for(const struct keymap *km, const char *cmd)

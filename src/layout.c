@@ -25,7 +25,6 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,18 +87,10 @@ static int layout_is_symbol(uint32_t cp)
 /* Append the symbol of code point cp (or of the invalid byte b); returns its width. */
 static int layout_put_symbol(struct buf *t, uint32_t cp, unsigned char b)
 {
-	char tmp[16];
-	int n;
-	if (cp == USTR_INVALID)
-		n = snprintf(tmp, sizeof tmp, "<%02X>", b);
-	else if (cp < 0x20 || cp == 0x7F)
-		n = snprintf(tmp, sizeof tmp, "^%c", (char)(cp ^ 0x40));
-	else if (cp <= 0xFF)
-		n = snprintf(tmp, sizeof tmp, "<%02X>", (unsigned)cp);
-	else
-		n = snprintf(tmp, sizeof tmp, "<%04X>", (unsigned)cp);
-	buf_append(t, tmp, (size_t)n);
-	return n;
+	char sym[8];
+	size_t n = ustr_symbol(cp, b, sym);
+	buf_append(t, sym, n);
+	return (int)n;
 }
 
 static void layout_put_cp(struct buf *t, uint32_t cp)

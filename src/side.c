@@ -4,9 +4,13 @@
  * Data model: the sidecar is built fresh from the document on every write
  * (a jansson object tree, keys inserted in the spec's order) and read back
  * into a small array of struct side_item per item list; nothing of jansson
- * outlives a call.  Unknown keys travel as JSON object text: the top-level
- * ones in d->side_extra, an item's in its line's attr->extra, so doc.h
- * never sees jansson.
+ * outlives a call.
+ *
+ * Unknown keys (another tool's, at any depth) are kept: reading copies the
+ * parts of the sidecar that hold them onto the document as JSON text
+ * (d->side_kept, so doc.h never sees jansson), and writing copies each
+ * one into the fresh tree, into the object that corresponds to the one it
+ * was in (see "unknown keys" below).
  *
  * Reading matches the sidecar's items to the document's.  When the text is
  * the one the sidecar was written for (text_sha256), the i-th item matches
@@ -44,7 +48,7 @@
 static const char *const side_top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta",
 	"attendance", "sections", "agenda", "recommendations", "timestamps", "status",
-	"approved", "created", "modified", NULL,
+	"approved", "created", "modified", "next_ids", NULL,
 };
 /* The header fields "meta" has by name, in its order. */
 static const int side_meta_fields[] = {
@@ -54,6 +58,77 @@ static const char *const side_agenda_keys[] = { "id", "number", "text", NULL };
 static const char *const side_rec_keys[] = {
 	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
 };
+
+/* ---- the shape of the sidecar, for keeping unknown keys
+ *
+ * A node describes an object mahdar writes: the members it writes (all
+ * others are unknown and kept), and those of its members that hold objects
+ * or arrays of objects, with their own nodes.  An array element is known
+ * by its identity members: it corresponds to the element of the new array
+ * with the same values there, the n-th old one with some values to the
+ * n-th new one with them; elements left over then try the fallback
+ * identity (whose values must not all be null). */
+struct side_node;
+struct side_sub {
+	const char *key;
+	const struct side_node *node;
+};
+struct side_node {
+	const char *const *keys;	/* written by mahdar, in order */
+	const char *const *ident;	/* as an array element: what names it, or NULL */
+	const char *const *ident2;	/* fallback identity, or NULL */
+	const struct side_sub *subs;	/* {NULL, NULL}-terminated, or NULL */
+};
+
+/* As side_meta() writes them. */
+static const char *const side_meta_keys[] = {
+	"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+};
+static const char *const side_field_keys[] = { "label", "value", NULL };
+static const char *const side_label_ident[] = { "label", NULL };	/* an extra header field */
+static const char *const side_att_keys[] = { "present", "apologies", "guests", NULL };
+static const char *const side_person_keys[] = { "name", "role", NULL };
+static const char *const side_name_ident[] = { "name", NULL };	/* a person */
+static const char *const side_section_keys[] = { "key", "heading", "text", NULL };
+/* A section; a known one whose heading was reworded still by its key. */
+static const char *const side_section_ident[] = { "key", "heading", NULL };
+static const char *const side_key_ident[] = { "key", NULL };
+static const char *const side_id_ident[] = { "id", NULL };	/* an item */
+static const char *const side_votes_keys[] = { "for", "against", "abstain", NULL };
+static const char *const side_stamp_keys[] = { "section", "line", "at", NULL };
+/* Because lines come and go above a stamped line, its number alone does not
+ * name a stamp; its time does, once the number failed. */
+static const char *const side_stamp_ident[] = { "line", "at", NULL };
+static const char *const side_at_ident[] = { "at", NULL };
+static const char *const side_approved_keys[] = { "on", "by", NULL };
+static const char *const side_next_ids_keys[] = { "a", "r", NULL };
+
+static const struct side_node side_n_field = { side_field_keys, side_label_ident, NULL, NULL };
+static const struct side_sub side_meta_subs[] = { { "extra", &side_n_field }, { NULL, NULL } };
+static const struct side_node side_n_meta = { side_meta_keys, NULL, NULL, side_meta_subs };
+static const struct side_node side_n_person = { side_person_keys, side_name_ident, NULL, NULL };
+static const struct side_sub side_att_subs[] = {
+	{ "present", &side_n_person }, { "apologies", &side_n_person }, { "guests", &side_n_person },
+	{ NULL, NULL },
+};
+static const struct side_node side_n_att = { side_att_keys, NULL, NULL, side_att_subs };
+static const struct side_node side_n_section = {
+	side_section_keys, side_section_ident, side_key_ident, NULL,
+};
+static const struct side_node side_n_agenda = { side_agenda_keys, side_id_ident, NULL, NULL };
+static const struct side_node side_n_votes = { side_votes_keys, NULL, NULL, NULL };
+static const struct side_sub side_rec_subs[] = { { "votes", &side_n_votes }, { NULL, NULL } };
+static const struct side_node side_n_rec = { side_rec_keys, side_id_ident, NULL, side_rec_subs };
+static const struct side_node side_n_stamp = { side_stamp_keys, side_stamp_ident, side_at_ident, NULL };
+static const struct side_node side_n_approved = { side_approved_keys, NULL, NULL, NULL };
+static const struct side_node side_n_next_ids = { side_next_ids_keys, NULL, NULL, NULL };
+static const struct side_sub side_top_subs[] = {
+	{ "meta", &side_n_meta }, { "attendance", &side_n_att }, { "sections", &side_n_section },
+	{ "agenda", &side_n_agenda }, { "recommendations", &side_n_rec },
+	{ "timestamps", &side_n_stamp }, { "approved", &side_n_approved },
+	{ "next_ids", &side_n_next_ids }, { NULL, NULL },
+};
+static const struct side_node side_n_top = { side_top_keys, NULL, NULL, side_top_subs };
 
 char *side_path(const char *text_path)
 {
@@ -117,22 +192,6 @@ static json_t *side_strn(const char *s, size_t n)
 static json_t *side_str(const char *s)
 {
 	return s != NULL ? side_strn(s, strlen(s)) : json_null();
-}
-
-/* Append to o the keys of the JSON object text extra that o lacks and that
- * are not in known (unknown keys kept from the last read). */
-static void side_put_extra(json_t *o, const char *extra, const char *const *known)
-{
-	if (extra == NULL)
-		return;
-	json_t *x = json_loads(extra, JSON_ALLOW_NUL, NULL);
-	const char *key;
-	json_t *v;
-	if (json_is_object(x))
-		json_object_foreach(x, key, v)
-			if (!side_in(known, key) && json_object_get(o, key) == NULL)
-				json_object_set(o, key, v);
-	json_decref(x);
 }
 
 static const char *side_field(const struct doc *d, int key)
@@ -234,7 +293,6 @@ static json_t *side_agenda(const struct doc *d)
 		json_object_set_new(o, "id", side_str(at != NULL ? at->id : NULL));
 		json_object_set_new(o, "number", json_integer(a->number));
 		json_object_set_new(o, "text", side_str(a->text));
-		side_put_extra(o, at != NULL ? at->extra : NULL, side_agenda_keys);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -260,7 +318,6 @@ static json_t *side_recs(const struct doc *d)
 		json_object_set_new(o, "votes", votes);
 		json_object_set_new(o, "status", json_string(doc_status_name(at != NULL ? at->status : DOC_ST_OPEN)));
 		json_object_set_new(o, "from", side_str(at != NULL ? at->from : NULL));
-		side_put_extra(o, at != NULL ? at->extra : NULL, side_rec_keys);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -299,14 +356,210 @@ static int side_dump_cb(const char *buffer, size_t size, void *data)
 	return 0;
 }
 
+/* ---- unknown keys
+ *
+ * Reading keeps, of the sidecar, every unknown member with its value and
+ * the known members that lead to one (array elements reduced to their
+ * identity, see struct side_node); writing walks that kept tree beside the
+ * fresh one and adds each unknown member to the corresponding object,
+ * after the members mahdar writes, in the order they had.  Because the kept
+ * tree holds nothing when the sidecar had no unknown keys (the usual case),
+ * that case costs nothing. */
+
+/* The node of member key of an object described by n, or NULL. */
+static const struct side_node *side_sub_of(const struct side_node *n, const char *key)
+{
+	for (const struct side_sub *sub = n->subs; sub != NULL && sub->key != NULL; sub++)
+		if (strcmp(sub->key, key) == 0)
+			return sub->node;
+	return NULL;
+}
+
+static json_t *side_keep(json_t *v, const struct side_node *n);
+
+/* What of object o (described by n) holds unknown keys, or NULL if nothing. */
+static json_t *side_keep_obj(json_t *o, const struct side_node *n)
+{
+	json_t *kept = NULL, *v, *k;
+	const char *key;
+	json_object_foreach(o, key, v) {
+		const struct side_node *sub = side_sub_of(n, key);
+		if (!side_in(n->keys, key))
+			k = json_incref(v);
+		else if (sub == NULL || (k = side_keep(v, sub)) == NULL)
+			continue;
+		if (kept == NULL)
+			kept = json_object();
+		json_object_set_new(kept, key, k);
+	}
+	return kept;
+}
+
+/* The same for array a of objects described by n: every element, those
+ * without unknown keys reduced to their identity (because which of equal
+ * identities an element is counts), or NULL if none has unknown keys. */
+static json_t *side_keep_arr(json_t *a, const struct side_node *n)
+{
+	size_t cnt = json_array_size(a), any = 0;
+	json_t **k = xcalloc(cnt + 1, sizeof *k);
+	for (size_t i = 0; i < cnt; i++) {
+		json_t *e = json_array_get(a, i);
+		k[i] = json_is_object(e) ? side_keep_obj(e, n) : NULL;
+		any += k[i] != NULL;
+	}
+	json_t *kept = NULL;
+	if (any > 0) {
+		kept = json_array();
+		for (size_t i = 0; i < cnt; i++) {
+			json_t *e = json_array_get(a, i), *x = k[i] != NULL ? k[i] : json_object();
+			for (int level = 0; level < 2; level++) {
+				const char *const *id = level == 0 ? n->ident : n->ident2;
+				for (; id != NULL && *id != NULL; id++)
+					if (json_object_get(e, *id) != NULL)
+						json_object_set(x, *id, json_object_get(e, *id));
+			}
+			json_array_append_new(kept, x);
+		}
+	}
+	free(k);
+	return kept;
+}
+
+static json_t *side_keep(json_t *v, const struct side_node *n)
+{
+	if (json_is_object(v))
+		return side_keep_obj(v, n);
+	if (json_is_array(v) && n->ident != NULL)
+		return side_keep_arr(v, n);
+	return NULL;
+}
+
+struct side_tagged {
+	char *tag;	/* identity values as JSON text */
+	size_t i;	/* index in the array */
+};
+
+static int side_tagged_cmp(const void *a, const void *b)
+{
+	const struct side_tagged *x = a, *y = b;
+	int c = strcmp(x->tag, y->tag);
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The identity of array element e: its members ids as JSON text; NULL when
+ * fallback and they are all null or missing. */
+static char *side_tag(const json_t *e, const char *const *ids, int fallback)
+{
+	struct buf b = BUF_INIT;
+	int any = 0;
+	for (; *ids != NULL; ids++) {
+		const json_t *x = json_object_get(e, *ids);
+		char *t = x != NULL ? json_dumps(x, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+		any |= x != NULL && !json_is_null(x);
+		buf_puts(&b, t != NULL ? t : "null");
+		buf_putc(&b, '\x1f');	/* JSON text never holds it unescaped */
+		free(t);
+	}
+	if (fallback && !any) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_putc(&b, '\0');
+	return buf_steal(&b, NULL);
+}
+
+/* Elements of array v not yet paired (SIDE_NO_MATCH in match), tagged by
+ * ids and sorted; *n of them. */
+static struct side_tagged *side_tag_all(const json_t *v, const size_t *match, const char *const *ids,
+					int fallback, size_t *n)
+{
+	struct side_tagged *t = xcalloc(json_array_size(v) + 1, sizeof *t);
+	*n = 0;
+	for (size_t i = 0; i < json_array_size(v); i++) {
+		char *tag = match[i] == SIDE_NO_MATCH ? side_tag(json_array_get(v, i), ids, fallback) : NULL;
+		if (tag != NULL)
+			t[(*n)++] = (struct side_tagged){ tag, i };
+	}
+	if (*n > 1)
+		qsort(t, *n, sizeof *t, side_tagged_cmp);
+	return t;
+}
+
+/* Pair the unpaired elements of arrays old and nw that have the same
+ * identity, the k-th of one identity with the k-th. */
+static void side_pair_by(const json_t *old, const json_t *nw, size_t *om, size_t *nm,
+			 const char *const *ids, int fallback)
+{
+	size_t na, nb, x = 0, y = 0;
+	struct side_tagged *a = side_tag_all(old, om, ids, fallback, &na);
+	struct side_tagged *b = side_tag_all(nw, nm, ids, fallback, &nb);
+	while (x < na && y < nb) {
+		int c = strcmp(a[x].tag, b[y].tag);
+		if (c == 0) {
+			om[a[x].i] = b[y].i;
+			nm[b[y].i] = a[x].i;
+		}
+		x += c <= 0;
+		y += c >= 0;
+	}
+	for (size_t i = 0; i < na; i++)
+		free(a[i].tag);
+	for (size_t i = 0; i < nb; i++)
+		free(b[i].tag);
+	free(a);
+	free(b);
+}
+
+/* Add the unknown members of the kept tree old to the fresh tree nw, both
+ * described by n. */
+static void side_graft(json_t *nw, json_t *old, const struct side_node *n)
+{
+	if (json_is_object(nw) && json_is_object(old)) {
+		const char *key;
+		json_t *v;
+		json_object_foreach(old, key, v) {
+			const struct side_node *sub = side_sub_of(n, key);
+			json_t *to = json_object_get(nw, key);
+			if (!side_in(n->keys, key) && to == NULL)
+				json_object_set(nw, key, v);
+			else if (sub != NULL && to != NULL)
+				side_graft(to, v, sub);
+		}
+	} else if (json_is_array(nw) && json_is_array(old) && n->ident != NULL) {
+		size_t no = json_array_size(old), nn = json_array_size(nw);
+		size_t *om = xmalloc((no + 1) * sizeof *om), *nm = xmalloc((nn + 1) * sizeof *nm);
+		for (size_t i = 0; i < no; i++)
+			om[i] = SIDE_NO_MATCH;
+		for (size_t j = 0; j < nn; j++)
+			nm[j] = SIDE_NO_MATCH;
+		side_pair_by(old, nw, om, nm, n->ident, 0);
+		if (n->ident2 != NULL)
+			side_pair_by(old, nw, om, nm, n->ident2, 1);
+		for (size_t i = 0; i < no; i++)
+			if (om[i] != SIDE_NO_MATCH)
+				side_graft(json_array_get(nw, om[i]), json_array_get(old, i), n);
+		free(om);
+		free(nm);
+	}
+}
+
+/* side_graft() from the kept tree's text (NULL: nothing kept). */
+static void side_graft_text(json_t *top, const char *kept)
+{
+	if (kept == NULL)
+		return;
+	json_t *old = json_loads(kept, JSON_ALLOW_NUL, NULL);
+	side_graft(top, old, &side_n_top);
+	json_decref(old);
+}
+
 char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
 		 size_t *len)
 {
 	char sha[65];
 	side_sha256_hex(text, text_len, sha);
 	int lang = doc_language(d);
-	int rtl = lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE ||
-		  (lang == DOC_LANG_NONE && d->dir_detected == DOC_DIR_RTL);
+	int rtl = doc_lang_rtl(lang) || (lang == DOC_LANG_NONE && d->dir_detected == DOC_DIR_RTL);
 
 	json_t *o = json_object();
 	json_object_set_new(o, "format", json_string(SIDE_FORMAT));
@@ -331,7 +584,13 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	json_object_set_new(o, "approved", approved);
 	json_object_set_new(o, "created", side_str(d->created != NULL ? d->created : now_iso));
 	json_object_set_new(o, "modified", side_str(now_iso));
-	side_put_extra(o, d->side_extra, side_top_keys);
+	/* An extension of FORMAT.md, after the spec's keys: the number the
+	 * next new item of each list gets.  Because the ids of deleted items
+	 * are no longer in the lists, this is what keeps them from being
+	 * given again after the file is reopened. */
+	json_object_set_new(o, "next_ids", json_pack("{s:I, s:I}", "a", (json_int_t)(doc_id_mark(d, 'a') + 1),
+						    "r", (json_int_t)(doc_id_mark(d, 'r') + 1)));
+	side_graft_text(o, d->side_kept);
 
 	struct buf b = BUF_INIT;
 	json_dump_callback(o, side_dump_cb, &b, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -537,12 +796,12 @@ static struct side_item *side_old_items(json_t *arr, size_t *n)
 	return v;
 }
 
-/* ---- item ids: a small open-addressing set, because looking each id up
- * with doc_find_id() would cost a pass over every line per item. */
+/* ---- item ids taken, to keep them unique: a small open-addressing set,
+ * because looking each id up with doc_find_id() would cost a pass over
+ * every line per item.  Fresh ids come from doc_id_new(). */
 struct side_ids {
 	const char **slot;
 	size_t cap;
-	unsigned long max_a, max_r;	/* highest number used after 'a' / 'r' */
 };
 
 static size_t side_hash(const char *s)
@@ -559,20 +818,6 @@ static void side_ids_init(struct side_ids *ids, size_t n)
 	while (ids->cap < 2 * n + 2)
 		ids->cap *= 2;
 	ids->slot = xcalloc(ids->cap, sizeof *ids->slot);
-	ids->max_a = ids->max_r = 0;
-}
-
-static void side_ids_note(struct side_ids *ids, const char *id)
-{
-	if (id[0] != 'a' && id[0] != 'r')
-		return;
-	char *end;
-	unsigned long v = strtoul(id + 1, &end, 10);
-	if (*end != '\0' || id[1] == '\0')
-		return;
-	unsigned long *max = id[0] == 'a' ? &ids->max_a : &ids->max_r;
-	if (v > *max)
-		*max = v;
 }
 
 /* Add id (not copied; must outlive the set); 0 if it was already there. */
@@ -585,15 +830,7 @@ static int side_ids_add(struct side_ids *ids, const char *id)
 		i = (i + 1) & (ids->cap - 1);
 	}
 	ids->slot[i] = id;
-	side_ids_note(ids, id);
 	return 1;
-}
-
-/* A fresh id: one past the highest number of its prefix ever seen. */
-static char *side_ids_fresh(struct side_ids *ids, char prefix)
-{
-	unsigned long *max = prefix == 'a' ? &ids->max_a : &ids->max_r;
-	return xasprintf("%c%lu", prefix, ++*max);
 }
 
 /* ---- positions in the sidecar bytes, for messages */
@@ -667,34 +904,56 @@ static void side_fail_at(struct side_report *rep, const char *name, const char *
 
 /* ---- applying */
 
-/* JSON object text of o's members not in known, or NULL if none. */
-static char *side_extra_of(const json_t *o, const char *const *known)
-{
-	json_t *x = json_object();
-	const char *key;
-	json_t *v;
-	json_object_foreach((json_t *)o, key, v)
-		if (!side_in(known, key))
-			json_object_set(x, key, v);
-	char *out = NULL;
-	if (json_object_size(x) > 0) {
-		struct buf b = BUF_INIT;
-		json_dump_callback(x, side_dump_cb, &b, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		out = buf_steal(&b, NULL);
-	}
-	json_decref(x);
-	return out;
-}
-
 static void side_set_str(char **dst, const char *s)
 {
 	free(*dst);
 	*dst = s != NULL ? xstrdup(s) : NULL;
 }
 
+/* Raise d's id marks over every item id the sidecar root holds and over
+ * its "next_ids". */
+static void side_note_ids(struct doc *d, const json_t *root)
+{
+	static const char *const lists[] = { "agenda", "recommendations" };
+	for (size_t l = 0; l < UTIL_ARRAY_LEN(lists); l++) {
+		size_t i;
+		const json_t *o;
+		json_array_foreach(json_object_get(root, lists[l]), i, o)
+			doc_id_note(d, side_get_str(o, "id"));
+	}
+	const json_t *next = json_object_get(root, "next_ids");
+	for (const char *p = "ar"; *p != '\0'; p++) {
+		char key[2] = { *p, '\0' };
+		json_int_t n = json_integer_value(json_object_get(next, key));
+		if (n > 1 && (unsigned long long)(n - 1) <= ULONG_MAX)
+			doc_id_reserve(d, *p, (unsigned long)(n - 1));
+	}
+}
+
+/* The kept copies of one list's items (kept, when there is one; the
+ * sidecar's list is arr) get the id their match in the text now has, or
+ * none, so that their unknown keys find them by id when written. */
+static void side_kept_ids(json_t *kept, const json_t *arr, const struct side_item *old, size_t nold,
+			  const struct side_item *nw, const struct doc *d)
+{
+	size_t q = 0, k;
+	json_t *e;
+	if (kept == NULL)
+		return;
+	json_array_foreach(arr, k, e) {
+		const char *id = NULL;
+		if (q < nold && old[q].obj == e) {	/* old[] is arr's items in order */
+			if (old[q].match != SIDE_NO_MATCH)
+				id = d->lines[nw[old[q].match].line]->attr->id;
+			q++;
+		}
+		json_object_set_new(json_array_get(kept, k), "id", side_str(id));
+	}
+}
+
 /* Give the new items of one list the ids and data of their matches. */
 static void side_apply_items(struct doc *d, struct side_item *old, struct side_item *nw, size_t nnew,
-			     const char *const *known, int is_rec, struct side_ids *ids)
+			     int is_rec, struct side_ids *ids)
 {
 	for (size_t j = 0; j < nnew; j++) {
 		if (nw[j].match == SIDE_NO_MATCH)
@@ -716,8 +975,6 @@ static void side_apply_items(struct doc *d, struct side_item *old, struct side_i
 			a->status = st >= 0 ? st : DOC_ST_OPEN;
 			side_set_str(&a->from, side_get_str(o, "from"));
 		}
-		free(a->extra);
-		a->extra = side_extra_of(o, known);
 	}
 }
 
@@ -964,9 +1221,10 @@ static long side_place_stamp(const struct doc *d, struct side_spans *sp, const c
 
 /* Put the sidecar's timestamps on their lines: by number when the text is
  * the one the sidecar describes, else as side_place_stamp() finds them;
- * the ones that find no line are reported. */
+ * the ones that find no line are reported.  The kept copies of the stamps
+ * (kept, when there is one) get the line each one is now on, or none. */
 static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, const char *name,
-			      struct buf *msg)
+			      struct buf *msg, json_t *kept)
 {
 	const json_t *stamps = json_object_get(root, "timestamps");
 	struct side_spans sp = { NULL, NULL, 0, 0 };
@@ -977,8 +1235,11 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 	json_array_foreach(stamps, i, o) {
 		const char *at = side_get_str(o, "at");
 		json_t *line = json_object_get(o, "line");
-		if (at == NULL || !json_is_integer(line))
+		json_t *k = json_array_get(kept, i);
+		if (at == NULL || !json_is_integer(line)) {
+			json_object_set_new(k, "at", json_null());
 			continue;
+		}
 		json_int_t ln = json_integer_value(line);
 		const char *sec = side_get_str(o, "section");
 		long li = -1;
@@ -988,7 +1249,9 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 			li = side_place_stamp(d, &sp, sec, (long)ln);
 		if (li >= 0 && (d->lines[li]->attr == NULL || d->lines[li]->attr->stamp == NULL)) {
 			side_set_str(&doc_line_attr(d, (size_t)li)->stamp, at);
+			json_object_set_new(k, "line", json_integer((json_int_t)li + 1));
 		} else {
+			json_object_set_new(k, "at", json_null());
 			buf_printf(msg, "%s: timestamp %s of line %lld%s%s%s no longer matches the text\n", name,
 				   at, (long long)ln, sec != NULL ? " (" : "", sec != NULL ? sec : "",
 				   sec != NULL ? ")" : "");
@@ -1055,6 +1318,7 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	}
 
 	/* Valid: from here on d changes. */
+	json_t *kept = side_keep(root, &side_n_top);
 	char sha[65];
 	side_sha256_hex(text, text_len, sha);
 	const char *want = side_get_str(root, "text_sha256");
@@ -1076,18 +1340,14 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	side_match(old_a, nold_a, new_a, d->nagenda, same_text);
 	side_match(old_r, nold_r, new_r, d->nrecs, same_text);
 
-	/* Ids: every id the sidecar or the other lines hold is taken, so that
-	 * a fresh one never repeats an id the sidecar knew (even of an item
-	 * that is gone). */
+	/* Ids.  The ones txt_read() gave were never saved, so the document's
+	 * id marks start again from what the sidecar says: every id it holds
+	 * and its "next_ids", so that a fresh id never repeats one the
+	 * sidecar knew (even of an item that is gone). */
 	struct side_ids ids;
 	side_ids_init(&ids, nold_a + nold_r + d->nagenda + d->nrecs);
-	for (size_t i = 0; i < nold_a + nold_r; i++) {
-		const char *id = side_get_str(i < nold_a ? old_a[i].obj : old_r[i - nold_a].obj, "id");
-		if (id != NULL) {
-			side_ids_note(&ids, id);
-			doc_id_note(d, id);
-		}
-	}
+	d->id_mark_a = d->id_mark_r = 0;
+	side_note_ids(d, root);
 	for (size_t j = 0; j < d->nagenda + d->nrecs; j++) {
 		size_t li = j < d->nagenda ? new_a[j].line : new_r[j - d->nagenda].line;
 		struct doc_attr *a = doc_line_attr(d, li);
@@ -1096,31 +1356,28 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	}
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct doc_attr *a = d->lines[i]->attr;
-		if (a != NULL && a->id != NULL)
+		if (a != NULL && a->id != NULL) {
 			side_ids_add(&ids, a->id);
+			doc_id_note(d, a->id);
+		}
 	}
-	side_apply_items(d, old_a, new_a, d->nagenda, side_agenda_keys, 0, &ids);
-	side_apply_items(d, old_r, new_r, d->nrecs, side_rec_keys, 1, &ids);
+	side_apply_items(d, old_a, new_a, d->nagenda, 0, &ids);
+	side_apply_items(d, old_r, new_r, d->nrecs, 1, &ids);
 	for (size_t j = 0; j < d->nagenda + d->nrecs; j++) {
 		int is_a = j < d->nagenda;
 		size_t li = is_a ? new_a[j].line : new_r[j - d->nagenda].line;
 		struct doc_attr *a = doc_line_attr(d, li);
-		/* Because the highest number seen may be the largest there is,
-		 * and the next one after it wraps round to a number in use. */
-		while (a->id == NULL) {
-			a->id = side_ids_fresh(&ids, is_a ? 'a' : 'r');
-			if (!side_ids_add(&ids, a->id)) {
-				free(a->id);
-				a->id = NULL;
-			}
-		}
-		doc_id_note(d, a->id);
+		if (a->id == NULL)
+			a->id = doc_id_new(d, is_a ? 'a' : 'r');
 	}
 
 	struct buf msg = BUF_INIT;
 	side_report_lost(&msg, name, old_a, nold_a, 0);
 	side_report_lost(&msg, name, old_r, nold_r, 1);
-	side_apply_stamps(d, root, same_text, name, &msg);
+	side_apply_stamps(d, root, same_text, name, &msg, json_object_get(kept, "timestamps"));
+	side_kept_ids(json_object_get(kept, "agenda"), json_object_get(root, "agenda"), old_a, nold_a, new_a, d);
+	side_kept_ids(json_object_get(kept, "recommendations"), json_object_get(root, "recommendations"),
+		      old_r, nold_r, new_r, d);
 	if (rep != NULL) {
 		for (size_t i = 0; i < nold_a + nold_r; i++) {
 			int m = (i < nold_a ? old_a[i].match : old_r[i - nold_a].match) != SIDE_NO_MATCH;
@@ -1146,8 +1403,14 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	side_set_str(&d->approved_by, side_get_str(approved, "by"));
 	side_set_str(&d->created, side_get_str(root, "created"));
 	side_set_str(&d->modified_at, side_get_str(root, "modified"));
-	free(d->side_extra);
-	d->side_extra = side_extra_of(root, side_top_keys);
+	free(d->side_kept);
+	d->side_kept = NULL;
+	if (kept != NULL) {
+		struct buf b = BUF_INIT;
+		json_dump_callback(kept, side_dump_cb, &b, JSON_COMPACT);
+		d->side_kept = buf_steal(&b, NULL);
+		json_decref(kept);
+	}
 
 	free(ids.slot);
 	side_items_free(old_a, nold_a);

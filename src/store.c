@@ -6,15 +6,20 @@
  * that did not exist) is backed up before anything is written, so its
  * bytes are never lost.  Saving stages both files under temporary names
  * first and only then renames them into place, so a full disk or a
- * read-only directory leaves both files as they were. */
+ * read-only directory leaves both files as they were.  The text is the
+ * document of record: a sidecar that cannot be written (or backed up)
+ * does not stop the text from being saved. */
 #include "mahdar/store.h"
 #include "mahdar/fio.h"
 #include "mahdar/side.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 void store_info_free(struct store_info *info)
 {
@@ -24,6 +29,7 @@ void store_info_free(struct store_info *info)
 	free(info->side_path);
 	free(info->side_msg);
 	free(info->backup_path);
+	free(info->recover_path);
 	memset(info, 0, sizeof *info);
 }
 
@@ -71,12 +77,21 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 	}
 }
 
-struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
+void store_info_init(struct store_info *info, const char *path)
 {
 	memset(info, 0, sizeof *info);
 	info->text_path = xstrdup(path);
 	info->side_path = side_path(path);
-	if (!fio_exists(path) && allow_missing) {
+	info->recover_path = xasprintf("%s.recover", path);
+	info->recover = fio_exists(info->recover_path);
+}
+
+/* Open path, reading its text from text_from (path itself, or its recovery copy). */
+static struct doc *store_open_from(const char *path, const char *text_from, int allow_missing,
+				   struct store_info *info, char **cause)
+{
+	store_info_init(info, path);
+	if (!fio_exists(text_from) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;
 		/* Because the sidecar alone is never enough, one without its
@@ -90,14 +105,14 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	}
 	char *text;
 	size_t len;
-	if (fio_read(path, &text, &len, cause) < 0) {
+	if (fio_read(text_from, &text, &len, cause) < 0) {
 		store_info_free(info);
 		return NULL;
 	}
 	const char *nul = memchr(text, '\0', len);
 	if (nul != NULL) {
 		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
-			       path, (size_t)(nul - text));
+			       text_from, (size_t)(nul - text));
 		free(text);
 		store_info_free(info);
 		return NULL;
@@ -109,6 +124,89 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	return d;
 }
 
+struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
+{
+	return store_open_from(path, path, allow_missing, info, cause);
+}
+
+struct doc *store_open_recover(const char *path, struct store_info *info, char **cause)
+{
+	char *from = xasprintf("%s.recover", path);
+	struct doc *d = store_open_from(path, from, 0, info, cause);
+	free(from);
+	if (d != NULL) {
+		info->text_missing = !fio_exists(path);
+		d->modified = 1;
+	}
+	return d;
+}
+
+int store_recover_write(const struct doc *d, const struct store_info *info, char **cause)
+{
+	size_t len;
+	char *text = txt_write(d, &len);
+	int r = fio_write_atomic(info->recover_path, text, len, cause);
+	free(text);
+	return r;
+}
+
+int store_recover_check(const struct doc *d, struct store_info *info, char **when)
+{
+	char *copy;
+	size_t clen;
+	struct stat st;
+	if (!info->recover || stat(info->recover_path, &st) < 0 ||
+	    fio_read(info->recover_path, &copy, &clen, NULL) < 0)
+		return 0;
+	size_t len;
+	char *text = txt_write(d, &len);
+	int differs = len != clen || memcmp(text, copy, len) != 0;
+	free(text);
+	free(copy);
+	if (!differs) {
+		store_recover_drop(info, NULL);
+		return 0;
+	}
+	struct tm tm;
+	char buf[32] = "";
+	if (localtime_r(&st.st_mtime, &tm) != NULL)
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+	*when = xstrdup(buf);
+	return 1;
+}
+
+int store_recover_set_aside(struct store_info *info, char **where, char **cause)
+{
+	if (fio_backup(info->recover_path, where, cause) < 0)
+		return -1;
+	return store_recover_drop(info, cause);
+}
+
+int store_recover_drop(struct store_info *info, char **cause)
+{
+	info->recover = 0;
+	return fio_remove(info->recover_path, cause);
+}
+
+/* Did the failure that set errno come from a lack of room (a full disk, a
+ * quota, a file size limit)? */
+static int store_no_room(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EDQUOT;
+}
+
+/* why, a fio cause about path, without its leading "PATH: " and "cannot
+ * save: ", because the message around it names the file already. */
+static const char *store_why(const char *why, const char *path)
+{
+	size_t n = strlen(path);
+	if (strncmp(why, path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+		why += n + 2;
+	if (strncmp(why, "cannot save: ", 13) == 0)
+		why += 13;
+	return why;
+}
+
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause)
 {
 	if (d->stale)
@@ -117,40 +215,42 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	char *text = txt_write(d, &len);
 	char *json = side_write(d, text, len, now_iso, &jlen);
 	int ret = -1;
+	char *side_why = NULL;	/* why the sidecar is not written, once known */
+	int no_backup = 0;
 	struct fio_stage *st_text = NULL, *st_side = NULL;
-	/* A sidecar we could not read is copied away before anything else, so
-	 * that a failed backup stops the save with nothing changed. */
-	if (info->side == STORE_SIDE_BROKEN && info->backup_path == NULL && fio_exists(info->side_path)) {
-		char *why = NULL;
-		if (fio_backup(info->side_path, &info->backup_path, &why) < 0) {
-			util_set_cause(cause, "%s (the sidecar is not replaced without a backup; nothing was saved)",
-				       why);
-			free(why);
+	/* A sidecar we could not read is copied away before it is replaced.
+	 * One that cannot even be copied (a directory, a FIFO, an unreadable
+	 * file) is never replaced; because the text is the document of record,
+	 * it is saved all the same. */
+	if (info->side == STORE_SIDE_BROKEN && info->backup_path == NULL && fio_exists(info->side_path) &&
+	    fio_backup(info->side_path, &info->backup_path, &side_why) < 0) {
+		if (store_no_room(errno)) {
+			util_set_cause(cause, "%s (nothing was saved)", side_why);
 			goto out;
 		}
+		no_backup = 1;
 	}
+	/* Both files are staged before either is put in place.  Because a
+	 * full disk passes, a lack of room for either one saves neither (so
+	 * the two stay a pair); any other trouble with the sidecar leaves it
+	 * as it was and saves the text. */
 	st_text = fio_stage(info->text_path, text, len, cause);
 	if (st_text == NULL)
 		goto out;
-	st_side = fio_stage(info->side_path, json, jlen, cause);
-	if (st_side == NULL)
-		goto out;
+	if (side_why == NULL) {
+		st_side = fio_stage(info->side_path, json, jlen, &side_why);
+		if (st_side == NULL && store_no_room(errno)) {
+			util_set_cause(cause, "%s", side_why);
+			goto out;
+		}
+	}
 	if (fio_commit(st_text, cause) < 0) {
 		st_text = NULL;
 		goto out;
 	}
 	st_text = NULL;
-	if (fio_commit(st_side, cause) < 0) {
-		/* Rare (both were staged in place): the text is saved, and the
-		 * old sidecar will be matched to it by text on the next open. */
-		st_side = NULL;
-		char *c = cause != NULL ? *cause : NULL;
-		if (cause != NULL) {
-			*cause = xasprintf("%s; %s was saved", c, info->text_path);
-			free(c);
-		}
-		goto out;
-	}
+	if (st_side != NULL && fio_commit(st_side, &side_why) < 0 && side_why == NULL)
+		side_why = xstrdup("unknown error");
 	st_side = NULL;
 	ret = 0;
 	d->modified = 0;
@@ -158,11 +258,19 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 		d->created = xstrdup(now_iso);
 	free(d->modified_at);
 	d->modified_at = xstrdup(now_iso);
-	info->side = STORE_SIDE_OK;
 	info->text_missing = 0;
+	if (side_why == NULL) {
+		info->side = STORE_SIDE_OK;
+	} else {
+		ret = 1;
+		util_set_cause(cause, "saved %s; the sidecar %s was not written: %s%s%s", info->text_path,
+			       info->side_path, no_backup ? "it could not be backed up first (" : "",
+			       store_why(side_why, info->side_path), no_backup ? ")" : "");
+	}
 out:
 	fio_abort(st_text);
 	fio_abort(st_side);
+	free(side_why);
 	free(json);
 	free(text);
 	return ret;

@@ -104,44 +104,71 @@ static int txt_digit(uint32_t c)
 	return -1;
 }
 
-/* The fold used to match labels and headings; see the file comment. */
-static void txt_fold(const char *s, size_t n, struct buf *out)
+/* The fold used to match labels and headings (see the file comment), as
+ * an iterator so that two strings are compared without copying either:
+ * most comparisons end at the first letter.  Runs of spaces fold to one;
+ * leading and trailing ones vanish. */
+struct txt_folder {
+	const char *s, *end;
+	uint32_t pending;	/* a letter held back behind a folded space */
+	int space, started;
+};
+
+static uint32_t txt_fold_next(struct txt_folder *f)
 {
-	s = txt_trim(s, &n);
-	int space = 0;
-	for (size_t i = 0; i < n;) {
+	if (f->pending != 0) {
+		uint32_t c = f->pending;
+		f->pending = 0;
+		return c;
+	}
+	while (f->s < f->end) {
 		uint32_t c;
-		size_t k = ustr_decode(s + i, n - i, &c);
-		i += k;
+		f->s += ustr_decode(f->s, (size_t)(f->end - f->s), &c);
 		if (c == USTR_INVALID) {
-			buf_putc(out, '?');
+			c = '?';
+		} else if (txt_is_space(c)) {
+			f->space = 1;
 			continue;
-		}
-		if (txt_is_space(c)) {
-			space = 1;
+		} else if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
+			   (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
+			   (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 &&
+			    c != 0x5C6)) {	/* Hebrew points and cantillation */
 			continue;
-		}
-		if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
-		    (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
-		    (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 && c != 0x5C6))
-			continue;	/* Hebrew points and cantillation */
-		if (c == 0x64A || c == 0x649)
+		} else if (c == 0x64A || c == 0x649) {
 			c = 0x6CC;	/* Arabic yeh, alef maksura -> Farsi yeh */
-		else if (c == 0x643)
+		} else if (c == 0x643) {
 			c = 0x6A9;	/* Arabic kaf -> keheh */
-		else if (c == 0x6C0)
+		} else if (c == 0x6C0) {
 			c = 0x647;	/* heh with yeh above -> heh */
-		else if (c == '"' || c == 0x201D || c == 0x201C)
+		} else if (c == '"' || c == 0x201D || c == 0x201C) {
 			c = 0x5F4;	/* gershayim */
-		else if (c == '\'' || c == 0x2019)
+		} else if (c == '\'' || c == 0x2019) {
 			c = 0x5F3;	/* geresh */
-		else if (c >= 'A' && c <= 'Z')
+		} else if (c >= 'A' && c <= 'Z') {
 			c += 'a' - 'A';
-		if (space && out->len > 0)
-			buf_putc(out, ' ');
-		space = 0;
-		char enc[4];
-		buf_append(out, enc, ustr_encode(c, enc));
+		}
+		if (f->space && f->started) {
+			f->space = 0;
+			f->pending = c;
+			return ' ';
+		}
+		f->space = 0;
+		f->started = 1;
+		return c;
+	}
+	return 0;
+}
+
+/* Do a[0..an) and b[0..bn) fold to the same text? */
+static int txt_fold_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	struct txt_folder fa = { .s = a, .end = a + an }, fb = { .s = b, .end = b + bn };
+	for (;;) {
+		uint32_t x = txt_fold_next(&fa), y = txt_fold_next(&fb);
+		if (x != y)
+			return 0;
+		if (x == 0)
+			return fa.started;	/* an empty name matches nothing */
 	}
 }
 
@@ -150,26 +177,15 @@ static void txt_fold(const char *s, size_t n, struct buf *out)
 static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
 		      int *lang)
 {
-	struct buf want = BUF_INIT, alias = BUF_INIT;
-	int found = -1;
-	txt_fold(s, n, &want);
-	for (int k = 0; k < count && found < 0 && want.len > 0; k++) {
-		for (int l = 0; l < DOC_LANG_COUNT && found < 0; l++) {
-			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++) {
-				buf_clear(&alias);
-				txt_fold(names[k].v[l][a], strlen(names[k].v[l][a]), &alias);
-				if (alias.len == want.len && memcmp(alias.s, want.s, want.len) == 0) {
-					found = k;
+	for (int k = 0; k < count; k++)
+		for (int l = 0; l < DOC_LANG_COUNT; l++)
+			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+				if (txt_fold_eq(s, n, names[k].v[l][a], strlen(names[k].v[l][a]))) {
 					if (lang)
 						*lang = l;
-					break;
+					return k;
 				}
-			}
-		}
-	}
-	buf_free(&want);
-	buf_free(&alias);
-	return found;
+	return -1;
 }
 
 int txt_label_key(const char *s, size_t len)
@@ -209,17 +225,25 @@ static int txt_starts(const char *s, size_t n, const char *prefix)
 
 /* Find "label: value": the first ASCII or full-width colon followed by a
  * space or the end of the line, with a plausible label before it.  Returns
- * the label length and sets *value to the offset of the value, or 0. */
-static size_t txt_split_label(const char *s, size_t n, size_t *value)
+ * the label length and sets *value to the offset of the value, or 0.
+ * "Time:10:00" — no space — is a label only when it names a known one
+ * (then *nospace is set), because "10:00" or "http://x" must stay text. */
+static size_t txt_split_label(const char *s, size_t n, size_t *value, int *nospace)
 {
 	size_t chars = 0;
+	*nospace = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t k = ustr_decode(s + i, n - i, &c);
 		if (c == ':' || c == 0xFF1A) {
 			size_t after = i + k;
-			if (i == 0 || (after < n && s[after] != ' ' && s[after] != '\t'))
-				return 0;	/* "10:00", "http://" */
+			if (i == 0)
+				return 0;
+			if (after < n && s[after] != ' ' && s[after] != '\t') {
+				if (txt_label_key(s, i) == DOC_KEY_NONE)
+					return 0;
+				*nospace = 1;
+			}
 			while (after < n && (s[after] == ' ' || s[after] == '\t'))
 				after++;
 			*value = after;
@@ -418,7 +442,8 @@ static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, con
 	for (size_t k = 0; k < nseg; k++) {
 		size_t sn = segs[k][1] - segs[k][0];
 		const char *seg = txt_trim(s + segs[k][0], &sn);
-		size_t voff = 0, ll = txt_split_label(seg, sn, &voff);
+		int nospace;
+		size_t voff = 0, ll = txt_split_label(seg, sn, &voff, &nospace);
 		int key = ll ? txt_label_key(seg, ll) : DOC_KEY_NONE;
 		if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES) {
 			any = 1;
@@ -465,7 +490,7 @@ static void txt_item_id(struct txt_scan *sc, size_t line, char prefix)
 {
 	struct doc_attr *a = doc_line_attr(sc->d, line);
 	if (a->id == NULL)
-		a->id = xasprintf("%c%lu", prefix, ++sc->d->id_high[prefix == 'r']);
+		a->id = doc_id_new(sc->d, prefix);
 }
 
 static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
@@ -521,6 +546,21 @@ static int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n)
 	a->text = txt_dup_trim(s + i + 1, n - i - 1);
 	txt_item_id(sc, li, 'a');
 	return 1;
+}
+
+/* A section heading: "## text", or "##" alone. */
+static int txt_is_heading(const char *s, size_t n)
+{
+	return txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#');
+}
+
+int txt_line_kind(const char *s, size_t n, size_t index)
+{
+	if (index == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+		s += 3, n -= 3;	/* a byte order mark */
+	if (index == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#')))
+		return DOC_K_TITLE;
+	return txt_is_heading(s, n) ? DOC_K_HEADING : DOC_K_FREE;
 }
 
 /* Bullet "- ", "* " or "• ": returns the bytes it takes, or 0. */
@@ -600,19 +640,16 @@ static void txt_detect_language(struct txt_scan *sc)
 		}
 	}
 	d->lang_detected = best;
-	d->dir_detected = (best == DOC_LANG_AR || best == DOC_LANG_FA || best == DOC_LANG_HE)
-				  ? DOC_DIR_RTL : DOC_DIR_LTR;
+	d->dir_detected = doc_lang_rtl(best) ? DOC_DIR_RTL : DOC_DIR_LTR;
 }
 
-/* Note every id the lines hold, so that fresh ones go above them (and
- * above the ids of lines cut into the undo history: see doc->id_high). */
-static void txt_scan_ids(struct txt_scan *sc)
+/* Ids put on lines by others (the sidecar, an undo, a paste) raise the
+ * document's id mark, so fresh ids never collide with them. */
+static void txt_scan_ids(struct doc *d)
 {
-	for (size_t i = 0; i < sc->d->nlines; i++) {
-		const struct doc_attr *a = sc->d->lines[i]->attr;
-		if (a != NULL && a->id != NULL)
-			doc_id_note(sc->d, a->id);
-	}
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i]->attr != NULL)
+			doc_id_note(d, d->lines[i]->attr->id);
 }
 
 static void txt_check_utf8(struct doc *d, size_t li)
@@ -630,7 +667,7 @@ void txt_analyse(struct doc *d)
 {
 	struct txt_scan sc = { .d = d };
 	doc_structure_clear(d);
-	txt_scan_ids(&sc);
+	txt_scan_ids(d);
 	d->stale = 0;
 	if (d->nlines == 0) {
 		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
@@ -642,6 +679,13 @@ void txt_analyse(struct doc *d)
 	struct doc_section *sec = NULL;
 	size_t si = (size_t)-1;
 	int seen[DOC_SEC_COUNT] = {0};
+	/* FORMAT: header lines run until the first "## ", and a stray line
+	 * among them (a note, a typo) stays there as free text.  But a file
+	 * with no heading at all is prose — the unstructured communiqué —
+	 * and there the first line of prose ends the header block. */
+	int headed = 0;
+	for (size_t li = 0; li < d->nlines && !headed; li++)
+		headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
 
 	for (size_t li = 0; li < d->nlines; li++) {
 		struct doc_line *l = d->lines[li];
@@ -650,15 +694,18 @@ void txt_analyse(struct doc *d)
 		l->kind = DOC_K_FREE;
 		txt_check_utf8(d, li);
 		txt_count_script(&sc, s, n);
+		int alone = txt_line_kind(s, n, li);
+		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
 
-		if (li == 0 && (txt_starts(s, n, "# ") || (n == 1 && s[0] == '#'))) {
+		if (alone == DOC_K_TITLE) {
 			l->kind = DOC_K_TITLE;
 			l->section = -1;
 			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
 			d->title_line = 0;
 			continue;
 		}
-		if (txt_starts(s, n, "## ") || (n == 2 && s[0] == '#' && s[1] == '#')) {
+		if (alone == DOC_K_HEADING) {
 			in_header = 0;
 			int lang = DOC_LANG_NONE;
 			size_t hn = n > 3 ? n - 3 : 0;
@@ -686,13 +733,21 @@ void txt_analyse(struct doc *d)
 				l->kind = DOC_K_BLANK;
 				continue;
 			}
-			size_t voff = 0, ll = txt_split_label(s, n, &voff);
+			int nospace;
+			size_t voff = 0, ll = txt_split_label(s, n, &voff, &nospace);
 			if (ll > 0) {
 				txt_header(&sc, li, s, n, ll, voff);
+				if (nospace)
+					doc_problem_add(d, li, DOC_NOTE, "no space after “%.*s:”; "
+							"read as a field all the same", (int)ll, s);
 				continue;
 			}
-			/* Free text ends the header block: a "X: y" sentence further
-			 * down a paragraph is prose, not a field.  It starts the
+			if (headed) {
+				doc_problem_add(d, li, DOC_NOTE, "not a “Label: value” header field; "
+						"kept as text");
+				continue;
+			}
+			/* Prose in a file without headings: it starts the
 			 * preamble, a section without a heading. */
 			in_header = 0;
 			sec = doc_section_add(d);

@@ -8,6 +8,9 @@
  * valid code points, because an invalid byte must stay a cluster of its
  * own (libunistring would read it as U+FFFD and let a mark attach to it). */
 #include "mahdar/ustr.h"
+#include "mahdar/buf.h"
+
+#include <stdio.h>
 #include "mahdar/util.h"
 
 #include <stdlib.h>
@@ -314,4 +317,50 @@ size_t ustr_word_prev(const char *s, size_t len, size_t off)
 		p--;
 	free(ws);
 	return p;
+}
+
+size_t ustr_symbol(uint32_t cp, unsigned char b, char out[8])
+{
+	int n;
+	if (cp == USTR_INVALID)
+		n = snprintf(out, 8, "<%02X>", b);
+	else if (cp < 0x20 || cp == 0x7F)
+		n = snprintf(out, 8, "^%c", (char)(cp ^ 0x40));
+	else if (cp <= 0xFF)
+		n = snprintf(out, 8, "<%02X>", (unsigned)cp);
+	else
+		n = snprintf(out, 8, "<%04X>", (unsigned)cp & 0x1FFFFF);
+	return n > 0 ? (size_t)n : 0;
+}
+
+int ustr_is_unsafe(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 0;
+	if (cp == USTR_INVALID || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 1;
+	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return 1;
+	if (cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F || cp == 0x061C)
+		return 0;
+	return ustr_is_control(cp);
+}
+
+void ustr_escape(const char *s, size_t n, int keep_newlines, struct buf *out)
+{
+	size_t i = 0, run = 0;	/* s[run..i) is safe and not yet copied */
+	while (i < n) {
+		uint32_t cp;
+		size_t k = ustr_decode(s + i, n - i, &cp);
+		if ((cp == '\n' && keep_newlines) || !ustr_is_unsafe(cp)) {
+			i += k;
+			continue;
+		}
+		buf_append(out, s + run, i - run);
+		char sym[8];
+		buf_append(out, sym, ustr_symbol(cp, (unsigned char)s[i], sym));
+		i += k;
+		run = i;
+	}
+	buf_append(out, s + run, i - run);
 }

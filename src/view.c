@@ -12,6 +12,7 @@
 
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
+#include "mahdar/txt.h"
 #include "mahdar/util.h"
 
 #include <stdio.h>
@@ -35,8 +36,7 @@ static void view_cache_free(void *p)
 /* Direction of lines that have no strong character: the document's. */
 static int view_fallback(const struct doc *d)
 {
-	int lang = doc_language(d);
-	if (lang == DOC_LANG_AR || lang == DOC_LANG_FA || lang == DOC_LANG_HE)
+	if (doc_lang_rtl(doc_language(d)))
 		return LAYOUT_RTL;
 	return d->dir_detected == DOC_DIR_RTL ? LAYOUT_RTL : LAYOUT_LTR;
 }
@@ -49,6 +49,7 @@ struct view *view_new(struct doc *d, int rows, int cols)
 	v->lo.base = LAYOUT_AUTO;
 	v->lo.fallback = view_fallback(d);
 	v->gen = 1;
+	v->msg_rows = 1;
 	view_resize(v, rows, cols);
 	return v;
 }
@@ -96,7 +97,36 @@ int view_too_small(const struct view *v)
 
 int view_text_rows(const struct view *v)
 {
-	return view_too_small(v) ? 0 : v->rows - 2;
+	return view_too_small(v) ? 0 : v->rows - 1 - v->msg_rows;
+}
+
+/* The layout of a one-line string (a message) at width w, left to right. */
+static struct layout *view_string_layout(const char *s, int w)
+{
+	struct layout_opts o = {.width = w, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
+	return layout_line(s, strlen(s), &o);
+}
+
+int view_message_rows(const struct view *v, const char *msg)
+{
+	if (msg == NULL)
+		return 0;
+	struct layout *lay = view_string_layout(msg, v->cols);
+	int n = (int)lay->nrows;
+	layout_free(lay);
+	return n;
+}
+
+int view_message_max_rows(const struct view *v)
+{
+	return (v->rows - 2) / 2 > 1 ? (v->rows - 2) / 2 : 1;
+}
+
+void view_set_message(struct view *v, const char *msg)
+{
+	int n = view_too_small(v) ? 1 : view_message_rows(v, msg);
+	int most = view_message_max_rows(v);
+	v->msg_rows = n < 1 ? 1 : n > most ? most : n;
 }
 
 const struct layout *view_layout(struct view *v, size_t line)
@@ -184,6 +214,27 @@ void view_follow(struct view *v, size_t line, size_t off)
 	v->top_row = r;
 }
 
+void view_scroll(struct view *v, int rows)
+{
+	int h = view_text_rows(v) > 0 ? view_text_rows(v) : 1;
+	for (; rows < 0 && view_row_back(v, &v->top_line, &v->top_row); rows++)
+		;
+	for (; rows > 0; rows--) {
+		/* Only while a whole screen of rows lies below the new top. */
+		size_t l = v->top_line, r = v->top_row;
+		int below = 0;
+		while (below < h && view_row_fwd(v, &l, &r))
+			below++;
+		if (below < h)
+			break;
+		l = v->top_line;
+		r = v->top_row;
+		view_row_fwd(v, &l, &r);
+		v->top_line = l;
+		v->top_row = r;
+	}
+}
+
 int view_hit(struct view *v, int row, int col, struct edit_pos *p)
 {
 	int h = view_text_rows(v);
@@ -216,16 +267,9 @@ static void view_put_cell(struct view_grid *g, int row, int col, const char *s, 
 {
 	if (col < 0 || col + width > g->cols || width < 1)
 		return;
-	/* Because a cell's length is 16 bits: a cluster of tens of thousands
-	 * of marks is cut at a character boundary, not wrapped round. */
-	if (len > UINT16_MAX) {
-		len = UINT16_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
 	struct view_cell *c = view_cell_at(g, row, col);
 	c->text = (uint32_t)g->text.len;
-	c->len = (uint16_t)len;
+	c->len = (uint32_t)len;
 	c->width = (uint8_t)width;
 	c->attr = (uint8_t)attr;
 	buf_append(&g->text, s, len);
@@ -284,8 +328,7 @@ static int view_draw_string(struct view_grid *g, int sr, int x0, int x1, const c
 {
 	if (x1 <= x0)
 		return 0;
-	struct layout_opts o = {.width = 4096, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
-	struct layout *lay = layout_line(s, strlen(s), &o);
+	struct layout *lay = view_string_layout(s, 4096);
 	int left = lay->rows[0].left;
 	view_draw_row(g, sr, lay, 0, x0 - left, x1, attr, 0, 0);
 	int w = view_row_width(lay);
@@ -295,8 +338,7 @@ static int view_draw_string(struct view_grid *g, int sr, int x0, int x1, const c
 
 static int view_string_width(const char *s)
 {
-	struct layout_opts o = {.width = 4096, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
-	struct layout *lay = layout_line(s, strlen(s), &o);
+	struct layout *lay = view_string_layout(s, 4096);
 	int w = view_row_width(lay);
 	layout_free(lay);
 	return w;
@@ -367,15 +409,48 @@ static void view_render_small(struct view *v)
 	g->cur_row = g->cur_col = -1;
 }
 
+/* The message on the rows from sr down (v->msg_rows of them), wrapped; with
+ * the cursor after it when cursor is set. */
+static void view_draw_message(struct view *v, int sr, const char *msg, unsigned attr, int cursor)
+{
+	struct view_grid *g = &v->grid;
+	for (int r = sr; r < g->rows; r++)
+		view_blank_row(g, r, 0);
+	if (msg == NULL)
+		return;
+	struct layout *lay = view_string_layout(msg, g->cols);
+	for (size_t r = 0; r < lay->nrows && sr + (int)r < g->rows; r++)
+		view_draw_row(g, sr + (int)r, lay, r, 0, g->cols, attr, 0, 0);
+	if (cursor) {
+		size_t row;
+		int col;
+		layout_pos(lay, lay->ngraph, &row, &col);
+		if (sr + (int)row < g->rows) {
+			g->cur_row = sr + (int)row;
+			g->cur_col = col < g->cols ? col : g->cols - 1;
+		}
+	}
+	layout_free(lay);
+}
+
+/* Start a frame: the rows of text it has, or -1 when the screen is too
+ * small (the frame is then the short note). */
+static int view_frame(struct view *v)
+{
+	buf_clear(&v->grid.text);
+	if (view_too_small(v)) {
+		view_render_small(v);
+		return -1;
+	}
+	return view_text_rows(v);
+}
+
 const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)
 {
 	struct view_grid *g = &v->grid;
-	buf_clear(&g->text);
-	if (view_too_small(v)) {
-		view_render_small(v);
+	int h = view_frame(v);
+	if (h < 0)
 		return g;
-	}
-	int h = view_text_rows(v);
 	struct edit_pos sf, stt;
 	int has_sel = edit_selection(e, &sf, &stt);
 	size_t l = v->top_line, r = v->top_row;
@@ -385,8 +460,10 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 		if (!more)
 			continue;
 		const struct layout *lay = view_layout(v, l);
+		/* Because the structure is analysed only now and then, the
+		 * title and headings are told from the line itself. */
 		const struct doc_line *dl = v->doc->lines[l];
-		unsigned attr = (dl->kind == DOC_K_TITLE || dl->kind == DOC_K_HEADING) ? VIEW_A_BOLD : 0;
+		unsigned attr = txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
 		size_t from = 0, to = 0;
 		if (has_sel && l >= sf.line && l <= stt.line) {
 			from = l == sf.line ? layout_g_of_off(lay, sf.off) : 0;
@@ -396,9 +473,44 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 		more = view_row_fwd(v, &l, &r);
 	}
 	view_draw_status(v, h, st);
-	view_blank_row(g, h + 1, 0);
-	if (st->msg != NULL)
-		view_draw_string(g, h + 1, 0, g->cols, st->msg, st->msg_error ? VIEW_A_ERROR : 0);
 	view_place_cursor(v, e);
+	view_draw_message(v, h + 1, st->msg, st->msg_error ? VIEW_A_ERROR : 0, st->msg_cursor);
+	return g;
+}
+
+const struct view_grid *view_render_page(struct view *v, const char *const *lines, size_t n, size_t *top,
+					 const char *title, const char *msg)
+{
+	struct view_grid *g = &v->grid;
+	int h = view_frame(v);
+	if (h < 0)
+		return g;
+	struct layout **lays = xcalloc(n ? n : 1, sizeof *lays);
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		lays[i] = view_string_layout(lines[i], g->cols);
+		total += lays[i]->nrows;
+	}
+	if (*top + (size_t)h > total)
+		*top = total > (size_t)h ? total - (size_t)h : 0;
+	for (int sr = 0; sr < h; sr++)
+		view_blank_row(g, sr, 0);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t r = 0; r < lays[i]->nrows; r++, at++)
+			if (at >= *top && at < *top + (size_t)h)
+				view_draw_row(g, (int)(at - *top), lays[i], r, 0, g->cols, 0, 0, 0);
+		layout_free(lays[i]);
+	}
+	free(lays);
+	size_t last = *top + (size_t)h < total ? *top + (size_t)h : total;
+	char *where = xasprintf("%zu-%zu/%zu ", total ? *top + 1 : 0, last, total);
+	view_blank_row(g, h, VIEW_A_STATUS);
+	int ww = view_string_width(where);
+	view_draw_string(g, h, 0, g->cols - ww - 1, title, VIEW_A_STATUS);
+	view_draw_string(g, h, g->cols - ww > 0 ? g->cols - ww : 0, g->cols, where, VIEW_A_STATUS);
+	free(where);
+	g->cur_row = g->cur_col = -1;
+	view_draw_message(v, h + 1, msg, 0, 0);
 	return g;
 }

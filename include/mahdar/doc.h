@@ -9,8 +9,8 @@
  * rebuilt after edits; it refers to lines by index.
  *
  * What plain text cannot carry (item ids, action status, carried-from,
- * per-line timestamps, unknown sidecar keys) lives in a struct doc_attr
- * hanging off the line it belongs to.  Because it travels with the line, an
+ * per-line timestamps) lives in a struct doc_attr hanging off the line it
+ * belongs to.  Because it travels with the line, an
  * edit elsewhere, or an edit of the item's own text, keeps its id and status.
  */
 #ifndef MAHDAR_DOC_H
@@ -63,7 +63,6 @@ struct doc_attr {
 	int status;	/* enum doc_status (recommendations) */
 	char *from;	/* meeting id an action was carried from, or NULL */
 	char *stamp;	/* ISO 8601 time the line was written, or NULL */
-	char *extra;	/* unknown keys of the item's sidecar object, JSON object text, or NULL */
 };
 
 struct doc_line {
@@ -72,8 +71,6 @@ struct doc_line {
 	unsigned char eol;	/* enum doc_eol: this line's own terminator */
 	unsigned char kind;	/* enum doc_kind, derived */
 	int section;		/* index in doc->sections, -1 before any; derived */
-	unsigned serial;	/* unique within the document, never reused */
-	unsigned version;	/* bumped on every change of s */
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
 };
@@ -129,11 +126,6 @@ struct doc_problem {
 struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
-	unsigned next_serial;
-	/* Highest n of the item ids "a<n>" ([0]) and "r<n>" ([1]) the document
-	 * has held, never lowered: fresh ids go above it, because an item cut
-	 * into the undo history must find its id free when undo brings it back. */
-	unsigned long id_high[2];
 	unsigned long gen;	/* bumped by every change of the lines */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
@@ -163,7 +155,14 @@ struct doc {
 	int final;		/* status "final" rather than "draft" */
 	char *approved_on, *approved_by;
 	char *created, *modified_at;
-	char *side_extra;	/* unknown top-level sidecar keys, JSON object text, or NULL */
+	/* What the last sidecar read held beyond what mahdar writes (other
+	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
+	 * text, or NULL. */
+	char *side_kept;
+
+	/* Item ids: highest number ever given or seen, per prefix ('a', 'r');
+	 * see doc_id_new(). */
+	unsigned long id_mark_a, id_mark_r;
 };
 
 /* A new empty document (no lines).  Free with doc_free(). */
@@ -181,16 +180,24 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 void doc_line_set_eol(struct doc *d, size_t i, int eol);
 /* Free attributes detached from their line (NULL is a no-op). */
 void doc_attr_free(struct doc_attr *a);
+/* A copy of a (NULL for NULL); free with doc_attr_free(). */
+struct doc_attr *doc_attr_dup(const struct doc_attr *a);
 /* The line's attributes, created empty on first use. */
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */
 int doc_eol_default(const struct doc *d);
-/* A fresh item id "<prefix><n>" not used by any line (for 'a' and 'r',
- * also above d->id_high); caller frees. */
-char *doc_id_new(const struct doc *d, char prefix);
-/* Raise d->id_high to the number of an "a<n>" or "r<n>" id (other ids, and
- * numbers of more than 9 digits, are not item numbers and change nothing). */
+/* Item ids are "a<n>" (agenda) and "r<n>" (recommendations).  d keeps a
+ * high-water mark per prefix, so an id once given or seen is never given
+ * again, even after its item is deleted. */
+/* A fresh id "<prefix><n>", n one past the mark of prefix ('a' or 'r');
+ * raises the mark.  Caller frees. */
+char *doc_id_new(struct doc *d, char prefix);
+/* Raise the mark to cover id, if it has the form "a<n>" or "r<n>". */
 void doc_id_note(struct doc *d, const char *id);
+/* Raise the mark of prefix to at least n. */
+void doc_id_reserve(struct doc *d, char prefix, unsigned long n);
+/* The mark of prefix: the highest number given or seen (0 if none). */
+unsigned long doc_id_mark(const struct doc *d, char prefix);
 /* Line index of the item with this id, or (size_t)-1. */
 size_t doc_find_id(const struct doc *d, const char *id);
 /* Language the document is in: declared, else detected. */
@@ -214,6 +221,7 @@ const char *doc_key_name(int key);		/* "date", … */
 const char *doc_sec_name(int sec);		/* "opening", …; NULL for DOC_SEC_NONE */
 const char *doc_lang_code(int lang);		/* "en", "ar", "fa", "he"; NULL for none */
 int doc_lang_parse(const char *code);		/* DOC_LANG_NONE if unknown */
+int doc_lang_rtl(int lang);			/* 1 for a right-to-left language (ar, fa, he) */
 const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */

@@ -90,6 +90,7 @@ struct edit {
 	unsigned long saved_id;		/* id of the top undo step when last saved (0: none) */
 
 	struct edit_text clip;		/* the clipboard, n == 0 when empty */
+	int eol;			/* terminator new lines get (doc_eol_default()), 0 until needed */
 };
 
 /* A new editing state on d (which stays the caller's).  A document with no
@@ -106,22 +107,29 @@ void edit_select_all(struct edit *e);
 /* The selection as an ordered range; 0 when there is none (or it is empty). */
 int edit_selection(const struct edit *e, struct edit_pos *from, struct edit_pos *to);
 
-/* Type text (no line breaks) at the cursor, replacing the selection. */
+/* Type text (no line breaks) at the cursor, replacing the selection.
+ * NUL bytes are left out (see edit_insert_text). */
 void edit_type(struct edit *e, const char *s, size_t len);
 /* Split the line at the cursor (Enter).  Both parts keep the line's own
- * terminator; a last line without one gives doc_eol_default() to the left part. */
+ * terminator; a last line without one gives e->eol to the left part. */
 void edit_newline(struct edit *e);
-/* Delete the selection, else before the cursor: a combining mark alone
- * when one is just before it (fixing a haraka or niqqud), else the grapheme. */
+/* Delete the selection, else before the cursor: a combining mark (or a
+ * ZWNJ, ZWJ, variation selector) alone when one is just before it (fixing
+ * a haraka, a niqqud, a Persian half-space), else the grapheme. */
 void edit_backspace(struct edit *e);
 /* Delete the selection, else the grapheme after the cursor (joins lines at the end). */
 void edit_delete(struct edit *e);
 /* Insert bytes that may hold line breaks (\n, \r\n or \r) as one undo step,
- * replacing the selection; new lines get doc_eol_default(). */
-void edit_insert_text(struct edit *e, const char *s, size_t len);
+ * replacing the selection; new lines get e->eol.  NUL bytes are left out,
+ * because a file holding one is refused as binary when opened; returns how
+ * many were. */
+size_t edit_insert_text(struct edit *e, const char *s, size_t len);
 
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;
- * paste returns -1 when the clipboard is empty. */
+ * paste returns -1 when the clipboard is empty.  A cut of whole lines
+ * takes their sidecar data (id, status, …) along and the first paste gives
+ * it back, unless that id is in the document again; a copy, or any later
+ * paste, gives the text alone (txt_analyse() gives new items fresh ids). */
 int edit_copy(struct edit *e);
 int edit_cut(struct edit *e);
 int edit_paste(struct edit *e);

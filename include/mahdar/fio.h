@@ -1,7 +1,9 @@
 /* fio: the one place that reads and writes files.
  *
  * Errors come back as -1 plus a one-line *cause naming the file and the
- * problem ("minutes.txt: Permission denied"), which the caller frees. */
+ * problem ("minutes.txt: Permission denied"), which the caller frees, and
+ * errno saying what failed: ENOSPC, EFBIG or EDQUOT only when there was no
+ * room to write; EISDIR or EINVAL when the path is not a regular file. */
 #ifndef MAHDAR_FIO_H
 #define MAHDAR_FIO_H
 
@@ -36,6 +38,12 @@ void fio_abort(struct fio_stage *st);
 /* Copy path to a fresh "PATH.bak-YYYYMMDD-HHMMSS[-N]" next to it; the new
  * name goes to *backup (caller frees; may be NULL).  Returns 0 or -1. */
 int fio_backup(const char *path, char **backup, char **cause);
+
+/* Remove path; a path that does not exist is not an error. */
+int fio_remove(const char *path, char **cause);
+
+/* 1 if a and b both exist and are the same file, else 0. */
+int fio_same_file(const char *a, const char *b);
 
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);

@@ -35,6 +35,9 @@ int keymap_bind(struct keymap *km, const char *key, const char *cmd);
 /* The command bound to key (canonical name), or NULL. */
 const char *keymap_lookup(const struct keymap *km, const char *key);
 
+/* The i-th binding, in the order they were made: 0, or -1 past the last. */
+int keymap_entry(const struct keymap *km, size_t i, const char **key, const char **cmd);
+
 /* The first key bound to cmd, or NULL (for hints and help). */
 const char *keymap_key_for(const struct keymap *km, const char *cmd);
 

@@ -1,7 +1,8 @@
 /* store: a minutes document on disk — its text file and its sidecar.
  * Opening reads the text (always enough), then applies the sidecar if there
  * is one; saving writes both atomically, backing up a sidecar that could not
- * be read before it is replaced. */
+ * be read before it is replaced, and saving the text even when the sidecar
+ * cannot be written. */
 #ifndef MAHDAR_STORE_H
 #define MAHDAR_STORE_H
 
@@ -21,6 +22,8 @@ struct store_info {
 	char *side_msg;		/* what to tell the user about the sidecar, or NULL */
 	char *backup_path;	/* where a broken sidecar was copied on save, or NULL */
 	int text_missing;	/* opened a file that does not exist yet (new document) */
+	char *recover_path;	/* the recovery copy's name, "FILE.recover" */
+	int recover;		/* a recovery copy existed when the file was opened */
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -30,9 +33,38 @@ struct store_info {
 struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause);
 
 /* Write d's text and sidecar atomically (sidecar "modified" = now_iso).
- * Clears d->modified on success.  On failure nothing on disk changed. */
+ * 0: both saved.  1: the text was saved but the sidecar was not (it could
+ * not be backed up or written); *cause says "saved FILE; the sidecar
+ * FILE.json was not written: …" and the old sidecar, if any, is as it was.
+ * Both clear d->modified.  -1 and *cause: nothing on disk changed (the
+ * text could not be written, or there was no room for the sidecar). */
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause);
 
+/* Fill info with path's file names (text, sidecar, recovery copy) and
+ * whether a recovery copy is there; nothing else is known yet. */
+void store_info_init(struct store_info *info, const char *path);
 void store_info_free(struct store_info *info);
+
+/* Recovery copies.  While a document has unsaved changes the editor keeps
+ * its text in "FILE.recover" (written atomically a moment after the typing
+ * stops, and when mahdar is killed); a save or a deliberate discard removes
+ * it.  The next open finds it (info->recover) and offers it back. */
+
+/* Write d's text to info->recover_path. */
+int store_recover_write(const struct doc *d, const struct store_info *info, char **cause);
+/* Is there a recovery copy holding something else than d's text?  1 (and
+ * *when, "2026-11-25 10:42", for the caller to free), or 0 — a copy that
+ * holds exactly d's text is useless and is removed. */
+int store_recover_check(const struct doc *d, struct store_info *info, char **when);
+/* Move the recovery copy out of the way, to a fresh backup name (*where,
+ * for the caller to free), so that this session's copies do not replace it. */
+int store_recover_set_aside(struct store_info *info, char **where, char **cause);
+/* Remove the recovery copy, if there is one. */
+int store_recover_drop(struct store_info *info, char **cause);
+/* Open path with its text taken from the recovery copy instead: the
+ * sidecar is applied as to a text edited elsewhere, and the document is
+ * marked modified (it differs from the file on disk).  Same contract as
+ * store_open() otherwise. */
+struct doc *store_open_recover(const char *path, struct store_info *info, char **cause);
 
 #endif

@@ -22,6 +22,12 @@ char *txt_write(const struct doc *d, size_t *len);
  * Items that have no id get a fresh one.  Clears d->stale. */
 void txt_analyse(struct doc *d);
 
+/* What line index (bytes s[0..n)) is as far as the line alone tells:
+ * DOC_K_TITLE ("# " on the first line), DOC_K_HEADING ("## "), else
+ * DOC_K_FREE.  txt_analyse() gives those lines the same kinds; this needs
+ * no analysis of the whole document (the editor draws headings bold). */
+int txt_line_kind(const char *s, size_t n, size_t index);
+
 /* The label or heading a new document in this language uses. */
 const char *txt_label(int key, int lang);
 const char *txt_heading(int sec, int lang);

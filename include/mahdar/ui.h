@@ -17,7 +17,10 @@ enum ui_ev_type {
 	UI_EV_PASTE,		/* text, len: a bracketed paste, any bytes */
 	UI_EV_MOUSE,		/* button, action, row, col (0-based), key holds modifiers "C-"/"M-"/"S-" */
 	UI_EV_RESIZE,		/* the screen size changed, or it must be redrawn whole */
-	UI_EV_QUIT_SIGNAL,	/* sig: SIGHUP or SIGTERM arrived; save what must be saved, then exit */
+	UI_EV_QUIT_SIGNAL,	/* sig: SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived; write the
+				 * recovery copy, then exit (SIGTSTP suspends, and SIGWINCH and
+				 * SIGCONT come as UI_EV_RESIZE; Ctrl-C and Ctrl-\ are keys, the
+				 * terminal being raw) */
 };
 
 enum ui_mouse_action { UI_MOUSE_PRESS, UI_MOUSE_DRAG, UI_MOUSE_RELEASE };

@@ -74,4 +74,22 @@ void ustr_line_breaks(const char *s, size_t len, char *brk);
 size_t ustr_word_next(const char *s, size_t len, size_t off);
 size_t ustr_word_prev(const char *s, size_t len, size_t off);
 
+/* The visible stand-in for a control code point or an invalid byte, as
+ * mahdar shows them everywhere: "^[" for C0 controls and DEL, "<9B>" for
+ * C1 controls, "<FF>" for an invalid byte (cp == USTR_INVALID, byte b),
+ * "<202E>" for other controls.  Writes it to out (8 bytes room) and
+ * returns its length (also its width in columns). */
+size_t ustr_symbol(uint32_t cp, unsigned char b, char out[8]);
+
+/* Is cp unsafe to send to a terminal as it is: a C0 or C1 control, DEL,
+ * an invalid byte, a bidi embedding/override/isolate (which would reorder
+ * the rest of the terminal line), or another grapheme Control (U+2028…)?
+ * ZWJ, ZWNJ and the marks LRM/RLM/ALM are safe. */
+int ustr_is_unsafe(uint32_t cp);
+
+struct buf;
+/* Append s[0..n) to out with every unsafe code point replaced by its
+ * symbol; newlines are kept when keep_newlines is set. */
+void ustr_escape(const char *s, size_t n, int keep_newlines, struct buf *out);
+
 #endif

@@ -1,8 +1,9 @@
 /* view: editor state + line layouts -> a screen-sized grid of cells.
  * No terminal here: ui_curses copies the grid to the screen.
  *
- * The screen is the text area (rows - 2 rows), a status line and a message
- * line.  Each document line is laid out on its own (layout_line) with the
+ * The screen is the text area, a status line and the message line; a
+ * message too long for one row wraps onto more (up to half the text area),
+ * which the text area gives up, so nothing the user must read is cut.  Each document line is laid out on its own (layout_line) with the
  * text area's width; the layouts are cached on the lines (doc_line.cache)
  * and recomputed only for lines that changed or when the width, the flags
  * or the fallback direction change. */
@@ -30,7 +31,7 @@ struct edit_pos;
  * (the right half, nothing to draw).  len == 0 is a blank. */
 struct view_cell {
 	uint32_t text;		/* UTF-8 at grid->text.s + text, len bytes; never a control byte */
-	uint16_t len;
+	uint32_t len;		/* as wide as layout_cell.text_len: a cluster may pass 64 KB */
 	uint8_t width;
 	uint8_t attr;
 };
@@ -51,6 +52,7 @@ struct view_status {
 	const char *hints;	/* short key hints, or NULL */
 	const char *msg;	/* message line, or NULL */
 	int msg_error;
+	int msg_cursor;		/* put the cursor just after the message (a typed answer) */
 };
 
 struct view {
@@ -59,6 +61,7 @@ struct view {
 	size_t top_line, top_row;	/* first text row shown: row top_row of line top_line */
 	struct layout_opts lo;		/* width = cols; base = LAYOUT_AUTO */
 	unsigned long gen;		/* bumped when lo changes; cached layouts of older gens are stale */
+	int msg_rows;			/* rows the message takes (view_set_message), >= 1 */
 	struct view_grid grid;
 };
 
@@ -74,6 +77,14 @@ void view_free(struct view *v);
 void view_resize(struct view *v, int rows, int cols);
 /* LAYOUT_SHAPE / LAYOUT_SHOW_CONTROLS / LAYOUT_NO_MIRROR. */
 void view_set_flags(struct view *v, unsigned flags);
+/* Rows msg takes wrapped to the screen's width (0 for NULL). */
+int view_message_rows(const struct view *v, const char *msg);
+/* Most rows a message may take: half the text area, at least 1. */
+int view_message_max_rows(const struct view *v);
+/* Make room for msg (NULL: none) under the status line: the rows it needs,
+ * at most view_message_max_rows().  Call before view_follow(), and render
+ * with the same message. */
+void view_set_message(struct view *v, const char *msg);
 /* Rows of text shown (>= 1 unless too small). */
 int view_text_rows(const struct view *v);
 int view_too_small(const struct view *v);
@@ -81,6 +92,9 @@ int view_too_small(const struct view *v);
 /* The layout of line i (cached on the line; valid until it changes). */
 const struct layout *view_layout(struct view *v, size_t line);
 
+/* Move the view by rows screen rows (< 0: up), not before the document's
+ * start nor so far that its end leaves the bottom of the screen. */
+void view_scroll(struct view *v, int rows);
 /* Scroll so that byte offset off of line `line` is on screen. */
 void view_follow(struct view *v, size_t line, size_t off);
 /* The document position under screen cell (row, col); -1 outside the text area. */
@@ -88,5 +102,12 @@ int view_hit(struct view *v, int row, int col, struct edit_pos *p);
 
 /* Build the frame: text (with e's selection and cursor), status, message. */
 const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st);
+
+/* Build a full-screen page instead (the help screen): lines[0..n) left to
+ * right, each wrapped to the width, from screen row *top of the page
+ * (clamped so that the page's end is not above the screen's); the status
+ * line shows title and which rows are shown, the message line msg. */
+const struct view_grid *view_render_page(struct view *v, const char *const *lines, size_t n, size_t *top,
+					 const char *title, const char *msg);
 
 #endif

@@ -67,7 +67,12 @@ mahdar_pid() { cat "$E2E_DIR/pid"; }
 screen() { e2e_tmux capture-pane -p; }
 # row N (0-based) of the screen
 row() { e2e_tmux capture-pane -p | sed -n "$(($1 + 1))p"; }
-status_line() { e2e_tmux capture-pane -p | tail -n 2 | head -n 1; }
+# the status line: the last row drawn in reverse video from its first
+# column (a long message wraps onto more rows below it)
+status_line() {
+	e2e_tmux capture-pane -e -p | grep -E "^$(printf '\033')\\[([0-9]+;)*7(;[0-9]+)*m" | tail -n 1 |
+		sed "s/$(printf '\033')\\[[0-9;]*m//g"
+}
 cursor_x() { e2e_tmux display -p '#{cursor_x}'; }
 cursor_y() { e2e_tmux display -p '#{cursor_y}'; }
 keys() { e2e_tmux send-keys "$@"; }
@@ -84,6 +89,16 @@ wait_until() {
 	done
 }
 e2e_has() { screen | grep -qF -- "$1"; }
+# input_read — until mahdar has read every byte sent to its terminal (the
+# pane's input queue is empty), for keys whose effect is not on screen;
+# mahdar handles what it has read before it looks at a signal again.
+e2e_input_empty() {
+	python3 -c 'import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+sys.exit(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0] != 0)' \
+		"$(e2e_tmux display -p '#{pane_tty}')"
+}
+input_read() { wait_until e2e_input_empty || fail "mahdar does not read its input"; }
 # wait_for TEXT — until TEXT is somewhere on the screen
 wait_for() { wait_until e2e_has "$1"; }
 e2e_row_is() { [ "$(row "$1")" = "$2" ]; }
@@ -97,6 +112,13 @@ e2e_unmodified() { ! status_line | grep -qF '[+]'; }
 # expect_unmodified — until the status line no longer shows "[+]"
 expect_unmodified() { wait_until e2e_unmodified || fail "still marked modified"; }
 expect_screen() { wait_for "$1" || fail "screen lacks '$1'"; }
+# expect_message TEXT — until TEXT is on the screen, rows joined by a space
+# and runs of spaces taken as one (a long message wraps onto more rows, at
+# a space)
+e2e_has_joined() {
+	screen | tr '\n' ' ' | tr -s ' ' | grep -qF -- "$(printf '%s' "$1" | tr -s ' ')"
+}
+expect_message() { wait_until e2e_has_joined "$1" || fail "screen lacks '$1'"; }
 e2e_exited() { [ -s "$E2E_DIR/status" ]; }
 # expect_exit STATUS — until mahdar has exited, with that status
 expect_exit() {

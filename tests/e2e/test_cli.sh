@@ -102,6 +102,18 @@ run "$MAHDAR" export "$T/bad.txt" --to json
 expect_status 0
 json_get "$OUT" 'd["sections"][0]["text"]' 'abc � def'
 
+# hostile bytes in a file never reach the terminal raw through check
+printf '# T\033]0;OWNED\007\nDate: \033[2J2024\302\233\nChair: \342\200\256evil\n## Discussion\nok\n' >"$T/hostile.txt"
+run "$MAHDAR" check "$T/hostile.txt"
+expect_status 0
+printf '%s' "$OUT" | od -An -c | grep -Eq '033|007|302 233|342 200 256' && fail "check wrote raw control bytes: $(printf '%s' "$OUT" | od -c | head -5)"
+expect_out 'title “T\^\[\]0;OWNED\^G”'
+expect_out 'date “\^\[\[2J2024<9B>”'
+run "$MAHDAR" check "$T/nope$(printf '\033')[2J.txt"
+expect_status 1
+grep -q "$(printf '\033')" "$ERRF" && fail "an error message echoed a raw ESC from a file name"
+expect_err 'nope\^\[\[2J\.txt: No such file'
+
 # a 50 MB file: parsed, answered, no crash
 python3 - "$T/big.txt" <<'EOF'
 import sys
@@ -122,8 +134,13 @@ expect_status 1 && expect_out "v.json:4:[0-9]+: "
 run "$MAHDAR" export "$T/v.txt" --to json
 expect_status 0 && expect_err "v.json:4:[0-9]+: "
 json_get "$OUT" 'len(d["recommendations"])' 2
-printf '{"format": "minutes", "version": 7}\n' >"$T/v.json"
+printf '{"format": "minutes", "version": 7, "my": "precious"}\n' >"$T/v.json"
 run "$MAHDAR" check "$T/v.txt"
 expect_status 1 && expect_out "v.json:1:[0-9]+: .*version 7"
+# export -o over that unreadable sidecar backs it up first, like a save
+run "$MAHDAR" export "$T/v.txt" --to json -o "$T/v.json"
+expect_status 0 && expect_err "v.json was backed up to"
+grep -l '"my": "precious"' "$T"/v.json.bak-* >/dev/null 2>&1 || fail "export -o replaced the broken sidecar without a backup"
+json_get "$(cat "$T/v.json")" 'd["version"]' 1
 
 finish

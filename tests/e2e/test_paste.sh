@@ -22,3 +22,25 @@ keys C-q
 expect_screen "Unsaved changes"
 type_text n
 expect_exit 0
+
+# A paste holding NUL bytes arrives without them, so the saved file is one
+# mahdar opens again (a NUL makes a file "binary" and it is refused).
+printf 'x\n' >"$E2E_DIR/n.txt"
+printf 'ab\000cd\000' >"$E2E_DIR/nul.bin"
+fresh
+start "$E2E_DIR/n.txt"
+keys End
+e2e_tmux load-buffer "$E2E_DIR/nul.bin"
+e2e_tmux paste-buffer -p
+expect_row 0 "xabcd"
+expect_screen "without its 2 NUL bytes"
+keys C-s
+expect_unmodified
+keys C-q
+expect_exit 0
+[ "$(od -An -c "$E2E_DIR/n.txt" | tr -d ' ')" = 'xabcd\n' ] || fail "saved: $(od -c "$E2E_DIR/n.txt")"
+fresh
+start "$E2E_DIR/n.txt"
+expect_row 0 "xabcd"
+keys C-q
+expect_exit 0

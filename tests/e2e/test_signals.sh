@@ -35,6 +35,7 @@ expect_exit 129
 # so the signal comes from elsewhere), brought back with "fg".  The bidi
 # escapes are undone on stop and sent again on continue (the bytes are
 # recorded through pipe-pane), and the screen comes back.
+rm -f "$E2E_DIR/s.txt.recover"	# else the next start asks about it first
 fresh
 out="$E2E_DIR/out.bin"
 rm -f "$E2E_DIR/pid" "$E2E_DIR/status"

@@ -27,3 +27,18 @@ keys C-q
 expect_exit 0
 printf 'first \r\nline\r\nsecond\r\n' >"$E2E_DIR/want2.txt"
 cmp "$E2E_DIR/crlf.txt" "$E2E_DIR/want2.txt" || fail "CRLF not kept: $(od -c "$E2E_DIR/crlf.txt" | head)"
+
+# Tab types a TAB character (shown as one blank).
+printf 'a\n' >"$E2E_DIR/tab.txt"
+fresh
+start "$E2E_DIR/tab.txt"
+keys End Tab
+type_text 'b'
+expect_row 0 "a b"
+expect_status "1:4 LTR"
+keys C-s
+expect_unmodified
+keys C-q
+expect_exit 0
+printf 'a\tb\n' >"$E2E_DIR/want3.txt"
+cmp "$E2E_DIR/tab.txt" "$E2E_DIR/want3.txt" || fail "Tab: $(od -c "$E2E_DIR/tab.txt" | head -2)"

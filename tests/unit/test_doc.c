@@ -46,27 +46,39 @@ static void test_attr_travels_with_line(void **state)
 	doc_free(d);
 }
 
-/* Fresh ids stay above every item number the document has held, also
- * once the line holding it is gone (into the undo history). */
-static void test_fresh_ids_above_the_high_mark(void **state)
+static void test_ids_never_given_twice(void **state)
 {
 	(void)state;
 	struct doc *d = doc_new();
-	doc_line_insert(d, 0, "1. x", 4, DOC_EOL_LF);
-	doc_line_attr(d, 0)->id = doc_id_new(d, 'a');
-	assert_string_equal(d->lines[0]->attr->id, "a1");
-	doc_id_note(d, "a7");
-	doc_id_note(d, "r3");
-	doc_id_note(d, "a1234567890");	/* not an item number: no wrap ahead */
-	doc_id_note(d, "a-2");
-	doc_id_note(d, "x99");
-	assert_int_equal(d->id_high[0], 7);
-	assert_int_equal(d->id_high[1], 3);
-	char *a = doc_id_new(d, 'a'), *r = doc_id_new(d, 'r');
-	assert_string_equal(a, "a8");
-	assert_string_equal(r, "r4");
-	free(a);
-	free(r);
+	char *a1 = doc_id_new(d, 'a'), *r1 = doc_id_new(d, 'r'), *r2 = doc_id_new(d, 'r');
+	assert_string_equal(a1, "a1");
+	assert_string_equal(r1, "r1");
+	assert_string_equal(r2, "r2");
+	/* No line holds r2 any more (it was never put on one): still gone. */
+	char *r3 = doc_id_new(d, 'r');
+	assert_string_equal(r3, "r3");
+	/* Ids seen elsewhere raise the mark; other shapes do not. */
+	doc_id_note(d, "r9");
+	doc_id_note(d, "a");
+	doc_id_note(d, "a-5");
+	doc_id_note(d, "a 5");
+	doc_id_note(d, "a5x");
+	doc_id_note(d, "x40");
+	doc_id_note(d, "a99999999999999999999999");
+	doc_id_note(d, NULL);
+	doc_id_note(d, "r4");	/* lower: no change */
+	assert_int_equal(doc_id_mark(d, 'r'), 9);
+	assert_int_equal(doc_id_mark(d, 'a'), 1);
+	doc_id_reserve(d, 'a', 6);
+	char *r10 = doc_id_new(d, 'r'), *a7 = doc_id_new(d, 'a');
+	assert_string_equal(r10, "r10");
+	assert_string_equal(a7, "a7");
+	free(a1);
+	free(r1);
+	free(r2);
+	free(r3);
+	free(r10);
+	free(a7);
 	doc_free(d);
 }
 
@@ -82,13 +94,26 @@ static void test_eol_default_majority(void **state)
 	doc_free(d);
 }
 
+static void test_lang_rtl(void **state)
+{
+	(void)state;
+	/* The three right-to-left languages of FORMAT.md, by their codes. */
+	assert_true(doc_lang_rtl(doc_lang_parse("ar")));
+	assert_true(doc_lang_rtl(doc_lang_parse("fa")));
+	assert_true(doc_lang_rtl(doc_lang_parse("he")));
+	assert_false(doc_lang_rtl(doc_lang_parse("en")));
+	assert_false(doc_lang_rtl(DOC_LANG_NONE));
+	assert_false(doc_lang_rtl(DOC_LANG_COUNT));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_delete_splice),
 		cmocka_unit_test(test_attr_travels_with_line),
-		cmocka_unit_test(test_fresh_ids_above_the_high_mark),
+		cmocka_unit_test(test_ids_never_given_twice),
 		cmocka_unit_test(test_eol_default_majority),
+		cmocka_unit_test(test_lang_rtl),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * documents in mixed scripts.  Layouts come from a view, as in the editor. */
 #include "testutil.h"
 
+#include <time.h>
+
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -449,6 +451,169 @@ static void test_saved_point_and_invalid_bytes(void **state)
 	fx_free(&f);
 }
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Enter at the end of a long document (whose last line has no terminator)
+ * and pastes take the document's usual terminator without counting the
+ * terminators of every line each time: 2,000 of them on a 200,000-line
+ * document take a moment, not seconds (counting took 1-2 s here). */
+static void test_new_lines_do_not_recount_terminators(void **state)
+{
+	(void)state;
+	struct fx f = fx_new(40, NULL, 0);
+	for (size_t i = 0; i < 200000; i++)
+		doc_line_insert(f.d, i, "line", 4, i % 3 ? DOC_EOL_CRLF : DOC_EOL_LF);
+	doc_line_set_eol(f.d, f.d->nlines - 1, DOC_EOL_NONE);
+	edit_move(f.e, EDIT_DOC_END, 0);
+	double t0 = now_s();
+	for (int i = 0; i < 1000; i++) {
+		edit_newline(f.e);
+		edit_insert_text(f.e, "a\nb", 3);
+	}
+	double dt = now_s() - t0;
+	assert_int_equal(f.d->lines[f.d->nlines - 2]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[f.d->nlines - 3]->eol, DOC_EOL_CRLF);
+	if (dt > 0.3)
+		fail_msg("2,000 new lines took %.2f s", dt);
+	fx_free(&f);
+}
+
+/* NUL bytes never enter the document (a file holding one is refused as
+ * binary when opened): a paste or typed text keeps everything else. */
+static void test_nul_bytes_are_left_out(void **state)
+{
+	(void)state;
+	const char *lines[] = {""};
+	struct fx f = fx_new(40, lines, 1);
+	assert_int_equal(edit_insert_text(f.e, "ab\0cd\n\0\0ef", 10), 3);
+	assert_int_equal(f.d->nlines, 2);
+	assert_int_equal(f.d->lines[0]->len, 4);
+	assert_string_equal(L(&f, 0), "abcd");
+	assert_string_equal(L(&f, 1), "ef");
+	edit_type(f.e, "x\0y", 3);
+	assert_int_equal(f.d->lines[1]->len, 4);
+	assert_string_equal(L(&f, 1), "efxy");
+	assert_int_equal(edit_insert_text(f.e, "\0", 1), 1);
+	assert_string_equal(L(&f, 1), "efxy");
+	fx_free(&f);
+}
+
+/* Backspace right after a zero-width non-joiner (the Persian half-space),
+ * a zero-width joiner or a variation selector removes just that code
+ * point, as after a combining mark: the letter before it stays. */
+static void test_backspace_removes_just_the_joiner(void **state)
+{
+	(void)state;
+	/* "نمی" ZWNJ "خواهم": the cursor after the ZWNJ (3 letters of 2 bytes). */
+	const char *lines[] = {"\u0646\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+			       "\u0628\u200d", "\u2764\ufe0f", "\u0645\u06cc\u200c"};
+	struct fx f = fx_new(40, lines, 4);
+	edit_set_cursor(f.e, (struct edit_pos){0, 9}, 0);
+	assert_int_equal(f.e->cur.off, 9);	/* a grapheme boundary */
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 0), "\u0646\u0645\u06cc\u062e\u0648\u0627\u0647\u0645");
+	assert_int_equal(f.e->cur.off, 6);
+	edit_set_cursor(f.e, (struct edit_pos){1, 5}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 1), "\u0628");
+	edit_set_cursor(f.e, (struct edit_pos){2, 6}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 2), "\u2764");
+	/* Typed: "می" then the half-space, then Backspace fixes it. */
+	edit_set_cursor(f.e, (struct edit_pos){3, 7}, 0);
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 3), "\u0645\u06cc");
+	edit_backspace(f.e);
+	assert_string_equal(L(&f, 3), "\u0645");
+	fx_free(&f);
+}
+
+/* How many lines carry the id. */
+static int count_id(const struct doc *d, const char *id)
+{
+	int n = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		n += d->lines[i]->attr != NULL && d->lines[i]->attr->id != NULL &&
+		     strcmp(d->lines[i]->attr->id, id) == 0;
+	return n;
+}
+
+/* Moving an action item with cut and paste keeps its id and status: a
+ * whole-line cut takes the lines' sidecar data into the clipboard and the
+ * first paste gives it back.  A copy, a second paste, or a paste while the
+ * item is back in the document (cut undone) gives none, so no id is ever
+ * on two lines. */
+static void test_cut_paste_moves_item_data(void **state)
+{
+	(void)state;
+	const char *lines[] = {"- first", "- second", "- third"};
+	struct fx f = fx_new(40, lines, 3);
+	struct doc_attr *a = doc_line_attr(f.d, 0);
+	a->id = strdup("r1");
+	a->status = DOC_ST_DONE;
+	a->from = strdup("m-2024-01");
+	doc_line_attr(f.d, 1)->id = strdup("r2");
+	edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	assert_int_equal(edit_cut(f.e), 0);
+	assert_string_equal(L(&f, 0), "- second");
+	assert_int_equal(count_id(f.d, "r1"), 0);
+	edit_move(f.e, EDIT_DOWN, 0);	/* start of "- third" */
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 1), "- first");
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	assert_int_equal(f.d->lines[1]->attr->status, DOC_ST_DONE);
+	assert_string_equal(f.d->lines[1]->attr->from, "m-2024-01");
+	/* A second paste of the same clip: the text only. */
+	assert_int_equal(edit_paste(f.e), 0);
+	assert_string_equal(L(&f, 2), "- first");
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	/* Undoing both pastes and the cut puts r1 back where it was, once. */
+	edit_undo(f.e);
+	edit_undo(f.e);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), "- first");
+	assert_int_equal(doc_find_id(f.d, "r1"), 0);
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	/* Redo: the pasted line gets r1 again. */
+	edit_redo(f.e);
+	edit_redo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r1"), 1);
+	assert_int_equal(count_id(f.d, "r1"), 1);
+	edit_undo(f.e);
+	edit_undo(f.e);
+
+	/* A copy never carries the data. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	assert_int_equal(edit_copy(f.e), 0);
+	edit_move(f.e, EDIT_DOC_START, 0);
+	edit_paste(f.e);
+	assert_string_equal(L(&f, 0), "- second");
+	assert_int_equal(count_id(f.d, "r2"), 1);
+	assert_int_equal(doc_find_id(f.d, "r2"), 2);
+	edit_undo(f.e);
+
+	/* Cut, undo the cut, paste: r2 is in the document again, so the
+	 * pasted copy gets none. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_move(f.e, EDIT_DOWN, 1);
+	edit_cut(f.e);
+	edit_undo(f.e);
+	assert_int_equal(doc_find_id(f.d, "r2"), 1);
+	edit_move(f.e, EDIT_DOC_START, 0);
+	edit_paste(f.e);
+	assert_int_equal(count_id(f.d, "r2"), 1);
+	assert_int_equal(doc_find_id(f.d, "r2"), 2);
+	fx_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -466,6 +631,10 @@ int main(void)
 		cmocka_unit_test(test_saved_point_and_invalid_bytes),
 		cmocka_unit_test(test_typing_before_a_lone_mark),
 		cmocka_unit_test(test_undo_never_duplicates_an_id),
+		cmocka_unit_test(test_new_lines_do_not_recount_terminators),
+		cmocka_unit_test(test_nul_bytes_are_left_out),
+		cmocka_unit_test(test_backspace_removes_just_the_joiner),
+		cmocka_unit_test(test_cut_paste_moves_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

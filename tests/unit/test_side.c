@@ -77,7 +77,7 @@ static void assert_keys(json_t *o, const char *const *keys)
 static const char *const top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
 	"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
-	"modified", NULL,
+	"modified", "next_ids", NULL,	/* next_ids: mahdar's extension, after the spec's keys */
 };
 static const char *const rec_keys[] = {
 	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
@@ -277,7 +277,7 @@ static void assert_same_model(const struct doc *a, const struct doc *b)
 			const struct doc_attr *z = x != NULL ? x : y;
 			if (z != NULL)
 				assert_true(z->id == NULL && z->from == NULL && z->stamp == NULL &&
-					    z->extra == NULL && z->status == 0);
+					    z->status == 0);
 			continue;
 		}
 #define SAME_STR(f) do { if ((x->f == NULL) != (y->f == NULL) || (x->f && strcmp(x->f, y->f))) \
@@ -285,7 +285,6 @@ static void assert_same_model(const struct doc *a, const struct doc *b)
 		SAME_STR(id);
 		SAME_STR(from);
 		SAME_STR(stamp);
-		SAME_STR(extra);
 #undef SAME_STR
 		assert_int_equal(x->status, y->status);
 	}
@@ -294,7 +293,6 @@ static void assert_same_model(const struct doc *a, const struct doc *b)
 	assert_string_equal(a->approved_on, b->approved_on);
 	assert_string_equal(a->approved_by, b->approved_by);
 	assert_string_equal(a->created, b->created);
-	assert_string_equal(a->side_extra, b->side_extra);
 }
 
 static void test_write_read_same_model(void **state)
@@ -310,8 +308,7 @@ static void test_write_read_same_model(void **state)
 	doc_line_attr(d, r1)->from = xstrdup("malmo-2017");
 	free(doc_line_attr(d, r2)->id);
 	doc_line_attr(d, r2)->id = xstrdup("r17");
-	doc_line_attr(d, r2)->extra = xstrdup("{\"x_note\":\"keep me\",\"x_n\":[1,2]}");
-	doc_line_attr(d, d->agenda[0].line)->extra = xstrdup("{\"x_minutes_ref\":12}");
+	doc_id_note(d, "r17");	/* as txt_analyse() does for ids put on lines */
 	doc_line_attr(d, 1)->stamp = xstrdup("2018-10-20T10:02:00+02:00");
 	doc_line_attr(d, d->sections[2].first)->stamp = xstrdup("2018-10-20T11:40:00+02:00");
 	d->lang = DOC_LANG_HE;	/* declared, unlike the text */
@@ -319,7 +316,6 @@ static void test_write_read_same_model(void **state)
 	d->approved_on = xstrdup("2018-11-01");
 	d->approved_by = xstrdup("رائد فهمي");
 	d->created = xstrdup("2018-10-20T09:55:00+02:00");
-	d->side_extra = xstrdup("{\"x_org\":{\"country\":\"SE\"}}");
 
 	char *js = write_side(d, text, len, NOW);
 	struct doc *e = txt_read(text, len);
@@ -338,6 +334,8 @@ static void test_write_read_same_model(void **state)
 	assert_string_equal(str_at(j, "status"), "final");
 	assert_string_equal(str_at(j, "approved.by"), "رائد فهمي");
 	assert_string_equal(str_at(j, "recommendations.2.id"), "r17");
+	assert_int_equal(json_integer_value(at(j, "next_ids.r")), 18);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), (json_int_t)d->nagenda + 1);
 	assert_string_equal(str_at(j, "recommendations.1.from"), "malmo-2017");
 	assert_string_equal(str_at(j, "recommendations.1.status"), "dropped");
 	assert_int_equal(json_array_size(at(j, "timestamps")), 2);
@@ -361,12 +359,12 @@ static void test_unknown_keys_kept(void **state)
 	size_t len;
 	struct doc *d = corpus_doc("vaad-2024-he.txt", &text, &len);
 	char *js = write_side(d, text, len, NOW);
-	/* Someone else's tool added keys: at the top, in an item, in meta. */
+	/* Someone else's tool added keys: at the top, in items, in meta. */
 	json_t *j = parse(js);
 	json_object_set_new(j, "x_building", json_pack("{s:i, s:[s,s]}", "floors", 4, "tags", "a", "b"));
 	json_object_set_new(at(j, "recommendations.1"), "x_ticket", json_string("HZ-12"));
 	json_object_set_new(at(j, "agenda.0"), "x_slides", json_true());
-	json_object_set_new(at(j, "meta"), "x_ignored", json_string("derived from text"));
+	json_object_set_new(at(j, "meta"), "x_custom", json_string("kept too"));
 	char *edited = json_dumps(j, JSON_INDENT(2));
 	json_decref(j);
 	struct doc *e = txt_read(text, len);
@@ -376,7 +374,7 @@ static void test_unknown_keys_kept(void **state)
 	static const char *const top_plus[] = {
 		"format", "version", "text_sha256", "language", "direction", "title", "meta", "attendance",
 		"sections", "agenda", "recommendations", "timestamps", "status", "approved", "created",
-		"modified", "x_building", NULL,
+		"modified", "next_ids", "x_building", NULL,
 	};
 	assert_keys(j, top_plus);
 	assert_int_equal(json_integer_value(at(j, "x_building.floors")), 4);
@@ -388,7 +386,7 @@ static void test_unknown_keys_kept(void **state)
 	assert_keys(at(j, "recommendations.0"), rec_keys);
 	assert_string_equal(str_at(j, "recommendations.1.x_ticket"), "HZ-12");
 	assert_true(json_is_true(at(j, "agenda.0.x_slides")));
-	assert_null(json_object_get(at(j, "meta"), "x_ignored"));
+	assert_string_equal(str_at(j, "meta.x_custom"), "kept too");
 	/* created survives, modified is the new time. */
 	assert_string_equal(str_at(j, "created"), NOW);
 	assert_string_equal(str_at(j, "modified"), LATER);
@@ -398,6 +396,146 @@ static void test_unknown_keys_kept(void **state)
 	free(js);
 	doc_free(e);
 	free(text);
+	doc_free(d);
+}
+
+/* json as side_write() lays it out. */
+static char *dump_like_side(json_t *j)
+{
+	char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	char *out = xasprintf("%s\n", s);
+	free(s);
+	return out;
+}
+
+/* Set member key of the object at path to the JSON text value. */
+static void put(json_t *j, const char *path, const char *key, const char *value)
+{
+	json_t *v = json_loads(value, JSON_DECODE_ANY, NULL);
+	assert_non_null(v);
+	assert_int_equal(json_object_set_new(at(j, path), key, v), 0);
+}
+
+static void test_unknown_keys_everywhere(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"# Board\n"
+		"Date: 2024-03-15\n"
+		"Venue: Hall 2\n"
+		"Present: Ali Hasan (chair); Sara Levi; Omar Said\n"
+		"Apologies: Dana Cohen\n"
+		"\n"
+		"## Opening\n"
+		"Opened at 18:00.\n"
+		"\n"
+		"## Agenda\n"
+		"1. Budget\n"
+		"2. Hall\n"
+		"\n"
+		"## Discussion\n"
+		"We talked.\n"
+		"More talk.\n"
+		"\n"
+		"## Decisions\n"
+		"- Adopt the budget — votes: 7-1-0\n"
+		"- Book the hall — owner: Sara Levi, due: 2024-04-01\n"
+		"\n"
+		"## Risks\n"
+		"None.\n";
+	size_t len = sizeof text - 1;
+	struct doc *d = txt_read(text, len);
+	doc_line_attr(d, 15)->stamp = xstrdup("2024-03-15T18:42:00+03:00");	/* "More talk." */
+	d->approved_on = xstrdup("2024-03-20");
+	d->approved_by = xstrdup("Ali Hasan");
+	char *js0 = write_side(d, text, len, NOW);
+	doc_free(d);
+
+	/* Another tool's keys in every kind of object the sidecar has. */
+	json_t *j = parse(js0);
+	put(j, "meta", "x_meta", "\"m\"");
+	put(j, "meta.extra.0", "x_room", "2");
+	put(j, "attendance", "x_att", "true");
+	put(j, "attendance.present.2", "x_email", "\"omar@example.org\"");
+	put(j, "attendance.apologies.0", "x_reason", "\"ill\"");
+	put(j, "sections.1", "x_collapsed", "true");
+	put(j, "sections.4", "x_owner", "\"Dana\"");
+	put(j, "agenda.1", "x_slides", "3");
+	put(j, "recommendations.0", "x_ticket", "\"B-1\"");
+	put(j, "recommendations.0.votes", "x_quorum", "8");
+	put(j, "recommendations.1", "x_b", "1");
+	put(j, "recommendations.1", "x_a", "{\"deep\": [1, {\"x\": null}]}");
+	put(j, "timestamps.0", "x_by", "\"secretary\"");
+	put(j, "approved", "x_sig", "\"AH\"");
+	put(j, "next_ids", "x_n", "0");
+	put(j, "", "x_org", "{\"country\": \"SE\"}");
+	char *js = dump_like_side(j);
+	json_decref(j);
+
+	/* Read and written again unchanged: the same bytes. */
+	d = txt_read(text, len);
+	assert_int_equal(side_apply(d, js, strlen(js), text, len, "b.json", NULL), SIDE_OK);
+	char *again = write_side(d, text, len, NOW);
+	assert_string_equal(again, js);
+
+	/* Edited: a person added before Omar, a line above the stamped one, an
+	 * agenda item and a decision first, a section before "Risks". */
+	static const char present[] = "Present: Ali Hasan (chair); Sara Levi; Nadia Aziz; Omar Said";
+	doc_line_set(d, 3, present, strlen(present));
+	doc_line_insert(d, 21, "## Budget", 9, DOC_EOL_LF);
+	doc_line_insert(d, 22, "", 0, DOC_EOL_LF);
+	doc_line_insert(d, 18, "- Thank the donors", 18, DOC_EOL_LF);
+	doc_line_insert(d, 14, "Ali spoke.", 10, DOC_EOL_LF);
+	doc_line_insert(d, 10, "1. Welcome", 10, DOC_EOL_LF);
+	txt_analyse(d);
+	size_t elen;
+	char *edited = txt_write(d, &elen);
+	char *out = write_side(d, edited, elen, LATER);
+	j = parse(out);
+	assert_string_equal(str_at(j, "meta.x_meta"), "m");
+	assert_int_equal(json_integer_value(at(j, "meta.extra.0.x_room")), 2);
+	assert_true(json_is_true(at(j, "attendance.x_att")));
+	assert_string_equal(str_at(j, "attendance.present.3.name"), "Omar Said");
+	assert_string_equal(str_at(j, "attendance.present.3.x_email"), "omar@example.org");
+	assert_null(json_object_get(at(j, "attendance.present.2"), "x_email"));
+	assert_string_equal(str_at(j, "attendance.apologies.0.x_reason"), "ill");
+	assert_string_equal(str_at(j, "sections.1.key"), "agenda");
+	assert_true(json_is_true(at(j, "sections.1.x_collapsed")));
+	assert_string_equal(str_at(j, "sections.5.heading"), "Risks");
+	assert_string_equal(str_at(j, "sections.5.x_owner"), "Dana");
+	assert_null(json_object_get(at(j, "sections.4"), "x_owner"));
+	assert_string_equal(str_at(j, "agenda.2.text"), "Hall");
+	assert_int_equal(json_integer_value(at(j, "agenda.2.x_slides")), 3);
+	assert_null(json_object_get(at(j, "agenda.0"), "x_slides"));
+	assert_string_equal(str_at(j, "recommendations.1.text"), "Adopt the budget");
+	assert_string_equal(str_at(j, "recommendations.1.x_ticket"), "B-1");
+	assert_int_equal(json_integer_value(at(j, "recommendations.1.votes.x_quorum")), 8);
+	assert_null(json_object_get(at(j, "recommendations.0"), "x_ticket"));
+	/* Unknown keys after the spec's, in the order they had. */
+	static const char *const rec_xx[] = {
+		"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", "x_b", "x_a", NULL,
+	};
+	assert_keys(at(j, "recommendations.2"), rec_xx);
+	assert_true(json_is_null(at(j, "recommendations.2.x_a.deep.1.x")));
+	assert_int_equal(json_integer_value(at(j, "timestamps.0.line")), 18);
+	assert_string_equal(str_at(j, "timestamps.0.x_by"), "secretary");
+	assert_string_equal(str_at(j, "approved.x_sig"), "AH");
+	assert_int_equal(json_integer_value(at(j, "next_ids.x_n")), 0);
+	assert_string_equal(str_at(j, "x_org.country"), "SE");
+	json_decref(j);
+
+	/* Saved and read again: still there. */
+	struct doc *e = txt_read(edited, elen);
+	assert_int_equal(side_apply(e, out, strlen(out), edited, elen, "b.json", NULL), SIDE_OK);
+	char *third = write_side(e, edited, elen, LATER);
+	assert_string_equal(third, out);
+	doc_free(e);
+	free(third);
+	free(out);
+	free(edited);
+	free(again);
+	free(js);
+	free(js0);
 	doc_free(d);
 }
 
@@ -428,11 +566,17 @@ static void test_merge_after_outside_edit(void **state)
 	doc_line_attr(d, d->recs[1].line)->status = DOC_ST_DROPPED;
 	doc_line_attr(d, d->recs[2].line)->status = DOC_ST_DONE;
 	doc_line_attr(d, d->recs[2].line)->from = xstrdup("library-2025-08");
-	doc_line_attr(d, d->recs[2].line)->extra = xstrdup("{\"x_ticket\":7}");
 	size_t disc = d->sections[2].first;	/* "The minutes of 2025-08-12 were approved…" */
 	doc_line_attr(d, disc)->stamp = xstrdup("2025-09-09T18:10:00+02:00");
 	doc_line_attr(d, disc + 1)->stamp = xstrdup("2025-09-09T18:25:00+02:00");
-	char *js = write_side(d, text, len, NOW);
+	char *js0 = write_side(d, text, len, NOW);
+	/* Another tool's keys on r1, r3 and the first stamp. */
+	json_t *j = parse(js0);
+	json_object_set_new(at(j, "recommendations.0"), "x_ref", json_string("A-1"));
+	json_object_set_new(at(j, "recommendations.2"), "x_ticket", json_integer(7));
+	json_object_set_new(at(j, "timestamps.0"), "x_by", json_string("dana"));
+	char *js = json_dumps(j, JSON_INDENT(2));
+	json_decref(j);
 	const char *r1 = doc_line_attr(d, d->recs[0].line)->id;
 	const char *r3 = doc_line_attr(d, d->recs[2].line)->id;
 
@@ -459,7 +603,6 @@ static void test_merge_after_outside_edit(void **state)
 	assert_string_equal(a3->id, r3);
 	assert_int_equal(a3->status, DOC_ST_DONE);
 	assert_string_equal(a3->from, "library-2025-08");
-	assert_string_equal(a3->extra, "{\"x_ticket\":7}");
 	/* The new item is open with a fresh id no item ever had. */
 	const struct doc_attr *a0 = e->lines[e->recs[0].line]->attr;
 	assert_int_equal(a0->status, DOC_ST_OPEN);
@@ -487,12 +630,23 @@ static void test_merge_after_outside_edit(void **state)
 	assert_int_equal(stamped, 1);
 	/* The document-wide data applies either way. */
 	assert_string_equal(e->created, NOW);
+	/* The other tool's keys went with their items and their stamp. */
+	char *out = write_side(e, t4, n4, LATER);
+	j = parse(out);
+	assert_null(json_object_get(at(j, "recommendations.0"), "x_ref"));
+	assert_string_equal(str_at(j, "recommendations.1.x_ref"), "A-1");
+	assert_int_equal(json_integer_value(at(j, "recommendations.2.x_ticket")), 7);
+	assert_int_equal(json_array_size(at(j, "timestamps")), 1);
+	assert_string_equal(str_at(j, "timestamps.0.x_by"), "dana");
+	json_decref(j);
+	free(out);
 	doc_free(e);
 	free(t1);
 	free(t2);
 	free(t3);
 	free(t4);
 	free(js);
+	free(js0);
 	free(text);
 	doc_free(d);
 }
@@ -521,9 +675,9 @@ static void test_ids_unique(void **state)
 	doc_free(d);
 }
 
-/* Found while fixing an id clash the fuzzer found: a sidecar id with the
- * largest number there is made the next fresh id wrap round to one in use;
- * and ids the sidecar knew stay taken for the items added later. */
+/* Found on the fuzz branch while fixing an id clash the fuzzer found: a
+ * sidecar id with the largest number there is made the next fresh id wrap
+ * round to one in use ("a0" twice); ids the sidecar knew stay taken. */
 static void test_fresh_ids_never_wrap(void **state)
 {
 	(void)state;
@@ -538,10 +692,105 @@ static void test_fresh_ids_never_wrap(void **state)
 	assert_string_equal(d->lines[d->agenda[1].line]->attr->id, "a0");
 	const char *gamma = d->lines[d->agenda[2].line]->attr->id;
 	assert_true(strcmp(gamma, "a0") != 0 && strcmp(gamma, "a5") != 0);
-	/* An item typed later gets an id above every one the sidecar knew. */
+	/* An item typed later gets an id none of the others has, nor a5,
+	 * which the sidecar knew. */
 	doc_line_insert(d, d->nlines, "4. Delta", 8, DOC_EOL_LF);
 	txt_analyse(d);
-	assert_string_equal(d->lines[d->agenda[3].line]->attr->id, "a6");
+	const char *delta = d->lines[d->agenda[3].line]->attr->id;
+	assert_string_not_equal(delta, "a5");
+	for (size_t i = 0; i < 3; i++)
+		assert_string_not_equal(delta, d->lines[d->agenda[i].line]->attr->id);
+	doc_free(d);
+}
+
+/* The id of d's k-th recommendation. */
+static const char *rec_id(const struct doc *d, size_t k)
+{
+	return d->lines[d->recs[k].line]->attr->id;
+}
+
+/* Line index of the recommendation whose text is s. */
+static size_t rec_line(const struct doc *d, const char *s)
+{
+	for (size_t k = 0; k < d->nrecs; k++)
+		if (strcmp(d->recs[k].text, s) == 0)
+			return d->recs[k].line;
+	fail_msg("no item “%s”", s);
+	return 0;
+}
+
+static void test_ids_never_reused(void **state)
+{
+	(void)state;
+	/* In one session: the last item deleted, a new one typed. */
+	static const char text[] = "# M\n\n## Decisions\n- one\n- two\n- three\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_string_equal(rec_id(d, 2), "r3");
+	doc_line_delete(d, rec_line(d, "three"));
+	doc_line_insert(d, d->nlines, "- four", 6, DOC_EOL_LF);
+	txt_analyse(d);
+	assert_string_equal(rec_id(d, 2), "r4");
+
+	/* Saved with r4 deleted too, then reopened: the new item is r5, not
+	 * r3 or r4 (next_ids carries what the lists no longer show). */
+	doc_line_delete(d, rec_line(d, "four"));
+	txt_analyse(d);
+	size_t len;
+	char *saved = txt_write(d, &len);
+	char *js = write_side(d, saved, len, NOW);
+	json_t *j = parse(js);
+	assert_int_equal(json_integer_value(at(j, "next_ids.r")), 5);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), 1);
+	json_decref(j);
+	struct doc *e = txt_read(saved, len);
+	assert_int_equal(side_apply(e, js, strlen(js), saved, len, "m.json", NULL), SIDE_OK);
+	doc_line_insert(e, e->nlines, "- five", 6, DOC_EOL_LF);
+	txt_analyse(e);
+	assert_string_equal(rec_id(e, 0), "r1");
+	assert_string_equal(rec_id(e, 1), "r2");
+	assert_string_equal(rec_id(e, 2), "r5");
+	doc_free(e);
+
+	/* A sidecar without next_ids (written before it existed): the ids its
+	 * lists hold still count, also of items an outside edit deleted. */
+	j = parse(js);
+	json_object_del(j, "next_ids");
+	json_object_set_new(at(j, "recommendations.1"), "id", json_string("r7"));
+	char *old = json_dumps(j, 0);
+	json_decref(j);
+	static const char edited[] = "# M\n\n## Decisions\n- one\n- six\n";
+	e = txt_read(edited, sizeof edited - 1);
+	assert_int_equal(side_apply(e, old, strlen(old), edited, sizeof edited - 1, "m.json", NULL),
+			 SIDE_MERGED);
+	assert_string_equal(rec_id(e, 0), "r1");
+	assert_string_equal(rec_id(e, 1), "r8");
+	doc_free(e);
+	free(old);
+
+	/* Absurd numbers in a hand-edited sidecar are no marks: counting on
+	 * from them would overflow. */
+	j = parse(js);
+	json_object_set_new(at(j, "next_ids"), "a", json_integer(INT64_MAX));
+	json_object_set_new(at(j, "next_ids"), "r", json_integer(-3));
+	old = json_dumps(j, 0);
+	json_decref(j);
+	e = txt_read(saved, len);
+	assert_int_equal(side_apply(e, old, strlen(old), saved, len, "m.json", NULL), SIDE_OK);
+	doc_line_insert(e, 1, "## Agenda", 9, DOC_EOL_LF);
+	doc_line_insert(e, 2, "1. new", 6, DOC_EOL_LF);
+	doc_line_insert(e, e->nlines, "- five", 6, DOC_EOL_LF);
+	txt_analyse(e);
+	assert_string_equal(e->lines[e->agenda[0].line]->attr->id, "a1");
+	assert_string_equal(rec_id(e, 2), "r3");
+	free(old);
+	old = write_side(e, saved, len, NOW);
+	j = parse(old);
+	assert_int_equal(json_integer_value(at(j, "next_ids.a")), 2);
+	json_decref(j);
+	doc_free(e);
+	free(old);
+	free(js);
+	free(saved);
 	doc_free(d);
 }
 
@@ -683,9 +932,11 @@ int main(void)
 		cmocka_unit_test(test_write_extras_votes_invalid_utf8),
 		cmocka_unit_test(test_write_read_same_model),
 		cmocka_unit_test(test_unknown_keys_kept),
+		cmocka_unit_test(test_unknown_keys_everywhere),
 		cmocka_unit_test(test_merge_after_outside_edit),
 		cmocka_unit_test(test_ids_unique),
 		cmocka_unit_test(test_fresh_ids_never_wrap),
+		cmocka_unit_test(test_ids_never_reused),
 		cmocka_unit_test(test_broken_json_positions),
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),

@@ -177,32 +177,109 @@ static void test_unknown_version_backed_up(void **state)
 	free(p);
 }
 
-static void test_no_overwrite_without_backup(void **state)
+/* Open m.txt beside a sidecar that cannot be backed up or written (made by
+ * spoil()), edit, save: the text is saved (it is the document of record),
+ * the sidecar left as it is, and the caller told, with why. */
+static void expect_text_saved_alone(void **state, void (*spoil)(const char *side), const char *why)
 {
-	/* A sidecar that cannot even be read (here: a directory) cannot be
-	 * backed up, so the save must stop before touching anything. */
 	char *p = tf_path(state, "m.txt"), *s = tf_path(state, "m.json"), *cause = NULL;
 	static const char text[] = "# M\n";
 	tf_put_file(p, text, sizeof text - 1);
-	assert_int_equal(mkdir(s, 0755), 0);
+	spoil(s);
 	struct store_info info;
 	struct doc *d = store_open(p, 0, &info, &cause);
 	assert_non_null(d);
 	assert_int_equal(info.side, STORE_SIDE_BROKEN);
 	doc_line_insert(d, 1, "added", 5, DOC_EOL_LF);
-	assert_int_equal(store_save(d, &info, NOW, &cause), -1);
-	char *want = xasprintf("%s: is a directory (the sidecar is not replaced without a backup; "
-			       "nothing was saved)", s);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 1);
+	char *want = xasprintf("saved %s; the sidecar %s was not written: it could not be backed up first (%s)",
+			       p, s, why);
 	assert_string_equal(cause, want);
+	free(cause);
+	cause = NULL;
+	tf_assert_file_is(p, "# M\nadded\n", 10);
+	assert_false(d->modified);
+	assert_null(info.backup_path);
+	assert_int_equal(tf_count_entries(*state), 2);	/* no backup, no temporary file */
+	/* Saving again tries again, and says so again. */
+	doc_line_insert(d, 2, "more", 4, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 1);
+	assert_string_equal(cause, want);
+	tf_assert_file_is(p, "# M\nadded\nmore\n", 15);
 	free(want);
-	tf_assert_file_is(p, text, sizeof text - 1);
-	assert_int_equal(tf_count_entries(*state), 2);
-	assert_true(d->modified);
+	free(cause);
+	cause = NULL;
+	/* Once the sidecar's place is usable again, the next save writes it. */
+	assert_int_equal(remove(s), 0);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_null(cause);
+	assert_side_matches(s, p);
+	assert_int_equal(remove(s), 0);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
+}
+
+static void spoil_dir(const char *side)
+{
+	assert_int_equal(mkdir(side, 0755), 0);
+}
+
+static void spoil_fifo(const char *side)
+{
+	assert_int_equal(mkfifo(side, 0644), 0);
+}
+
+static void spoil_unreadable(const char *side)
+{
+	tf_put_file(side, "{\"format\": \"minutes\"}", 21);
+	assert_int_equal(chmod(side, 0), 0);
+}
+
+static void test_text_saved_without_sidecar(void **state)
+{
+	expect_text_saved_alone(state, spoil_dir, "is a directory");
+	expect_text_saved_alone(state, spoil_fifo, "is a FIFO (named pipe), not a regular file");
+	if (geteuid() != 0)	/* root reads anything */
+		expect_text_saved_alone(state, spoil_unreadable, "Permission denied");
+
+	/* A sidecar that was fine when the file was opened and has become a
+	 * directory since: the same, without the backup. */
+	char *p = tf_path(state, "n.txt"), *s = tf_path(state, "n.json"), *cause = NULL;
+	tf_put_file(p, "# N\n", 4);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_int_equal(remove(s), 0);
+	assert_int_equal(mkdir(s, 0755), 0);
+	doc_line_insert(d, 1, "x", 1, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 1);
+	char *want = xasprintf("saved %s; the sidecar %s was not written: it is a directory", p, s);
+	assert_string_equal(cause, want);
+	tf_assert_file_is(p, "# N\nx\n", 6);
+	assert_false(d->modified);
+	free(want);
 	free(cause);
 	doc_free(d);
 	store_info_free(&info);
 	free(s);
 	free(p);
+}
+
+/* Run store_save() under a file size limit of limit bytes. */
+static int save_limited(struct doc *d, struct store_info *info, rlim_t limit, char **cause)
+{
+	struct rlimit saved, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = limit;
+	void (*oldsig)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int r = store_save(d, info, "2026-11-25T11:00:00+03:30", cause);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, oldsig);
+	return r;
 }
 
 static void test_failed_save_changes_nothing(void **state)
@@ -219,19 +296,22 @@ static void test_failed_save_changes_nothing(void **state)
 	doc_line_insert(d, 1, "Extra: line", 11, DOC_EOL_LF);
 
 	/* A file size limit between the text's size and the sidecar's: the
-	 * text can be written, the sidecar cannot, so neither may change. */
+	 * text can be written, the sidecar cannot.  No room is no reason to
+	 * split the pair: neither may change. */
 	assert_true(slen > len + 200);
-	struct rlimit saved, small;
-	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
-	small = saved;
-	small.rlim_cur = len + 100;
-	void (*oldsig)(int) = signal(SIGXFSZ, SIG_IGN);
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	int r = store_save(d, &info, "2026-11-25T11:00:00+03:30", &cause);
-	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
-	signal(SIGXFSZ, oldsig);
-	assert_int_equal(r, -1);
+	assert_int_equal(save_limited(d, &info, len + 100, &cause), -1);
 	char *want = xasprintf("%s: cannot save: File too large (the file on disk is unchanged)", s);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	cause = NULL;
+	tf_assert_file_is(p, orig, len);
+	tf_assert_file_is(s, side_before, slen);
+	assert_true(d->modified);
+	assert_int_equal(tf_count_entries(*state), 2);
+	/* No room even for the text: the same. */
+	assert_int_equal(save_limited(d, &info, 100, &cause), -1);
+	want = xasprintf("%s: cannot save: File too large (the file on disk is unchanged)", p);
 	assert_string_equal(cause, want);
 	free(want);
 	tf_assert_file_is(p, orig, len);
@@ -260,6 +340,36 @@ static void test_failed_save_changes_nothing(void **state)
 	free(s);
 	free(p);
 	free(orig);
+}
+
+static void test_no_room_for_backup(void **state)
+{
+	/* A broken sidecar must be backed up before it is replaced; with no
+	 * room for the backup, nothing is saved and nothing changes. */
+	char *p = tf_path(state, "m.txt"), *s = tf_path(state, "m.json"), *cause = NULL;
+	static const char text[] = "# M\n";
+	char broken[400];
+	memset(broken, ' ', sizeof broken);
+	broken[0] = '{';
+	tf_put_file(p, text, sizeof text - 1);
+	tf_put_file(s, broken, sizeof broken);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	doc_line_insert(d, 1, "added", 5, DOC_EOL_LF);
+	assert_int_equal(save_limited(d, &info, 200, &cause), -1);
+	assert_non_null(strstr(cause, ": File too large (nothing was saved)"));
+	assert_true(strncmp(cause, s, strlen(s)) == 0);
+	tf_assert_file_is(p, text, sizeof text - 1);
+	tf_assert_file_is(s, broken, sizeof broken);
+	assert_null(info.backup_path);
+	assert_true(d->modified);
+	assert_int_equal(tf_count_entries(*state), 2);
+	free(cause);
+	doc_free(d);
+	store_info_free(&info);
+	free(s);
+	free(p);
 }
 
 static void test_refuses_binary_and_missing(void **state)
@@ -338,6 +448,66 @@ static void test_orphan_sidecar_kept(void **state)
 	free(p);
 }
 
+/* A recovery copy: written beside the file, found at the next open, read
+ * back with the sidecar's data kept for its items, and dropped. */
+static void test_recovery_copy(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("vaad-2024-he.txt", &len);
+	char *p = tf_path(state, "vaad.txt"), *cause = NULL, *when = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	doc_line_attr(d, d->recs[0].line)->status = DOC_ST_DONE;
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_false(info.recover);
+	assert_int_equal(store_recover_check(d, &info, &when), 0);	/* none yet */
+
+	/* Unsaved work: a line added; the copy holds it, the file does not. */
+	doc_line_insert(d, d->sections[2].first, "שורה חדשה.", strlen("שורה חדשה."), DOC_EOL_LF);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	char *rpath = tf_path(state, "vaad.txt.recover");
+	size_t tlen;
+	char *text = txt_write(d, &tlen);
+	tf_assert_file_is(rpath, text, tlen);
+	tf_assert_file_is(p, orig, len);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* The next open notices it; the saved document differs from it. */
+	d = store_open(p, 0, &info, &cause);
+	assert_true(info.recover);
+	assert_string_equal(info.recover_path, rpath);
+	assert_int_equal(store_recover_check(d, &info, &when), 1);
+	assert_int_equal(strlen(when), strlen("2026-11-25 10:42"));
+	free(when);
+	doc_free(d);
+	store_info_free(&info);
+
+	/* Restored: the text of the copy, the status of the sidecar, modified. */
+	d = store_open_recover(p, &info, &cause);
+	assert_non_null(d);
+	assert_true(d->modified);
+	size_t rlen;
+	char *rtext = txt_write(d, &rlen);
+	assert_int_equal(rlen, tlen);
+	assert_memory_equal(rtext, text, tlen);
+	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_DONE);
+	/* Saved: the file now holds it; the copy, identical, is useless. */
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	tf_assert_file_is(p, text, tlen);
+	assert_int_equal(store_recover_check(d, &info, &when), 0);
+	assert_false(fio_exists(rpath));
+	assert_int_equal(store_recover_drop(&info, &cause), 0);	/* already gone: fine */
+	doc_free(d);
+	store_info_free(&info);
+	free(rtext);
+	free(text);
+	free(rpath);
+	free(p);
+	free(orig);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -346,10 +516,12 @@ int main(void)
 		T(test_edit_save_keeps_status),
 		T(test_broken_sidecar_backed_up),
 		T(test_unknown_version_backed_up),
-		T(test_no_overwrite_without_backup),
+		T(test_text_saved_without_sidecar),
+		T(test_no_room_for_backup),
 		T(test_failed_save_changes_nothing),
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
+		T(test_recovery_copy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -109,6 +109,44 @@ static void test_corpus_round_trip(void **state)
 	}
 }
 
+/* The title and the headings are told from their line alone (the editor
+ * draws them bold without analysing the document): txt_line_kind() agrees
+ * with txt_analyse() on every line of the corpus, and on lines that only
+ * look like headings. */
+static void test_line_kind_alone(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"library-2025-en.txt", "malmo-2018-ar.txt", "shora-1403-fa.txt",
+		"unstructured-communique-ar.txt", "vaad-2024-he.txt",
+	};
+	size_t titles = 0, headings = 0;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(files); i++) {
+		size_t len;
+		char *bytes = tu_corpus_file(files[i], &len);
+		struct doc *d = txt_read(bytes, len);
+		for (size_t li = 0; li < d->nlines; li++) {
+			const struct doc_line *l = d->lines[li];
+			int alone = txt_line_kind(l->s, l->len, li);
+			int full = l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADING ? l->kind : DOC_K_FREE;
+			if (alone != full)
+				fail_msg("%s:%zu: alone %d, analysed %d", files[i], li + 1, alone, l->kind);
+			titles += alone == DOC_K_TITLE;
+			headings += alone == DOC_K_HEADING;
+		}
+		doc_free(d);
+		free(bytes);
+	}
+	assert_int_equal(titles, 4);	/* all but the unstructured communique */
+	assert_true(headings >= 20);
+	assert_int_equal(txt_line_kind("# x", 3, 1), DOC_K_FREE);	/* a title only on line 1 */
+	assert_int_equal(txt_line_kind("## x", 4, 0), DOC_K_HEADING);
+	assert_int_equal(txt_line_kind("##x", 3, 2), DOC_K_FREE);
+	assert_int_equal(txt_line_kind("##", 2, 2), DOC_K_HEADING);
+	assert_int_equal(txt_line_kind("#", 1, 0), DOC_K_TITLE);
+	assert_int_equal(txt_line_kind("", 0, 0), DOC_K_FREE);
+}
+
 static void test_corpus_english(void **state)
 {
 	(void)state;
@@ -517,10 +555,65 @@ static void test_skeleton_per_language(void **state)
 	assert_string_equal(txt_label(DOC_KEY_SECRETARY, DOC_LANG_HE), "מזכיר");
 }
 
+/* The header block runs until the first "## ": a stray line in it is kept
+ * as text (with a note) and the fields after it still count. */
+static void test_header_block_until_first_heading(void **state)
+{
+	(void)state;
+	const char s[] = "\xEF\xBB\xBF# Board meeting\n"	/* BOM from Notepad */
+			 "Date: 2024-03-15\n"
+			 "Time:10:00\n"		/* known label, no space */
+			 "Note to self, fill in the rest later\n"
+			 "Chair: Ana\n"
+			 "Present: Ana; Ben\n"
+			 "12:30 lunch\n"		/* not a label: a time */
+			 "\n"
+			 "## Discussion\n"
+			 "Ratio: 3 to 1, said Ben.\n";
+	assert_round_trip(s, sizeof s - 1);
+	struct doc *d = txt_read(s, sizeof s - 1);
+	assert_string_equal(d->title, "Board meeting");
+	assert_string_equal(field(d, DOC_KEY_TIME), "10:00");
+	assert_string_equal(field(d, DOC_KEY_CHAIR), "Ana");
+	assert_int_equal(d->att[DOC_ATT_PRESENT].n, 2);
+	assert_int_equal(d->nfields, 4);
+	assert_int_equal(d->lines[3]->kind, DOC_K_FREE);
+	assert_int_equal(d->lines[3]->section, -1);
+	assert_int_equal(d->lines[6]->kind, DOC_K_FREE);
+	int notes = 0;
+	for (size_t i = 0; i < d->nproblems; i++) {
+		if (d->problems[i].line == 2 && strstr(d->problems[i].msg, "no space after"))
+			notes |= 1;
+		if (d->problems[i].line == 3 && strstr(d->problems[i].msg, "not a “Label: value”"))
+			notes |= 2;
+		if (d->problems[i].line == 6 && strstr(d->problems[i].msg, "not a “Label: value”"))
+			notes |= 4;
+	}
+	assert_int_equal(notes, 7);
+	/* after the first heading, "X: y" is prose */
+	assert_int_equal(d->nsections, 1);
+	assert_int_equal(d->lines[9]->kind, DOC_K_FREE);
+	assert_int_equal(errors(d), 0);
+	doc_free(d);
+
+	/* A titled file with no heading at all is prose after its fields. */
+	const char prose[] = "# Communiqué\nDate: 2024-01-01\nThe committee met, and all came.\nNext: more prose.\n";
+	d = txt_read(prose, sizeof prose - 1);
+	assert_int_equal(d->nfields, 1);
+	assert_int_equal(d->nsections, 1);
+	assert_null(d->sections[0].heading);
+	assert_int_equal(d->sections[0].first, 2);
+	assert_int_equal(d->sections[0].end, 4);
+	for (size_t i = 0; i < d->nproblems; i++)
+		assert_null(strstr(d->problems[i].msg, "Label: value"));
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_round_trip),
+		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
 		cmocka_unit_test(test_corpus_persian),
@@ -535,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_long_discussion),
 		cmocka_unit_test(test_edit_changes_only_touched_lines),
 		cmocka_unit_test(test_skeleton_per_language),
+		cmocka_unit_test(test_header_block_until_first_heading),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

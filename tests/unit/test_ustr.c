@@ -2,6 +2,7 @@
  * motion (Ctrl-Left/Right) in the scripts of the minutes. */
 #include "testutil.h"
 
+#include "mahdar/buf.h"
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
@@ -105,6 +106,41 @@ static void test_word_motion(void **state)
 	assert_int_equal(ustr_word_prev(s, strlen(s), 4), 0);
 }
 
+/* What mahdar prints of a file is safe for a terminal: controls, escape
+ * sequences, C1 bytes, invalid bytes and bidi overrides become symbols;
+ * the scripts, ZWNJ and the bidi marks stay. */
+static void test_escape(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"plain ascii", "plain ascii"},
+		{"\x1b]52;c;AAAA\x07", "^[]52;c;AAAA^G"},
+		{"\x1b[2J", "^[[2J"},
+		{"a\xc2\x9b" "b", "a<9B>b"},
+		{"bad \xff byte", "bad <FF> byte"},
+		{"\xe2\x80\xae" "evil", "<202E>evil"},		/* RLO */
+		{"\xe2\x81\xa7" "x", "<2067>x"},			/* RLI */
+		{"می\xe2\x80\x8cخواهم", "می\xe2\x80\x8cخواهم"},	/* ZWNJ kept */
+		{"\xe2\x80\x8f" "rlm", "\xe2\x80\x8f" "rlm"},	/* RLM kept */
+		{"del\x7f", "del^?"},
+		{"two\nlines\r", "two\nlines^M"},
+		{"sep\xe2\x80\xa8", "sep<2028>"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b = BUF_INIT;
+		ustr_escape(cases[i].in, strlen(cases[i].in), 1, &b);
+		assert_non_null(b.s);
+		assert_string_equal(b.s, cases[i].out);
+		buf_free(&b);
+	}
+	struct buf b = BUF_INIT;
+	ustr_escape("a\nb", 3, 0, &b);
+	assert_string_equal(b.s, "a^Jb");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +148,7 @@ int main(void)
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_word_motion),
+		cmocka_unit_test(test_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

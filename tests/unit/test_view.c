@@ -6,7 +6,6 @@
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
-#include "mahdar/ustr.h"
 #include "mahdar/view.h"
 
 static const struct layout *lay_of(void *ctx, size_t line)
@@ -189,30 +188,87 @@ static void test_too_small(void **state)
 	vf_free(&f);
 }
 
-/* Found while fuzzing the editor: a cell's text length is 16 bits, and a
- * letter carrying 30000 combining marks (90001 bytes) wrapped round to a
- * length that cut a mark in two: invalid UTF-8 for the terminal.  It is
- * cut at a character boundary instead. */
-static void test_huge_cluster_cut_whole(void **state)
+/* A grapheme cluster longer than 64 KB (a letter with 40,000 combining
+ * marks) reaches the grid whole: the cell holds every byte the layout gave
+ * it, never a cut UTF-8 sequence. */
+static void test_huge_cluster_is_not_cut(void **state)
 {
 	(void)state;
-	size_t n = 1 + 3 * 30000;
-	char *s = malloc(n + 1);
+	size_t nmarks = 40000;
+	char *s = malloc(1 + 2 * nmarks + 1);
 	s[0] = 'a';
-	for (size_t i = 0; i < 30000; i++)
-		memcpy(s + 1 + 3 * i, "\u20D0", 3);	/* combining left harpoon above */
-	s[n] = '\0';
+	for (size_t i = 0; i < nmarks; i++)
+		memcpy(s + 1 + 2 * i, "\u0301", 2);
+	s[1 + 2 * nmarks] = '\0';
 	const char *lines[] = {s};
 	struct vf f = vf_new(5, 20, lines, 1);
-	struct view_status st = {.name = "z.txt", .line = 1, .col = 1};
-	const struct view_grid *g = view_render(f.v, f.e, &st);
+	const struct view_grid *g = render(&f, NULL);
+	const struct layout *lay = view_layout(f.v, 0);
 	const struct view_cell *c = &g->cells[0];
-	assert_int_equal(c->width, 1);
-	assert_true(c->len > 60000);
-	assert_int_equal(ustr_valid_prefix(g->text.s + c->text, c->len), c->len);
-	assert_int_equal((c->len - 1) % 3, 0);	/* whole marks only */
+	assert_true(lay->cells[0].text_len > 65535);
+	assert_int_equal(c->len, lay->cells[0].text_len);
+	assert_memory_equal(g->text.s + c->text, lay->text + lay->cells[0].text, c->len);
 	vf_free(&f);
 	free(s);
+}
+
+/* A message longer than the width wraps onto more rows (at most half the
+ * text area), taken from the text area; the cursor can go after it. */
+static void test_long_message_wraps(void **state)
+{
+	(void)state;
+	const char *lines[] = {"a", "b", "c", "d", "e", "f"};
+	struct vf f = vf_new(8, 20, lines, 6);
+	const char *msg = "Saved /a/long/path/minutes.txt today";
+	view_set_message(f.v, msg);
+	assert_int_equal(view_text_rows(f.v), 5);
+	edit_set_cursor(f.e, (struct edit_pos){5, 0}, 0);
+	const struct view_grid *g = render(&f, msg);
+	assert_row(g, 4, "f                   ");
+	assert_int_equal(g->cur_row, 4);
+	assert_true(g->cells[5 * 20].attr & VIEW_A_STATUS);
+	assert_row(g, 6, "Saved /a/long/path/ ");
+	assert_row(g, 7, "minutes.txt today   ");
+	/* Never more than half the text area: the rest is cut. */
+	view_set_message(f.v, "one two three four five six seven eight nine ten eleven twelve");
+	assert_int_equal(view_text_rows(f.v), 4);
+	view_set_message(f.v, NULL);
+	assert_int_equal(view_text_rows(f.v), 6);
+	/* The cursor after a typed answer. */
+	struct view_status st = {.name = "m.txt", .line = 1, .col = 1, .msg = "Save as: x.txt", .msg_cursor = 1};
+	view_set_message(f.v, st.msg);
+	g = view_render(f.v, f.e, &st);
+	assert_int_equal(g->cur_row, 7);
+	assert_int_equal(g->cur_col, 14);
+	vf_free(&f);
+}
+
+/* Title and headings are bold as soon as they are typed, from their own
+ * bytes, without an analysis of the document (which the editor no longer
+ * runs on every pause in a long one). */
+static void test_bold_without_analysis(void **state)
+{
+	(void)state;
+	const char *lines[] = {"# Title", "text", "## Heading", "# not a title"};
+	struct vf f = vf_new(8, 20, lines, 4);
+	const struct view_grid *g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal((g->cells[r * 20].attr & VIEW_A_BOLD) != 0, r == 0 || r == 2);
+	/* Typing "## " makes a heading at once; the first line moving away
+	 * takes the title with it. */
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
+	edit_type(f.e, "## ", 3);
+	assert_true(f.d->stale);
+	g = render(&f, NULL);
+	assert_true(g->cells[20].attr & VIEW_A_BOLD);
+	edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 1);
+	edit_cut(f.e);
+	g = render(&f, NULL);
+	assert_row(g, 0, "## text             ");
+	assert_true(g->cells[0].attr & VIEW_A_BOLD);
+	assert_false(g->cells[40].attr & VIEW_A_BOLD);	/* "# not a title": not the first line */
+	vf_free(&f);
 }
 
 int main(void)
@@ -224,7 +280,9 @@ int main(void)
 		cmocka_unit_test(test_scrolling_and_hits),
 		cmocka_unit_test(test_layout_cache),
 		cmocka_unit_test(test_too_small),
-		cmocka_unit_test(test_huge_cluster_cut_whole),
+		cmocka_unit_test(test_huge_cluster_is_not_cut),
+		cmocka_unit_test(test_long_message_wraps),
+		cmocka_unit_test(test_bold_without_analysis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
