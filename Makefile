@@ -128,8 +128,10 @@ asan-e2e: $(B)/mahdar-asan
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		sh tests/run-e2e.sh "$(TESTENV) MAHDAR=$(CURDIR)/$(B)/mahdar-asan" $(E2E)
 
+BENCHSH   := $(sort $(wildcard tests/bench/*.sh))
 bench: $(BIN) $(BENCHBINS)
 	@for b in $(BENCHBINS); do $(TESTENV) MAHDAR=$(CURDIR)/$(BIN) $$b || exit 1; done
+	@for b in $(BENCHSH); do $(TESTENV) sh $$b $(CURDIR)/$(BIN) || exit 1; done
 
 # ---------------------------------------------------------------- fuzzing
 # Not part of check: `make fuzz FUZZ_SECONDS=60` runs each libFuzzer target
