@@ -155,7 +155,8 @@ static int cli_new(int argc, char **argv)
 		lang = cli_locale_lang();
 
 	char *cause = NULL;
-	struct store_info info = { .text_path = xstrdup(path), .side_path = side_path(path) };
+	struct store_info info;
+	store_info_init(&info, path);
 	if (fio_exists(info.text_path) || fio_exists(info.side_path)) {
 		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
 		cli_printf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
