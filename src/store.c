@@ -64,10 +64,15 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 		break;
 	case SIDE_MERGED:
 		info->side = STORE_SIDE_MERGED;
-		info->side_msg = xasprintf("%s was changed outside mahdar: %zu of %zu items kept their "
-					   "sidecar data%s%s", info->text_path, rep.matched,
-					   rep.matched + rep.unmatched, rep.msg != NULL ? "\n" : "",
-					   rep.msg != NULL ? rep.msg : "");
+		if (rep.matched + rep.unmatched == 0)	/* no items: nothing to count */
+			info->side_msg = xasprintf("%s was changed outside mahdar; the text was read as it "
+						   "is now%s%s", info->text_path, rep.msg != NULL ? "\n" : "",
+						   rep.msg != NULL ? rep.msg : "");
+		else
+			info->side_msg = xasprintf("%s was changed outside mahdar: %zu of %zu items kept "
+						   "their sidecar data%s%s", info->text_path, rep.matched,
+						   rep.matched + rep.unmatched, rep.msg != NULL ? "\n" : "",
+						   rep.msg != NULL ? rep.msg : "");
 		free(rep.msg);
 		break;
 	default:

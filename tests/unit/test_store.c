@@ -113,6 +113,23 @@ static void test_edit_save_keeps_status(void **state)
 	free(want);
 	doc_free(d);
 	store_info_free(&info);
+
+	/* A document without items says nothing about "0 of 0 items". */
+	const char *plain = "# Notes\n## Discussion\nfirst\n";
+	tf_put_file(p, plain, strlen(plain));
+	d = store_open(p, 0, &info, &cause);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	doc_free(d);
+	store_info_free(&info);
+	const char *changed = "# Notes\n## Discussion\nfirst, changed elsewhere\n";
+	tf_put_file(p, changed, strlen(changed));
+	d = store_open(p, 0, &info, &cause);
+	assert_int_equal(info.side, STORE_SIDE_MERGED);
+	want = xasprintf("%s was changed outside mahdar; the text was read as it is now", p);
+	assert_string_equal(info.side_msg, want);
+	free(want);
+	doc_free(d);
+	store_info_free(&info);
 	free(edited);
 	free(now);
 	free(p);
