@@ -154,6 +154,7 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	d->lines[at] = l;
 	d->nlines++;
 	doc_touch(d);
+	l->stamp = d->gen;
 	return l;
 }
 
@@ -185,6 +186,7 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	l->s[nlen] = '\0';
 	doc_line_drop_cache(d, l);
 	doc_touch(d);
+	l->stamp = d->gen;
 }
 
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)
@@ -199,6 +201,15 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 		return;
 	d->lines[i]->eol = (unsigned char)eol;
 	doc_touch(d);
+}
+
+struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
+{
+	struct doc_line *l = d->lines[i];
+	struct doc_attr *old = l->attr;
+	l->attr = a;
+	doc_touch(d);
+	return old;
 }
 
 struct doc_attr *doc_line_attr(struct doc *d, size_t i)

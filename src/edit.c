@@ -208,6 +208,7 @@ static void edit_step_free(struct edit_step *s)
 	for (size_t i = 0; i < s->n; i++) {
 		edit_text_free(&s->ops[i].del);
 		edit_text_free(&s->ops[i].ins);
+		doc_attr_free(s->ops[i].attr);
 	}
 	free(s->ops);
 	memset(s, 0, sizeof *s);
@@ -225,9 +226,14 @@ void edit_break(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 }
 
-/* The step to add ops to: the open one when kind may continue it, else a new one. */
+/* The step to add ops to: the open one when kind may continue it (or
+ * the group's), else a new one. */
 static struct edit_step *edit_step_for(struct edit *e, int kind)
 {
+	if (e->group && e->group_id != 0 && e->nundo > 0 && e->undo[e->nundo - 1].id == e->group_id) {
+		edit_stack_clear(e->redo, &e->nredo);
+		return &e->undo[e->nundo - 1];
+	}
 	int cont = e->nundo > 0 && e->open != EDIT_OPEN_NONE && kind != EDIT_OPEN_NONE &&
 		   edit_pos_cmp(e->undo[e->nundo - 1].after, e->cur) == 0 &&
 		   (e->open == kind || (e->open == EDIT_OPEN_TYPE && kind == EDIT_OPEN_TYPE_SPACE));
@@ -238,6 +244,8 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 		memset(s, 0, sizeof *s);
 		s->before = e->cur;
 		s->id = ++e->next_id;
+		if (e->group)
+			e->group_id = s->id;
 	}
 	e->open = kind;
 	return &e->undo[e->nundo - 1];
@@ -284,6 +292,10 @@ static void edit_replace(struct edit *e, struct edit_step *s, struct edit_pos a,
  * put the other back.  The removed text (with any attributes) replaces that side. */
 static void edit_op_swap(struct edit *e, struct edit_op *op, int undo)
 {
+	if (op->attr_op) {
+		op->attr = doc_line_attr_swap(e->doc, op->attr_line, op->attr);
+		return;
+	}
 	struct edit_text *out = undo ? &op->ins : &op->del;
 	struct edit_text *in = undo ? &op->del : &op->ins;
 	struct edit_pos end = edit_text_end(op->at, out);
@@ -351,6 +363,8 @@ struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 	e->layout_ctx = ctx;
 	e->goal = -1;
 	e->page_rows = 1;
+	if (d->modified)
+		e->saved_id = EDIT_NEVER_SAVED;
 	if (d->nlines == 0) {
 		int mod = d->modified;
 		doc_line_insert(d, 0, "", 0, DOC_EOL_NONE);
@@ -369,6 +383,32 @@ void edit_free(struct edit *e)
 	free(e->redo);
 	edit_text_free(&e->clip);
 	free(e);
+}
+
+void edit_set_layout(struct edit *e, edit_layout_fn layout, void *ctx)
+{
+	e->layout = layout;
+	e->layout_ctx = ctx;
+}
+
+void edit_set_page_rows(struct edit *e, int rows)
+{
+	e->page_rows = rows > 0 ? rows : 1;
+}
+
+void edit_set_logical(struct edit *e, int logical)
+{
+	e->logical = logical != 0;
+}
+
+int edit_logical(const struct edit *e)
+{
+	return e->logical;
+}
+
+void edit_select_none(struct edit *e)
+{
+	e->sel = 0;
 }
 
 /* ------------------------------------------------------------ motions */
@@ -823,6 +863,73 @@ int edit_paste(struct edit *e)
 		t.v[k].attr = a;
 	}
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
+	e->open = EDIT_OPEN_NONE;
+	return 0;
+}
+
+/* ------------------------------------------------------ structured edits */
+
+/* p clamped to the document and rounded down to a grapheme boundary. */
+static struct edit_pos edit_clamp(const struct edit *e, struct edit_pos p)
+{
+	if (p.line >= e->doc->nlines)
+		p = (struct edit_pos){e->doc->nlines - 1, SIZE_MAX};
+	p.off = edit_round(e, p.line, p.off);
+	return p;
+}
+
+void edit_replace_range(struct edit *e, struct edit_pos a, struct edit_pos b, const char *text, size_t len)
+{
+	char *copy;
+	size_t dropped;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
+	a = edit_clamp(e, a);
+	b = edit_clamp(e, b);
+	if (edit_pos_cmp(a, b) > 0) {
+		struct edit_pos t = a;
+		a = b;
+		b = t;
+	}
+	struct edit_text t = {0};
+	edit_text_split(&t, s, len, edit_eol(e));
+	struct edit_step *st = edit_step_for(e, EDIT_OPEN_NONE);
+	edit_replace(e, st, a, b, &t);
+	e->open = EDIT_OPEN_NONE;
+	free(copy);
+}
+
+void edit_group_begin(struct edit *e)
+{
+	e->open = EDIT_OPEN_NONE;
+	e->group = 1;
+	e->group_id = 0;
+}
+
+void edit_group_end(struct edit *e)
+{
+	e->group = 0;
+	e->group_id = 0;
+	e->open = EDIT_OPEN_NONE;
+}
+
+int edit_set_status(struct edit *e, size_t line, int status)
+{
+	if (line >= e->doc->nlines)
+		return -1;
+	const struct doc_attr *cur = e->doc->lines[line]->attr;
+	if ((cur != NULL ? cur->status : DOC_ST_OPEN) == status)
+		return -1;
+	struct doc_attr *a = cur != NULL ? doc_attr_dup(cur) : xcalloc(1, sizeof *a);
+	a->status = status;
+	struct edit_step *s = edit_step_for(e, EDIT_OPEN_NONE);
+	s->ops = xgrow(s->ops, &s->cap, s->n + 1, sizeof *s->ops);
+	struct edit_op *op = &s->ops[s->n++];
+	memset(op, 0, sizeof *op);
+	op->at = e->cur;
+	op->attr_op = 1;
+	op->attr_line = line;
+	op->attr = doc_line_attr_swap(e->doc, line, a);
+	s->after = e->cur;
 	e->open = EDIT_OPEN_NONE;
 	return 0;
 }
