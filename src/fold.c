@@ -243,7 +243,16 @@ int fold_find(const struct fold_pattern *p, const char *s, size_t n, size_t from
 {
 	if (p->len == 0)
 		return 0;
-	for (size_t g = from; g < n; g = ustr_grapheme_next(s, n, g)) {
+	/* Step by code points and try a match only where the first folded
+	 * letter is right, asking for the grapheme boundary only then: the
+	 * boundary is the costly question, a mismatch the common answer. */
+	for (size_t g = from, k; g < n; g += k) {
+		uint32_t cp;
+		k = ustr_decode(s + g, n - g, &cp);
+		uint32_t f = cp == USTR_INVALID ? FOLD_BYTE + (unsigned char)s[g]
+						: fold_char(cp, p->mode);
+		if (f != p->cp[0] || (g > 0 && ustr_grapheme_prev(s, n, g + k) != g))
+			continue;
 		size_t last, e;
 		if (!fold_match_at(p, s, n, g, &last, &e))
 			continue;
