@@ -17,7 +17,7 @@
 #define FOLD_DROP 1	/* the range is ignored */
 #define FOLD_TO 2	/* the range maps to .to */
 #define FOLD_SHIFT 3	/* the range maps to cp - lo + .to */
-#define FOLD_BYTE 0x110000u	/* + b: the invalid byte b, past every code point */
+#define FOLD_BYTE 0x110000u	/* + b: an invalid byte or NUL b, past every code point */
 
 struct fold_rule {
 	uint32_t lo, hi;
@@ -114,7 +114,7 @@ static uint32_t fold_iter_next(struct fold_iter *it, size_t *at, size_t *to)
 		size_t start = it->pos;
 		it->pos += ustr_decode(it->s + it->pos, it->n - it->pos, &cp);
 		uint32_t f = fold_char(cp, it->mode);
-		if (cp == USTR_INVALID)
+		if (cp == USTR_INVALID || cp == 0)
 			f = FOLD_BYTE + (unsigned char)it->s[start];	/* equal only to itself */
 		if (f == 0)
 			continue;
@@ -238,6 +238,18 @@ static int fold_match_at(const struct fold_pattern *p, const char *s, size_t n, 
 	return 1;
 }
 
+/* Does all of s[a..b) fold to nothing? */
+static int fold_ignored(const char *s, size_t a, size_t b, enum fold_mode m)
+{
+	while (a < b) {
+		uint32_t cp;
+		a += ustr_decode(s + a, b - a, &cp);
+		if (cp == 0 || fold_char(cp, m) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 int fold_find(const struct fold_pattern *p, const char *s, size_t n, size_t from,
 	      size_t *start, size_t *end)
 {
@@ -249,14 +261,17 @@ int fold_find(const struct fold_pattern *p, const char *s, size_t n, size_t from
 	for (size_t g = from, k; g < n; g += k) {
 		uint32_t cp;
 		k = ustr_decode(s + g, n - g, &cp);
-		uint32_t f = cp == USTR_INVALID ? FOLD_BYTE + (unsigned char)s[g]
+		uint32_t f = cp == USTR_INVALID || cp == 0 ? FOLD_BYTE + (unsigned char)s[g]
 						: fold_char(cp, p->mode);
-		if (f != p->cp[0] || (g > 0 && ustr_grapheme_prev(s, n, g + k) != g))
+		if (f != p->cp[0])
 			continue;
+		size_t g0 = g > 0 ? ustr_grapheme_prev(s, n, g + k) : 0;
+		if (g0 != g && !fold_ignored(s, g0, g, p->mode))
+			continue;	/* g is inside a grapheme that has more than marks before it */
 		size_t last, e;
 		if (!fold_match_at(p, s, n, g, &last, &e))
 			continue;
-		*start = g;
+		*start = g0;
 		/* End on a grapheme boundary: marks on the last letter belong to it
 		 * (a folded run of spaces may already reach past that boundary). */
 		*end = ustr_grapheme_next(s, n, last);

@@ -68,6 +68,15 @@ static void test_match_covers_graphemes(void **state)
 	expect("علي", "علي\u200f (رئيس)", "علي", FOLD_LOOSE);
 	/* runs of spaces are one space, in the pattern and the text */
 	expect("جدول  الأعمال", "جدول \t الاعمال", "جدول \t الاعمال", FOLD_LOOSE);
+	/* a pattern whose first letter is a mark after an ignored haraka starts the
+	 * match at the grapheme's start (found by fuzzing: it matched nowhere) */
+	expect("\u064e\u0483x", "a \u064e\u0483x", "\u064e\u0483x", FOLD_LOOSE);
+	/* NUL is no ignored character: it matches only itself */
+	struct fold_pattern *z = fold_pattern_new("a\0b", 3, FOLD_LOOSE);
+	size_t za, zb;
+	assert_false(fold_find(z, S("ab"), 0, &za, &zb));
+	assert_true(fold_find(z, "xa\0b", 4, 0, &za, &zb) && za == 1 && zb == 4);
+	fold_pattern_free(z);
 	/* a pattern that folds to nothing matches nowhere */
 	struct fold_pattern *p = fold_pattern_new(S("\u064e\u0640"), FOLD_LOOSE);
 	size_t a, b;
