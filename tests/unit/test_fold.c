@@ -70,7 +70,7 @@ static void test_match_covers_graphemes(void **state)
 	expect("جدول  الأعمال", "جدول \t الاعمال", "جدول \t الاعمال", FOLD_LOOSE);
 	/* a pattern whose first letter is a mark after an ignored haraka starts the
 	 * match at the grapheme's start (found by fuzzing: it matched nowhere) */
-	expect("\u064e\u0483x", "a \u064e\u0483x", "\u064e\u0483x", FOLD_LOOSE);
+	expect("\u064e\u0483x", "\u064e\u0483x y", "\u064e\u0483x", FOLD_LOOSE);
 	/* NUL is no ignored character: it matches only itself */
 	struct fold_pattern *z = fold_pattern_new("a\0b", 3, FOLD_LOOSE);
 	size_t za, zb;
