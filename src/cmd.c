@@ -17,6 +17,8 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("Typing in the message line (file names, search terms)"), "prompt", mode_prompt_table},
 	{N_("Answering a question"), "ask", mode_ask_table},
 	{N_("Reading the help page"), "page", mode_page_table},
+	{N_("Searching and replacing"), "text", mode_search_open_table},
+	{N_("In a search (and the prompt keys above)"), "search", mode_search_table},
 	{N_("Showing"), "text", cmd_view_table},
 };
 

@@ -147,6 +147,7 @@ static void mode_ask_draw(struct editor *ed, struct mode *m, struct view_frame *
 			free(forms[i]);
 	f->st.msg = a->shown;
 	f->st.msg_error = a->error;
+	f->input = NULL;	/* the question, not the line typed before it */
 }
 
 static void mode_ask_free(void *state)

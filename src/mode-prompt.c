@@ -49,7 +49,7 @@ static void mode_prompt_draw(struct editor *ed, struct mode *m, struct view_fram
 {
 	(void)ed;
 	struct mode_prompt *p = m->state;
-	p->shown = (struct view_input){p->label, input_text(&p->in), input_len(&p->in), p->in.cur};
+	p->shown = (struct view_input){p->label, input_text(&p->in), input_len(&p->in), p->in.cur, NULL};
 	f->input = &p->shown;
 }
 

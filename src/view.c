@@ -559,6 +559,13 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 		view_blank_row(g, r, 0);
 	int x = view_draw_string(g, sr, 0, g->cols, in->label, 0);
 	int w = g->cols - x - 1;
+	if (in->note != NULL) {
+		int nw = view_string_width(in->note);
+		if (w - nw - 2 >= 4) {
+			view_draw_string(g, sr, g->cols - nw, g->cols, in->note, VIEW_A_STATUS);
+			w -= nw + 2;
+		}
+	}
 	if (w < 1)
 		return;
 	struct layout_opts o = {.width = w, .base = LAYOUT_AUTO, .fallback = LAYOUT_LTR,
@@ -567,7 +574,7 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	size_t row;
 	int col;
 	layout_pos(lay, layout_g_of_off(lay, in->cur), &row, &col);
-	view_draw_row(g, sr, lay, row, x, g->cols, 0, NULL, 0);
+	view_draw_row(g, sr, lay, row, x, x + w, 0, NULL, 0);
 	g->cur_row = sr;
 	g->cur_col = x + col < g->cols ? x + col : g->cols - 1;
 	layout_free(lay);

@@ -68,6 +68,7 @@ const struct mode_ops *mode_text(void);
 const struct cmd *mode_prompt_table(size_t *n);
 const struct cmd *mode_ask_table(size_t *n);
 const struct cmd *mode_page_table(size_t *n);
+const struct cmd *mode_search_open_table(size_t *n);
 const struct cmd *mode_search_table(size_t *n);
 
 /* ---- mode-prompt: one line typed in the message line ---- */

@@ -82,6 +82,7 @@ struct view_input {
 	const char *text;
 	size_t len;
 	size_t cur;		/* byte offset of the cursor in text */
+	const char *note;	/* right-aligned after the text ("3 of 17"), or NULL */
 };
 
 /* Everything one frame shows; the editor fills it from the buffer, the
