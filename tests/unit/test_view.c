@@ -174,6 +174,59 @@ static void test_layout_cache(void **state)
 	vf_free(&f);
 }
 
+/* The cache holds a few screens of lines, however far one scrolls; two
+ * views of one document keep their own layouts at their own widths. */
+static void test_cache_bounded(void **state)
+{
+	(void)state;
+	struct vf f = vf_new(10, 30, NULL, 0);
+	for (size_t i = 0; i < 20000; i++)
+		doc_line_insert(f.d, i, "سطر ثم line and more words", strlen("سطر ثم line and more words"),
+				DOC_EOL_LF);
+	size_t most = 0;
+	struct view_status st = {.name = "m.txt", .line = 1, .col = 1};
+	for (int k = 0; k < 20000 / 7; k++) {
+		view_scroll(f.v, 7);
+		view_render(f.v, f.e, &st);
+		if (view_cache_count(f.v) > most)
+			most = view_cache_count(f.v);
+	}
+	assert_true(f.v->top_line > 19000);
+	assert_true(most <= view_cache_limit(f.v));
+	assert_true(view_cache_limit(f.v) < 200);
+	struct view *narrow = view_new(f.d, 10, 8);
+	const struct layout *wide = view_layout(f.v, 5);
+	assert_int_equal(view_layout(narrow, 5)->nrows > 1, 1);
+	assert_ptr_equal(view_layout(f.v, 5), wide);	/* not disturbed by the other view */
+	assert_int_equal(wide->nrows, 1);
+	view_free(narrow);
+	vf_free(&f);
+}
+
+/* Spans: each adds its attribute to exactly the graphemes it covers,
+ * across lines for a selection. */
+static void test_spans(void **state)
+{
+	(void)state;
+	const char *lines[] = {"abcdef", "ghij"};
+	struct vf f = vf_new(5, 20, lines, 2);
+	struct view_frame fr = {.st = {.name = "m.txt", .line = 1, .col = 1}};
+	view_frame_span(&fr, 0, 1, 0, 3, VIEW_A_MATCH);
+	view_frame_span(&fr, 0, 4, 1, 2, VIEW_A_SELECT);
+	view_frame_span(&fr, 1, 0, 1, 1, VIEW_A_CURRENT);
+	const struct view_grid *g = view_render_frame(f.v, &fr);
+	for (int c = 0; c < 6; c++) {
+		assert_int_equal((g->cells[c].attr & VIEW_A_MATCH) != 0, c >= 1 && c < 3);
+		assert_int_equal((g->cells[c].attr & VIEW_A_SELECT) != 0, c >= 4);
+	}
+	for (int c = 0; c < 4; c++) {
+		assert_int_equal((g->cells[20 + c].attr & VIEW_A_SELECT) != 0, c < 2);
+		assert_int_equal((g->cells[20 + c].attr & VIEW_A_CURRENT) != 0, c == 0);
+	}
+	view_frame_free(&fr);
+	vf_free(&f);
+}
+
 static void test_too_small(void **state)
 {
 	(void)state;
@@ -279,6 +332,8 @@ int main(void)
 		cmocka_unit_test(test_selection_and_bold_headings),
 		cmocka_unit_test(test_scrolling_and_hits),
 		cmocka_unit_test(test_layout_cache),
+		cmocka_unit_test(test_cache_bounded),
+		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
 		cmocka_unit_test(test_long_message_wraps),
