@@ -120,6 +120,11 @@ int edit_logical(const struct edit *e);
 /* Drop the selection (the cursor stays). */
 void edit_select_none(struct edit *e);
 
+/* -1, 0, 1 as a is before, at, after b. */
+int edit_pos_cmp(struct edit_pos a, struct edit_pos b);
+/* p clamped to the document and rounded down to a grapheme start. */
+struct edit_pos edit_pos_round(const struct edit *e, struct edit_pos p);
+
 /* Move the cursor; extend = 1 extends the selection (Shift), 0 drops it. */
 void edit_move(struct edit *e, int motion, int extend);
 /* Put the cursor at p (clamped to the document, rounded to a grapheme
