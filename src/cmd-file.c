@@ -107,10 +107,10 @@ static size_t cmd_file_quit_words(struct editor *ed, void *ctx, char *f[4])
 	char ks[40] = "", kq[40] = "";
 	const char *k = keymap_key_for_mode(editor_keymap(ed), "ask", "answer-yes");
 	if (k != NULL)
-		editor_hint_key(k, ks, sizeof ks);
+		keymap_hint(k, ks, sizeof ks);
 	k = keymap_key_for_mode(editor_keymap(ed), "ask", "answer-no");
 	if (k != NULL)
-		editor_hint_key(k, kq, sizeof kq);
+		keymap_hint(k, kq, sizeof kq);
 	/* Because the whole question must be readable on one row, also on
 	 * a narrow terminal. */
 	f[0] = xasprintf(_("Unsaved changes. y%s%s: save and quit  n%s%s: quit without saving  "
@@ -194,8 +194,19 @@ static void cmd_file_recover_done(struct editor *ed, int answer, void *ctx)
 	free(where);
 }
 
-void cmd_file_recovery_question(struct editor *ed)
+void cmd_file_opened(struct editor *ed)
 {
+	const struct store_info *info = buffer_info(editor_buffer(ed));
+	const char *path = buffer_path(editor_buffer(ed));
+	int error;
+	if (info->side_msg != NULL && editor_message_text(ed, &error) == NULL) {
+		char *where = xasprintf("mahdar check %s", path);
+		editor_message_first(ed, info->side == STORE_SIDE_BROKEN, info->side_msg, where);
+		free(where);
+	} else if (info->text_missing && editor_message_text(ed, &error) == NULL) {
+		editor_message(ed, 0, _("New file: %s"), path);
+	}
+	/* A question replaces any message. */
 	char *when = NULL;
 	if (buffer_recover_found(editor_buffer(ed), &when))
 		mode_ask_open(ed, MODE_ASK_RECOVER, 1, 0, cmd_file_recover_words, cmd_file_recover_done,

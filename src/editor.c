@@ -15,7 +15,6 @@
 #include "mahdar/cmd.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
-#include "mahdar/fio.h"
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
@@ -30,11 +29,6 @@
 #include <string.h>
 #include <time.h>
 
-struct editor_history {
-	char *name;
-	struct input_history h;
-};
-
 struct editor {
 	const struct editor_opts *opts;
 	struct buffer *buf;
@@ -48,11 +42,9 @@ struct editor {
 	int scrolled;			/* the wheel moved the view: do not follow the cursor until a key */
 	int quit, status;
 	int tick_wait;			/* what the modes' ticks asked for in the last frame */
-	char *hints;			/* status line key hints */
 	char *keys_user;		/* the user's keys file, or NULL */
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
-	struct editor_history *hist;
-	size_t nhist, hist_cap;
+	struct input_histories hist;	/* of the prompts, by name */
 };
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
@@ -85,14 +77,7 @@ void editor_quit_now(struct editor *ed, int status)
 
 struct input_history *editor_history(struct editor *ed, const char *name)
 {
-	for (size_t i = 0; i < ed->nhist; i++)
-		if (strcmp(ed->hist[i].name, name) == 0)
-			return &ed->hist[i].h;
-	ed->hist = xgrow(ed->hist, &ed->hist_cap, ed->nhist + 1, sizeof *ed->hist);
-	struct editor_history *h = &ed->hist[ed->nhist++];
-	memset(h, 0, sizeof *h);
-	h->name = xstrdup(name);
-	return &h->h;
+	return input_history_named(&ed->hist, name);
 }
 
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
@@ -141,14 +126,6 @@ void editor_set_flag(struct editor *ed, unsigned flag, int on)
 	view_set_flags(ed->view, ed->flags);
 }
 
-void editor_hint_key(const char *key, char *out, size_t outsz)
-{
-	if (strncmp(key, "C-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
-		snprintf(out, outsz, "^%c", key[2] - 'a' + 'A');
-	else
-		snprintf(out, outsz, "%s", key);
-}
-
 /* ------------------------------------------------------------ modes */
 
 struct mode *editor_push(struct editor *ed, const struct mode_ops *ops, void *state)
@@ -179,51 +156,23 @@ void editor_pop(struct editor *ed, struct mode *m)
 
 /* ------------------------------------------------------------ keymaps */
 
-/* Add path's bindings; problems are collected in ed->keys_problems. */
-static int editor_keys_load(struct editor *ed, const char *path, char **cause)
-{
-	char *problems = NULL;
-	int r = keymap_load(ed->keymap, path, cmd_exists, &problems);
-	if (r < 0) {
-		*cause = problems;
-		return -1;
-	}
-	if (r > 0) {
-		char *all = ed->keys_problems != NULL ? xasprintf("%s\n%s", ed->keys_problems, problems)
-						      : xstrdup(problems);
-		free(ed->keys_problems);
-		ed->keys_problems = all;
-	}
-	free(problems);
-	return 0;
-}
-
 /* Load the default keys and the user's; -1 and *cause without a default. */
 static int editor_keys(struct editor *ed, char **cause)
 {
-	char *def = keymap_default_path(ed->opts->keymap);
 	ed->keymap = keymap_new();
+	char *def = keymap_default_path(ed->opts->keymap);
 	if (def == NULL) {
 		util_set_cause(cause, _("cannot find keymaps/default.keys (looked in %s/keymaps and next "
 					"to the program)"), MAHDAR_DATADIR);
 		return -1;
 	}
-	int r = editor_keys_load(ed, def, cause);
-	free(def);
-	if (r < 0)
-		return -1;
 	ed->keys_user = keymap_user_path();
-	char *ignore = NULL;
-	if (ed->keys_user != NULL && fio_exists(ed->keys_user) && editor_keys_load(ed, ed->keys_user, &ignore) < 0)
-		ed->keys_problems = ignore;
-	else
-		free(ignore);
-	return 0;
+	int r = keymap_load_both(ed->keymap, def, ed->keys_user, cmd_exists, &ed->keys_problems, cause);
+	free(def);
+	return r;
 }
 
-/* A message of several lines: the first, and how many more there are and
- * where to read them ("mahdar check FILE"). */
-static void editor_message_lines(struct editor *ed, int error, const char *text, const char *where)
+void editor_message_first(struct editor *ed, int error, const char *text, const char *where)
 {
 	const char *nl = strchr(text, '\n');
 	size_t more = 0;
@@ -233,24 +182,6 @@ static void editor_message_lines(struct editor *ed, int error, const char *text,
 		editor_message(ed, error, "%.*s", nl != NULL ? (int)(nl - text) : (int)strlen(text), text);
 	else
 		editor_message(ed, error, _("%.*s (%zu more: %s)"), (int)(nl - text), text, more, where);
-}
-
-static void editor_make_hints(struct editor *ed)
-{
-	static const struct {
-		const char *cmd, *label;
-	} hints[] = {{"save", N_("save")}, {"quit", N_("quit")}, {"undo", N_("undo")}, {"help", N_("help")}};
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "");
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(hints); i++) {
-		const char *k = keymap_key_for(ed->keymap, hints[i].cmd);
-		if (k == NULL)
-			continue;
-		char kk[40];
-		editor_hint_key(k, kk, sizeof kk);
-		buf_printf(&b, "%s%s %s", b.len ? " " : "", kk, _(hints[i].label));
-	}
-	ed->hints = buf_steal(&b, NULL);
 }
 
 /* ------------------------------------------------------------ events */
@@ -349,8 +280,8 @@ const struct view_grid *editor_frame(struct editor *ed)
 		stack[n++] = m;
 	}
 	struct view_frame f = {
-		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf), .hints = ed->hints,
-		       .msg = ed->msg, .msg_error = ed->msg_error},
+		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf), .msg = ed->msg,
+		       .msg_error = ed->msg_error},
 		.cur_line = e->cur.line,
 		.cur_off = e->cur.off,
 	};
@@ -401,11 +332,10 @@ struct editor *editor_new(const struct editor_opts *opts, char **cause)
 		editor_free(ed);
 		return NULL;
 	}
-	editor_make_hints(ed);
 	if (ed->keys_problems != NULL) {
 		const char *k = keymap_key_for(ed->keymap, "help");
 		char *where = xasprintf(_("%s lists them"), k != NULL ? k : "help");
-		editor_message_lines(ed, 1, ed->keys_problems, where);
+		editor_message_first(ed, 1, ed->keys_problems, where);
 		free(where);
 	}
 	ed->flags = (opts->shape ? LAYOUT_SHAPE : 0) | (opts->show_controls ? LAYOUT_SHOW_CONTROLS : 0);
@@ -427,15 +357,7 @@ int editor_open(struct editor *ed, const char *path, char **cause)
 	buffer_set_layout(ed->buf, editor_layout, ed->view);
 	edit_set_logical(editor_edit(ed), ed->opts->logical);
 	editor_push(ed, mode_text(), NULL);
-	const struct store_info *info = buffer_info(ed->buf);
-	if (info->side_msg != NULL && ed->msg == NULL) {
-		char *where = xasprintf("mahdar check %s", path);
-		editor_message_lines(ed, info->side == STORE_SIDE_BROKEN, info->side_msg, where);
-		free(where);
-	} else if (info->text_missing && ed->msg == NULL) {
-		editor_message(ed, 0, _("New file: %s"), path);
-	}
-	cmd_file_recovery_question(ed);	/* a question replaces any message */
+	cmd_file_opened(ed);
 	return 0;
 }
 
@@ -453,13 +375,8 @@ void editor_free(struct editor *ed)
 	buffer_free(ed->buf);
 	view_free(ed->view);
 	keymap_free(ed->keymap);
-	for (size_t i = 0; i < ed->nhist; i++) {
-		free(ed->hist[i].name);
-		input_history_free(&ed->hist[i].h);
-	}
-	free(ed->hist);
+	input_histories_free(&ed->hist);
 	free(ed->msg);
-	free(ed->hints);
 	free(ed->keys_user);
 	free(ed->keys_problems);
 	free(ed);

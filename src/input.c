@@ -145,3 +145,30 @@ void input_history_free(struct input_history *h)
 	free(h->v);
 	memset(h, 0, sizeof *h);
 }
+
+struct input_named {
+	char *name;
+	struct input_history h;
+};
+
+struct input_history *input_history_named(struct input_histories *hs, const char *name)
+{
+	for (size_t i = 0; i < hs->n; i++)
+		if (strcmp(hs->v[i].name, name) == 0)
+			return &hs->v[i].h;
+	hs->v = xgrow(hs->v, &hs->cap, hs->n + 1, sizeof *hs->v);
+	struct input_named *h = &hs->v[hs->n++];
+	memset(h, 0, sizeof *h);
+	h->name = xstrdup(name);
+	return &h->h;
+}
+
+void input_histories_free(struct input_histories *hs)
+{
+	for (size_t i = 0; i < hs->n; i++) {
+		free(hs->v[i].name);
+		input_history_free(&hs->v[i].h);
+	}
+	free(hs->v);
+	memset(hs, 0, sizeof *hs);
+}

@@ -339,3 +339,32 @@ char *keymap_user_path(void)
 		return xasprintf("%s/.config/mahdar/keys", home);
 	return NULL;
 }
+
+int keymap_load_both(struct keymap *km, const char *def, const char *user, int (*known)(const char *cmd),
+		     char **problems, char **cause)
+{
+	char *p = NULL;
+	int r = keymap_load(km, def, known, &p);
+	if (r < 0) {
+		free(*cause);
+		*cause = p;
+		return -1;
+	}
+	if (r > 0)
+		*problems = p, p = NULL;
+	if (user != NULL && fio_exists(user) && keymap_load(km, user, known, &p) != 0) {
+		char *all = *problems != NULL ? xasprintf("%s\n%s", *problems, p) : xstrdup(p);
+		free(*problems);
+		*problems = all;
+	}
+	free(p);
+	return 0;
+}
+
+void keymap_hint(const char *key, char *out, size_t outsz)
+{
+	if (strncmp(key, "C-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
+		snprintf(out, outsz, "^%c", key[2] - 'a' + 'A');
+	else
+		snprintf(out, outsz, "%s", key);
+}

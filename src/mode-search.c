@@ -172,7 +172,7 @@ static void mode_search_draw(struct editor *ed, struct mode *m, struct view_fram
 	const char *k = keymap_key_for_mode(editor_keymap(ed), "search", "search-exact");
 	char key[40] = "";
 	if (k != NULL)
-		editor_hint_key(k, key, sizeof key);
+		keymap_hint(k, key, sizeof key);
 	free(ms->label);
 	if (ms->replace)
 		ms->label = xasprintf(ms->exact ? _("Replace, exact (%s: loose): ") : _("Replace (%s: exact): "), key);

@@ -5,9 +5,11 @@
  * only state is whether the left button is held in the text. */
 #include "mahdar/mode.h"
 
+#include "mahdar/buf.h"
 #include "mahdar/buffer.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
+#include "mahdar/keymap.h"
 #include "mahdar/ui.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
@@ -17,7 +19,24 @@
 
 struct mode_text_state {
 	int dragging;		/* the left button is held in the text */
+	char *hints;		/* the status line's key hints, made once */
 };
+
+static struct mode_text_state *mode_text_state(struct mode *m)
+{
+	if (m->state == NULL)
+		m->state = xcalloc(1, sizeof(struct mode_text_state));
+	return m->state;
+}
+
+static void mode_text_free(void *state)
+{
+	struct mode_text_state *st = state;
+	if (st == NULL)
+		return;
+	free(st->hints);
+	free(st);
+}
 
 static int mode_text_text(struct editor *ed, struct mode *m, const char *s, size_t len, int paste)
 {
@@ -53,9 +72,7 @@ static int mode_text_mouse(struct editor *ed, struct mode *m, const struct ui_ev
 	}
 	if (ev->button != 0)
 		return 1;
-	if (m->state == NULL)
-		m->state = xcalloc(1, sizeof(struct mode_text_state));
-	struct mode_text_state *st = m->state;
+	struct mode_text_state *st = mode_text_state(m);
 	if (ev->action == UI_MOUSE_RELEASE) {
 		if (st->dragging && view_hit(v, ev->row, ev->col, &p) == 0)
 			edit_set_cursor(e, p, 1);
@@ -73,9 +90,31 @@ static int mode_text_mouse(struct editor *ed, struct mode *m, const struct ui_ev
 	return 1;
 }
 
+/* The status line's key hints: "^S save ^Q quit ^Z undo F1 help", from the keymap. */
+static char *mode_text_hints(struct editor *ed)
+{
+	static const struct {
+		const char *cmd, *label;
+	} hints[] = {{"save", N_("save")}, {"quit", N_("quit")}, {"undo", N_("undo")}, {"help", N_("help")}};
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "");
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(hints); i++) {
+		const char *k = keymap_key_for(editor_keymap(ed), hints[i].cmd);
+		if (k == NULL)
+			continue;
+		char kk[40];
+		keymap_hint(k, kk, sizeof kk);
+		buf_printf(&b, "%s%s %s", b.len ? " " : "", kk, _(hints[i].label));
+	}
+	return buf_steal(&b, NULL);
+}
+
 static void mode_text_draw(struct editor *ed, struct mode *m, struct view_frame *f)
 {
-	(void)m;
+	struct mode_text_state *st = mode_text_state(m);
+	if (st->hints == NULL)
+		st->hints = mode_text_hints(ed);
+	f->st.hints = st->hints;
 	struct edit_pos a, b;
 	if (edit_selection(editor_edit(ed), &a, &b))
 		view_frame_span(f, a.line, a.off, b.line, b.off, VIEW_A_SELECT);
@@ -87,7 +126,7 @@ static const struct mode_ops mode_text_ops = {
 	.text = mode_text_text,
 	.mouse = mode_text_mouse,
 	.draw = mode_text_draw,
-	.free = free,
+	.free = mode_text_free,
 };
 
 const struct mode_ops *mode_text(void)

@@ -39,9 +39,11 @@ const struct cmd *cmd_edit_table(size_t *n);
 const struct cmd *cmd_file_table(size_t *n);
 const struct cmd *cmd_view_table(size_t *n);
 
-/* At start: offer back the unsaved changes a killed mahdar left
- * (cmd-file.c, which has the other questions about files). */
-void cmd_file_recovery_question(struct editor *ed);
+/* A file was just opened: say what is worth knowing (a new file, a
+ * sidecar that did not match), and offer back the unsaved changes a
+ * killed mahdar left (cmd-file.c, which asks the other questions about
+ * files too). */
+void cmd_file_opened(struct editor *ed);
 
 /* The command with this name, or NULL. */
 const struct cmd *cmd_find(const char *name);

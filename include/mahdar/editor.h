@@ -79,6 +79,9 @@ struct input_history *editor_history(struct editor *ed, const char *name);
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void editor_message_clear(struct editor *ed);
+/* A message of several lines: the first, and how many more there are and
+ * where to read them (where: "mahdar check FILE"). */
+void editor_message_first(struct editor *ed, int error, const char *text, const char *where);
 /* The message and whether it is an error (NULL: none). */
 const char *editor_message_text(const struct editor *ed, int *error);
 
@@ -101,7 +104,5 @@ unsigned editor_flags(const struct editor *ed);
 void editor_set_flag(struct editor *ed, unsigned flag, int on);
 /* The view stops following the cursor (the wheel scrolled) until a key. */
 void editor_set_scrolled(struct editor *ed, int scrolled);
-/* "C-s" -> "^S" (for hints in questions and the status line). */
-void editor_hint_key(const char *key, char *out, size_t outsz);
 
 #endif

@@ -29,6 +29,12 @@ struct input {
 	char *draft;			/* the line being typed while walking the history */
 };
 
+/* Histories by name (one per kind of prompt). */
+struct input_histories {
+	struct input_named *v;
+	size_t n, cap;
+};
+
 enum input_motion { INPUT_LEFT, INPUT_RIGHT, INPUT_HOME, INPUT_END };
 
 /* Start with text (NULL: empty), the cursor at its end. */
@@ -51,5 +57,8 @@ int input_history_walk(struct input *in, int dir);
  * newest is not added). */
 void input_history_add(struct input_history *h, const char *text);
 void input_history_free(struct input_history *h);
+/* The history called name in hs (created empty on first use). */
+struct input_history *input_history_named(struct input_histories *hs, const char *name);
+void input_histories_free(struct input_histories *hs);
 
 #endif

@@ -67,6 +67,16 @@ char *keymap_default_path(const char *given);
  * or NULL without either variable.  Caller frees. */
 char *keymap_user_path(void);
 
+/* Load the default keys file def, then the user's (when user is not NULL
+ * and exists), whose bindings replace the default ones.  The lines that
+ * were skipped in either go to *problems ("FILE:LINE: message" a line,
+ * caller frees, NULL if none).  -1 and *cause when def cannot be read. */
+int keymap_load_both(struct keymap *km, const char *def, const char *user, int (*known)(const char *cmd),
+		     char **problems, char **cause);
+
+/* A key name as hints show it: "C-s" -> "^S", others as they are. */
+void keymap_hint(const char *key, char *out, size_t outsz);
+
 /* Canonical spelling of a key name into out; -1 if it is not a key name. */
 int keymap_canon(const char *key, char *out, size_t outsz);
 
