@@ -72,7 +72,6 @@ struct doc_line {
 	unsigned char kind;	/* enum doc_kind, derived */
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
-	void *cache;		/* the client's, freed through doc->cache_free on change */
 	unsigned long stamp;	/* doc->gen of the last change of the bytes (a cache key) */
 };
 
@@ -130,7 +129,6 @@ struct doc {
 	unsigned long gen;	/* bumped by every change of the lines */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
-	void (*cache_free)(void *cache);
 
 	/* Derived by txt_analyse(). */
 	char *title;		/* NULL when line 1 is not "# …" */
