@@ -1,9 +1,11 @@
 /* edit: motions, typing, marks, undo grouping, selection and clipboard on
  * documents in mixed scripts.  Layouts come from a view, as in the editor. */
 #include "testutil.h"
+#include "testfs.h"
 
 #include <time.h>
 
+#include "mahdar/buffer.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -11,6 +13,7 @@
 #include "mahdar/view.h"
 
 struct fx {
+	struct buffer *b;
 	struct doc *d;
 	struct view *v;
 	struct edit *e;
@@ -21,23 +24,22 @@ static const struct layout *fx_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
-/* A document of the given lines (LF each), laid out cols wide. */
+/* A document of the given lines (LF each), opened like the editor opens
+ * one (buffer_open on a file), laid out cols wide. */
 static struct fx fx_new(int cols, const char *const *lines, size_t n)
 {
 	struct fx f;
-	f.d = doc_new();
-	for (size_t i = 0; i < n; i++)
-		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
-	f.d->modified = 0;
+	f.b = tu_buffer_of(lines, n);
+	f.d = buffer_doc(f.b);
+	f.e = buffer_edit(f.b);
 	f.v = view_new(f.d, 10, cols);
-	f.e = edit_new(f.d, fx_layout, f.v);
+	buffer_set_layout(f.b, fx_layout, f.v);
 	return f;
 }
 
 static void fx_free(struct fx *f)
 {
-	edit_free(f->e);
-	doc_free(f->d);
+	buffer_free(f->b);
 	view_free(f->v);
 }
 

@@ -2,7 +2,9 @@
  * symbols for controls, selection, status line, scrolling, the layout
  * cache, and the too-small note. */
 #include "testutil.h"
+#include "testfs.h"
 
+#include "mahdar/buffer.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -41,27 +43,27 @@ static void assert_row(const struct view_grid *g, int r, const char *want)
 }
 
 struct vf {
+	struct buffer *b;
 	struct doc *d;
 	struct view *v;
 	struct edit *e;
 };
 
+/* The lines (LF each), opened like the editor opens a file, in a view of rows x cols. */
 static struct vf vf_new(int rows, int cols, const char *const *lines, size_t n)
 {
 	struct vf f;
-	f.d = doc_new();
-	for (size_t i = 0; i < n; i++)
-		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
-	f.d->modified = 0;
+	f.b = tu_buffer_of(lines, n);
+	f.d = buffer_doc(f.b);
+	f.e = buffer_edit(f.b);
 	f.v = view_new(f.d, rows, cols);
-	f.e = edit_new(f.d, lay_of, f.v);
+	buffer_set_layout(f.b, lay_of, f.v);
 	return f;
 }
 
 static void vf_free(struct vf *f)
 {
-	edit_free(f->e);
-	doc_free(f->d);
+	buffer_free(f->b);
 	view_free(f->v);
 }
 
