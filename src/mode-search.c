@@ -369,33 +369,16 @@ static void mode_search_accept(struct editor *ed, struct mode *m)
 	mode_prompt_open(ed, _("Replace with: "), "", "replace-with", mode_search_with_done, ms);
 }
 
-static const struct mode_ops mode_search_ops = {
-	.name = "search",
-	.tables = {"search", "prompt", NULL},
-	.key = mode_search_key,
-	.text = mode_search_text,
-	.mouse = mode_search_mouse,
-	.tick = mode_search_tick,
-	.draw = mode_search_draw,
-	.input = mode_search_input,
-	.accept = mode_search_accept,
-	.cancel = mode_search_cancel,
-	.free = mode_search_free,
-};
+/* Search and replace differ only in their name and key tables. */
+#define MODE_SEARCH_OPS(NAME, T0, T1, T2) { \
+	.name = NAME, .tables = {T0, T1, T2}, .key = mode_search_key, .text = mode_search_text, \
+	.mouse = mode_search_mouse, .tick = mode_search_tick, .draw = mode_search_draw, \
+	.input = mode_search_input, .accept = mode_search_accept, .cancel = mode_search_cancel, \
+	.free = mode_search_free, \
+}
 
-static const struct mode_ops mode_replace_ops = {
-	.name = "replace",
-	.tables = {"replace", "search", "prompt"},
-	.key = mode_search_key,
-	.text = mode_search_text,
-	.mouse = mode_search_mouse,
-	.tick = mode_search_tick,
-	.draw = mode_search_draw,
-	.input = mode_search_input,
-	.accept = mode_search_accept,
-	.cancel = mode_search_cancel,
-	.free = mode_search_free,
-};
+static const struct mode_ops mode_search_ops = MODE_SEARCH_OPS("search", "search", "prompt", NULL);
+static const struct mode_ops mode_replace_ops = MODE_SEARCH_OPS("replace", "replace", "search", "prompt");
 
 void mode_search_open(struct editor *ed, int replace)
 {

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 #include "testfs.h"
+#include "testgrid.h"
 
 #include <time.h>
 
@@ -47,22 +48,9 @@ static void fake_type(struct fake *f, const char *s)
 	fake_frame(f);
 }
 
-/* Screen row r as UTF-8, blanks as spaces, right halves skipped. */
 static char *fake_row(const struct fake *f, int r)
 {
-	const struct view_grid *g = f->g;
-	char *out = calloc((size_t)g->cols * 16 + 1, 1);
-	size_t n = 0;
-	for (int c = 0; c < g->cols; c++) {
-		const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-		if (cell->width == 0)
-			continue;
-		if (cell->len == 0)
-			out[n++] = ' ';
-		else
-			memcpy(out + n, g->text.s + cell->text, cell->len), n += cell->len;
-	}
-	return out;
+	return tg_row(f->g, r, 0);
 }
 
 /* Does some row hold text? */
@@ -93,15 +81,7 @@ static void fake_expect(const struct fake *f, const char *text)
 /* The text of the cells in row r that have attr, in screen order. */
 static char *fake_cells_with(const struct fake *f, int r, unsigned attr)
 {
-	const struct view_grid *g = f->g;
-	char *out = calloc((size_t)g->cols * 16 + 1, 1);
-	size_t n = 0;
-	for (int c = 0; c < g->cols; c++) {
-		const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-		if (cell->width != 0 && cell->len != 0 && (cell->attr & attr))
-			memcpy(out + n, g->text.s + cell->text, cell->len), n += cell->len;
-	}
-	return out;
+	return tg_row(f->g, r, attr);
 }
 
 static void fake_open(struct fake *f, void **state, const char *name, const char *text)

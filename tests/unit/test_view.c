@@ -3,6 +3,7 @@
  * cache, and the too-small note. */
 #include "testutil.h"
 #include "testfs.h"
+#include "testgrid.h"
 
 #include "mahdar/buffer.h"
 #include "mahdar/doc.h"
@@ -15,28 +16,9 @@ static const struct layout *lay_of(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
-/* Row r of the grid as UTF-8 (blanks as spaces; right halves skipped). */
-static char *grid_row(const struct view_grid *g, int r)
-{
-	char *out = calloc((size_t)g->cols * 16 + 1, 1);
-	size_t n = 0;
-	for (int c = 0; c < g->cols; c++) {
-		const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-		if (cell->width == 0)
-			continue;
-		if (cell->len == 0) {
-			out[n++] = ' ';
-			continue;
-		}
-		memcpy(out + n, g->text.s + cell->text, cell->len);
-		n += cell->len;
-	}
-	return out;
-}
-
 static void assert_row(const struct view_grid *g, int r, const char *want)
 {
-	char *got = grid_row(g, r);
+	char *got = tg_row(g, r, 0);
 	if (strcmp(got, want) != 0)
 		fail_msg("row %d is \"%s\", expected \"%s\"", r, got, want);
 	free(got);
@@ -87,7 +69,7 @@ static void test_small_doc_20x5(void **state)
 	assert_row(g, 0, "                \u0645\u0627\u0644\u0633");
 	assert_row(g, 1, "Agenda              ");
 	assert_row(g, 2, "x                   ");
-	char *status = grid_row(g, 3);
+	char *status = tg_row(g, 3, 0);
 	assert_non_null(strstr(status, "m.txt"));
 	assert_non_null(strstr(status, "1:1"));
 	assert_true(g->cells[3 * 20].attr & VIEW_A_STATUS);
@@ -116,7 +98,7 @@ static void test_controls_are_symbols(void **state)
 			reversed++;
 	}
 	assert_true(reversed >= 3);	/* ESC, BEL and the C1 byte, at least */
-	char *row = grid_row(g, 0);
+	char *row = tg_row(g, 0, 0);
 	assert_null(strstr(row, "\xc2\x9b"));
 	free(row);
 	vf_free(&f);
