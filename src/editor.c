@@ -190,7 +190,9 @@ void editor_message_first(struct editor *ed, int error, const char *text, const 
  * mode whose key handler takes it. */
 static void editor_key(struct editor *ed, const char *key)
 {
-	for (struct mode *m = ed->top; m != NULL; m = m->below) {
+	/* Because a handler may pop its mode, the next one down is taken first. */
+	for (struct mode *m = ed->top, *below; m != NULL; m = below) {
+		below = m->below;
 		for (size_t t = 0; t < UTIL_ARRAY_LEN(m->ops->tables) && m->ops->tables[t] != NULL; t++) {
 			const char *cmd = keymap_lookup_mode(ed->keymap, m->ops->tables[t], key);
 			if (cmd == NULL)
@@ -248,7 +250,8 @@ void editor_event(struct editor *ed, const struct ui_event *ev)
 		editor_key(ed, ev->key);
 		return;
 	}
-	for (struct mode *m = ed->top; m != NULL; m = m->below) {
+	for (struct mode *m = ed->top, *below; m != NULL; m = below) {
+		below = m->below;
 		int taken = 0;
 		if (ev->type == UI_EV_TEXT || ev->type == UI_EV_PASTE)
 			taken = m->ops->text != NULL && m->ops->text(ed, m, ev->text, ev->len, ev->type == UI_EV_PASTE);
@@ -280,8 +283,8 @@ const struct view_grid *editor_frame(struct editor *ed)
 		stack[n++] = m;
 	}
 	struct view_frame f = {
-		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf), .msg = ed->msg,
-		       .msg_error = ed->msg_error},
+		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf),
+		       .readonly = buffer_readonly(ed->buf), .msg = ed->msg, .msg_error = ed->msg_error},
 		.cur_line = e->cur.line,
 		.cur_off = e->cur.off,
 	};
@@ -349,7 +352,7 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 
 int editor_open(struct editor *ed, const char *path, char **cause)
 {
-	ed->buf = buffer_open(path, BUFFER_NEW_OK, cause);
+	ed->buf = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
 	if (ed->buf == NULL)
 		return -1;
 	ed->view = view_new(buffer_doc(ed->buf), 24, 80);

@@ -438,7 +438,8 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	char pos[64];
 	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
 	char *right = st->hints != NULL ? xasprintf("%s  %s ", pos, st->hints) : xasprintf("%s ", pos);
-	char *left = xasprintf(" %s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "");
+	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
+			       st->readonly ? " [read-only]" : "");
 	int lw = view_string_width(left);
 	int rw = view_string_width(right);
 	if (lw + 1 + rw > g->cols) {

@@ -33,6 +33,7 @@ struct editor_opts {
 	int term_bidi;		/* send the terminal-bidi escapes (ESC[8l, ESC[1 k); default 1 */
 	int logical;		/* arrows move in logical order instead of visual */
 	int show_controls;	/* show all bidi controls as markers */
+	int readonly;		/* --read-only: no edits, no saves */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
 };
 

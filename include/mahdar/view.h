@@ -58,6 +58,7 @@ struct view_grid {
 struct view_status {
 	const char *name;	/* file name */
 	int modified;
+	int readonly;		/* the document may not be changed */
 	size_t line, col;	/* 1-based */
 	int rtl;		/* the cursor line's direction */
 	const char *hints;	/* short key hints, or NULL */

@@ -324,6 +324,44 @@ static void test_item_status_undo(void **state)
 	fake_close(&f);
 }
 
+/* --read-only: what is typed, pasted or replaced does not reach the text,
+ * and nothing is saved; searching works. */
+static void test_read_only(void **state)
+{
+	struct fake f;
+	memset(&f, 0, sizeof f);
+	char *path = tf_path(state, "ro.txt");
+	tf_put_file(path, "keep me\n", 8);
+	snprintf(f.keys, sizeof f.keys, "%s/keymaps/default.keys", tu_srcdir());
+	f.opts.keymap = f.keys;
+	f.opts.readonly = 1;
+	char *cause = NULL;
+	f.ed = editor_new(&f.opts, &cause);
+	assert_int_equal(editor_open(f.ed, path, &cause), 0);
+	editor_resize(f.ed, 10, 60);
+	fake_frame(&f);
+	fake_expect(&f, "[read-only]");
+	fake_type(&f, "x");
+	fake_expect(&f, "is open read-only");
+	fake_key(&f, "Enter");
+	fake_key(&f, "C-r");
+	fake_expect(&f, "is open read-only");
+	fake_key(&f, "F6");
+	fake_key(&f, "C-s");
+	fake_expect(&f, "Not saved");
+	assert_string_equal(buffer_doc(editor_buffer(f.ed))->lines[0]->s, "keep me");
+	assert_false(buffer_modified(editor_buffer(f.ed)));
+	fake_key(&f, "C-f");
+	fake_type(&f, "me");
+	fake_expect(&f, "1 of 1");
+	int status;
+	fake_key(&f, "Esc");
+	fake_key(&f, "C-q");
+	assert_true(editor_done(f.ed, &status));
+	free(path);
+	fake_close(&f);
+}
+
 static double fake_ms(void)
 {
 	struct timespec ts;
@@ -387,6 +425,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_prompt, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_replace_all_one_undo, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_item_status_undo, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_read_only, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_search_does_not_block, tf_setup_dir, tf_teardown_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
