@@ -231,6 +231,16 @@ static void test_search_prompt(void **state)
 	fake_expect(&f, "Search, exact");
 	fake_expect(&f, "1 of 1");
 	assert_int_equal(fake_cur(&f)->line, 0);
+	/* A match across an RTL word and the digits after it: exactly its
+	 * cells are marked, in the order bidi puts them on screen. */
+	fake_key(&f, "M-e");
+	for (int i = 0; i < 20; i++)
+		fake_key(&f, "Backspace");
+	fake_type(&f, "الاجتماع ٢٠٢٤");
+	fake_expect(&f, "1 of 1");
+	cur = fake_cells_with(&f, 2, VIEW_A_CURRENT);
+	assert_string_equal(cur, "2024 عامتجإلا");
+	free(cur);
 	/* Esc: back where the search started. */
 	fake_key(&f, "Esc");
 	assert_int_equal(fake_cur(&f)->line, start.line);
