@@ -249,9 +249,7 @@ static void test_search_prompt(void **state)
 	/* Ctrl-F, then Ctrl-F again on the empty term: the last term. */
 	fake_key(&f, "C-f");
 	fake_key(&f, "C-f");
-	fake_expect(&f, "2 of 3");
-	fake_key(&f, "Enter");
-	fake_expect(&f, "3 of 3");
+	fake_expect(&f, "1 of 1");
 	/* M-Enter leaves the cursor on the match; so does a key the search
 	 * does not bind, which then does its job in the text. */
 	fake_key(&f, "M-Enter");
