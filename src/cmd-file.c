@@ -94,8 +94,8 @@ static void cmd_file_save_as_done(struct editor *ed, const char *name, void *ctx
 static int cmd_file_save_as(struct editor *ed, struct mode *m, int arg, char **error)
 {
 	(void)m, (void)arg, (void)error;
-	mode_prompt_open(ed, _("Save as (Enter: save  Esc: cancel): "), buffer_path(editor_buffer(ed)),
-			 "save-as", cmd_file_save_as_done, NULL);
+	mode_prompt_open(ed, _("Save as (Enter: save  Esc: cancel): "), _("Save as: "),
+			 buffer_path(editor_buffer(ed)), "save-as", cmd_file_save_as_done, NULL);
 	return CMD_OK;
 }
 

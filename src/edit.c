@@ -665,15 +665,10 @@ void edit_group_end(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 }
 
-int edit_set_status(struct edit *e, size_t line, int status)
+int edit_set_attr(struct edit *e, size_t line, const struct doc_attr *a)
 {
 	if (line >= e->doc->nlines)
 		return -1;
-	const struct doc_attr *cur = e->doc->lines[line]->attr;
-	if ((cur != NULL ? cur->status : DOC_ST_OPEN) == status)
-		return -1;
-	struct doc_attr *a = cur != NULL ? doc_attr_dup(cur) : xcalloc(1, sizeof *a);
-	a->status = status;
 	struct edit_step *s = edit_step_for(e, EDIT_OPEN_NONE);
 	s->ops = xgrow(s->ops, &s->cap, s->n + 1, sizeof *s->ops);
 	struct edit_op *op = &s->ops[s->n++];
@@ -681,8 +676,22 @@ int edit_set_status(struct edit *e, size_t line, int status)
 	op->at = e->cur;
 	op->attr_op = 1;
 	op->attr_line = line;
-	op->attr = doc_line_attr_swap(e->doc, line, a);
+	op->attr = doc_line_attr_swap(e->doc, line, doc_attr_dup(a));
 	s->after = e->cur;
 	e->open = EDIT_OPEN_NONE;
 	return 0;
+}
+
+int edit_set_status(struct edit *e, size_t line, int status)
+{
+	if (line >= e->doc->nlines)
+		return -1;
+	const struct doc_attr *cur = e->doc->lines[line]->attr;
+	if ((cur != NULL ? cur->status : DOC_ST_OPEN) == status)
+		return -1;
+	struct doc_attr a = {0};
+	if (cur != NULL)
+		a = *cur;
+	a.status = status;
+	return edit_set_attr(e, line, &a);
 }

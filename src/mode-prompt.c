@@ -16,7 +16,7 @@
 struct mode_prompt {
 	struct input in;
 	struct view_input shown;
-	char *label;
+	char *label, *label_short;
 	mode_prompt_done done;
 	void *ctx;
 };
@@ -49,7 +49,8 @@ static void mode_prompt_draw(struct editor *ed, struct mode *m, struct view_fram
 {
 	(void)ed;
 	struct mode_prompt *p = m->state;
-	p->shown = (struct view_input){p->label, input_text(&p->in), input_len(&p->in), p->in.cur, NULL};
+	p->shown = (struct view_input){p->label, p->label_short, input_text(&p->in), input_len(&p->in), p->in.cur,
+				       NULL};
 	f->input = &p->shown;
 }
 
@@ -83,6 +84,7 @@ static void mode_prompt_free(void *state)
 	struct mode_prompt *p = state;
 	input_free(&p->in);
 	free(p->label);
+	free(p->label_short);
 	free(p);
 }
 
@@ -99,12 +101,13 @@ static const struct mode_ops mode_prompt_ops = {
 	.free = mode_prompt_free,
 };
 
-struct mode *mode_prompt_open(struct editor *ed, const char *label, const char *initial, const char *history,
-			      mode_prompt_done done, void *ctx)
+struct mode *mode_prompt_open(struct editor *ed, const char *label, const char *label_short, const char *initial,
+			      const char *history, mode_prompt_done done, void *ctx)
 {
 	struct mode_prompt *p = xcalloc(1, sizeof *p);
 	input_init(&p->in, initial, history != NULL ? editor_history(ed, history) : NULL);
 	p->label = xstrdup(label);
+	p->label_short = label_short != NULL ? xstrdup(label_short) : NULL;
 	p->done = done;
 	p->ctx = ctx;
 	return editor_push(ed, &mode_prompt_ops, p);

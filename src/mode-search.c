@@ -20,6 +20,7 @@
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/search.h"
+#include "mahdar/ui.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
@@ -180,7 +181,8 @@ static void mode_search_draw(struct editor *ed, struct mode *m, struct view_fram
 		ms->label = xasprintf(ms->exact ? _("Search, exact (%s: loose): ") : _("Search (%s: exact): "), key);
 	free(ms->note);
 	ms->note = mode_search_note(ms, d);
-	ms->shown = (struct view_input){ms->label, input_text(&ms->in), input_len(&ms->in), ms->in.cur, ms->note};
+	ms->shown = (struct view_input){ms->label, NULL, input_text(&ms->in), input_len(&ms->in), ms->in.cur,
+					ms->note};
 	f->input = &ms->shown;
 	if (ms->s == NULL)
 		return;
@@ -225,10 +227,12 @@ static int mode_search_text(struct editor *ed, struct mode *m, const char *s, si
 	return 1;
 }
 
+/* The wheel scrolls the text under the search; a click ends the search
+ * (the cursor on the match) and then places the cursor. */
 static int mode_search_mouse(struct editor *ed, struct mode *m, const struct ui_event *ev)
 {
-	(void)ev;
-	mode_search_leave(ed, m, 0);
+	if (ev->button != 3 && ev->button != 4)
+		mode_search_leave(ed, m, 0);
 	return 0;
 }
 
@@ -366,7 +370,7 @@ static void mode_search_accept(struct editor *ed, struct mode *m)
 		return;
 	}
 	input_history_add(editor_history(ed, "search"), input_text(&ms->in));
-	mode_prompt_open(ed, _("Replace with: "), "", "replace-with", mode_search_with_done, ms);
+	mode_prompt_open(ed, _("Replace with: "), NULL, "", "replace-with", mode_search_with_done, ms);
 }
 
 /* Search and replace differ only in their name and key tables. */

@@ -558,7 +558,10 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	struct view_grid *g = &v->grid;
 	for (int r = sr; r < g->rows; r++)
 		view_blank_row(g, r, 0);
-	int x = view_draw_string(g, sr, 0, g->cols, in->label, 0);
+	const char *label = in->label;
+	if (in->label_short != NULL && view_string_width(label) > g->cols - 24)
+		label = in->label_short;
+	int x = view_draw_string(g, sr, 0, g->cols, label, 0);
 	int w = g->cols - x - 1;
 	if (in->note != NULL) {
 		int nw = view_string_width(in->note);

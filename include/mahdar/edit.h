@@ -160,9 +160,13 @@ void edit_replace_range(struct edit *e, struct edit_pos a, struct edit_pos b, co
 void edit_group_begin(struct edit *e);
 void edit_group_end(struct edit *e);
 
-/* Set the status (enum doc_status) of the item on line `line` in its
- * sidecar data, as an undo step of its own; the document is modified.
- * -1 if the line is past the end or already has that status. */
+/* Give line `line` a copy of the sidecar data a (NULL: none) — an item's
+ * status, where it was carried from, its stamp — as an undo step of its
+ * own (or part of the open group); the document is modified and its
+ * generation moves on, so the recovery copy follows.  -1 past the end. */
+int edit_set_attr(struct edit *e, size_t line, const struct doc_attr *a);
+/* Set the status (enum doc_status) of the item on line `line` through
+ * edit_set_attr(); -1 if the line is past the end or already has it. */
 int edit_set_status(struct edit *e, size_t line, int status);
 
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;

@@ -77,8 +77,9 @@ const struct cmd *mode_search_table(size_t *n);
 typedef void (*mode_prompt_done)(struct editor *ed, const char *text, void *ctx);
 
 /* Push a prompt: label (a whole sentence ending in ": "; the prompt keeps
- * a copy), initial text, the named history Up/Down walk (NULL: none). */
-struct mode *mode_prompt_open(struct editor *ed, const char *label, const char *initial,
+ * a copy) and a shorter one for narrow screens (or NULL), initial text,
+ * the named history Up/Down walk (NULL: none). */
+struct mode *mode_prompt_open(struct editor *ed, const char *label, const char *label_short, const char *initial,
 			      const char *history, mode_prompt_done done, void *ctx);
 
 /* ---- mode-ask: a question answered with one letter ---- */

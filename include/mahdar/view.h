@@ -80,6 +80,7 @@ struct view_span {
  * left), with the cursor in it. */
 struct view_input {
 	const char *label;
+	const char *label_short;	/* used when label leaves under 24 columns, or NULL */
 	const char *text;
 	size_t len;
 	size_t cur;		/* byte offset of the cursor in text */

@@ -143,6 +143,12 @@ static void test_save_as(void **state)
 		fake_key(&f, "Backspace");
 	fake_key(&f, "Up");
 	fake_expect(&f, "b.txt");
+	/* On a narrow screen the shorter label leaves room for the name. */
+	fake_expect(&f, "Save as (Enter: save  Esc: cancel): ");
+	editor_resize(f.ed, 12, 40);
+	fake_frame(&f);
+	assert_false(fake_shows(&f, "Esc: cancel"));
+	fake_expect(&f, "Save as: ");
 	fake_key(&f, "Esc");
 	fake_expect(&f, "Not saved");
 	free(path);
