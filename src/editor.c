@@ -41,7 +41,8 @@ struct editor {
 	int msg_error;
 	int scrolled;			/* the wheel moved the view: do not follow the cursor until a key */
 	int quit, status;
-	int tick_wait;			/* what the modes' ticks asked for in the last frame */
+	int tick_wait;			/* ms until the modes' ticks want to run, -1 never */
+	int changed;			/* the screen must be drawn again (editor_changed) */
 	char *keys_user;		/* the user's keys file, or NULL */
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
 	struct input_histories hist;	/* of the prompts, by name */
@@ -62,6 +63,7 @@ const char *editor_keys_problems(const struct editor *ed) { return ed->keys_prob
 struct mode *editor_top(const struct editor *ed) { return ed->top; }
 unsigned editor_flags(const struct editor *ed) { return ed->flags; }
 void editor_set_scrolled(struct editor *ed, int scrolled) { ed->scrolled = scrolled; }
+void editor_changed(struct editor *ed) { ed->changed = 1; }
 
 int editor_done(const struct editor *ed, int *status)
 {
@@ -87,6 +89,7 @@ void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	free(ed->msg);
 	ed->msg = xvasprintf(fmt, ap);
 	ed->msg_error = error;
+	ed->changed = 1;
 	va_end(ap);
 	/* Because the message line is one paragraph: a line break would show as ^J. */
 	for (char *p = ed->msg; (p = strchr(p, '\n')) != NULL;)
@@ -246,6 +249,7 @@ void editor_event(struct editor *ed, const struct ui_event *ev)
 		ed->scrolled = 0;
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
+	ed->tick_wait = 0;	/* what a mode does with the event may give it work */
 	if (ev->type == UI_EV_KEY) {
 		editor_key(ed, ev->key);
 		return;
@@ -275,13 +279,8 @@ const struct view_grid *editor_frame(struct editor *ed)
 	struct edit *e = editor_edit(ed);
 	struct mode *stack[64];
 	size_t n = 0;
-	ed->tick_wait = -1;
-	for (struct mode *m = ed->top; m != NULL && n < UTIL_ARRAY_LEN(stack); m = m->below) {
-		int w = m->ops->tick != NULL ? m->ops->tick(ed, m) : -1;
-		if (w >= 0 && (ed->tick_wait < 0 || w < ed->tick_wait))
-			ed->tick_wait = w;
+	for (struct mode *m = ed->top; m != NULL && n < UTIL_ARRAY_LEN(stack); m = m->below)
 		stack[n++] = m;
-	}
 	struct view_frame f = {
 		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf),
 		       .readonly = buffer_readonly(ed->buf), .msg = ed->msg, .msg_error = ed->msg_error},
@@ -313,10 +312,25 @@ static long long editor_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The modes' background work: a slice each, and when they want more. */
+static void editor_ticks(struct editor *ed)
+{
+	ed->tick_wait = -1;
+	for (struct mode *m = ed->top; m != NULL; m = m->below) {
+		int w = m->ops->tick != NULL ? m->ops->tick(ed, m) : -1;
+		if (w >= 0 && (ed->tick_wait < 0 || w < ed->tick_wait))
+			ed->tick_wait = w;
+	}
+}
+
 int editor_background(struct editor *ed, int due_only)
 {
 	char *cause = NULL;
 	int wait;
+	/* Because the frame that shows a typed key is drawn before the modes'
+	 * slices run, a search never delays the echo of its own term. */
+	if (due_only)
+		editor_ticks(ed);
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
 	free(cause);
@@ -395,15 +409,28 @@ static void editor_oom(void)
 	editor_recover_now(ed);
 }
 
+/* Between slices of background work a frame is drawn only when a mode
+ * says the screen changed (a match found) or every EDITOR_IDLE_FRAME_MS
+ * (a count going on), because drawing after every slice would double
+ * the time a long search takes. */
+#define EDITOR_IDLE_FRAME_MS 50
+
 static void editor_loop(struct editor *ed)
 {
 	struct ui_event ev;
+	long long drawn = 0;
 	while (!ed->quit) {
-		ui_draw(ed->ui, editor_frame(ed));
+		if (ed->changed || editor_now_ms() - drawn >= EDITOR_IDLE_FRAME_MS) {
+			ui_draw(ed->ui, editor_frame(ed));
+			drawn = editor_now_ms();
+			ed->changed = 0;
+		}
 		if (ui_next(ed->ui, &ev, editor_background(ed, 0)) <= 0) {
 			editor_background(ed, 1);
+			ed->changed |= ed->tick_wait != 0;	/* the slices are done (or paused): show it */
 			continue;
 		}
+		ed->changed = 1;
 		editor_event(ed, &ev);
 		/* Drain what is already waiting before drawing again. */
 		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0)

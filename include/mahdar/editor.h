@@ -57,7 +57,9 @@ void editor_resize(struct editor *ed, int rows, int cols);
 void editor_event(struct editor *ed, const struct ui_event *ev);
 /* Build the frame the screen should show now. */
 const struct view_grid *editor_frame(struct editor *ed);
-/* Background work: ms until it is due (-1: none); with due_only, run it. */
+/* Background work — the analysis, the recovery copy, the modes' slices
+ * (a search) — ms until it is due (-1: none); with due_only, run what is
+ * due.  The loop calls it when no input is waiting. */
 int editor_background(struct editor *ed, int due_only);
 /* 1 once the user quit, with the exit status in *status. */
 int editor_done(const struct editor *ed, int *status);
@@ -103,6 +105,9 @@ void editor_redraw(struct editor *ed);
 /* LAYOUT_* flags in force; turn one on or off (on < 0: toggle). */
 unsigned editor_flags(const struct editor *ed);
 void editor_set_flag(struct editor *ed, unsigned flag, int on);
+/* What the screen shows changed outside an event (a search slice found
+ * its match): draw a frame now. */
+void editor_changed(struct editor *ed);
 /* The view stops following the cursor (the wheel scrolled) until a key. */
 void editor_set_scrolled(struct editor *ed, int scrolled);
 

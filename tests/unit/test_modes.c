@@ -28,8 +28,10 @@ struct fake {
 	const struct view_grid *g;
 };
 
+/* As the real loop does when no input waits: the background slices, then a frame. */
 static void fake_frame(struct fake *f)
 {
+	editor_background(f->ed, 1);
 	f->g = editor_frame(f->ed);
 }
 
