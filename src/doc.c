@@ -101,6 +101,8 @@ void doc_structure_clear(struct doc *d)
 	d->nproblems = 0;
 	free(d->date_iso);
 	d->date_iso = NULL;
+	free(d->date_end_iso);
+	d->date_end_iso = NULL;
 	d->calendar = DOC_CAL_GREGORIAN;
 	d->lang_detected = DOC_LANG_NONE;
 	d->dir_detected = DOC_DIR_LTR;
@@ -391,6 +393,7 @@ const char *doc_cal_name(int cal)
 	switch (cal) {
 	case DOC_CAL_PERSIAN: return "persian";
 	case DOC_CAL_ISLAMIC: return "islamic-civil";
+	case DOC_CAL_HEBREW: return "hebrew";
 	default: return NULL;
 	}
 }

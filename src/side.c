@@ -82,7 +82,7 @@ struct side_node {
 
 /* As side_meta() writes them. */
 static const char *const side_meta_keys[] = {
-	"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+	"date", "date_iso", "date_end_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
 };
 static const char *const side_field_keys[] = { "label", "value", NULL };
 static const char *const side_label_ident[] = { "label", NULL };	/* an extra header field */
@@ -205,6 +205,8 @@ static json_t *side_meta(const struct doc *d)
 	json_t *m = json_object();
 	json_object_set_new(m, "date", side_str(side_field(d, DOC_KEY_DATE)));
 	json_object_set_new(m, "date_iso", side_str(d->date_iso));
+	if (d->date_end_iso != NULL)	/* a range: written only then */
+		json_object_set_new(m, "date_end_iso", side_str(d->date_end_iso));
 	json_object_set_new(m, "calendar", side_str(d->date_iso != NULL ? doc_cal_name(d->calendar) : NULL));
 	for (size_t i = 1; i < UTIL_ARRAY_LEN(side_meta_fields); i++)	/* after the date */
 		json_object_set_new(m, doc_key_name(side_meta_fields[i]),

@@ -55,7 +55,7 @@ enum doc_status { DOC_ST_OPEN = 0, DOC_ST_DONE, DOC_ST_DROPPED };
 enum doc_rec_kind { DOC_REC_ACTION = 0, DOC_REC_DECISION };
 enum doc_severity { DOC_NOTE = 0, DOC_ERROR = 1 };
 /* Calendar of a written date. */
-enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC };
+enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC, DOC_CAL_HEBREW };
 
 /* Sidecar data attached to one line. */
 struct doc_attr {
@@ -144,6 +144,7 @@ struct doc {
 	struct doc_rec *recs;
 	size_t nrecs, recs_cap;
 	char *date_iso;		/* of the Date field, or NULL */
+	char *date_end_iso;	/* last day when the Date field is a range, or NULL */
 	int calendar;		/* enum doc_cal of the Date field */
 	int lang_detected;	/* enum doc_lang */
 	int dir_detected;	/* enum doc_dir */
@@ -225,6 +226,6 @@ int doc_lang_rtl(int lang);			/* 1 for a right-to-left language (ar, fa, he) */
 const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */
-const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil" */
+const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil", "hebrew" */
 
 #endif
