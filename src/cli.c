@@ -28,20 +28,18 @@ struct cli_cmd {
 };
 
 static int cli_new(int argc, char **argv);
-static int cli_export(int argc, char **argv);
 static int cli_check(int argc, char **argv);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "new", "new FILE [--lang en|ar|fa|he]", cli_new },
-	{ "export", "export FILE --to json [-o OUT]", cli_export },
+	{ "export", "export FILE... --to text|markdown|html|json [-o OUT]", cli_export },
 	{ "check", "check FILE...", cli_check },
 };
 
 /* printf, with control bytes, escape sequences and bidi overrides shown as
  * symbols: file names, file contents and sidecar text never reach the
  * terminal raw (a received minutes file must not retitle or clear it). */
-__attribute__((format(printf, 2, 3)))
-static void cli_printf(FILE *to, const char *fmt, ...)
+void cli_printf(FILE *to, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -93,8 +91,7 @@ static void cli_usage(FILE *to)
 		"See mahdar(1) for keys and the file format.\n");
 }
 
-__attribute__((format(printf, 1, 0)))
-static int cli_usage_error(const char *fmt, const char *arg)
+int cli_usage_error(const char *fmt, const char *arg)
 {
 	char *msg = xasprintf(fmt, arg);
 	cli_printf(stderr, "mahdar: %s\nTry 'mahdar --help' for more information.\n", msg);
@@ -103,7 +100,7 @@ static int cli_usage_error(const char *fmt, const char *arg)
 }
 
 /* Print "mahdar: CAUSE" and free it. */
-static int cli_fail(char *cause)
+int cli_fail(char *cause)
 {
 	cli_printf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
 	free(cause);
@@ -181,79 +178,6 @@ static int cli_new(int argc, char **argv)
 	free(cause);
 	cli_printf(stdout, "%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
 	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
-}
-
-/* ------------------------------------------------------------ export */
-
-static int cli_export(int argc, char **argv)
-{
-	const char *path = NULL, *to = NULL, *out = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--to") == 0 || strcmp(a, "-t") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s: needs a format (json)", a);
-			to = argv[i];
-		} else if (strncmp(a, "--to=", 5) == 0) {
-			to = a + 5;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s: needs a file name", a);
-			out = argv[i];
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("export: unknown option '%s'", a);
-		} else if (path == NULL) {
-			path = a;
-		} else {
-			return cli_usage_error("export: one file at a time ('%s' is one too many)", a);
-		}
-	}
-	if (path == NULL)
-		return cli_usage_error("%s", "export: which file? (mahdar export FILE --to json)");
-	if (to == NULL)
-		return cli_usage_error("%s", "export: which format? (--to json)");
-	if (strcmp(to, "json") != 0)
-		return cli_usage_error("export: unknown format '%s' (this mahdar exports: json)", to);
-
-	char *cause = NULL;
-	struct store_info info = { 0 };
-	struct doc *d = store_open(path, 0, &info, &cause);
-	if (d == NULL) {
-		store_info_free(&info);
-		return cli_fail(cause);
-	}
-	if (info.side_msg != NULL)
-		cli_printf(stderr, "mahdar: %s\n", info.side_msg);
-	size_t tlen, jlen;
-	char *text = txt_write(d, &tlen);
-	char now[32];
-	util_now_iso(now);
-	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, &jlen);
-	int rc = CLI_OK;
-	if (out != NULL && strcmp(out, "-") != 0) {
-		/* Exporting over the document's own unreadable sidecar replaces
-		 * it: like a save, that needs its backup first. */
-		char *backup = NULL;
-		if (info.side == STORE_SIDE_BROKEN && fio_same_file(out, info.side_path)) {
-			if (fio_backup(info.side_path, &backup, &cause) < 0) {
-				rc = cli_fail(cause);
-				goto done;
-			}
-			cli_printf(stderr, "mahdar: %s was backed up to %s\n", info.side_path, backup);
-			free(backup);
-		}
-		if (fio_write_atomic(out, json, jlen, &cause) < 0)
-			rc = cli_fail(cause);
-	} else if (fwrite(json, 1, jlen, stdout) != jlen || fflush(stdout) != 0) {
-		perror("mahdar: standard output");
-		rc = CLI_PROBLEMS;
-	}
-done:
-	free(json);
-	free(text);
-	doc_free(d);
-	store_info_free(&info);
-	return rc;
 }
 
 /* ------------------------------------------------------------ check */

@@ -117,6 +117,13 @@ struct doc_rec {
 	int votes[3];		/* for, against, abstain */
 };
 
+/* A change made to final minutes (sidecar "amendments"). */
+struct doc_amend {
+	char *on;		/* ISO date */
+	char *by;		/* who, or NULL */
+	char *reason;
+};
+
 struct doc_problem {
 	size_t line;		/* 0-based; (size_t)-1 for the whole file */
 	int severity;		/* enum doc_severity */
@@ -155,6 +162,8 @@ struct doc {
 	int lang;		/* declared language, DOC_LANG_NONE if none */
 	int final;		/* status "final" rather than "draft" */
 	char *approved_on, *approved_by;
+	struct doc_amend *amends;	/* in the order they were made */
+	size_t namends, amends_cap;
 	char *created, *modified_at;
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
@@ -203,6 +212,10 @@ unsigned long doc_id_mark(const struct doc *d, char prefix);
 size_t doc_find_id(const struct doc *d, const char *id);
 /* Language the document is in: declared, else detected. */
 int doc_language(const struct doc *d);
+
+/* Record an amendment (copies the strings; by may be NULL). */
+void doc_amend_add(struct doc *d, const char *on, const char *by, const char *reason);
+void doc_amends_clear(struct doc *d);
 
 /* Derived-structure builders, for txt_analyse(). */
 void doc_structure_clear(struct doc *d);
