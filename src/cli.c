@@ -34,6 +34,10 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "new", "new FILE [--lang en|ar|fa|he]", cli_new },
 	{ "export", "export FILE... --to text|markdown|html|json [-o OUT]", cli_export },
 	{ "check", "check FILE...", cli_check },
+	{ "search", "search PATTERN [DIR|FILE...] [--json]", cli_search },
+	{ "actions", "actions [DIR|FILE...] [--open] [--owner NAME] [--overdue] [--json]", cli_actions },
+	{ "finalize", "finalize FILE --by NAME [--on DATE]", cli_finalize },
+	{ "amend", "amend FILE --reason TEXT [--by NAME] [--on DATE]", cli_amend },
 };
 
 /* printf, with control bytes, escape sequences and bidi overrides shown as
@@ -128,10 +132,14 @@ static int cli_locale_lang(void)
 
 static int cli_new(int argc, char **argv)
 {
-	const char *path = NULL;
+	const char *path = NULL, *from = NULL;
 	int lang = DOC_LANG_NONE;
 	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+		if (strcmp(argv[i], "--from") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s", _("--from: needs the previous minutes"));
+			from = argv[i];
+		} else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
 			const char *v = argv[i][6] == '=' ? argv[i] + 7 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL)
 				return cli_usage_error("%s: needs a language (en, ar, fa or he)", "--lang");
@@ -148,6 +156,9 @@ static int cli_new(int argc, char **argv)
 	}
 	if (path == NULL)
 		return cli_usage_error("%s", "new: which file? (mahdar new FILE [--lang en|ar|fa|he])");
+	struct doc *prev = NULL;
+	if (from != NULL && (prev = cli_review_prev(from, &lang)) == NULL)
+		return CLI_PROBLEMS;
 	if (lang == DOC_LANG_NONE)
 		lang = cli_locale_lang();
 
@@ -158,6 +169,7 @@ static int cli_new(int argc, char **argv)
 		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
 		cli_printf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
 		store_info_free(&info);
+		doc_free(prev);
 		return CLI_PROBLEMS;
 	}
 
@@ -166,6 +178,8 @@ static int cli_new(int argc, char **argv)
 	util_today(&y, &m, &d);
 	date_format_for_lang(y, m, d, lang, date, sizeof date);
 	struct doc *doc = txt_skeleton(lang, date);
+	if (prev != NULL)
+		cli_review_carry(doc, prev, from);
 	char now[32];
 	util_now_iso(now);
 	int rc = store_save(doc, &info, now, &cause);
@@ -251,6 +265,42 @@ static int cli_check(int argc, char **argv)
 
 /* ------------------------------------------------------------ main */
 
+/* Edits (insert, delete, substitute, swap two neighbours) from a to b,
+ * up to 3. */
+static int cli_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 32 || m > 32)
+		return 99;
+	int d[33][33];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			c = d[i - 1][j] + 1 < c ? d[i - 1][j] + 1 : c;
+			c = d[i][j - 1] + 1 < c ? d[i][j - 1] + 1 : c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	return d[n][m];
+}
+
+/* The subcommand a mistyped word was meant to be: a word that is no file,
+ * has no path or extension, and is one or two edits from a command. */
+static const char *cli_near_command(const char *a)
+{
+	if (strlen(a) < 3 || strpbrk(a, "/.") != NULL || a[0] == '-' || fio_exists(a))
+		return NULL;
+	for (size_t k = 0; k < UTIL_ARRAY_LEN(cli_cmds); k++)
+		if (cli_distance(a, cli_cmds[k].name) <= (strlen(a) <= 4 ? 1 : 2))
+			return cli_cmds[k].name;
+	return NULL;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct editor_opts eo = { .term_bidi = 1 };
@@ -269,6 +319,13 @@ int cli_main(int argc, char **argv)
 			for (size_t k = 0; k < UTIL_ARRAY_LEN(cli_cmds); k++)
 				if (strcmp(a, cli_cmds[k].name) == 0)
 					return cli_cmds[k].exec(argc - 2, argv + 2);
+			const char *near = cli_near_command(a);
+			if (near != NULL) {
+				cli_printf(stderr, _("mahdar: '%s' is not a command; did you mean %s?\n"
+						     "To edit a file of that name: mahdar ./%s (or mahdar -- %s)\n"),
+					   a, near, a, a);
+				return CLI_USAGE;
+			}
 		}
 		if (strcmp(a, "--shape") == 0)
 			eo.shape = 1;

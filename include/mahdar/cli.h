@@ -20,6 +20,15 @@ int cli_fail(char *cause);
 /* Subcommands: argv holds the arguments after the subcommand's name. */
 int cli_export(int argc, char **argv);		/* cli-export.c */
 
+int cli_search(int argc, char **argv);		/* cli-review.c */
+int cli_actions(int argc, char **argv);
+int cli_finalize(int argc, char **argv);
+int cli_amend(int argc, char **argv);
+/* new --from PREV: open PREV (its language into *lang when unset), then
+ * carry its attendance and open actions into d (frees prev). */
+struct doc *cli_review_prev(const char *path, int *lang);
+void cli_review_carry(struct doc *d, struct doc *prev, const char *prev_path);
+
 struct store_info;
 struct doc;
 /* Open a document for reading: store_open(), or standard input for "-"
