@@ -66,6 +66,18 @@ static void cli_review_files_free(char **v)
 	free(v);
 }
 
+/* store_open() for reading; on failure the message, *rc set, NULL. */
+static struct doc *cli_review_open(const char *path, int *rc)
+{
+	char *cause = NULL;
+	struct store_info info = { 0 };
+	struct doc *d = store_open(path, 0, &info, &cause);
+	store_info_free(&info);
+	if (d == NULL)
+		*rc = cli_fail(cause);
+	return d;
+}
+
 /* What a line belongs to, for "FILE:LINE: section: text". */
 static const char *cli_review_section(const struct doc *d, size_t line)
 {
@@ -141,14 +153,9 @@ int cli_search(int argc, char **argv)
 	struct cli_rows rows = { .width = 5 };
 	size_t hits = 0;
 	for (size_t f = 0; f < nfiles; f++) {
-		char *cause = NULL;
-		struct store_info info = { 0 };
-		struct doc *d = store_open(files[f], 0, &info, &cause);
-		store_info_free(&info);
-		if (d == NULL) {
-			rc = cli_fail(cause);
+		struct doc *d = cli_review_open(files[f], &rc);
+		if (d == NULL)
 			continue;
-		}
 		for (size_t i = 0; i < d->nlines; i++) {
 			const struct doc_line *l = d->lines[i];
 			size_t s, e;
@@ -247,14 +254,9 @@ int cli_actions(int argc, char **argv)
 	struct cli_action *v = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t f = 0; f < nfiles; f++) {
-		char *cause = NULL;
-		struct store_info info = { 0 };
-		struct doc *d = store_open(files[f], 0, &info, &cause);
-		store_info_free(&info);
-		if (d == NULL) {
-			rc = cli_fail(cause);
+		struct doc *d = cli_review_open(files[f], &rc);
+		if (d == NULL)
 			continue;
-		}
 		for (size_t i = 0; i < d->nrecs; i++) {
 			const struct doc_rec *r = &d->recs[i];
 			if (r->kind != DOC_REC_ACTION)

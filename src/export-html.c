@@ -165,8 +165,7 @@ void export_html(const struct doc *d, struct buf *out)
 			break;
 		}
 		case DOC_K_REC: {
-			long k = export_rec_at(d, i);
-			if (k >= 0 && (k == 0 || d->lines[d->recs[k - 1].line]->section != l->section))
+			if (export_recs_start(d, i))
 				export_html_recs(d, l->section, lang, dir, out);
 			break;
 		}
@@ -180,10 +179,8 @@ void export_html(const struct doc *d, struct buf *out)
 	}
 	if (in_ol)
 		buf_puts(out, "</ol>\n");
-	if (d->final && (d->approved_on != NULL || d->approved_by != NULL)) {
-		char *s = xasprintf(export_phrase(EXPORT_P_APPROVED, lang),
-				    d->approved_on != NULL ? d->approved_on : "?",
-				    d->approved_by != NULL ? d->approved_by : "?");
+	char *s = export_approval(d, lang);
+	if (s != NULL) {
 		export_html_elem("p", " class=\"approved\"", s, strlen(s), lang, dir, out);
 		buf_putc(out, '\n');
 		free(s);
@@ -193,11 +190,10 @@ void export_html(const struct doc *d, struct buf *out)
 		buf_puts(out, "\n<ul class=\"amendments\">\n");
 		for (size_t i = 0; i < d->namends; i++) {
 			const struct doc_amend *a = &d->amends[i];
-			char *s = xasprintf(export_phrase(EXPORT_P_AMENDMENT, lang), a->on,
-					    a->by != NULL ? a->by : "?", a->reason);
-			export_html_str("li", s, lang, dir, out);
+			char *t = export_amendment(a, lang);
+			export_html_str("li", t, lang, dir, out);
 			buf_putc(out, '\n');
-			free(s);
+			free(t);
 		}
 		buf_puts(out, "</ul>\n");
 	}

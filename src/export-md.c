@@ -140,8 +140,7 @@ void export_markdown(const struct doc *d, struct buf *out)
 			break;
 		}
 		case DOC_K_REC: {
-			long k = export_rec_at(d, i);
-			if (k >= 0 && (k == 0 || d->lines[d->recs[k - 1].line]->section != l->section))
+			if (export_recs_start(d, i))
 				export_md_recs(d, l->section, lang, dir, out);
 			break;
 		}
@@ -157,10 +156,8 @@ void export_markdown(const struct doc *d, struct buf *out)
 		}
 		prev = kind;
 	}
-	if (d->final && (d->approved_on != NULL || d->approved_by != NULL)) {
-		char *s = xasprintf(export_phrase(EXPORT_P_APPROVED, lang),
-				    d->approved_on != NULL ? d->approved_on : "?",
-				    d->approved_by != NULL ? d->approved_by : "?");
+	char *s = export_approval(d, lang);
+	if (s != NULL) {
 		buf_putc(out, '\n');
 		export_md_str(s, dir, out);
 		buf_putc(out, '\n');
@@ -172,12 +169,11 @@ void export_markdown(const struct doc *d, struct buf *out)
 		buf_puts(out, "\n\n");
 		for (size_t i = 0; i < d->namends; i++) {
 			const struct doc_amend *a = &d->amends[i];
-			char *s = xasprintf(export_phrase(EXPORT_P_AMENDMENT, lang), a->on,
-					    a->by != NULL ? a->by : "?", a->reason);
+			char *t = export_amendment(a, lang);
 			buf_puts(out, "- ");
-			export_md_str(s, dir, out);
+			export_md_str(t, dir, out);
 			buf_putc(out, '\n');
-			free(s);
+			free(t);
 		}
 	}
 }

@@ -330,12 +330,10 @@ static void export_text_agenda_item(const struct doc *d, long k, int width, stru
 /* Approval and amendments, in lang. */
 static void export_text_approval(const struct doc *d, int lang, int width, struct buf *out, int *need)
 {
-	if (d->final && (d->approved_on != NULL || d->approved_by != NULL)) {
+	char *s = export_approval(d, lang);
+	if (s != NULL) {
 		*need = 1;
 		export_text_gap(out, need);
-		char *s = xasprintf(export_phrase(EXPORT_P_APPROVED, lang),
-				    d->approved_on != NULL ? d->approved_on : "?",
-				    d->approved_by != NULL ? d->approved_by : "?");
 		char *c = export_text_clean(s, strlen(s));
 		export_text_wrap(c, strlen(c), width, "", "", out);
 		free(c);
@@ -349,12 +347,11 @@ static void export_text_approval(const struct doc *d, int lang, int width, struc
 	export_text_underlined(h, strlen(h), width, '-', out);
 	for (size_t i = 0; i < d->namends; i++) {
 		const struct doc_amend *a = &d->amends[i];
-		char *s = xasprintf(export_phrase(EXPORT_P_AMENDMENT, lang), a->on,
-				    a->by != NULL ? a->by : "?", a->reason);
-		char *c = export_text_clean(s, strlen(s));
+		char *t = export_amendment(a, lang);
+		char *c = export_text_clean(t, strlen(t));
 		export_text_wrap(c, strlen(c), width, "- ", "  ", out);
 		free(c);
-		free(s);
+		free(t);
 	}
 }
 
@@ -442,9 +439,8 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 			break;
 		}
 		case DOC_K_REC: {
-			long k = export_rec_at(d, i);
 			/* The whole list and table at the section's first item. */
-			if (k >= 0 && (k == 0 || d->lines[d->recs[k - 1].line]->section != l->section)) {
+			if (export_recs_start(d, i)) {
 				export_text_gap(&b, &need);
 				export_text_recs(d, l->section, lang, width, &b, &need);
 			}

@@ -137,6 +137,26 @@ long export_rec_at(const struct doc *d, size_t line)
 	return -1;
 }
 
+int export_recs_start(const struct doc *d, size_t line)
+{
+	long k = export_rec_at(d, line);
+	return k >= 0 && (k == 0 || d->lines[d->recs[k - 1].line]->section != d->lines[line]->section);
+}
+
+char *export_approval(const struct doc *d, int lang)
+{
+	if (!d->final || (d->approved_on == NULL && d->approved_by == NULL))
+		return NULL;
+	return xasprintf(export_phrase(EXPORT_P_APPROVED, lang), d->approved_on != NULL ? d->approved_on : "?",
+			 d->approved_by != NULL ? d->approved_by : "?");
+}
+
+char *export_amendment(const struct doc_amend *a, int lang)
+{
+	return xasprintf(export_phrase(EXPORT_P_AMENDMENT, lang), a->on, a->by != NULL ? a->by : "?",
+			 a->reason);
+}
+
 char *export_doc(const struct doc *d, const struct export_opts *o, size_t *len)
 {
 	struct buf b = BUF_INIT;

@@ -66,5 +66,12 @@ int export_line_status(const struct doc *d, size_t line);
 /* Index in d->agenda / d->recs of the item on line i, or -1. */
 long export_agenda_at(const struct doc *d, size_t line);
 long export_rec_at(const struct doc *d, size_t line);
+/* Is line i the first recommendation of its section (where a writer puts
+ * the section's list and table)? */
+int export_recs_start(const struct doc *d, size_t line);
+/* The approval sentence ("Approved on … by ….") in lang, or NULL when d is
+ * not final; one amendment as a line.  Caller frees. */
+char *export_approval(const struct doc *d, int lang);
+char *export_amendment(const struct doc_amend *a, int lang);
 
 #endif
