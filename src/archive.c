@@ -7,7 +7,9 @@
  * modification time recorded there, else opens it (store_open: text and
  * sidecar, for the actions' status) and summarises it.
  *
- * The cache is a text file, one line per file:
+ * The cache is a text file, one line per file (by its absolute name, so
+ * that scans of different folders, or of one folder by different names,
+ * share it):
  *   path TAB size TAB mtime TAB side_size TAB side_mtime TAB date_iso TAB
  *   calendar TAB lang TAB actions TAB open TAB title TAB date
  * with backslash, tab and newline written \\ \t \n.  Because it is only a
@@ -31,6 +33,7 @@
 static void archive_entry_free(struct archive_entry *e)
 {
 	free(e->path);
+	free(e->key);
 	free(e->title);
 	free(e->date);
 	free(e->date_iso);
@@ -134,7 +137,8 @@ static void archive_cache_read(const char *path, struct archive_cache *c)
 		if (f[0][0] != '\0' && f[12] != NULL) {
 			c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
 			struct archive_entry *e = &c->v[c->n++];
-			e->path = f[0];
+			memset(e, 0, sizeof *e);
+			e->key = f[0];
 			e->size = strtoll(f[1], NULL, 10);
 			e->mtime = strtoll(f[2], NULL, 10);
 			e->side_size = strtoll(f[3], NULL, 10);
@@ -159,20 +163,37 @@ static void archive_cache_read(const char *path, struct archive_cache *c)
 	free(data);
 }
 
-static void archive_cache_write(const char *path, const struct archive *a)
+static void archive_cache_line(struct buf *b, const struct archive_entry *e)
+{
+	archive_put_field(b, e->key);
+	buf_printf(b, "\t%lld\t%lld\t%lld\t%lld\t", e->size, e->mtime, e->side_size, e->side_mtime);
+	archive_put_field(b, e->date_iso);
+	buf_printf(b, "\t%d\t%d\t%zu\t%zu\t", e->calendar, e->lang, e->actions, e->open);
+	archive_put_field(b, e->title);
+	buf_putc(b, '\t');
+	archive_put_field(b, e->date);
+	buf_puts(b, "\t\n");
+}
+
+/* Does a hold path? */
+static int archive_has(const struct archive *a, const char *path)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].key, path) == 0)
+			return 1;
+	return 0;
+}
+
+/* The cache: this scan's files, then what the old cache knew of files
+ * elsewhere (other folders scanned before) and that still exist. */
+static void archive_cache_write(const char *path, const struct archive *a, const struct archive_cache *c)
 {
 	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < a->n; i++) {
-		const struct archive_entry *e = &a->v[i];
-		archive_put_field(&b, e->path);
-		buf_printf(&b, "\t%lld\t%lld\t%lld\t%lld\t", e->size, e->mtime, e->side_size, e->side_mtime);
-		archive_put_field(&b, e->date_iso);
-		buf_printf(&b, "\t%d\t%d\t%zu\t%zu\t", e->calendar, e->lang, e->actions, e->open);
-		archive_put_field(&b, e->title);
-		buf_putc(&b, '\t');
-		archive_put_field(&b, e->date);
-		buf_puts(&b, "\t\n");
-	}
+	for (size_t i = 0; i < a->n; i++)
+		archive_cache_line(&b, &a->v[i]);
+	for (size_t i = 0; i < c->n; i++)
+		if (!archive_has(a, c->v[i].key) && fio_exists(c->v[i].key))
+			archive_cache_line(&b, &c->v[i]);
 	/* The folder of the cache, once; a cache that cannot be written is
 	 * no error (the next scan reads the files again). */
 	char *dir = xstrdup(path);
@@ -199,7 +220,7 @@ static struct archive_entry *archive_cache_find(struct archive_cache *c, const s
 {
 	for (size_t i = 0; i < c->n; i++) {
 		struct archive_entry *k = &c->v[i];
-		if (k->path != NULL && strcmp(k->path, e->path) == 0 && k->size == e->size &&
+		if (strcmp(k->key, e->key) == 0 && k->size == e->size &&
 		    k->mtime == e->mtime && k->side_size == e->side_size && k->side_mtime == e->side_mtime)
 			return k;
 	}
@@ -238,8 +259,9 @@ static int archive_is_minutes_name(const char *name)
 	return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
-static int archive_walk(struct archive *a, struct archive_cache *c, const char *dir, int depth,
-			char **cause)
+/* Walk dir, whose absolute name is abs. */
+static int archive_walk(struct archive *a, struct archive_cache *c, const char *dir, const char *abs,
+			int depth, char **cause)
 {
 	DIR *dp = opendir(dir);
 	if (dp == NULL) {
@@ -256,20 +278,24 @@ static int archive_walk(struct archive *a, struct archive_cache *c, const char *
 			free(path);
 			continue;
 		}
+		char *key = xasprintf("%s/%s", abs, de->d_name);
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < 16)
-				archive_walk(a, c, path, depth + 1, NULL);
+				archive_walk(a, c, path, key, depth + 1, NULL);
 			free(path);
+			free(key);
 			continue;
 		}
 		if (!S_ISREG(st.st_mode) || !archive_is_minutes_name(de->d_name)) {
 			free(path);
+			free(key);
 			continue;
 		}
 		a->v = xgrow(a->v, &a->cap, a->n + 1, sizeof *a->v);
 		struct archive_entry *e = &a->v[a->n++];
 		memset(e, 0, sizeof *e);
 		e->path = path;
+		e->key = key;
 		e->size = (long long)st.st_size;
 		e->mtime = (long long)st.st_mtime;
 		char *sp = side_path(path);
@@ -302,7 +328,14 @@ struct archive *archive_scan(const char *dir, const char *cache, char **cause)
 	struct archive *a = xcalloc(1, sizeof *a);
 	struct archive_cache c = { 0 };
 	archive_cache_read(cache, &c);
-	int r = archive_walk(a, &c, dir, 0, cause);
+	char *abs = realpath(dir, NULL);
+	int r = archive_walk(a, &c, dir, abs != NULL ? abs : dir, 0, cause);
+	free(abs);
+	if (r == 0) {
+		archive_sort(a);
+		if (cache != NULL && a->parsed > 0)
+			archive_cache_write(cache, a, &c);
+	}
 	for (size_t i = 0; i < c.n; i++)
 		archive_entry_free(&c.v[i]);
 	free(c.v);
@@ -310,8 +343,5 @@ struct archive *archive_scan(const char *dir, const char *cache, char **cause)
 		archive_free(a);
 		return NULL;
 	}
-	archive_sort(a);
-	if (cache != NULL && a->parsed > 0)
-		archive_cache_write(cache, a);
 	return a;
 }

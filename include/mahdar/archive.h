@@ -21,7 +21,8 @@ struct archive_entry {
 	int calendar;		/* enum doc_cal */
 	int lang;		/* enum doc_lang */
 	size_t actions, open;	/* action items, and those still open */
-	/* What the cache knows the file by. */
+	/* What the cache knows the file by: its absolute name, and stamps. */
+	char *key;
 	long long size, mtime, side_size, side_mtime;
 };
 
