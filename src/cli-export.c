@@ -97,7 +97,7 @@ static int cli_export_stdout(const char *s, size_t n, int format)
 	}
 	int rc = CLI_OK;
 	if ((n > 0 && fwrite(s, 1, n, stdout) != n) || fflush(stdout) != 0) {
-		cli_printf(stderr, "mahdar: standard output: %s\n", strerror(errno));
+		cli_printf(stderr, _("mahdar: standard output: %s\n"), strerror(errno));
 		rc = CLI_PROBLEMS;
 	}
 	buf_free(&b);
@@ -111,14 +111,14 @@ static int cli_export_file(const char *out, const char *s, size_t n, const struc
 {
 	char *cause = NULL;
 	if (info->text_path != NULL && fio_same_file(out, info->text_path)) {
-		cli_printf(stderr, "mahdar: %s: is the minutes file itself; not overwriting it\n", out);
+		cli_printf(stderr, _("mahdar: %s: is the minutes file itself; not overwriting it\n"), out);
 		return CLI_PROBLEMS;
 	}
 	if (info->side == STORE_SIDE_BROKEN && fio_same_file(out, info->side_path)) {
 		char *backup = NULL;
 		if (fio_backup(info->side_path, &backup, &cause) < 0)
 			return cli_fail(cause);
-		cli_printf(stderr, "mahdar: %s was backed up to %s\n", info->side_path, backup);
+		cli_printf(stderr, _("mahdar: %s was backed up to %s\n"), info->side_path, backup);
 		free(backup);
 	}
 	if (fio_write_atomic(out, s, n, &cause) < 0)
@@ -158,7 +158,7 @@ int cli_export(int argc, char **argv)
 			ddash = 1;
 		} else if (strcmp(a, "--to") == 0 || strcmp(a, "-t") == 0) {
 			if (++i >= argc) {
-				rc = cli_usage_error("%s: needs a format (text, markdown, html or json)", a);
+				rc = cli_usage_error(_("%s: needs a format (text, markdown, html or json)"), a);
 				goto done;
 			}
 			to = argv[i];
@@ -166,7 +166,7 @@ int cli_export(int argc, char **argv)
 			to = a + 5;
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if (++i >= argc) {
-				rc = cli_usage_error("%s: needs a file or folder name", a);
+				rc = cli_usage_error(_("%s: needs a file or folder name"), a);
 				goto done;
 			}
 			out = argv[i];
@@ -175,7 +175,7 @@ int cli_export(int argc, char **argv)
 			char *end = NULL;
 			long w = v != NULL ? strtol(v, &end, 10) : 0;
 			if (v == NULL || *v == '\0' || *end != '\0' || w < 20 || w > 1000) {
-				rc = cli_usage_error("--width: '%s' is not a width from 20 to 1000 columns",
+				rc = cli_usage_error(_("--width: '%s' is not a width from 20 to 1000 columns"),
 						     v != NULL ? v : "");
 				goto done;
 			}
@@ -185,29 +185,29 @@ int cli_export(int argc, char **argv)
 		} else if (strcmp(a, "--shape") == 0) {
 			o.shape = 1;
 		} else {
-			rc = cli_usage_error("export: unknown option '%s'", a);
+			rc = cli_usage_error(_("export: unknown option '%s'"), a);
 			goto done;
 		}
 	}
 	if (nfiles == 0) {
-		rc = cli_usage_error("%s", "export: which file? (mahdar export FILE --to text|markdown|html|json)");
+		rc = cli_usage_error("%s", _("export: which file? (mahdar export FILE --to text|markdown|html|json)"));
 		goto done;
 	}
 	if (to == NULL) {
-		rc = cli_usage_error("%s", "export: which format? (--to text, markdown, html or json)");
+		rc = cli_usage_error("%s", _("export: which format? (--to text, markdown, html or json)"));
 		goto done;
 	}
 	if ((o.format = export_format_parse(to)) < 0) {
-		rc = cli_usage_error("export: unknown format '%s' (use text, markdown, html or json)", to);
+		rc = cli_usage_error(_("export: unknown format '%s' (use text, markdown, html or json)"), to);
 		goto done;
 	}
 	if ((o.visual || o.shape) && o.format != EXPORT_TEXT) {
-		rc = cli_usage_error("%s", "export: --visual and --shape are for --to text");
+		rc = cli_usage_error("%s", _("export: --visual and --shape are for --to text"));
 		goto done;
 	}
 	int to_dir = out != NULL && strcmp(out, "-") != 0 && cli_export_is_dir(out);
 	if (nfiles > 1 && !to_dir) {
-		rc = cli_usage_error("export: several files need -o DIR, a folder ('%s' is not one)",
+		rc = cli_usage_error(_("export: several files need -o DIR, a folder ('%s' is not one)"),
 				     out != NULL ? out : "standard output");
 		goto done;
 	}
@@ -226,7 +226,7 @@ int cli_export(int argc, char **argv)
 		char *bytes = cli_export_render(d, &o, &n);
 		int r;
 		if (to_dir && strcmp(files[f], "-") == 0) {
-			r = cli_usage_error("%s", "export: standard input has no name to write into a folder; use -o FILE");
+			r = cli_usage_error("%s", _("export: standard input has no name to write into a folder; use -o FILE"));
 		} else if (to_dir) {
 			char *target = cli_export_target(out, files[f], o.format);
 			r = cli_export_file(target, bytes, n, &info);

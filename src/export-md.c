@@ -60,8 +60,8 @@ static void export_md_recs(const struct doc *d, int sec, int lang, int dir, stru
 		any = 1;
 	}
 	const char *head[4] = {
-		export_phrase(EXPORT_P_ITEM, lang), txt_label(DOC_KEY_OWNER, lang),
-		txt_label(DOC_KEY_DUE, lang), export_phrase(EXPORT_P_STATUS, lang),
+		export_phrase(EXPORT_P_ITEM, lang), export_phrase(EXPORT_P_OWNER, lang),
+		export_phrase(EXPORT_P_DUE, lang), export_phrase(EXPORT_P_STATUS, lang),
 	};
 	int table = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {

@@ -255,8 +255,8 @@ static void export_text_recs(const struct doc *d, int sec, int lang, int width, 
 	if (nact == 0)
 		return;
 	const char *head[4] = {
-		export_phrase(EXPORT_P_ITEM, lang), txt_label(DOC_KEY_OWNER, lang),
-		txt_label(DOC_KEY_DUE, lang), export_phrase(EXPORT_P_STATUS, lang),
+		export_phrase(EXPORT_P_ITEM, lang), export_phrase(EXPORT_P_OWNER, lang),
+		export_phrase(EXPORT_P_DUE, lang), export_phrase(EXPORT_P_STATUS, lang),
 	};
 	int w[4];
 	for (int c = 1; c < 4; c++)

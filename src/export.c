@@ -19,6 +19,8 @@
 /* [phrase][lang]: en, ar, fa, he. */
 static const char *const export_phrases[EXPORT_P_COUNT][DOC_LANG_COUNT] = {
 	[EXPORT_P_ITEM] = { "Item", "البند", "مورد", "פריט" },
+	[EXPORT_P_OWNER] = { "Owner", "المسؤول", "مسئول", "אחראי" },
+	[EXPORT_P_DUE] = { "Due", "الموعد", "مهلت", "מועד" },
 	[EXPORT_P_STATUS] = { "Status", "الحالة", "وضعیت", "סטטוס" },
 	[EXPORT_P_OPEN] = { "open", "مفتوح", "باز", "פתוח" },
 	[EXPORT_P_DONE] = { "done", "منجز", "انجام‌شده", "בוצע" },

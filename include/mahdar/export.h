@@ -38,7 +38,7 @@ void export_html(const struct doc *d, struct buf *out);
 
 /* Phrases of the exports, per document language. */
 enum export_phrase {
-	EXPORT_P_ITEM, EXPORT_P_STATUS, EXPORT_P_OPEN, EXPORT_P_DONE, EXPORT_P_DROPPED,
+	EXPORT_P_ITEM, EXPORT_P_OWNER, EXPORT_P_DUE, EXPORT_P_STATUS, EXPORT_P_OPEN, EXPORT_P_DONE, EXPORT_P_DROPPED,
 	EXPORT_P_ACTIONS,	/* heading of the action table */
 	EXPORT_P_APPROVED,	/* "Approved on %1$s by %2$s." */
 	EXPORT_P_AMENDMENTS,	/* heading */

@@ -62,8 +62,8 @@ def w(s):
                else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 head = [l for l in lines if l.startswith("Item")][0]
-due_col = w(head[:head.index("due")])
-own_col = w(head[:head.index("owner")])
+due_col = w(head[:head.index("Due")])
+own_col = w(head[:head.index("Owner")])
 rows = {"ليلى حداد": "15 March 2024", "山田太郎": "2024-04-01", "Rene\u0301e": "2024-03-20",
         "יוסי מזרחי": "2024-05-01"}
 seen = 0
