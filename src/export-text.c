@@ -227,8 +227,33 @@ static int export_text_cell_width(const char *s)
 	return w;
 }
 
-/* The decisions of the section holding line `first` as a list, then its
- * action items as a table. */
+/* Too narrow for a table: each action as an item, then "Owner: …, Due:
+ * …, Status: …" under it. */
+static void export_text_action_list(const struct doc *d, int sec, int lang, int width, struct buf *out)
+{
+	const char *comma = lang == DOC_LANG_AR || lang == DOC_LANG_FA ? "، " : ", ";
+	for (size_t i = 0; i < d->nrecs; i++) {
+		const struct doc_rec *r = &d->recs[i];
+		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+			continue;
+		char *t = export_text_clean(r->text, strlen(r->text));
+		export_text_wrap(t, strlen(t), width, "- ", "  ", out);
+		free(t);
+		struct buf m = BUF_INIT;
+		buf_printf(&m, "%s: %s", export_phrase(EXPORT_P_OWNER, lang), r->owner != NULL ? r->owner : "");
+		if (r->due != NULL)
+			buf_printf(&m, "%s%s: %s", comma, export_phrase(EXPORT_P_DUE, lang), r->due);
+		buf_printf(&m, "%s%s: %s", comma, export_phrase(EXPORT_P_STATUS, lang),
+			   export_status_word(export_line_status(d, r->line), lang));
+		char *c = export_text_clean(m.s, m.len);
+		export_text_wrap(c, strlen(c), width, "  ", "  ", out);
+		free(c);
+		buf_free(&m);
+	}
+}
+
+/* The decisions of section sec as a list, then its action items as a
+ * table (or, when the width is too narrow for one, a list). */
 static void export_text_recs(const struct doc *d, int sec, int lang, int width, struct buf *out,
 			     int *need)
 {
@@ -277,11 +302,13 @@ static void export_text_recs(const struct doc *d, int sec, int lang, int width, 
 	w[1] = w[1] > cap ? cap : w[1];
 	w[2] = w[2] > cap ? cap : w[2];
 	w[0] = width - w[1] - w[2] - w[3] - 3 * EXPORT_TEXT_GAP;
-	if (w[0] < 8)
-		w[0] = 8;
 	if (ndec > 0) {
 		*need = 1;
 		export_text_gap(out, need);
+	}
+	if (w[0] < 10) {
+		export_text_action_list(d, sec, lang, width, out);
+		return;
 	}
 	export_text_table_row(head, w, out);
 	for (int c = 0; c < 4; c++) {

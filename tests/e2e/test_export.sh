@@ -41,7 +41,7 @@ EOF
 printf '%s\n' "$(cat "$T/mix.txt")" | sed 's/\\u0301/\xcc\x81/' >"$T/mix2.txt" && mv "$T/mix2.txt" "$T/mix.txt"
 
 # ---------------------------------------------------------------- text widths
-for w in 40 72; do
+for w in 20 33 40 72; do
 	for f in "$CORPUS"/*.txt "$T/mix.txt"; do
 		run "$MAHDAR" export "$f" --to text --width "$w"
 		expect_status 0 || continue
