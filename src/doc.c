@@ -94,6 +94,8 @@ void doc_structure_clear(struct doc *d)
 	d->nproblems = 0;
 	free(d->date_iso);
 	d->date_iso = NULL;
+	free(d->date_end_iso);
+	d->date_end_iso = NULL;
 	d->calendar = DOC_CAL_GREGORIAN;
 	d->lang_detected = DOC_LANG_NONE;
 	d->dir_detected = DOC_DIR_LTR;
@@ -116,6 +118,8 @@ void doc_free(struct doc *d)
 	free(d->problems);
 	free(d->approved_on);
 	free(d->approved_by);
+	doc_amends_clear(d);
+	free(d->amends);
 	free(d->created);
 	free(d->modified_at);
 	free(d->side_kept);
@@ -394,6 +398,26 @@ const char *doc_cal_name(int cal)
 	switch (cal) {
 	case DOC_CAL_PERSIAN: return "persian";
 	case DOC_CAL_ISLAMIC: return "islamic-civil";
+	case DOC_CAL_HEBREW: return "hebrew";
 	default: return NULL;
 	}
+}
+
+void doc_amend_add(struct doc *d, const char *on, const char *by, const char *reason)
+{
+	d->amends = xgrow(d->amends, &d->amends_cap, d->namends + 1, sizeof *d->amends);
+	struct doc_amend *a = &d->amends[d->namends++];
+	a->on = xstrdup(on != NULL ? on : "");
+	a->by = by != NULL ? xstrdup(by) : NULL;
+	a->reason = xstrdup(reason != NULL ? reason : "");
+}
+
+void doc_amends_clear(struct doc *d)
+{
+	for (size_t i = 0; i < d->namends; i++) {
+		free(d->amends[i].on);
+		free(d->amends[i].by);
+		free(d->amends[i].reason);
+	}
+	d->namends = 0;
 }

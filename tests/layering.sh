@@ -17,7 +17,7 @@ only() { # only HEADER-REGEX FILE...
 only 'curses.h|ncurses.h|ncursesw/curses.h|term.h' src/ui_curses.c
 only 'fribidi.h|fribidi/fribidi.h' src/bidi.c
 only 'unistr.h|unigbrk.h|uniwidth.h|uniwbrk.h|unilbrk.h|unictype.h|uninorm.h|unicase.h' src/ustr.c
-only 'jansson.h' src/side.c
+only 'jansson.h' src/side.c src/side-list.c
 only 'nettle/sha2.h' src/side.c
 
 # Which of mahdar's own modules each module may include, lowest first (the
@@ -38,6 +38,9 @@ fio:     util buf
 txt:     util buf ustr fold date doc
 side:    util buf ustr fold date doc txt
 store:   util buf ustr doc txt side fio
+export:  util buf ustr doc bidi layout txt
+review:  util buf doc txt export
+archive: util buf ustr doc fold date txt side fio store
 edit:    util buf ustr doc layout
 search:  util buf doc fold
 input:   util buf ustr layout
@@ -48,7 +51,7 @@ ui:      util buf ustr view
 cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor
 mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor
 editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode
-cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor
+cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive
 '
 layer_of() { # the module of a file
 	b=$(basename "$1"); b=${b%.[ch]}; b=${b%%-*}

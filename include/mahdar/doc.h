@@ -55,7 +55,7 @@ enum doc_status { DOC_ST_OPEN = 0, DOC_ST_DONE, DOC_ST_DROPPED };
 enum doc_rec_kind { DOC_REC_ACTION = 0, DOC_REC_DECISION };
 enum doc_severity { DOC_NOTE = 0, DOC_ERROR = 1 };
 /* Calendar of a written date. */
-enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC };
+enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC, DOC_CAL_HEBREW };
 
 /* Sidecar data attached to one line. */
 struct doc_attr {
@@ -117,6 +117,13 @@ struct doc_rec {
 	int votes[3];		/* for, against, abstain */
 };
 
+/* A change made to final minutes (sidecar "amendments"). */
+struct doc_amend {
+	char *on;		/* ISO date */
+	char *by;		/* who, or NULL */
+	char *reason;
+};
+
 struct doc_problem {
 	size_t line;		/* 0-based; (size_t)-1 for the whole file */
 	int severity;		/* enum doc_severity */
@@ -143,6 +150,7 @@ struct doc {
 	struct doc_rec *recs;
 	size_t nrecs, recs_cap;
 	char *date_iso;		/* of the Date field, or NULL */
+	char *date_end_iso;	/* last day when the Date field is a range, or NULL */
 	int calendar;		/* enum doc_cal of the Date field */
 	int lang_detected;	/* enum doc_lang */
 	int dir_detected;	/* enum doc_dir */
@@ -153,6 +161,8 @@ struct doc {
 	int lang;		/* declared language, DOC_LANG_NONE if none */
 	int final;		/* status "final" rather than "draft" */
 	char *approved_on, *approved_by;
+	struct doc_amend *amends;	/* in the order they were made */
+	size_t namends, amends_cap;
 	char *created, *modified_at;
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
@@ -205,6 +215,10 @@ size_t doc_find_id(const struct doc *d, const char *id);
 /* Language the document is in: declared, else detected. */
 int doc_language(const struct doc *d);
 
+/* Record an amendment (copies the strings; by may be NULL). */
+void doc_amend_add(struct doc *d, const char *on, const char *by, const char *reason);
+void doc_amends_clear(struct doc *d);
+
 /* Derived-structure builders, for txt_analyse(). */
 void doc_structure_clear(struct doc *d);
 struct doc_field *doc_field_add(struct doc *d);
@@ -227,6 +241,6 @@ int doc_lang_rtl(int lang);			/* 1 for a right-to-left language (ar, fa, he) */
 const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */
-const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil" */
+const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil", "hebrew" */
 
 #endif
