@@ -133,28 +133,12 @@ void editor_set_flag(struct editor *ed, unsigned flag, int on)
 
 struct mode *editor_push(struct editor *ed, const struct mode_ops *ops, void *state)
 {
-	struct mode *m = xcalloc(1, sizeof *m);
-	m->ops = ops;
-	m->state = state;
-	m->below = ed->top;
-	ed->top = m;
-	return m;
+	return mode_push(&ed->top, ops, state);
 }
 
 void editor_pop(struct editor *ed, struct mode *m)
 {
-	int found = 0;
-	for (struct mode *x = ed->top; x != NULL; x = x->below)
-		found |= x == m;
-	while (found && ed->top != NULL) {
-		struct mode *x = ed->top;
-		ed->top = x->below;
-		if (x->ops->free != NULL)
-			x->ops->free(x->state);
-		free(x);
-		if (x == m)
-			break;
-	}
+	mode_pop(&ed->top, m);
 }
 
 /* ------------------------------------------------------------ keymaps */
@@ -277,22 +261,13 @@ const struct view_grid *editor_frame(struct editor *ed)
 {
 	struct view *v = ed->view;
 	struct edit *e = editor_edit(ed);
-	struct mode *stack[64];
-	size_t n = 0;
-	for (struct mode *m = ed->top; m != NULL && n < UTIL_ARRAY_LEN(stack); m = m->below)
-		stack[n++] = m;
 	struct view_frame f = {
 		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf),
 		       .readonly = buffer_readonly(ed->buf), .msg = ed->msg, .msg_error = ed->msg_error},
 		.cur_line = e->cur.line,
 		.cur_off = e->cur.off,
 	};
-	/* Bottom to top, so that an upper mode's message or page wins. */
-	while (n > 0) {
-		struct mode *m = stack[--n];
-		if (m->ops->draw != NULL)
-			m->ops->draw(ed, m, &f);
-	}
+	mode_draw_all(ed->top, ed, &f);
 	view_set_message(v, f.input != NULL ? "" : f.st.msg);
 	edit_set_page_rows(e, view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1);
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
@@ -312,17 +287,6 @@ static long long editor_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The modes' background work: a slice each, and when they want more. */
-static void editor_ticks(struct editor *ed)
-{
-	ed->tick_wait = -1;
-	for (struct mode *m = ed->top; m != NULL; m = m->below) {
-		int w = m->ops->tick != NULL ? m->ops->tick(ed, m) : -1;
-		if (w >= 0 && (ed->tick_wait < 0 || w < ed->tick_wait))
-			ed->tick_wait = w;
-	}
-}
-
 int editor_background(struct editor *ed, int due_only)
 {
 	char *cause = NULL;
@@ -330,7 +294,7 @@ int editor_background(struct editor *ed, int due_only)
 	/* Because the frame that shows a typed key is drawn before the modes'
 	 * slices run, a search never delays the echo of its own term. */
 	if (due_only)
-		editor_ticks(ed);
+		ed->tick_wait = mode_tick_all(ed->top, ed);
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
 	free(cause);
@@ -382,12 +346,7 @@ void editor_free(struct editor *ed)
 {
 	if (ed == NULL)
 		return;
-	if (ed->top != NULL) {
-		struct mode *bottom = ed->top;
-		while (bottom->below != NULL)
-			bottom = bottom->below;
-		editor_pop(ed, bottom);
-	}
+	mode_pop(&ed->top, NULL);
 	ui_free(ed->ui);
 	buffer_free(ed->buf);
 	view_free(ed->view);

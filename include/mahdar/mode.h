@@ -60,6 +60,20 @@ struct mode {
 	struct mode *below;	/* set by editor_push */
 };
 
+/* ---- the stack (mode.c), for the editor ---- */
+
+/* Push ops with its state (taken) over *top; returns the new mode. */
+struct mode *mode_push(struct mode **top, const struct mode_ops *ops, void *state);
+/* Pop m and every mode above it (m == NULL: all); each state is freed
+ * with its ops->free.  A mode not on the stack: nothing. */
+void mode_pop(struct mode **top, struct mode *m);
+/* Let every mode draw into f, bottom to top (an upper mode's message or
+ * page wins). */
+void mode_draw_all(struct mode *top, struct editor *ed, struct view_frame *f);
+/* A slice of every mode's background work; ms until they want to run
+ * again (-1: never). */
+int mode_tick_all(struct mode *top, struct editor *ed);
+
 /* The bottom mode, editing the buffer's text (mode-text.c); the others
  * are pushed by their open functions below. */
 const struct mode_ops *mode_text(void);
