@@ -52,9 +52,12 @@ static void export_text_wrap(const char *s, size_t n, int width, const char *p1,
 			start++;
 		if (start >= n)
 			break;
+		if (export_text_width(prefix) >= width) {
+			/* No room after the prefix: the prefix on rows of its own. */
+			export_text_wrap(prefix, strlen(prefix), width, "", "", out);
+			prefix = "";
+		}
 		int avail = width - export_text_width(prefix);
-		if (avail < 1)
-			avail = 1;
 		size_t best = 0;
 		for (size_t i = start + 1; i <= n; i++) {
 			if (i < n && !brk[i])
@@ -137,8 +140,19 @@ static void export_text_header(const struct doc *d, int width, struct buf *out)
 		lw = w > lw ? w : lw;
 		free(l);
 	}
+	/* Labels longer than half the width: "Label: value" rows, unaligned. */
+	int aligned = lw + EXPORT_TEXT_GAP <= width / 2;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct doc_field *f = &d->fields[i];
+		if (!aligned) {
+			struct buf row = BUF_INIT;
+			export_escape(f->label, strlen(f->label), &row);
+			buf_puts(&row, ": ");
+			export_escape(f->value, strlen(f->value), &row);
+			export_text_wrap(row.s, row.len, width, "", "  ", out);
+			buf_free(&row);
+			continue;
+		}
 		struct buf p = BUF_INIT;
 		export_escape(f->label, strlen(f->label), &p);
 		buf_putc(&p, ':');
