@@ -58,8 +58,9 @@ static void test_text_narrow_actions(void **state)
 	assert_non_null(strstr(out, "- Write to the\n  council\n  Owner: Omar\n  Khalil, Due:\n  2025-09-25,\n  Status: open\n"));
 	free(out);
 	out = export_of(doc, EXPORT_TEXT, 72, 0);
-	assert_non_null(strstr(out, "Item                     Owner        Due         Status\n"));
-	assert_non_null(strstr(out, "Write to the council     Omar Khalil  2025-09-25  open\n"));
+	assert_non_null(strstr(out, "Item                                     Owner        Due         Status\n"
+				    "---------------------------------------  -----------  ----------  ------\n"
+				    "Write to the council                     Omar Khalil  2025-09-25  open\n"));
 	free(out);
 }
 
