@@ -172,6 +172,11 @@ static const struct date_name date_names[] = {
 	{ "بتاريخ", DATE_W_SKIP, 0, 0 }, { "از", DATE_W_SKIP, 0, 0 },
 	{ "در", DATE_W_SKIP, 0, 0 }, { "مورخ", DATE_W_SKIP, 0, 0 },
 	{ "مورخه", DATE_W_SKIP, 0, 0 }, { "מתאריך", DATE_W_SKIP, 0, 0 },
+	/* "month", "year": ۱۵ مهر ماه ۱۴۰۳, 15 آذار سنة 2024, שנת */
+	{ "ماه", DATE_W_SKIP, 0, 0 }, { "شهر", DATE_W_SKIP, 0, 0 },
+	{ "سنة", DATE_W_SKIP, 0, 0 }, { "لسنة", DATE_W_SKIP, 0, 0 },
+	{ "عام", DATE_W_SKIP, 0, 0 }, { "لعام", DATE_W_SKIP, 0, 0 },
+	{ "سال", DATE_W_SKIP, 0, 0 }, { "שנת", DATE_W_SKIP, 0, 0 },
 	/* Joining the two days of a range */
 	{ "to", DATE_W_RANGE, 0, 0 }, { "until", DATE_W_RANGE, 0, 0 },
 	{ "till", DATE_W_RANGE, 0, 0 }, { "through", DATE_W_RANGE, 0, 0 },

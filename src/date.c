@@ -570,6 +570,17 @@ static const struct date_name *date_lex_name(const char *s, size_t len, size_t i
 			return nm;
 		}
 	}
+	/* Persian writes "month" onto the name: "مهرماه". */
+	size_t fl = strlen(f1);
+	const char *mah = "\xD9\x85\xD8\xA7\xD9\x87";	/* ماه, folded */
+	if (fl > 6 && strcmp(f1 + fl - 6, mah) == 0) {
+		f1[fl - 6] = '\0';
+		const struct date_name *nm = date_name_find(f1);
+		if (nm != NULL && nm->kind == DATE_W_MONTH) {
+			*after = e;
+			return nm;
+		}
+	}
 	return NULL;
 }
 
