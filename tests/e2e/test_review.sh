@@ -70,6 +70,8 @@ grep -q 'Order trilingual signs' next.txt && fail "new --from: a done action was
 run "$MAHDAR" export next.txt --to json
 json_get "$OUT" '[(r["text"], r["from"], r["status"]) for r in d["recommendations"]]' \
 	"[('Send the shelf funding request to the council', 'library-2025-en', 'open'), ('Thank the book sale volunteers by email', 'library-2025-en', 'open')]"
+run "$MAHDAR" actions next.txt --json
+json_get "$OUT" '[(a["from"], a["due_iso"]) for a in d]' "[('library-2025-en', '2025-09-25'), ('library-2025-en', None)]"
 run "$MAHDAR" new next-ar.txt --from malmo-2018-ar.txt
 expect_status 0
 grep -q '^1\. متابعة مهام الاجتماع السابق$' next-ar.txt || fail "new --from (Arabic): follow-up item not in Arabic"
