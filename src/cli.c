@@ -99,6 +99,7 @@ static void cli_usage(FILE *to)
 		"                    do not shape Arabic themselves)\n"
 		"  --logical         arrow keys move in logical (reading) order, not on screen\n"
 		"  --show-controls   show every bidi control character as a marker\n"
+		"  --read-only       review: no edits, no saves\n"
 		"  --no-term-bidi    do not switch the terminal's own bidi off while editing\n"
 		"  --keymap FILE     read key bindings from FILE instead of the default\n"
 		"\n"
@@ -350,6 +351,8 @@ int cli_main(int argc, char **argv)
 			eo.show_controls = 1;
 		else if (strcmp(a, "--no-term-bidi") == 0)
 			eo.term_bidi = 0;
+		else if (strcmp(a, "--read-only") == 0)
+			eo.readonly = 1;
 		else if (strcmp(a, "--keymap") == 0) {
 			if (++i >= argc)
 				return cli_usage_error("%s: needs a file name", a);

@@ -72,7 +72,7 @@ struct doc_line {
 	unsigned char kind;	/* enum doc_kind, derived */
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
-	void *cache;		/* the client's, freed through doc->cache_free on change */
+	unsigned long stamp;	/* doc->gen of the last change of the bytes (a cache key) */
 };
 
 struct doc_field {		/* a header line "Label: value" */
@@ -136,7 +136,6 @@ struct doc {
 	unsigned long gen;	/* bumped by every change of the lines */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
-	void (*cache_free)(void *cache);
 
 	/* Derived by txt_analyse(). */
 	char *title;		/* NULL when line 1 is not "# …" */
@@ -192,6 +191,9 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol);
 void doc_attr_free(struct doc_attr *a);
 /* A copy of a (NULL for NULL); free with doc_attr_free(). */
 struct doc_attr *doc_attr_dup(const struct doc_attr *a);
+/* Give line i the attributes a (NULL: none) and return its old ones (the
+ * caller's now); a change of the document like one of its bytes. */
+struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a);
 /* The line's attributes, created empty on first use. */
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */
