@@ -75,6 +75,26 @@ static void test_text_visual(void **state)
 	free(out);
 }
 
+/* In a right-to-left document the rows the export makes stay
+ * right-to-left (an RLM where a row would read left-to-right); paragraphs
+ * keep their own direction. */
+static void test_text_rtl_rows(void **state)
+{
+	(void)state;
+	const char *doc = "# جلسه\n\n## دستور جلسه\n۱. Science Camp برنامه\n\n## بحث\nJohn spoke.\n";
+	char *out = export_of(doc, EXPORT_TEXT, 40, 0);
+	assert_non_null(strstr(out, "\n\xE2\x80\x8F----------\n"));	/* the heading's underline */
+	assert_non_null(strstr(out, "\n\xE2\x80\x8F۱. Science Camp برنامه\n"));
+	assert_non_null(strstr(out, "\nJohn spoke.\n"));
+	free(out);
+	out = export_of(doc, EXPORT_TEXT, 40, 1);
+	/* Visual: the underline right-aligned under its heading. */
+	assert_non_null(strstr(out, "\n                              هسلج روتسد\n"
+				    "                              ----------\xE2\x80\x8F\n"));
+	assert_non_null(strstr(out, "\nJohn spoke.\n"));
+	free(out);
+}
+
 static void test_text_no_controls(void **state)
 {
 	(void)state;
@@ -136,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_text_long_label),
 		cmocka_unit_test(test_text_narrow_actions),
 		cmocka_unit_test(test_text_visual),
+		cmocka_unit_test(test_text_rtl_rows),
 		cmocka_unit_test(test_text_no_controls),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_html),
