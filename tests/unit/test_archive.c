@@ -202,6 +202,19 @@ static void test_finalize_and_amend(void **state)
 	assert_string_equal(back->amends[0].reason, "corrected the time");
 	assert_string_equal(back->approved_by, "Ann Chair");
 
+	/* An amendment reads in its reason's direction, whoever made it. */
+	char *cause2 = NULL;
+	assert_int_equal(review_amend(back, "2024-03-21", "Bob", "תוקן הסכום", &cause2), 0);
+	struct export_opts ho = { .format = EXPORT_HTML, .width = 72 };
+	size_t hn;
+	char *html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "<li lang=\"he\" dir=\"rtl\">2024-03-21, Bob: תוקן הסכום</li>"));
+	free(html);
+	ho.format = EXPORT_MARKDOWN;
+	html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "- \xE2\x80\x8F" "2024-03-21, Bob: תוקן הסכום" "\xE2\x80\x8F\n"));
+	free(html);
+
 	/* Every export shows approval and amendment. */
 	for (int f = EXPORT_TEXT; f <= EXPORT_HTML; f++) {
 		struct export_opts o = { .format = f, .width = 72 };
