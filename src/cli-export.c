@@ -25,6 +25,8 @@
 
 static const char *const cli_export_ext[] = { ".txt", ".md", ".html", ".json" };
 
+static int cli_export_stdout(const char *s, size_t n, int format);
+
 /* Every code point a terminal would act on (C0, DEL, C1, bidi overrides)
  * in json as a \uXXXX escape: the text stays the same JSON value. */
 static void cli_export_json_tty(const char *s, size_t n, struct buf *out)
@@ -85,6 +87,11 @@ static char *cli_export_render(struct doc *d, const struct export_opts *o, size_
 	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, len);
 	free(text);
 	return json;
+}
+
+int cli_json_stdout(const char *s, size_t n)
+{
+	return cli_export_stdout(s, n, EXPORT_JSON);
 }
 
 /* Write bytes to standard output, escaped when it is a terminal. */

@@ -114,9 +114,9 @@ static int cli_rows_json(const struct cli_rows *r, const char *const *keys)
 {
 	size_t len;
 	char *js = side_list(keys, r->width, (const char *const *)r->v, r->n, &len);
-	fwrite(js, 1, len, stdout);
+	int rc = cli_json_stdout(js, len);
 	free(js);
-	return fflush(stdout) == 0 ? CLI_OK : CLI_PROBLEMS;
+	return rc;
 }
 
 /* ------------------------------------------------------------ search */

@@ -23,6 +23,13 @@ run "$MAHDAR" search "ركن القراءة" --json
 expect_status 0
 json_get "$OUT" '[(h["file"], h["line"], h["section"], h["section_key"]) for h in d]' \
 	"[('library-2025-en.txt', 17, 'Agenda', 'agenda'), ('library-2025-en.txt', 22, 'Discussion', 'discussion')]"
+# --json to a terminal: controls as \u escapes; to a pipe, jansson's bytes.
+printf '# T\nDate: 2024-01-01\n\n## Opening\nx \302\233 y \342\200\256 z\n' >esc.txt
+script -qec "$MAHDAR search y esc.txt --json" /dev/null >"$T/tty.out" 2>&1
+grep -q 'x \\u009B y \\u202E z' "$T/tty.out" || fail "search --json to a terminal: $(cat -A "$T/tty.out" | head -5)"
+"$MAHDAR" search y esc.txt --json | python3 -c 'import json,sys; assert json.load(sys.stdin)[0]["text"] == "x \x9b y \u202e z"' ||
+	fail "search --json to a pipe is not the text"
+rm esc.txt
 run "$MAHDAR" search "no such words here"
 expect_status 1
 
