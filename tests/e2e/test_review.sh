@@ -114,12 +114,14 @@ run "$MAHDAR" acitons
 expect_status 2 && expect_err 'did you mean actions\?'
 
 # ---------------------------------------------------------------- a folder of 200
-python3 "$SRC/tests/gen_minutes.py" "$T/gen" 200 || fail "gen_minutes.py failed"
+MAHDAR="$MAHDAR" python3 "$SRC/tests/gen_minutes.py" "$T/gen" 200 || fail "gen_minutes.py failed"
 "$MAHDAR" search "1" "$T/gen" | cut -d: -f1 | uniq | sed "s|^$T/gen/||" >"$T/order"
 cut -f1 "$T/gen/MANIFEST.tsv" >"$T/want"
 cmp -s "$T/order" "$T/want" || fail "folder not in meeting-date order: $(diff "$T/want" "$T/order" | head -5)"
-n=$("$MAHDAR" actions "$T/gen" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+n=$("$MAHDAR" actions "$T/gen" --open --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 want=$(awk -F'\t' '{s += $3} END {print s}' "$T/gen/MANIFEST.tsv")
-[ "$n" = "$want" ] || fail "actions over the folder: $n, want $want"
+[ "$n" = "$want" ] || fail "open actions over the folder: $n, want $want"
+all=$("$MAHDAR" actions "$T/gen" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[ "$all" = $((want + 40)) ] || fail "actions over the folder: $all, want $((want + 40)) (40 done)"
 
 finish
