@@ -83,10 +83,10 @@ static const char *cli_review_section(const struct doc *d, size_t line)
 {
 	const struct doc_line *l = d->lines[line];
 	if (l->kind == DOC_K_TITLE)
-		return "title";
+		return _("title");
 	if (l->section >= 0 && d->sections[l->section].heading != NULL)
 		return d->sections[l->section].heading;
-	return l->kind == DOC_K_HEADER ? "header" : "-";
+	return l->kind == DOC_K_HEADER ? _("header") : "-";
 }
 
 /* A list of rows of strings, for the --json output. */
