@@ -275,7 +275,7 @@ static int date_hebrew_mark(uint32_t cp)
 
 int date_hebrew_numeral(const char *s, size_t n)
 {
-	int total = 0, marks = 0, letters = 0, thousands = 0;
+	int total = 0, marks = 0, letters = 0, thousands = 0, first = 0;
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
@@ -295,6 +295,15 @@ int date_hebrew_numeral(const char *s, size_t n)
 		int v = date_hebrew_letter(cp);
 		if (v == 0)
 			return -1;
+		/* Numerals run from the greatest letter down; a first letter
+		 * smaller than the next is thousands written without a geresh,
+		 * as in התשפ״ד (5784). */
+		if (letters == 1 && thousands == 0 && first < v && first < 10) {
+			thousands = first * 1000;
+			total = 0;
+		}
+		if (letters == 0)
+			first = v;
 		total += v;
 		letters++;
 	}

@@ -112,6 +112,7 @@ static const struct written written[] = {
 	{ "ט״ו בניסן תשפ״ד", NO, "2024-04-23", "", HE },
 	{ "ט\"ו בניסן תשפ\"ד", NO, "2024-04-23", "", HE },
 	{ "ט״ו בניסן ה׳תשפ״ד", NO, "2024-04-23", "", HE },
+	{ "ט\"ו ניסן התשפ\"ד", NO, "2024-04-23", "", HE },
 	{ "יום ג׳, ט״ו בניסן תשפ״ד", NO, "2024-04-23", "", HE },
 	{ "א׳ תשרי תשפ״ה", NO, "2024-10-03", "", HE },
 	{ "י״ד אדר ב׳ תשפ״ד", NO, "2024-03-24", "", HE },
@@ -178,6 +179,9 @@ static void test_hebrew_numerals(void **state)
 	assert_int_equal(date_hebrew_numeral("א׳", strlen("א׳")), 1);
 	assert_int_equal(date_hebrew_numeral("תשפ״ד", strlen("תשפ״ד")), 784);
 	assert_int_equal(date_hebrew_numeral("ה׳תשפ״ד", strlen("ה׳תשפ״ד")), 5784);
+	assert_int_equal(date_hebrew_numeral("התשפ״ד", strlen("התשפ״ד")), 5784);
+	assert_int_equal(date_hebrew_numeral("ט״ז", strlen("ט״ז")), 16);	/* 9 + 7: not ascending */
+	assert_int_equal(date_hebrew_numeral("י״א", strlen("י״א")), 11);
 	assert_int_equal(date_hebrew_numeral("ניסן", strlen("ניסן")), -1);	/* no geresh */
 	assert_int_equal(date_hebrew_numeral("x׳", strlen("x׳")), -1);
 }
