@@ -19,6 +19,7 @@
 #include "mahdar/buf.h"
 #include "mahdar/doc.h"
 #include "mahdar/fio.h"
+#include "mahdar/fold.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
 #include "mahdar/util.h"
@@ -344,4 +345,88 @@ struct archive *archive_scan(const char *dir, const char *cache, char **cause)
 		return NULL;
 	}
 	return a;
+}
+
+/* ------------------------------------------------------------ filters, actions */
+
+int archive_entry_matches(const struct archive_entry *e, const struct fold_pattern *p)
+{
+	const char *const fields[] = { e->title, e->date, e->date_iso, e->path };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fields); i++) {
+		size_t s, t;
+		if (fields[i] != NULL && fold_find(p, fields[i], strlen(fields[i]), 0, &s, &t))
+			return 1;
+	}
+	return 0;
+}
+
+static char *archive_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void archive_actions_add(struct archive_actions *l, const struct doc *d, const char *file,
+			 const struct archive_filter *f)
+{
+	for (size_t i = 0; i < d->nrecs; i++) {
+		const struct doc_rec *r = &d->recs[i];
+		if (r->kind != DOC_REC_ACTION)
+			continue;
+		const struct doc_attr *at = d->lines[r->line]->attr;
+		int st = at != NULL ? at->status : DOC_ST_OPEN;
+		size_t s, e;
+		if (f != NULL && (f->open_only || f->overdue_before != NULL) && st != DOC_ST_OPEN)
+			continue;
+		if (f != NULL && f->overdue_before != NULL &&
+		    (r->due_iso == NULL || strcmp(r->due_iso, f->overdue_before) >= 0))
+			continue;
+		if (f != NULL && f->owner != NULL &&
+		    (r->owner == NULL || !fold_find(f->owner, r->owner, strlen(r->owner), 0, &s, &e)))
+			continue;
+		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+		l->v[l->n++] = (struct archive_action){
+			.file = xstrdup(file), .title = archive_dup(d->title), .date_iso = archive_dup(d->date_iso),
+			.text = xstrdup(r->text), .owner = archive_dup(r->owner), .due = archive_dup(r->due),
+			.due_iso = archive_dup(r->due_iso), .from = archive_dup(at != NULL ? at->from : NULL),
+			.line = r->line + 1, .status = st,
+		};
+	}
+}
+
+static int archive_action_cmp(const void *pa, const void *pb)
+{
+	const struct archive_action *a = pa, *b = pb;
+	int ha = a->due_iso != NULL, hb = b->due_iso != NULL;
+	if (ha != hb)
+		return hb - ha;	/* with a due date first */
+	int c = ha ? strcmp(a->due_iso, b->due_iso) : 0;
+	if (c == 0)
+		c = strcmp(a->date_iso != NULL ? a->date_iso : "~", b->date_iso != NULL ? b->date_iso : "~");
+	if (c == 0)
+		c = strcmp(a->file, b->file);
+	return c != 0 ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+void archive_actions_sort(struct archive_actions *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, archive_action_cmp);
+}
+
+void archive_actions_free(struct archive_actions *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct archive_action *a = &l->v[i];
+		free(a->file);
+		free(a->title);
+		free(a->date_iso);
+		free(a->text);
+		free(a->owner);
+		free(a->due);
+		free(a->due_iso);
+		free(a->from);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
 }

@@ -83,10 +83,10 @@ static const char *cli_review_section(const struct doc *d, size_t line)
 {
 	const struct doc_line *l = d->lines[line];
 	if (l->kind == DOC_K_TITLE)
-		return "title";
+		return _("title");
 	if (l->section >= 0 && d->sections[l->section].heading != NULL)
 		return d->sections[l->section].heading;
-	return l->kind == DOC_K_HEADER ? "header" : "-";
+	return l->kind == DOC_K_HEADER ? _("header") : "-";
 }
 
 /* A list of rows of strings, for the --json output. */
@@ -114,9 +114,9 @@ static int cli_rows_json(const struct cli_rows *r, const char *const *keys)
 {
 	size_t len;
 	char *js = side_list(keys, r->width, (const char *const *)r->v, r->n, &len);
-	fwrite(js, 1, len, stdout);
+	int rc = cli_json_stdout(js, len);
 	free(js);
-	return fflush(stdout) == 0 ? CLI_OK : CLI_PROBLEMS;
+	return rc;
 }
 
 /* ------------------------------------------------------------ search */
@@ -192,31 +192,6 @@ int cli_search(int argc, char **argv)
 
 /* ------------------------------------------------------------ actions */
 
-struct cli_action {
-	char *file, *title, *date_iso, *text, *owner, *due, *due_iso;
-	size_t line;
-	int status;
-};
-
-static int cli_action_cmp(const void *pa, const void *pb)
-{
-	const struct cli_action *a = pa, *b = pb;
-	int ha = a->due_iso != NULL, hb = b->due_iso != NULL;
-	if (ha != hb)
-		return hb - ha;	/* with a due date first */
-	int c = ha ? strcmp(a->due_iso, b->due_iso) : 0;
-	if (c == 0)
-		c = strcmp(a->date_iso != NULL ? a->date_iso : "~", b->date_iso != NULL ? b->date_iso : "~");
-	if (c == 0)
-		c = strcmp(a->file, b->file);
-	return c != 0 ? c : (a->line > b->line) - (a->line < b->line);
-}
-
-static char *cli_dup(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 int cli_actions(int argc, char **argv)
 {
 	const char **args = xcalloc((size_t)argc + 1, sizeof *args);
@@ -249,45 +224,26 @@ int cli_actions(int argc, char **argv)
 	util_today(&y, &m, &dd);
 	char today[16];
 	snprintf(today, sizeof today, "%04d-%02d-%02d", y, m, dd);
+	struct archive_filter filter = { open_only, overdue ? today : NULL, fp };
 	size_t nfiles;
 	char **files = cli_review_files(args, nargs, &nfiles);
-	struct cli_action *v = NULL;
-	size_t n = 0, cap = 0;
+	struct archive_actions list = { 0 };
 	for (size_t f = 0; f < nfiles; f++) {
 		struct doc *d = cli_review_open(files[f], &rc);
 		if (d == NULL)
 			continue;
-		for (size_t i = 0; i < d->nrecs; i++) {
-			const struct doc_rec *r = &d->recs[i];
-			if (r->kind != DOC_REC_ACTION)
-				continue;
-			const struct doc_attr *at = d->lines[r->line]->attr;
-			int st = at != NULL ? at->status : DOC_ST_OPEN;
-			size_t s, e;
-			if ((open_only || overdue) && st != DOC_ST_OPEN)
-				continue;
-			if (overdue && (r->due_iso == NULL || strcmp(r->due_iso, today) >= 0))
-				continue;
-			if (fp != NULL && (r->owner == NULL || !fold_find(fp, r->owner, strlen(r->owner), 0, &s, &e)))
-				continue;
-			v = xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = (struct cli_action){
-				xstrdup(files[f]), cli_dup(d->title), cli_dup(d->date_iso), xstrdup(r->text),
-				cli_dup(r->owner), cli_dup(r->due), cli_dup(r->due_iso), r->line + 1, st,
-			};
-		}
+		archive_actions_add(&list, d, files[f], &filter);
 		doc_free(d);
 	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cli_action_cmp);
+	archive_actions_sort(&list);
 	struct cli_rows rows = { .width = 10 };
-	for (size_t i = 0; i < n; i++) {
-		const struct cli_action *a = &v[i];
+	for (size_t i = 0; i < list.n; i++) {
+		const struct archive_action *a = &list.v[i];
 		if (json) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu", a->line);
 			const char *row[10] = { a->due, a->due_iso, doc_status_name(a->status), a->owner, a->text,
-						a->date_iso, a->title, a->file, num, NULL };
+						a->date_iso, a->title, a->file, num, a->from };
 			cli_rows_add(&rows, row);
 		} else {
 			cli_printf(stdout, "%s  %s  %s: %s  (%s:%zu, %s “%s”)\n",
@@ -302,16 +258,7 @@ int cli_actions(int argc, char **argv)
 		int r = cli_rows_json(&rows, keys);
 		rc = r != CLI_OK ? r : rc;
 	}
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].file);
-		free(v[i].title);
-		free(v[i].date_iso);
-		free(v[i].text);
-		free(v[i].owner);
-		free(v[i].due);
-		free(v[i].due_iso);
-	}
-	free(v);
+	archive_actions_free(&list);
 	cli_rows_free(&rows);
 	cli_review_files_free(files);
 	fold_pattern_free(fp);

@@ -46,4 +46,33 @@ char *archive_cache_path(void);
 /* Sort entries by meeting date, then path. */
 void archive_sort(struct archive *a);
 
+struct fold_pattern;
+/* Does the entry's title, date (as written or ISO) or file name match the
+ * pattern (script-aware, fold.h)?  For a browser's filter. */
+int archive_entry_matches(const struct archive_entry *e, const struct fold_pattern *p);
+
+/* Action items across meetings (`mahdar actions`, the browser's list). */
+struct archive_action {
+	char *file, *title, *date_iso;	/* the meeting; title and date_iso may be NULL */
+	char *text, *owner, *due, *due_iso, *from;	/* the item; all but text may be NULL */
+	size_t line;			/* 1-based line in file */
+	int status;			/* enum doc_status */
+};
+struct archive_actions {
+	struct archive_action *v;
+	size_t n, cap;
+};
+struct archive_filter {
+	int open_only;			/* open ones only */
+	const char *overdue_before;	/* ISO date: open ones due before it, or NULL */
+	const struct fold_pattern *owner;	/* owners matching it, or NULL */
+};
+struct doc;
+/* Add the action items of d, read from file, that pass f (NULL: all). */
+void archive_actions_add(struct archive_actions *l, const struct doc *d, const char *file,
+			 const struct archive_filter *f);
+/* By due date (ISO; undated last), then meeting date, file and line. */
+void archive_actions_sort(struct archive_actions *l);
+void archive_actions_free(struct archive_actions *l);
+
 #endif

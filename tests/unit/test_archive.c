@@ -10,6 +10,7 @@
 #include "mahdar/archive.h"
 #include "mahdar/doc.h"
 #include "mahdar/export.h"
+#include "mahdar/fold.h"
 #include "mahdar/review.h"
 #include "mahdar/side.h"
 #include "mahdar/txt.h"
@@ -59,6 +60,18 @@ static void test_scan_sorted_by_meeting_date(void **state)
 	assert_int_equal(a->v[3].actions, 2);
 	assert_int_equal(a->v[3].open, 2);
 	assert_int_equal(a->v[2].lang, DOC_LANG_FA);
+	/* The browser's filter: script-aware, over title, date and name. */
+	struct fold_pattern *p = fold_pattern_new("رمضان", strlen("رمضان"), FOLD_LOOSE);
+	assert_true(archive_entry_matches(&a->v[0], p));
+	assert_false(archive_entry_matches(&a->v[1], p));
+	fold_pattern_free(p);
+	p = fold_pattern_new("2024-04", 7, FOLD_LOOSE);	/* the ISO date of a Hebrew one */
+	assert_true(archive_entry_matches(&a->v[1], p));
+	assert_false(archive_entry_matches(&a->v[3], p));
+	fold_pattern_free(p);
+	p = fold_pattern_new("MEETING", 7, FOLD_LOOSE);
+	assert_true(archive_entry_matches(&a->v[3], p));
+	fold_pattern_free(p);
 	archive_free(a);
 
 	char *missing = tf_path(state, "nope");
@@ -188,6 +201,19 @@ static void test_finalize_and_amend(void **state)
 	assert_int_equal(back->namends, 1);
 	assert_string_equal(back->amends[0].reason, "corrected the time");
 	assert_string_equal(back->approved_by, "Ann Chair");
+
+	/* An amendment reads in its reason's direction, whoever made it. */
+	char *cause2 = NULL;
+	assert_int_equal(review_amend(back, "2024-03-21", "Bob", "תוקן הסכום", &cause2), 0);
+	struct export_opts ho = { .format = EXPORT_HTML, .width = 72 };
+	size_t hn;
+	char *html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "<li lang=\"he\" dir=\"rtl\">2024-03-21, Bob: תוקן הסכום</li>"));
+	free(html);
+	ho.format = EXPORT_MARKDOWN;
+	html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "- \xE2\x80\x8F" "2024-03-21, Bob: תוקן הסכום" "\xE2\x80\x8F\n"));
+	free(html);
 
 	/* Every export shows approval and amendment. */
 	for (int f = EXPORT_TEXT; f <= EXPORT_HTML; f++) {
