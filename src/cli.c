@@ -7,6 +7,7 @@
 #include "mahdar/cli.h"
 #include "mahdar/date.h"
 #include "mahdar/doc.h"
+#include "mahdar/draft.h"
 #include "mahdar/editor.h"
 #include "mahdar/fio.h"
 #include "mahdar/side.h"
@@ -110,23 +111,6 @@ static int cli_fail(char *cause)
 	return CLI_PROBLEMS;
 }
 
-/* Language of the user's locale, for `new` without --lang. */
-static int cli_locale_lang(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (v == NULL || *v == '\0')
-			continue;
-		char code[3] = { v[0], v[0] ? v[1] : 0, 0 };
-		int lang = doc_lang_parse(code);
-		if (lang == DOC_LANG_NONE && strcmp(code, "iw") == 0)
-			lang = DOC_LANG_HE;
-		return lang == DOC_LANG_NONE ? DOC_LANG_EN : lang;
-	}
-	return DOC_LANG_EN;
-}
-
 /* ------------------------------------------------------------ new */
 
 static int cli_new(int argc, char **argv)
@@ -152,7 +136,7 @@ static int cli_new(int argc, char **argv)
 	if (path == NULL)
 		return cli_usage_error("%s", "new: which file? (mahdar new FILE [--lang en|ar|fa|he])");
 	if (lang == DOC_LANG_NONE)
-		lang = cli_locale_lang();
+		lang = draft_locale_lang();
 
 	char *cause = NULL;
 	struct store_info info;
@@ -164,22 +148,25 @@ static int cli_new(int argc, char **argv)
 		return CLI_PROBLEMS;
 	}
 
-	int y, m, d;
-	char date[64];
-	util_today(&y, &m, &d);
-	date_format_for_lang(y, m, d, lang, date, sizeof date);
-	struct doc *doc = txt_skeleton(lang, date);
+	struct draft_now today = { 0 };
+	util_today(&today.y, &today.m, &today.d);
+	struct doc *doc = draft_template(lang, &today, NULL, NULL);
+	const struct doc_field *datef = doc_field_get(doc, DOC_KEY_DATE);
+	char *date = xstrdup(datef != NULL ? datef->value : "");
 	char now[32];
 	util_now_iso(now);
 	int rc = store_save(doc, &info, now, &cause);
 	store_info_free(&info);
 	doc_free(doc);
-	if (rc < 0)
+	if (rc < 0) {
+		free(date);
 		return cli_fail(cause);
+	}
 	if (rc > 0)	/* the text is there, its sidecar is not */
 		cli_printf(stderr, "mahdar: warning: %s\n", cause);
 	free(cause);
 	cli_printf(stdout, "%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
+	free(date);
 	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
 }
 

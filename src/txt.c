@@ -201,18 +201,23 @@ int txt_heading_key(const char *s, size_t len)
 
 #define TXT_SUGGEST_MAX 48	/* code points compared; longer headings are sentences */
 
-/* s[0..n) folded (see txt_fold_next) into out[0..TXT_SUGGEST_MAX); its
- * length, or TXT_SUGGEST_MAX + 1 when it is longer. */
-static size_t txt_fold_into(const char *s, size_t n, uint32_t *out)
+size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max)
 {
 	struct txt_folder f = { .s = s, .end = s + n };
 	size_t k = 0;
 	for (uint32_t c; (c = txt_fold_next(&f)) != 0;) {
-		if (k == TXT_SUGGEST_MAX)
-			return TXT_SUGGEST_MAX + 1;
+		if (k == max)
+			return max + 1;
 		out[k++] = c;
 	}
 	return k;
+}
+
+/* s[0..n) folded into out[0..TXT_SUGGEST_MAX); its length, or
+ * TXT_SUGGEST_MAX + 1 when it is longer. */
+static size_t txt_fold_into(const char *s, size_t n, uint32_t *out)
+{
+	return txt_fold(s, n, out, TXT_SUGGEST_MAX);
 }
 
 /* Levenshtein distance of a[0..an) and b[0..bn), both <= TXT_SUGGEST_MAX. */

@@ -7,6 +7,7 @@
 #define MAHDAR_TXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mahdar/doc.h"
 
@@ -36,6 +37,12 @@ const char *txt_heading(int sec, int lang);
 int txt_label_key(const char *s, size_t len);
 /* Which known section this heading names, or DOC_SEC_NONE. */
 int txt_heading_key(const char *s, size_t len);
+
+/* s[0..n) folded as labels and headings are matched (Latin case, Arabic
+ * vs Persian yeh and kaf, tatweel, harakat, niqqud, ZWNJ ignored; runs of
+ * spaces one space, none at the ends) into out[0..max) as code points.
+ * Returns the folded length, or max + 1 when it is longer than max. */
+size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max);
 
 /* For a heading s[0..n) (without "## ") that names no known section but
  * is close to one — a known heading with text typed onto its end
