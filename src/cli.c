@@ -10,6 +10,9 @@
 #include "mahdar/draft.h"
 #include "mahdar/editor.h"
 #include "mahdar/fio.h"
+#include "mahdar/cmd.h"
+#include "mahdar/keymap.h"
+#include "mahdar/kmap.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
 #include "mahdar/txt.h"
@@ -60,6 +63,7 @@ static void cli_usage(FILE *to)
 {
 	fprintf(to,
 		"Usage: mahdar [OPTION]... FILE         edit minutes in the terminal\n"
+		"       mahdar --list-keys [--keymap FILE]\n"
 		"       mahdar new FILE [--lang en|ar|fa|he]\n"
 		"       mahdar export FILE --to json [-o OUT]\n"
 		"       mahdar check FILE...\n"
@@ -85,6 +89,12 @@ static void cli_usage(FILE *to)
 		"  --show-controls   show every bidi control character as a marker\n"
 		"  --no-term-bidi    do not switch the terminal's own bidi off while editing\n"
 		"  --keymap FILE     read key bindings from FILE instead of the default\n"
+		"  --input NAME      type with the input method NAME (arabic, persian, hebrew,\n"
+		"                    or a .kmap file); Ctrl-\\ turns it on and off\n"
+		"  --lang LANG       a new FILE starts as a skeleton in LANG (en, ar, fa, he;\n"
+		"                    default: from the locale)\n"
+		"  --list-keys       print the key bindings in force (with --keymap and your\n"
+		"                    ~/.config/mahdar/keys) and exit\n"
 		"\n"
 		"  -h, --help        show this help and exit\n"
 		"  -V, --version     show the version and exit\n"
@@ -312,12 +322,96 @@ static int cli_check(int argc, char **argv)
 	return rc;
 }
 
+/* ------------------------------------------------------------ keys */
+
+/* The user's own keys file, as the editor reads it, or NULL. */
+static char *cli_user_keys(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg != NULL && *xdg)
+		return xasprintf("%s/mahdar/keys", xdg);
+	if (home != NULL && *home)
+		return xasprintf("%s/.config/mahdar/keys", home);
+	return NULL;
+}
+
+/* `mahdar --list-keys`: every binding in force, "KEY  command  help", the
+ * default (or --keymap) file's first, then the user's overrides.  Bad
+ * lines go to stderr as FILE:LINE: message, and the status is 1. */
+static int cli_list_keys(const char *keymap)
+{
+	char *def = keymap != NULL ? xstrdup(keymap) : keymap_shipped("default.keys");
+	if (def == NULL) {
+		cli_printf(stderr, "mahdar: cannot find keymaps/default.keys (looked in %s/keymaps and next "
+			   "to the program)\n", MAHDAR_DATADIR);
+		return CLI_PROBLEMS;
+	}
+	struct keymap *km = keymap_new();
+	char *user = cli_user_keys(), *cause = NULL;
+	const char *files[2] = { def, user != NULL && fio_exists(user) ? user : NULL };
+	int rc = CLI_OK;
+	for (size_t f = 0; f < 2 && files[f] != NULL; f++) {
+		int r = keymap_load(km, files[f], cmd_exists, &cause);
+		if (r != 0) {
+			cli_printf(stderr, "mahdar: %s\n", cause);
+			rc = CLI_PROBLEMS;
+		}
+		free(cause);
+		cause = NULL;
+		if (r < 0 && f == 0)
+			break;
+	}
+	const char *key, *cmd;
+	for (size_t i = 0; keymap_entry(km, i, &key, &cmd) == 0; i++) {
+		const struct cmd *c = cmd_find(cmd);
+		cli_printf(stdout, "%-16s%-20s%s\n", key, cmd, c != NULL ? c->help : "");
+	}
+	keymap_free(km);
+	free(user);
+	free(def);
+	return rc;
+}
+
+/* The .kmap file of --input NAME: NAME itself when it names a file, else
+ * keymaps/NAME.kmap.  Caller frees; NULL when there is none. */
+static char *cli_input_path(const char *name)
+{
+	if (strchr(name, '/') != NULL || fio_exists(name))
+		return fio_exists(name) ? xstrdup(name) : NULL;
+	char *file = xasprintf("%s.kmap", name);
+	char *p = keymap_shipped(file);
+	free(file);
+	return p;
+}
+
+/* Check --input: 0, or CLI_USAGE when it names no input method.  Bad
+ * lines are reported (FILE:LINE) and the editor starts all the same. */
+static int cli_check_input(const char *name, char **path)
+{
+	*path = cli_input_path(name);
+	if (*path == NULL) {
+		cli_printf(stderr, "mahdar: --input: no input method '%s' (shipped: arabic, persian, "
+			   "hebrew; or give a .kmap file)\n", name);
+		return CLI_USAGE;
+	}
+	struct kmap *km = kmap_new();
+	char *cause = NULL;
+	int r = kmap_load(km, *path, &cause);
+	kmap_free(km);
+	if (r != 0)
+		cli_printf(stderr, "mahdar: %s\n", cause);
+	free(cause);
+	return r < 0 ? CLI_PROBLEMS : 0;
+}
+
 /* ------------------------------------------------------------ main */
 
 int cli_main(int argc, char **argv)
 {
-	struct editor_opts eo = { .term_bidi = 1 };
-	const char *file = NULL;
+	struct editor_opts eo = { .term_bidi = 1, .lang = DOC_LANG_NONE };
+	const char *file = NULL, *input = NULL;
+	int list_keys = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -345,6 +439,18 @@ int cli_main(int argc, char **argv)
 			if (++i >= argc)
 				return cli_usage_error("%s: needs a file name", a);
 			eo.keymap = argv[i];
+		} else if (strcmp(a, "--input") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs an input method (arabic, persian, hebrew)", a);
+			input = argv[i];
+		} else if (strcmp(a, "--lang") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs a language (en, ar, fa or he)", a);
+			eo.lang = doc_lang_parse(argv[i]);
+			if (eo.lang == DOC_LANG_NONE)
+				return cli_usage_error("unknown language '%s' (use en, ar, fa or he)", argv[i]);
+		} else if (strcmp(a, "--list-keys") == 0) {
+			list_keys = 1;
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc && file == NULL) {
 			file = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -355,9 +461,22 @@ int cli_main(int argc, char **argv)
 			return cli_usage_error("one file at a time ('%s' is one too many)", a);
 		}
 	}
+	if (list_keys)
+		return cli_list_keys(eo.keymap);
 	if (file == NULL) {
 		cli_usage(stderr);
 		return CLI_USAGE;
 	}
-	return editor_run(file, &eo);
+	char *input_path = NULL;
+	if (input != NULL) {
+		int r = cli_check_input(input, &input_path);
+		if (r != 0) {
+			free(input_path);
+			return r;
+		}
+		eo.input = input_path;
+	}
+	int rc = editor_run(file, &eo);
+	free(input_path);
+	return rc;
 }

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
+#include <unistd.h>
 
 struct keymap_entry {
 	char *key;
@@ -244,4 +246,29 @@ int keymap_load(struct keymap *km, const char *path, int (*known)(const char *cm
 	int r = keymap_parse(km, data, len, path, known, cause);
 	free(data);
 	return r;
+}
+
+char *keymap_shipped(const char *file)
+{
+	char *p = xasprintf("%s/keymaps/%s", MAHDAR_DATADIR, file);
+	if (fio_exists(p))
+		return p;
+	free(p);
+	/* Not installed: the source tree's keymaps/, next to build/mahdar. */
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	static const char *const under[] = { "/../keymaps/", "/keymaps/" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(under); i++) {
+		p = xasprintf("%s%s%s", exe, under[i], file);
+		if (fio_exists(p))
+			return p;
+		free(p);
+	}
+	return NULL;
 }

@@ -16,6 +16,8 @@ struct editor_opts {
 	int logical;		/* arrows move in logical order instead of visual */
 	int show_controls;	/* show all bidi controls as markers */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
+	const char *input;	/* --input: the input method's .kmap file (checked by cli), or NULL */
+	int lang;		/* --lang: language of a new file's template, DOC_LANG_NONE: the locale's */
 };
 
 /* Run the editor on path until the user quits; returns the exit status

@@ -41,6 +41,11 @@ int keymap_entry(const struct keymap *km, size_t i, const char **key, const char
 /* The first key bound to cmd, or NULL (for hints and help). */
 const char *keymap_key_for(const struct keymap *km, const char *cmd);
 
+/* Where the shipped file keymaps/FILE is: the installed data directory,
+ * else the source tree next to the program (build/mahdar -> keymaps/).
+ * NULL when it is in neither.  Caller frees. */
+char *keymap_shipped(const char *file);
+
 /* Canonical spelling of a key name into out; -1 if it is not a key name. */
 int keymap_canon(const char *key, char *out, size_t outsz);
 
