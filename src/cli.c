@@ -91,8 +91,6 @@ static void cli_usage(FILE *to)
 		"  --keymap FILE     read key bindings from FILE instead of the default\n"
 		"  --input NAME      type with the input method NAME (arabic, persian, hebrew,\n"
 		"                    or a .kmap file); Ctrl-\\ turns it on and off\n"
-		"  --lang LANG       a new FILE starts as a skeleton in LANG (en, ar, fa, he;\n"
-		"                    default: from the locale)\n"
 		"  --list-keys       print the key bindings in force (with --keymap and your\n"
 		"                    ~/.config/mahdar/keys) and exit\n"
 		"\n"
