@@ -2,6 +2,8 @@
  * Data model: each cmd-*.c returns a constant table; a lookup scans them
  * in turn (a hundred names at most, once per key press). */
 #include "mahdar/cmd.h"
+#include "mahdar/edit.h"
+#include "mahdar/editor.h"
 
 #include <string.h>
 
@@ -28,6 +30,10 @@ int cmd_run(struct editor *ed, const char *name)
 	const struct cmd *c = cmd_find(name);
 	if (c == NULL)
 		return -1;
+	/* Because a command ends a run of typing (one undo step), whatever it
+	 * does: see edit.h. */
+	if (ed->edit != NULL)
+		edit_break(ed->edit);
 	c->exec(ed, c->arg);
 	return 0;
 }

@@ -22,10 +22,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 
 /* Kinds of open steps. */
-enum { EDIT_OPEN_NONE = 0, EDIT_OPEN_TYPE, EDIT_OPEN_TYPE_SPACE, EDIT_OPEN_BACK, EDIT_OPEN_DEL };
+enum { EDIT_OPEN_NONE = 0, EDIT_OPEN_TYPE, EDIT_OPEN_BACK, EDIT_OPEN_DEL };
+/* A pause in typing this long (ms) ends the run: see the rule in edit.h. */
+#define EDIT_TYPE_PAUSE_MS 1000
 
 /* ---------------------------------------------------------------- texts */
 
@@ -230,7 +233,7 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 {
 	int cont = e->nundo > 0 && e->open != EDIT_OPEN_NONE && kind != EDIT_OPEN_NONE &&
 		   edit_pos_cmp(e->undo[e->nundo - 1].after, e->cur) == 0 &&
-		   (e->open == kind || (e->open == EDIT_OPEN_TYPE && kind == EDIT_OPEN_TYPE_SPACE));
+		   e->open == kind;
 	edit_stack_clear(e->redo, &e->nredo);
 	if (!cont) {
 		e->undo = xgrow(e->undo, &e->undo_cap, e->nundo + 1, sizeof *e->undo);
@@ -343,6 +346,14 @@ void edit_mark_saved(struct edit *e)
 
 /* ------------------------------------------------------------ lifecycle */
 
+/* Milliseconds on the monotonic clock: the default e->clock. */
+static long long edit_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 {
 	struct edit *e = xcalloc(1, sizeof *e);
@@ -351,6 +362,7 @@ struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 	e->layout_ctx = ctx;
 	e->goal = -1;
 	e->page_rows = 1;
+	e->clock = edit_clock_ms;
 	if (d->nlines == 0) {
 		int mod = d->modified;
 		doc_line_insert(d, 0, "", 0, DOC_EOL_NONE);
@@ -655,10 +667,13 @@ void edit_type(struct edit *e, const char *text, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		size_t n = ustr_decode(s + i, len - i, &cp);
-		int space = cp != USTR_INVALID && ustr_is_space(cp);
-		/* A word typed after spaces (open == TYPE_SPACE, kind TYPE)
-		 * starts a new step: see the rule in edit.h. */
-		int kind = space ? EDIT_OPEN_TYPE_SPACE : EDIT_OPEN_TYPE;
+		(void)cp;
+		int kind = EDIT_OPEN_TYPE;
+		/* A pause ends the run of typing: see the rule in edit.h. */
+		long long now = e->clock != NULL ? e->clock() : 0;
+		if (e->open == EDIT_OPEN_TYPE && now - e->typed_ms >= EDIT_TYPE_PAUSE_MS)
+			edit_break(e);
+		e->typed_ms = now;
 		struct edit_step *st = edit_step_for(e, e->sel ? EDIT_OPEN_NONE : kind);
 		struct edit_text t = {0};
 		edit_text_add(&t, s + i, n, DOC_EOL_NONE);

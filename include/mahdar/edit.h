@@ -10,9 +10,9 @@
  * between two positions with another text.  Undo keeps those replacements,
  * grouped into steps.  The grouping rule (what one Ctrl-Z takes back):
  *   - a run of typed characters is one step; the run ends when the cursor
- *     is moved (any motion, a click), when any other edit is made, and when
- *     a character that is not white space is typed right after white space
- *     typed in the same run, so each step is one word and the spaces after it;
+ *     is moved (any motion, a click), when any other edit is made, when a
+ *     command runs (edit_break()), and after a pause in typing of a second
+ *     (measured with e->clock);
  *   - consecutive Backspaces are one step, consecutive Deletes another;
  *   - everything else (Enter, cut, paste, a bracketed paste from the
  *     terminal however long) is one step of its own. */
@@ -91,6 +91,9 @@ struct edit {
 
 	struct edit_text clip;		/* the clipboard, n == 0 when empty */
 	int eol;			/* terminator new lines get (doc_eol_default()), 0 until needed */
+	long long (*clock)(void);	/* milliseconds, for the pause that ends a run of typing
+					 * (monotonic by default; tests set their own) */
+	long long typed_ms;		/* when the last character was typed */
 };
 
 /* A new editing state on d (which stays the caller's).  A document with no
