@@ -88,6 +88,15 @@ static void cmd_edit_redo(struct editor *ed, int arg)
 		editor_message(ed, 0, "Nothing to redo");
 }
 
+static void cmd_edit_line_direction(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (edit_line_direction(ed->edit, -1))
+		editor_message(ed, 0, "This line is now right-to-left");
+	else
+		editor_message(ed, 0, "This line is now left-to-right");
+}
+
 #define CMD_EDIT_MOTION(name, help, m) \
 	{name, help, cmd_edit_move, m}, \
 	{"select-" name, help ", selecting", cmd_edit_move, (m) | CMD_EDIT_EXTEND}
@@ -117,6 +126,8 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"paste", "Paste what was cut or copied", cmd_edit_paste, 0},
 	{"undo", "Undo the last step", cmd_edit_undo, 0},
 	{"redo", "Redo what was undone", cmd_edit_redo, 0},
+	{"line-direction", "Make this line right-to-left or left-to-right (a direction mark at its start)",
+	 cmd_edit_line_direction, 0},
 };
 
 const struct cmd *cmd_edit_table(size_t *n)

@@ -841,3 +841,64 @@ int edit_paste(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 	return 0;
 }
+
+/* ------------------------------------------------------------ line direction */
+
+/* Bytes of the direction marks (U+200E LRM, U+200F RLM, U+061C ALM) at
+ * the start of line l. */
+static size_t edit_lead_marks(const struct doc_line *l)
+{
+	size_t k = 0;
+	for (;;) {
+		if (l->len - k >= 3 && memcmp(l->s + k, "\xE2\x80", 2) == 0 &&
+		    (l->s[k + 2] == '\x8E' || l->s[k + 2] == '\x8F'))
+			k += 3;
+		else if (l->len - k >= 2 && memcmp(l->s + k, "\xD8\x9C", 2) == 0)
+			k += 2;
+		else
+			return k;
+	}
+}
+
+/* The direction s[0..n)'s own letters give it (first strong character),
+ * or -1 when it has none. */
+static int edit_own_dir(const char *s, size_t n)
+{
+	struct layout_opts o = { .width = 1 << 14, .base = LAYOUT_AUTO, .fallback = LAYOUT_LTR };
+	struct layout *a = layout_line(s, n, &o);
+	o.fallback = LAYOUT_RTL;
+	struct layout *b = layout_line(s, n, &o);
+	int dir = a->dir == b->dir ? a->dir : -1;
+	layout_free(a);
+	layout_free(b);
+	return dir;
+}
+
+int edit_line_direction(struct edit *e, int dir)
+{
+	size_t line = e->cur.line;
+	const struct doc_line *l = edit_line(e, line);
+	int now = edit_line_rtl(e, line) ? LAYOUT_RTL : LAYOUT_LTR;
+	int want = dir < 0 ? (now == LAYOUT_RTL ? LAYOUT_LTR : LAYOUT_RTL) : dir ? LAYOUT_RTL : LAYOUT_LTR;
+	size_t k = edit_lead_marks(l);
+	/* Because a mark the line does not need is noise in the file, one is
+	 * put in only when the letters alone do not give the direction. */
+	const char *mark = edit_own_dir(l->s + k, l->len - k) == want ? NULL :
+			   want == LAYOUT_RTL ? "\xE2\x80\x8F" : "\xE2\x80\x8E";
+	if (want == now && (k == 0 || mark != NULL))
+		return want == LAYOUT_RTL;	/* nothing to do */
+	size_t off = e->cur.off > k ? e->cur.off - k : 0;
+	struct edit_step *st = edit_step_for(e, EDIT_OPEN_NONE);
+	struct edit_text t = {0};
+	if (k > 0)
+		edit_replace(e, st, (struct edit_pos){line, 0}, (struct edit_pos){line, k}, &t);
+	if (mark != NULL) {
+		edit_text_add(&t, mark, 3, DOC_EOL_NONE);
+		edit_replace(e, st, (struct edit_pos){line, 0}, (struct edit_pos){line, 0}, &t);
+		off += 3;
+	}
+	e->cur = (struct edit_pos){line, off};
+	st->after = e->cur;
+	e->open = EDIT_OPEN_NONE;
+	return want == LAYOUT_RTL;
+}

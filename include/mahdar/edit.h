@@ -146,6 +146,14 @@ void edit_break(struct edit *e);
 /* Remember that the document was just saved. */
 void edit_mark_saved(struct edit *e);
 
+/* Make the cursor's line right-to-left (dir = 1), left-to-right (0), or
+ * the other way than it is laid out now (-1): a U+200F (RLM) or U+200E
+ * (LRM) goes at its start when its letters alone would not give it that
+ * direction (and marks already there are replaced or removed).  One undo
+ * step; the cursor stays on the same text.  Returns 1 when the line is
+ * now right-to-left, 0 when left-to-right. */
+int edit_line_direction(struct edit *e, int dir);
+
 /* Grapheme index of the cursor in its line (the status line shows it + 1). */
 size_t edit_column(const struct edit *e);
 

@@ -123,6 +123,47 @@ static void test_typing_run_is_one_step(void **state)
 	fx_free(&f);
 }
 
+/* Issue 9: "Maria Lopez أوضحت أن …" is LTR by UAX #9 (its first strong
+ * letter is Latin); one key makes it RTL with a U+200F at its start, and
+ * the same key takes the mark out again. */
+static void test_line_direction(void **state)
+{
+	(void)state;
+	const char *lines[] = {"Maria Lopez أوضحت أن", "قرر المجلس"};
+	struct fx f = fx_new(40, lines, 2);
+	edit_move(f.e, EDIT_END, 0);
+	size_t end = f.e->cur.off;
+	assert_int_equal(view_layout(f.v, 0)->dir, LAYOUT_LTR);
+	assert_int_equal(edit_line_direction(f.e, -1), 1);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	assert_int_equal(view_layout(f.v, 0)->dir, LAYOUT_RTL);
+	assert_int_equal(f.e->cur.off, end + 3);	/* still after the same text */
+	assert_true(f.d->modified);
+	/* asking for what it is already changes nothing */
+	assert_int_equal(edit_line_direction(f.e, 1), 1);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	/* the same key again: the mark goes, the letters make it LTR */
+	assert_int_equal(edit_line_direction(f.e, -1), 0);
+	assert_string_equal(L(&f, 0), "Maria Lopez أوضحت أن");
+	assert_int_equal(f.e->cur.off, end);
+	/* each is one undo step */
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "Maria Lopez أوضحت أن");
+	assert_false(f.d->modified);
+	/* an Arabic line made LTR gets a U+200E; a wrong mark is replaced */
+	edit_move(f.e, EDIT_DOWN, 0);
+	edit_move(f.e, EDIT_HOME, 0);
+	assert_int_equal(edit_line_direction(f.e, 0), 0);
+	assert_string_equal(L(&f, 1), "\u200Eقرر المجلس");
+	assert_int_equal(f.e->cur.off, 3);
+	assert_int_equal(edit_line_direction(f.e, 1), 1);
+	assert_string_equal(L(&f, 1), "قرر المجلس");
+	assert_int_equal(f.e->cur.off, 0);
+	fx_free(&f);
+}
+
 static void test_backspace_removes_just_the_mark(void **state)
 {
 	(void)state;
@@ -647,6 +688,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_doc_gets_a_line),
 		cmocka_unit_test(test_typing_run_is_one_step),
+		cmocka_unit_test(test_line_direction),
 		cmocka_unit_test(test_backspace_removes_just_the_mark),
 		cmocka_unit_test(test_newline_keeps_line_endings),
 		cmocka_unit_test(test_join_and_undo_keep_item_ids),
