@@ -4,9 +4,17 @@
  * (selecting) variants. */
 #include "mahdar/cmd.h"
 
+#include "mahdar/buf.h"
+#include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
+#include "mahdar/keymap.h"
+#include "mahdar/kmap.h"
+#include "mahdar/ui.h"
 #include "mahdar/util.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #define CMD_EDIT_EXTEND 0x100
 
@@ -97,6 +105,97 @@ static void cmd_edit_line_direction(struct editor *ed, int arg)
 		editor_message(ed, 0, "This line is now left-to-right");
 }
 
+/* ---- the input method (the .kmap files; see kmap.h) */
+
+int cmd_input_load(struct editor *ed, const char *path)
+{
+	char *cause = NULL;
+	struct kmap *km = kmap_new();
+	int r = kmap_load(km, path, &cause);
+	if (r < 0) {
+		editor_message(ed, 1, "%s", cause);
+		kmap_free(km);
+	} else {
+		if (r > 0)
+			editor_message(ed, 1, "%s", cause);
+		kmap_free(ed->kmap);
+		ed->kmap = km;
+		ed->kmap_state.n = 0;
+	}
+	free(cause);
+	return r < 0 ? -1 : 0;
+}
+
+/* Type what the input method put in b, and empty it. */
+static void cmd_input_type(struct editor *ed, struct buf *b)
+{
+	if (b->len > 0)
+		edit_type(ed->edit, b->s, b->len);
+	buf_free(b);
+}
+
+int cmd_input_event(struct editor *ed, const struct ui_event *ev)
+{
+	if (ed->kmap == NULL || !ed->kmap_on)
+		return 0;
+	struct buf out = BUF_INIT;
+	int taken = 0;
+	if (ev->type == UI_EV_TEXT) {
+		for (size_t i = 0; i < ev->len;) {
+			size_t n = 1;
+			while (i + n < ev->len && ((unsigned char)ev->text[i + n] & 0xC0) == 0x80)
+				n++;
+			char key[8] = "Space";
+			if (ev->text[i] != ' ') {
+				memcpy(key, ev->text + i, n < sizeof key ? n : sizeof key - 1);
+				key[n < sizeof key ? n : sizeof key - 1] = '\0';
+			}
+			if (!kmap_feed(ed->kmap, &ed->kmap_state, key, &out))
+				buf_append(&out, ev->text + i, n);	/* not a key of the method */
+			i += n;
+		}
+		taken = 1;
+	} else if (ev->type == UI_EV_KEY) {
+		taken = kmap_feed(ed->kmap, &ed->kmap_state, ev->key, &out);
+	} else {
+		kmap_flush(ed->kmap, &ed->kmap_state, &out);
+	}
+	cmd_input_type(ed, &out);
+	return taken;
+}
+
+/* The shipped input method of the document's language, for Ctrl-\ without --input. */
+static char *cmd_input_for_language(const struct editor *ed)
+{
+	static const char *const files[DOC_LANG_COUNT] = {
+		[DOC_LANG_AR] = "arabic.kmap", [DOC_LANG_FA] = "persian.kmap", [DOC_LANG_HE] = "hebrew.kmap",
+	};
+	int lang = doc_language(ed->doc);
+	return lang > DOC_LANG_EN && lang < DOC_LANG_COUNT ? keymap_shipped(files[lang]) : NULL;
+}
+
+static void cmd_edit_toggle_input(struct editor *ed, int arg)
+{
+	(void)arg;
+	if (ed->kmap == NULL) {
+		char *path = cmd_input_for_language(ed);
+		int r = path != NULL ? cmd_input_load(ed, path) : -1;
+		free(path);
+		if (path == NULL)
+			editor_message(ed, 0, "No input method: start mahdar with --input arabic, persian or hebrew");
+		if (r < 0)
+			return;
+	}
+	struct buf out = BUF_INIT;
+	kmap_flush(ed->kmap, &ed->kmap_state, &out);
+	cmd_input_type(ed, &out);
+	ed->kmap_on = !ed->kmap_on;
+	if (ed->kmap_on)
+		editor_message(ed, 0, "Input method %s (%s) on", kmap_name(ed->kmap), kmap_indicator(ed->kmap));
+	else
+		editor_message(ed, 0, "Input method %s off", kmap_name(ed->kmap));
+}
+
 #define CMD_EDIT_MOTION(name, help, m) \
 	{name, help, cmd_edit_move, m}, \
 	{"select-" name, help ", selecting", cmd_edit_move, (m) | CMD_EDIT_EXTEND}
@@ -126,6 +225,8 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"paste", "Paste what was cut or copied", cmd_edit_paste, 0},
 	{"undo", "Undo the last step", cmd_edit_undo, 0},
 	{"redo", "Redo what was undone", cmd_edit_redo, 0},
+	{"toggle-input", "Turn the input method on or off (--input, else the document's language)",
+	 cmd_edit_toggle_input, 0},
 	{"line-direction", "Make this line right-to-left or left-to-right (a direction mark at its start)",
 	 cmd_edit_line_direction, 0},
 };

@@ -734,6 +734,8 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 	}
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
+	if (cmd_input_event(ed, ev))
+		return;
 	switch (ev->type) {
 	case UI_EV_KEY:
 		editor_key(ed, ev->key);
@@ -861,6 +863,7 @@ static void editor_free(struct editor *ed)
 	free(ed->hints);
 	free(ed->keys_user);
 	free(ed->keys_problems);
+	kmap_free(ed->kmap);
 	free(ed->recover_when);
 	free(ed->input);
 	free(ed->path_own);
@@ -890,6 +893,8 @@ int editor_run(const char *path, const struct editor_opts *opts)
 		editor_free(&ed);
 		return 1;
 	}
+	if (opts->input != NULL && cmd_input_load(&ed, opts->input) == 0)
+		ed.kmap_on = 1;
 	editor_make_hints(&ed);
 	if (ed.info.side_msg != NULL && ed.msg == NULL) {
 		char *where = xasprintf("mahdar check %s", path);

@@ -8,6 +8,7 @@
 #ifndef MAHDAR_EDITOR_H
 #define MAHDAR_EDITOR_H
 
+#include "mahdar/kmap.h"
 #include "mahdar/store.h"
 
 struct editor_opts {
@@ -65,6 +66,9 @@ struct editor {
 	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
 	long long last_change_ms;	/* when the text last changed (monotonic) */
 	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
+	struct kmap *kmap;		/* the input method (--input, or loaded by Ctrl-\), or NULL */
+	struct kmap_state kmap_state;	/* its keys typed but not yet text */
+	int kmap_on;			/* typing goes through it */
 };
 
 /* The answer typed text gives to a question (enum editor_prompt): 'y' or
