@@ -322,18 +322,6 @@ static int cli_check(int argc, char **argv)
 
 /* ------------------------------------------------------------ keys */
 
-/* The user's own keys file, as the editor reads it, or NULL. */
-static char *cli_user_keys(void)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	if (xdg != NULL && *xdg)
-		return xasprintf("%s/mahdar/keys", xdg);
-	if (home != NULL && *home)
-		return xasprintf("%s/.config/mahdar/keys", home);
-	return NULL;
-}
-
 /* `mahdar --list-keys`: every binding in force, "KEY  command  help", the
  * default (or --keymap) file's first, then the user's overrides.  Bad
  * lines go to stderr as FILE:LINE: message, and the status is 1. */
@@ -346,7 +334,7 @@ static int cli_list_keys(const char *keymap)
 		return CLI_PROBLEMS;
 	}
 	struct keymap *km = keymap_new();
-	char *user = cli_user_keys(), *cause = NULL;
+	char *user = keymap_user_path(), *cause = NULL;
 	const char *files[2] = { def, user != NULL && fio_exists(user) ? user : NULL };
 	int rc = CLI_OK;
 	for (size_t f = 0; f < 2 && files[f] != NULL; f++) {

@@ -61,18 +61,6 @@ static int draft_word_of(const char *s, size_t n, int first, int last)
 	return -1;
 }
 
-/* Value of a digit in any of the three systems, else -1. */
-static int draft_digit_value(uint32_t c)
-{
-	if (c >= '0' && c <= '9')
-		return (int)(c - '0');
-	if (c >= 0x660 && c <= 0x669)
-		return (int)(c - 0x660);
-	if (c >= 0x6F0 && c <= 0x6F9)
-		return (int)(c - 0x6F0);
-	return -1;
-}
-
 /* The digit system of a digit, or -1. */
 static int draft_digit_system(uint32_t c)
 {
@@ -108,7 +96,7 @@ static long draft_read_number(const char *s, size_t n, size_t *i)
 	while (*i < n) {
 		uint32_t c;
 		size_t k = ustr_decode(s + *i, n - *i, &c);
-		int dv = draft_digit_value(c);
+		int dv = txt_digit(c);
 		if (dv < 0 || digits == 9)
 			break;
 		v = (v < 0 ? 0 : v * 10) + dv;

@@ -307,13 +307,7 @@ static char *editor_default_keys(const struct editor_opts *o)
 
 static char *editor_user_keys(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	if (xdg != NULL && *xdg)
-		return xasprintf("%s/mahdar/keys", xdg);
-	if (home != NULL && *home)
-		return xasprintf("%s/.config/mahdar/keys", home);
-	return NULL;
+	return keymap_user_path();
 }
 
 /* Load the keymaps; -1 (message on stderr) if there is no usable default. */

@@ -272,3 +272,14 @@ char *keymap_shipped(const char *file)
 	}
 	return NULL;
 }
+
+char *keymap_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg != NULL && *xdg)
+		return xasprintf("%s/mahdar/keys", xdg);
+	if (home != NULL && *home)
+		return xasprintf("%s/.config/mahdar/keys", home);
+	return NULL;
+}

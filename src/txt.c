@@ -93,8 +93,7 @@ static char *txt_dup_trim(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic, else -1. */
-static int txt_digit(uint32_t c)
+int txt_digit(uint32_t c)
 {
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');

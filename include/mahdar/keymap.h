@@ -46,6 +46,10 @@ const char *keymap_key_for(const struct keymap *km, const char *cmd);
  * NULL when it is in neither.  Caller frees. */
 char *keymap_shipped(const char *file);
 
+/* The user's own keys file: $XDG_CONFIG_HOME/mahdar/keys, else
+ * ~/.config/mahdar/keys; NULL when neither variable is set.  Caller frees. */
+char *keymap_user_path(void);
+
 /* Canonical spelling of a key name into out; -1 if it is not a key name. */
 int keymap_canon(const char *key, char *out, size_t outsz);
 

@@ -38,6 +38,10 @@ int txt_label_key(const char *s, size_t len);
 /* Which known section this heading names, or DOC_SEC_NONE. */
 int txt_heading_key(const char *s, size_t len);
 
+/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic
+ * (Persian), else -1. */
+int txt_digit(uint32_t c);
+
 /* s[0..n) folded as labels and headings are matched (Latin case, Arabic
  * vs Persian yeh and kaf, tatweel, harakat, niqqud, ZWNJ ignored; runs of
  * spaces one space, none at the ends) into out[0..max) as code points.
