@@ -256,12 +256,14 @@ const char *txt_heading_suggest(const char *s, size_t n, int *sec)
 				const char *name = txt_headings[x].v[l][a];
 				size_t kn = txt_fold_into(name, strlen(name), k), dist;
 				/* Text typed onto the end of a heading: "الختاماختتم". */
-				if (hn > kn && memcmp(h, k, kn * sizeof *k) == 0 && h[kn] != ' ')
-					dist = 0;
-				else
-					dist = txt_distance(h, hn, k, kn);
 				/* A typo: one edit in a short name, two in a longer one. */
 				size_t allowed = kn <= 5 ? 1 : 2;
+				if (hn > kn && memcmp(h, k, kn * sizeof *k) == 0 && h[kn] != ' ')
+					dist = 0;
+				else if ((hn > kn ? hn - kn : kn - hn) > allowed)
+					continue;	/* the lengths alone differ by more */
+				else
+					dist = txt_distance(h, hn, k, kn);
 				if (dist <= allowed && dist < best_d) {
 					best = name;
 					best_d = dist;
