@@ -654,3 +654,29 @@ void draft_people_free(struct draft_people *p)
 	p->v = NULL;
 	p->n = p->cap = 0;
 }
+
+/* ------------------------------------------------------------ structure */
+
+unsigned draft_section_mask(const struct doc *d)
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < d->nsections; i++)
+		if (d->sections[i].key >= 0 && d->sections[i].key < DOC_SEC_COUNT)
+			m |= 1u << d->sections[i].key;
+	return m;
+}
+
+char *draft_structure_note(const struct doc *d, size_t line, unsigned prev_mask)
+{
+	/* txt_analyse() words the heading's note (check prints the same). */
+	for (size_t i = 0; i < d->nproblems; i++)
+		if (d->problems[i].line == line && d->lines[line]->kind == DOC_K_HEADING &&
+		    strstr(d->problems[i].msg, "did you mean") != NULL)
+			return xstrdup(d->problems[i].msg);
+	unsigned gone = prev_mask & ~draft_section_mask(d);
+	for (int s = 0; s < DOC_SEC_COUNT; s++)
+		if (gone & (1u << s))
+			return xasprintf("the “%s” section is gone: its heading “## %s” was changed or deleted",
+					 doc_sec_name(s), txt_heading(s, doc_language(d)));
+	return NULL;
+}

@@ -153,6 +153,16 @@ size_t draft_people_complete(const struct draft_people *p, const char *prefix, s
 			     const char **out, size_t max);
 void draft_people_free(struct draft_people *p);
 
+/* Structure that holds.  The known sections d has, one bit per enum
+ * doc_sec (1u << DOC_SEC_AGENDA, …). */
+unsigned draft_section_mask(const struct doc *d);
+/* What the status line says at once after an edit of line `line`, when
+ * the edit hurt the structure: the line is a heading that names no known
+ * section but is close to one ("did you mean"), or a known section that
+ * d had before the edit (prev_mask, from draft_section_mask()) is gone.
+ * NULL when all is well.  Caller frees. */
+char *draft_structure_note(const struct doc *d, size_t line, unsigned prev_mask);
+
 /* Elapsed meeting time "H:MM:SS" in the document's digits. */
 void draft_elapsed_text(const struct doc *d, long seconds, char *out, size_t outsz);
 

@@ -305,6 +305,29 @@ static void test_template(void **state)
 	doc_free(d);
 }
 
+/* Typing onto the closing heading is flagged at once: the heading is
+ * close to a known one, and the closing section is gone. */
+static void test_structure_note(void **state)
+{
+	(void)state;
+	struct doc *d = draft_template(DOC_LANG_AR, &NOW, NULL, NULL);
+	unsigned before = draft_section_mask(d);
+	assert_int_equal(before, (1u << DOC_SEC_COUNT) - 1);
+	size_t h = d->sections[d->nsections - 1].line;
+	assert_null(draft_structure_note(d, h, before));
+	doc_line_splice(d, h, d->lines[h]->len, 0, "اختتم", strlen("اختتم"));
+	txt_analyse(d);
+	char *note = draft_structure_note(d, h, before);
+	assert_string_equal(note, "heading “الختاماختتم” is not a known section; did you mean “الختام”?");
+	free(note);
+	/* elsewhere in the document: the section that is gone */
+	note = draft_structure_note(d, 0, before);
+	assert_string_equal(note, "the “closing” section is gone: its heading “## الختام” was changed or deleted");
+	free(note);
+	assert_null(draft_structure_note(d, 0, draft_section_mask(d)));
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_status_cycle),
 		cmocka_unit_test(test_people_completion),
 		cmocka_unit_test(test_template),
+		cmocka_unit_test(test_structure_note),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
