@@ -670,7 +670,7 @@ char *draft_structure_note(const struct doc *d, size_t line, unsigned prev_mask)
 {
 	/* txt_analyse() words the heading's note (check prints the same). */
 	for (size_t i = 0; i < d->nproblems; i++)
-		if (d->problems[i].line == line && d->lines[line]->kind == DOC_K_HEADING &&
+		if (d->problems[i].line == line && line < d->nlines && d->lines[line]->kind == DOC_K_HEADING &&
 		    strstr(d->problems[i].msg, "did you mean") != NULL)
 			return xstrdup(d->problems[i].msg);
 	unsigned gone = prev_mask & ~draft_section_mask(d);
