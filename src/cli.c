@@ -329,8 +329,8 @@ static int cli_list_keys(const char *keymap)
 {
 	char *def = keymap != NULL ? xstrdup(keymap) : keymap_shipped("default.keys");
 	if (def == NULL) {
-		cli_printf(stderr, "mahdar: cannot find keymaps/default.keys (looked in %s/keymaps and next "
-			   "to the program)\n", MAHDAR_DATADIR);
+		cli_printf(stderr, _("mahdar: cannot find keymaps/default.keys (looked in %s/keymaps and next "
+			     "to the program)\n"), MAHDAR_DATADIR);
 		return CLI_PROBLEMS;
 	}
 	struct keymap *km = keymap_new();
@@ -377,8 +377,8 @@ static int cli_check_input(const char *name, char **path)
 {
 	*path = cli_input_path(name);
 	if (*path == NULL) {
-		cli_printf(stderr, "mahdar: --input: no input method '%s' (shipped: arabic, persian, "
-			   "hebrew; or give a .kmap file)\n", name);
+		cli_printf(stderr, _("mahdar: --input: no input method '%s' (shipped: arabic, persian, "
+			     "hebrew; or give a .kmap file)\n"), name);
 		return CLI_USAGE;
 	}
 	struct kmap *km = kmap_new();
@@ -427,7 +427,7 @@ int cli_main(int argc, char **argv)
 			eo.keymap = argv[i];
 		} else if (strcmp(a, "--input") == 0) {
 			if (++i >= argc)
-				return cli_usage_error("%s: needs an input method (arabic, persian, hebrew)", a);
+				return cli_usage_error(_("%s: needs an input method (arabic, persian, hebrew)"), a);
 			input = argv[i];
 		} else if (strcmp(a, "--lang") == 0) {
 			if (++i >= argc)

@@ -100,9 +100,9 @@ static void cmd_edit_line_direction(struct editor *ed, int arg)
 {
 	(void)arg;
 	if (edit_line_direction(ed->edit, -1))
-		editor_message(ed, 0, "This line is now right-to-left");
+		editor_message(ed, 0, _("This line is now right-to-left"));
 	else
-		editor_message(ed, 0, "This line is now left-to-right");
+		editor_message(ed, 0, _("This line is now left-to-right"));
 }
 
 /* ---- the input method (the .kmap files; see kmap.h) */
@@ -182,7 +182,7 @@ static void cmd_edit_toggle_input(struct editor *ed, int arg)
 		int r = path != NULL ? cmd_input_load(ed, path) : -1;
 		free(path);
 		if (path == NULL)
-			editor_message(ed, 0, "No input method: start mahdar with --input arabic, persian or hebrew");
+			editor_message(ed, 0, _("No input method: start mahdar with --input arabic, persian or hebrew"));
 		if (r < 0)
 			return;
 	}
@@ -191,9 +191,9 @@ static void cmd_edit_toggle_input(struct editor *ed, int arg)
 	cmd_input_type(ed, &out);
 	ed->kmap_on = !ed->kmap_on;
 	if (ed->kmap_on)
-		editor_message(ed, 0, "Input method %s (%s) on", kmap_name(ed->kmap), kmap_indicator(ed->kmap));
+		editor_message(ed, 0, _("Input method %s (%s) on"), kmap_name(ed->kmap), kmap_indicator(ed->kmap));
 	else
-		editor_message(ed, 0, "Input method %s off", kmap_name(ed->kmap));
+		editor_message(ed, 0, _("Input method %s off"), kmap_name(ed->kmap));
 }
 
 #define CMD_EDIT_MOTION(name, help, m) \

@@ -250,7 +250,7 @@ int draft_date_word(const struct doc *d, const char *s, size_t n, const struct d
 		int cal, y, m, dd;
 		if (f == NULL || date_parse(f->value, strlen(f->value), doc_language(d), iso, &cal) < 0 ||
 		    sscanf(iso, "%d-%d-%d", &y, &m, &dd) != 3) {
-			util_set_cause(cause, "the next meeting has no date yet: fill in the “%s” field first",
+			util_set_cause(cause, _("the next meeting has no date yet: fill in the “%s” field first"),
 				       txt_label(DOC_KEY_NEXT, doc_language(d)));
 			return -1;
 		}
@@ -474,11 +474,11 @@ char *draft_item_line(const struct doc *d, const struct draft_item *it, const st
 	const char *owner = draft_trimmed(it->owner, &on);
 	const char *due = draft_trimmed(it->due, &dn);
 	if (tn == 0) {
-		util_set_cause(cause, "the item has no text: say what is to be done or what was decided");
+		util_set_cause(cause, _("the item has no text: say what is to be done or what was decided"));
 		return NULL;
 	}
 	if (memchr(text, '\n', tn) != NULL || memchr(owner, '\n', on) != NULL) {
-		util_set_cause(cause, "an item is one line: no line breaks in its text or owner");
+		util_set_cause(cause, _("an item is one line: no line breaks in its text or owner"));
 		return NULL;
 	}
 	char date[64];
@@ -495,14 +495,15 @@ char *draft_item_line(const struct doc *d, const struct draft_item *it, const st
 		long sum = 0;
 		for (int k = 0; k < 3; k++) {
 			if (it->votes[k] < 0 || it->votes[k] > 100000) {
-				util_set_cause(cause, "votes are counts of people: %ld is not one", it->votes[k]);
+				util_set_cause(cause, _("votes are counts of people: %ld is not one"), it->votes[k]);
 				return NULL;
 			}
 			sum += it->votes[k];
 		}
 		long present = (long)d->att[DOC_ATT_PRESENT].n;
 		if (present > 0 && sum > present) {
-			util_set_cause(cause, "the votes add up to %ld, but only %ld people are present", sum, present);
+			util_set_cause(cause, _("the votes add up to %ld, but only %ld people are present"), sum,
+				       present);
 			return NULL;
 		}
 	}
@@ -676,7 +677,7 @@ char *draft_structure_note(const struct doc *d, size_t line, unsigned prev_mask)
 	unsigned gone = prev_mask & ~draft_section_mask(d);
 	for (int s = 0; s < DOC_SEC_COUNT; s++)
 		if (gone & (1u << s))
-			return xasprintf("the “%s” section is gone: its heading “## %s” was changed or deleted",
+			return xasprintf(_("the “%s” section is gone: its heading “## %s” was changed or deleted"),
 					 doc_sec_name(s), txt_heading(s, doc_language(d)));
 	return NULL;
 }

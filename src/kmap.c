@@ -101,9 +101,9 @@ static const char *kmap_parse_keys(const char *tok, size_t n, char keys[KMAP_MAX
 		if (c == '\\' && i + 1 < n)
 			c = tok[++i];
 		if ((unsigned char)c <= ' ' || (unsigned char)c >= 0x7F)
-			return "keys are ASCII characters (or Space, S-Space)";
+			return N_("keys are ASCII characters (or Space, S-Space)");
 		if (k == KMAP_MAX_KEYS)
-			return "too many keys in one sequence (15 at most)";
+			return N_("too many keys in one sequence (15 at most)");
 		keys[k++] = c;
 	}
 	keys[k] = '\0';
@@ -116,28 +116,28 @@ static const char *kmap_parse_out(const char *tok, size_t n, struct buf *b)
 	if (n > 2 && (tok[0] == 'U' || tok[0] == 'u') && tok[1] == '+') {
 		uint32_t cp = 0;
 		if (n > 8)
-			return "a U+XXXX code point has at most 6 hex digits";
+			return N_("a U+XXXX code point has at most 6 hex digits");
 		for (size_t i = 2; i < n; i++) {
 			char c = tok[i];
 			int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
 				c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 			if (v < 0)
-				return "a U+XXXX code point is written in hex digits";
+				return N_("a U+XXXX code point is written in hex digits");
 			cp = cp * 16 + (uint32_t)v;
 		}
 		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || ustr_is_unsafe(cp))
-			return "that code point cannot be typed";
+			return N_("that code point cannot be typed");
 		char u[4];
 		buf_append(b, u, ustr_encode(cp, u));
 		return NULL;
 	}
 	if (ustr_valid_prefix(tok, n) != n)
-		return "the output is not valid UTF-8";
+		return N_("the output is not valid UTF-8");
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		i += ustr_decode(tok + i, n - i, &cp);
 		if (ustr_is_unsafe(cp))
-			return "the output holds a control character";
+			return N_("the output holds a control character");
 	}
 	buf_append(b, tok, n);
 	return NULL;
@@ -184,14 +184,14 @@ static const char *kmap_line(struct kmap *km, const char *s, size_t n)
 		char **slot = tn == 5 && memcmp(tok, "@name", 5) == 0 ? &km->name :
 			      tn == 10 && memcmp(tok, "@indicator", 10) == 0 ? &km->indicator : NULL;
 		if (slot == NULL)
-			return "unknown directive (known: @name, @indicator)";
+			return N_("unknown directive (known: @name, @indicator)");
 		while (i < n && (s[i] == ' ' || s[i] == '\t'))
 			i++;
 		size_t vn = n - i;
 		while (vn > 0 && (s[i + vn - 1] == ' ' || s[i + vn - 1] == '\t'))
 			vn--;
 		if (vn == 0 || ustr_valid_prefix(s + i, vn) != vn)
-			return "a directive needs a value in UTF-8";
+			return N_("a directive needs a value in UTF-8");
 		free(*slot);
 		*slot = xstrndup(s + i, vn);
 		return NULL;
@@ -211,7 +211,7 @@ static const char *kmap_line(struct kmap *km, const char *s, size_t n)
 	}
 	if (out.len == 0) {
 		buf_free(&out);
-		return "no output after the keys (write KEYS OUTPUT)";
+		return N_("no output after the keys (write KEYS OUTPUT)");
 	}
 	buf_putc(&out, '\0');
 	kmap_rule_set(km, keys, buf_steal(&out, NULL));
@@ -231,7 +231,7 @@ int kmap_parse(struct kmap *km, const char *text, size_t len, const char *name, 
 			n--;
 		const char *why = kmap_line(km, text + start, n);
 		if (why != NULL) {
-			buf_printf(&msg, "%s%s:%zu: %s", bad ? "\n" : "", name, lineno, why);
+			buf_printf(&msg, "%s%s:%zu: %s", bad ? "\n" : "", name, lineno, _(why));
 			bad++;
 		}
 		start = end + 1;

@@ -42,9 +42,9 @@ int txt_heading_key(const char *s, size_t len);
  * (Persian), else -1. */
 int txt_digit(uint32_t c);
 
-/* s[0..n) folded as labels and headings are matched (Latin case, Arabic
- * vs Persian yeh and kaf, tatweel, harakat, niqqud, ZWNJ ignored; runs of
- * spaces one space, none at the ends) into out[0..max) as code points.
+/* s[0..n) folded as labels and headings are matched (fold_char(),
+ * FOLD_LOOSE; runs of spaces one space, none at the ends) into
+ * out[0..max) as code points.
  * Returns the folded length, or max + 1 when it is longer than max. */
 size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max);
 
