@@ -463,6 +463,26 @@ static const char *draft_trimmed(const char *s, size_t *n)
 	return s != NULL ? txt_trim(s, n) : "";
 }
 
+/* Does s equal t[0..tn) (NULL standing for empty)? */
+static int draft_same(const char *s, const char *t, size_t tn)
+{
+	return s == NULL ? tn == 0 : strlen(s) == tn && memcmp(s, t, tn) == 0;
+}
+
+/* Does line, read as a recommendation, give back this text, owner and due? */
+static int draft_item_reads_back(const char *line, const char *text, size_t tn, const char *owner,
+				 size_t on, const char *due, size_t dn)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "# t\n\n## %s\n%s\n", txt_heading(DOC_SEC_RECOMMENDATIONS, DOC_LANG_EN), line);
+	struct doc *d = txt_read(b.s, b.len);
+	buf_free(&b);
+	int ok = d->nrecs == 1 && draft_same(d->recs[0].text, text, tn) &&
+		 draft_same(d->recs[0].owner, owner, on) && draft_same(d->recs[0].due, due, dn);
+	doc_free(d);
+	return ok;
+}
+
 char *draft_item_line(const struct doc *d, const struct draft_item *it, const struct draft_now *now,
 		      char **cause)
 {
@@ -528,7 +548,14 @@ char *draft_item_line(const struct doc *d, const struct draft_item *it, const st
 		snprintf(v, sizeof v, "%ld-%ld-%ld", it->votes[0], it->votes[1], it->votes[2]);
 		draft_put_digits(&b, v, dig);
 	}
-	return buf_steal(&b, NULL);
+	char *line = buf_steal(&b, NULL);
+	if (!draft_item_reads_back(line, text, tn, owner, on, due, dn)) {
+		util_set_cause(cause, _("the item would not read back as written: its text or owner holds "
+					"what reads as its details (like “ — owner:”); reword it"));
+		free(line);
+		return NULL;
+	}
+	return line;
 }
 
 int draft_status_next(int status)

@@ -217,6 +217,10 @@ static void test_item_line(void **state)
 	dec.votes[2] = 1;	/* 4 votes, 3 present */
 	assert_null(draft_item_line(ar, &dec, &NOW, &cause));
 	assert_string_equal(cause, "the votes add up to 4, but only 3 people are present");
+	/* text that would read as details is refused, not written wrong */
+	struct draft_item odd = { .text = "fix it — owner: Bob", .owner = "كريم" };
+	assert_null(draft_item_line(ar, &odd, &NOW, &cause));
+	assert_non_null(strstr(cause, "would not read back"));
 	struct draft_item empty = { .text = "  " };
 	assert_null(draft_item_line(ar, &empty, &NOW, &cause));
 	assert_non_null(strstr(cause, "no text"));
