@@ -174,6 +174,33 @@ static char *cmd_input_for_language(const struct editor *ed)
 	return lang > DOC_LANG_EN && lang < DOC_LANG_COUNT ? keymap_shipped(files[lang]) : NULL;
 }
 
+/* The status line's hints start with "[ع] " while the input method is on. */
+static void cmd_input_hints(struct editor *ed)
+{
+	char *prefix = xasprintf("[%s] ", kmap_indicator(ed->kmap));
+	const char *h = ed->hints != NULL ? ed->hints : "";
+	size_t pn = strlen(prefix);
+	int has = strncmp(h, prefix, pn) == 0;
+	char *now = NULL;
+	if (ed->kmap_on && !has)
+		now = xasprintf("%s%s", prefix, h);
+	else if (!ed->kmap_on && has)
+		now = xstrdup(h + pn);
+	if (now != NULL) {
+		free(ed->hints);
+		ed->hints = now;
+	}
+	free(prefix);
+}
+
+void cmd_input_start(struct editor *ed, const char *path)
+{
+	if (cmd_input_load(ed, path) == 0) {
+		ed->kmap_on = 1;
+		cmd_input_hints(ed);
+	}
+}
+
 static void cmd_edit_toggle_input(struct editor *ed, int arg)
 {
 	(void)arg;
@@ -190,6 +217,7 @@ static void cmd_edit_toggle_input(struct editor *ed, int arg)
 	kmap_flush(ed->kmap, &ed->kmap_state, &out);
 	cmd_input_type(ed, &out);
 	ed->kmap_on = !ed->kmap_on;
+	cmd_input_hints(ed);
 	if (ed->kmap_on)
 		editor_message(ed, 0, _("Input method %s (%s) on"), kmap_name(ed->kmap), kmap_indicator(ed->kmap));
 	else

@@ -887,9 +887,9 @@ int editor_run(const char *path, const struct editor_opts *opts)
 		editor_free(&ed);
 		return 1;
 	}
-	if (opts->input != NULL && cmd_input_load(&ed, opts->input) == 0)
-		ed.kmap_on = 1;
 	editor_make_hints(&ed);
+	if (opts->input != NULL)
+		cmd_input_start(&ed, opts->input);
 	if (ed.info.side_msg != NULL && ed.msg == NULL) {
 		char *where = xasprintf("mahdar check %s", path);
 		editor_message_lines(&ed, ed.info.side == STORE_SIDE_BROKEN, ed.info.side_msg, where);

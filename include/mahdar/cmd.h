@@ -31,6 +31,8 @@ int cmd_exists(const char *name);
  * it as usual (after what was pending was typed). */
 struct ui_event;
 int cmd_input_load(struct editor *ed, const char *path);
+/* cmd_input_load(), then turn it on (its sign shows in the status line). */
+void cmd_input_start(struct editor *ed, const char *path);
 int cmd_input_event(struct editor *ed, const struct ui_event *ev);
 
 /* Run the named command; -1 if there is none. */

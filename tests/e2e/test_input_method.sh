@@ -7,11 +7,14 @@
 
 # --------------------------------------------------------------- Arabic, from --input
 start "$E2E_DIR/ar.txt" 80 24 "--input arabic"
+expect_status "[ع]"
 type_text 'hgsbl ugd;l'
 keys Enter
 # Ctrl-\ off: Latin as typed; on again: Arabic
 keys 'C-\'
 expect_screen "Input method arabic off"
+# (the message and the status line are drawn in the same frame)
+status_line | grep -q '\[ع\]' && fail "the status line still shows the input method"
 type_text 'ok '
 keys 'C-\'
 expect_screen "Input method arabic"
@@ -30,6 +33,7 @@ start "$E2E_DIR/he.txt"
 keys C-End
 keys 'C-\'
 expect_screen "Input method hebrew"
+expect_status "[א]"
 type_text '1/ xsr vhuo'
 keys C-s
 expect_screen "Saved"
