@@ -224,6 +224,30 @@ static void cmd_edit_toggle_input(struct editor *ed, int arg)
 		editor_message(ed, 0, _("Input method %s off"), kmap_name(ed->kmap));
 }
 
+/* input-arabic, input-persian, input-hebrew: that input method, on (off
+ * when it is the one on already). */
+static void cmd_edit_input_named(struct editor *ed, int arg)
+{
+	static const char *const names[] = { "arabic", "persian", "hebrew" };
+	const char *name = names[arg];
+	if (ed->kmap == NULL || strcmp(kmap_name(ed->kmap), name) != 0 || !ed->kmap_on) {
+		char *file = xasprintf("%s.kmap", name), *path = keymap_shipped(file);
+		free(file);
+		if (path == NULL) {
+			editor_message(ed, 1, _("cannot find keymaps/%s.kmap"), name);
+			return;
+		}
+		if (ed->kmap != NULL && ed->kmap_on)	/* the other one goes off first */
+			cmd_edit_toggle_input(ed, 0);
+		int r = cmd_input_load(ed, path);
+		free(path);
+		if (r < 0)
+			return;
+		ed->kmap_on = 0;	/* the toggle below turns it on */
+	}
+	cmd_edit_toggle_input(ed, 0);
+}
+
 #define CMD_EDIT_MOTION(name, help, m) \
 	{name, help, cmd_edit_move, m}, \
 	{"select-" name, help ", selecting", cmd_edit_move, (m) | CMD_EDIT_EXTEND}
@@ -255,6 +279,10 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"redo", "Redo what was undone", cmd_edit_redo, 0},
 	{"toggle-input", "Turn the input method on or off (--input, else the document's language)",
 	 cmd_edit_toggle_input, 0},
+	{"input-arabic", "Type Arabic (the Arabic PC layout); again: back to the keyboard's own",
+	 cmd_edit_input_named, 0},
+	{"input-persian", "Type Persian (ISIRI 9147); again: back to the keyboard's own", cmd_edit_input_named, 1},
+	{"input-hebrew", "Type Hebrew (SI-1452); again: back to the keyboard's own", cmd_edit_input_named, 2},
 	{"line-direction", "Make this line right-to-left or left-to-right (a direction mark at its start)",
 	 cmd_edit_line_direction, 0},
 };

@@ -52,6 +52,27 @@ expect_exit 0
 printf 'می\342\200\214شود' >"$E2E_DIR/fa.want"
 cmp "$E2E_DIR/fa.txt" "$E2E_DIR/fa.want" || fail "Persian typed wrong: $(od -c "$E2E_DIR/fa.txt" | head -3)"
 
+# --------------------------------------------------------------- the keys file chooses one
+mkdir -p "$E2E_DIR/config/mahdar"
+printf 'M-p  input-persian\nM-h  input-hebrew\n' >"$E2E_DIR/config/mahdar/keys"
+fresh
+start "$E2E_DIR/k.txt"
+keys M-p
+expect_status "[ف]"
+type_text 'ad'
+keys M-h
+expect_status "[א]"
+type_text 'ad'
+keys M-h
+expect_screen "Input method hebrew off"
+type_text 'ad'
+keys C-s
+expect_screen "Saved"
+keys C-q
+expect_exit 0
+rm -r "$E2E_DIR/config"
+[ "$(cat "$E2E_DIR/k.txt")" = "شیשגad" ] || fail "keys file input methods typed: $(cat "$E2E_DIR/k.txt")"
+
 # --------------------------------------------------------------- a malformed input method
 printf '@name mine\na  X\nb\nc   U+ZZ\n' >"$E2E_DIR/mine.kmap"
 fresh
