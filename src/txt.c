@@ -846,11 +846,11 @@ void txt_analyse(struct doc *d)
 
 	const struct doc_field *date = doc_field_get(d, DOC_KEY_DATE);
 	if (date != NULL && date->value[0] != '\0') {
-		char iso[11];
-		int cal = DOC_CAL_GREGORIAN;
-		if (date_parse(date->value, strlen(date->value), doc_language(d), iso, &cal) == 0) {
-			d->date_iso = xstrdup(iso);
-			d->calendar = cal;
+		struct date_value v;
+		if (date_read(date->value, strlen(date->value), doc_language(d), &v) == 0) {
+			d->date_iso = xstrdup(v.iso);
+			d->date_end_iso = v.end_iso[0] != '\0' ? xstrdup(v.end_iso) : NULL;
+			d->calendar = v.cal;
 		} else {
 			doc_problem_add(d, date->line, DOC_NOTE,
 					"date “%s” is not a date mahdar can read; kept as written", date->value);

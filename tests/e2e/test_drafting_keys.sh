@@ -76,12 +76,12 @@ printf 'Maria Lopez أوضحت أن الميزانية\n' >"$E2E_DIR/dir.txt"
 fresh
 start "$E2E_DIR/dir.txt"
 expect_status "1:1 LTR"
-keys F6
+keys F7
 expect_status "RTL"
 expect_screen "right-to-left"
 keys C-s
 expect_screen "Saved"
-keys F6
+keys F7
 expect_status "LTR"
 keys C-z
 expect_status "RTL"
