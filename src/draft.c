@@ -563,16 +563,6 @@ int draft_status_next(int status)
 	return status == DOC_ST_OPEN ? DOC_ST_DONE : status == DOC_ST_DONE ? DOC_ST_DROPPED : DOC_ST_OPEN;
 }
 
-int draft_rec_status_cycle(struct doc *d, size_t line)
-{
-	if (line >= d->nlines || d->lines[line]->kind != DOC_K_REC)
-		return -1;
-	struct doc_attr *a = doc_line_attr(d, line);
-	a->status = draft_status_next(a->status);
-	d->modified = 1;
-	return a->status;
-}
-
 /* ------------------------------------------------------------ people */
 
 static void draft_person_add(struct draft_people *p, const char *name, const char *role)

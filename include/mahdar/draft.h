@@ -123,12 +123,9 @@ struct draft_item {
 char *draft_item_line(const struct doc *d, const struct draft_item *it, const struct draft_now *now,
 		      char **cause);
 
-/* Status of action items: open -> done -> dropped -> open. */
+/* Status of action items: open -> done -> dropped -> open (the editor's
+ * item-status command sets it as an undoable edit, edit_set_status()). */
 int draft_status_next(int status);
-/* Cycle the status of the recommendation on line `line` (sidecar data, not
- * text): the new status, or -1 when the line is no recommendation.  Marks
- * d modified.  (The editor's undoable version goes through edit.c.) */
-int draft_rec_status_cycle(struct doc *d, size_t line);
 
 /* People met in minutes, for completing names. */
 struct draft_person {
