@@ -8,7 +8,9 @@
  * that matches labels — so "Today", "جلسه بعد" and "جلسهٔ بعد" all count.
  *
  * Sentences shown to the user in the document's language (the quorum) are
- * whole sentences with placeholders, one per language, in draft_sentences. */
+ * whole sentences with placeholders, one per language, in
+ * draft_quorum_sentences: they follow the document, not the interface, so
+ * they are a table like the labels rather than _() messages. */
 #include "mahdar/draft.h"
 
 #include "mahdar/buf.h"
