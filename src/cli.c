@@ -302,8 +302,14 @@ static int cli_list_keys(const char *keymap)
 		if (r < 0 && f == 0)
 			break;
 	}
-	const char *key, *cmd;
+	/* Each mode's table under its "[mode]" line, as in the keys files. */
+	const char *key, *cmd, *shown = NULL;
 	for (size_t i = 0; keymap_entry(km, i, &key, &cmd) == 0; i++) {
+		const char *mode = keymap_entry_mode(km, i);
+		if (mode != NULL && (shown == NULL || strcmp(mode, shown) != 0)) {
+			cli_printf(stdout, "%s[%s]\n", shown != NULL ? "\n" : "", mode);
+			shown = mode;
+		}
 		const struct cmd *c = cmd_find(cmd);
 		cli_printf(stdout, "%-16s%-20s%s\n", key, cmd, c != NULL ? c->help : "");
 	}

@@ -33,6 +33,7 @@ json_get "$OUT" 'd["recommendations"][0]["kind"]' 'action'
 export XDG_CONFIG_HOME="$T/config"
 run "$MAHDAR" --list-keys
 expect_status 0 && expect_out '^C-s +save +Save' && expect_out '^C-z +undo'
+expect_out '^\[text\]$' && expect_out '^\[search\]$'
 mkdir -p "$T/config/mahdar"
 printf 'C-z  redo\nC-k frobnicate\nHyper-q quit\n' >"$T/config/mahdar/keys"
 run "$MAHDAR" --list-keys
