@@ -90,3 +90,27 @@ keys C-q
 expect_exit 0
 printf '\342\200\217Maria Lopez أوضحت أن الميزانية\n' >"$E2E_DIR/dir.want"
 cmp "$E2E_DIR/dir.txt" "$E2E_DIR/dir.want" || fail "no RLM at the line start: $(od -c "$E2E_DIR/dir.txt" | head -3)"
+
+# --------------------------------------------------------------- keymaps/emacs.keys
+printf 'middle\n' >"$E2E_DIR/em.txt"
+fresh
+start "$E2E_DIR/em.txt" 80 24 "--keymap $MAHDAR_SRCDIR/keymaps/emacs.keys"
+keys C-e
+type_text '!'
+keys C-a C-f
+type_text '['
+keys C-b C-b
+type_text '<'
+expect_row 0 "<m[iddle!"
+# a prompt under Emacs keys: M-s searches, C-g gives up
+keys M-s
+type_text 'dd'
+keys C-g
+keys C-x C-w
+expect_row 0 ""
+keys C-_
+expect_row 0 "<m[iddle!"
+keys C-q
+expect_screen "Unsaved changes"
+type_text n
+expect_exit 0
