@@ -338,7 +338,7 @@ const struct doc_field *doc_field_get(const struct doc *d, int key)
 
 static const char *const doc_key_names[DOC_KEY_COUNT] = {
 	"date", "time", "place", "chair", "secretary", "present", "apologies",
-	"guests", "next", "owner", "due", "votes",
+	"guests", "next", "owner", "due", "votes", "members",
 };
 static const char *const doc_sec_names[DOC_SEC_COUNT] = {
 	"opening", "agenda", "discussion", "recommendations", "closing",

@@ -46,6 +46,7 @@ struct editor {
 	char *keys_user;		/* the user's keys file, or NULL */
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
 	struct input_histories hist;	/* of the prompts, by name */
+	struct cmd_input *im;		/* the input method (cmd-input.c), or NULL */
 };
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
@@ -61,6 +62,7 @@ const struct editor_opts *editor_opts(const struct editor *ed) { return ed->opts
 const char *editor_keys_user(const struct editor *ed) { return ed->keys_user; }
 const char *editor_keys_problems(const struct editor *ed) { return ed->keys_problems; }
 struct mode *editor_top(const struct editor *ed) { return ed->top; }
+struct cmd_input **editor_input_method(struct editor *ed) { return &ed->im; }
 unsigned editor_flags(const struct editor *ed) { return ed->flags; }
 void editor_set_scrolled(struct editor *ed, int scrolled) { ed->scrolled = scrolled; }
 void editor_changed(struct editor *ed) { ed->changed = 1; }
@@ -234,6 +236,8 @@ void editor_event(struct editor *ed, const struct ui_event *ev)
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
 	ed->tick_wait = 0;	/* what a mode does with the event may give it work */
+	if (cmd_input_event(ed, ev))
+		return;
 	if (ev->type == UI_EV_KEY) {
 		editor_key(ed, ev->key);
 		return;
@@ -268,6 +272,7 @@ const struct view_grid *editor_frame(struct editor *ed)
 		.cur_off = e->cur.off,
 	};
 	mode_draw_all(ed->top, ed, &f);
+	f.st.hints = cmd_input_hints(ed, f.st.hints);
 	view_set_message(v, f.input != NULL ? "" : f.st.msg);
 	edit_set_page_rows(e, view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1);
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
@@ -339,6 +344,8 @@ int editor_open(struct editor *ed, const char *path, char **cause)
 	edit_set_logical(editor_edit(ed), ed->opts->logical);
 	editor_push(ed, mode_text(), NULL);
 	cmd_file_opened(ed);
+	if (ed->opts->input != NULL)
+		cmd_input_start(ed, ed->opts->input);
 	return 0;
 }
 
@@ -351,6 +358,7 @@ void editor_free(struct editor *ed)
 	buffer_free(ed->buf);
 	view_free(ed->view);
 	keymap_free(ed->keymap);
+	cmd_input_free(ed->im);
 	input_histories_free(&ed->hist);
 	free(ed->msg);
 	free(ed->keys_user);

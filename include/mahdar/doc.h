@@ -37,6 +37,7 @@ enum doc_key {
 	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY,
 	DOC_KEY_PRESENT, DOC_KEY_APOLOGIES, DOC_KEY_GUESTS, DOC_KEY_NEXT,
 	DOC_KEY_OWNER, DOC_KEY_DUE, DOC_KEY_VOTES,
+	DOC_KEY_MEMBERS,	/* how many members the body has (for the quorum); after the spec's keys */
 	DOC_KEY_COUNT
 };
 
@@ -164,6 +165,7 @@ struct doc {
 	struct doc_amend *amends;	/* in the order they were made */
 	size_t namends, amends_cap;
 	char *created, *modified_at;
+	long members;		/* meta.members as a number, for a text without a Members field; 0: none */
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
 	 * text, or NULL. */

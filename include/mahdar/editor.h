@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 struct buffer;
+struct cmd_input;
 struct edit;
 struct input_history;
 struct keymap;
@@ -35,6 +36,8 @@ struct editor_opts {
 	int show_controls;	/* show all bidi controls as markers */
 	int readonly;		/* --read-only: no edits, no saves */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
+	const char *input;	/* --input: the input method's .kmap file (checked by cli), or NULL */
+	int lang;		/* --lang: language of a new file's template, DOC_LANG_NONE: the locale's */
 };
 
 struct editor;
@@ -76,6 +79,8 @@ const char *editor_keys_user(const struct editor *ed);
 const char *editor_keys_problems(const struct editor *ed);
 /* The history of the prompts called name (created on first use). */
 struct input_history *editor_history(struct editor *ed, const char *name);
+/* Where the editor keeps its input method (cmd-input.c's; NULL until used). */
+struct cmd_input **editor_input_method(struct editor *ed);
 
 /* Show a message (error = 1: an error) until the next key; a sentence
  * made with _() and whole. */
