@@ -154,6 +154,8 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	d->lines[at] = l;
 	d->nlines++;
 	doc_touch(d);
+	l->id = ++d->line_ids;
+	l->gen = d->gen;
 	return l;
 }
 
@@ -185,6 +187,7 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	l->s[nlen] = '\0';
 	doc_line_drop_cache(d, l);
 	doc_touch(d);
+	l->gen = d->gen;
 }
 
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)
@@ -199,6 +202,7 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 		return;
 	d->lines[i]->eol = (unsigned char)eol;
 	doc_touch(d);
+	d->lines[i]->gen = d->gen;
 }
 
 struct doc_attr *doc_line_attr(struct doc *d, size_t i)

@@ -73,6 +73,8 @@ struct doc_line {
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
+	unsigned long id;	/* unique in its doc: 1, 2, … in order of creation */
+	unsigned long gen;	/* doc->gen of the line's last change */
 };
 
 struct doc_field {		/* a header line "Label: value" */
@@ -127,6 +129,7 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned long gen;	/* bumped by every change of the lines */
+	unsigned long line_ids;	/* the last doc_line.id given */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 	void (*cache_free)(void *cache);

@@ -486,7 +486,15 @@ static void test_recovery_copy(void **state)
 	char *rpath = tf_path(state, "vaad.txt.recover");
 	size_t tlen;
 	char *text = txt_write(d, &tlen);
-	tf_assert_file_is(rpath, text, tlen);
+	char *jtext;
+	size_t jlen;
+	assert_int_equal(store_recover_text(&info, &jtext, &jlen, &cause), 0);
+	assert_int_equal(jlen, tlen);
+	assert_memory_equal(jtext, text, tlen);
+	free(jtext);
+	struct stat rst;
+	assert_int_equal(stat(rpath, &rst), 0);
+	assert_int_equal(rst.st_mode & 0777, 0600);	/* private, whatever the umask */
 	tf_assert_file_is(p, orig, len);
 	doc_free(d);
 	store_info_free(&info);
@@ -510,11 +518,17 @@ static void test_recovery_copy(void **state)
 	assert_int_equal(rlen, tlen);
 	assert_memory_equal(rtext, text, tlen);
 	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_DONE);
-	/* Saved: the file now holds it; the copy, identical, is useless. */
+	/* Saved: the file now holds it.  The journal was written on the text
+	 * as it was before; on another text it cannot be replayed, so it is
+	 * set aside, never dropped unread (the editor drops it on save). */
 	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
 	tf_assert_file_is(p, text, tlen);
-	assert_int_equal(store_recover_check(d, &info, &when), 0);
+	assert_int_equal(store_recover_check(d, &info, &when), -1);
+	assert_non_null(strstr(when, "was changed since the recovery journal was started"));
+	assert_non_null(strstr(when, "it is kept as"));
+	free(when);
 	assert_false(fio_exists(rpath));
+	assert_false(info.recover);
 	assert_int_equal(store_recover_drop(&info, &cause), 0);	/* already gone: fine */
 	doc_free(d);
 	store_info_free(&info);
