@@ -17,6 +17,7 @@
 #include "mahdar/fio.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
+#include "mahdar/lock.h"
 #include "mahdar/store.h"
 #include "mahdar/txt.h"
 #include "mahdar/ui.h"
@@ -42,10 +43,14 @@
 #define EDITOR_ANALYSE_MS 300
 /* ... in a document of at most this many lines (about 6 ms of analysis). */
 #define EDITOR_ANALYSE_LINES 10000
-/* Unsaved text reaches the recovery copy this long after typing stops ... */
-#define EDITOR_RECOVER_IDLE_MS 2000
-/* ... and at the latest this long after its first unsaved change. */
-#define EDITOR_RECOVER_MAX_MS 10000
+/* Unsaved text reaches the recovery journal this long after typing stops ... */
+#define EDITOR_RECOVER_IDLE_MS 1000
+/* ... and at the latest this long after its first unsaved change (a
+ * journal append costs well under a millisecond, on any document). */
+#define EDITOR_RECOVER_MAX_MS 1000
+/* The file on disk is looked at (a stat) this often, for outside changes
+ * and, in a read-only editor, whether the other mahdar is gone. */
+#define EDITOR_DISK_CHECK_MS 2000
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
 static struct editor *editor_current;
@@ -91,6 +96,8 @@ static long long editor_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static void editor_prompt_message(struct editor *ed);
+
 /* Remove the recovery copy (after a save, or when the user discards). */
 static void editor_recover_drop(struct editor *ed)
 {
@@ -104,6 +111,19 @@ int editor_save(struct editor *ed)
 {
 	char now[32];
 	char *cause = NULL;
+	if (ed->readonly) {
+		editor_message(ed, 1, "Not saved: %s is open in %s; save it under another name", ed->path,
+			       ed->lock_who);
+		return -1;
+	}
+	/* Because saving over what another program wrote would lose it
+	 * without a word: ask first. */
+	if (!ed->overwrite && store_disk_changed(&ed->info) == 1) {
+		ed->prompt = EDITOR_PROMPT_CHANGED;
+		editor_prompt_message(ed);
+		return -1;
+	}
+	ed->overwrite = 0;
 	util_now_iso(now);
 	if (ed->doc->stale)
 		txt_analyse(ed->doc);
@@ -194,6 +214,13 @@ static void editor_prompt_message(struct editor *ed)
 		f[0] = xasprintf("%s exists. y: replace it  other keys: do not save", ed->input);
 		f[1] = xstrdup("Replace it? y/n");
 		editor_ask(ed, 0, f, 2, view_message_max_rows(ed->view));
+	} else if (ed->prompt == EDITOR_PROMPT_CHANGED) {
+		f[0] = xasprintf("%s was changed outside mahdar since it was opened. r: reload it (your edits "
+				 "are kept in a recovery copy)  o: overwrite it  s: save as another file  other "
+				 "keys: do not save", ed->path);
+		f[1] = xstrdup("Changed outside mahdar. r: reload  o: overwrite  s: save as");
+		f[2] = xstrdup("Changed! r/o/s");
+		editor_ask(ed, 1, f, 3, view_message_max_rows(ed->view));
 	}
 }
 
@@ -237,7 +264,7 @@ void editor_set_flag(struct editor *ed, unsigned flag, int on)
  * (the terminal is already given back, so this may print). */
 static void editor_recover(struct editor *ed)
 {
-	if (ed->doc == NULL || !ed->doc->modified)
+	if (ed->doc == NULL || !ed->doc->modified || ed->readonly)
 		return;
 	char *cause = NULL;
 	if (store_recover_write(ed->doc, &ed->info, &cause) == 0)
@@ -253,6 +280,8 @@ static void editor_autosave(struct editor *ed)
 	char *cause = NULL;
 	ed->pending_since_ms = 0;
 	ed->recover_gen = ed->doc->gen;
+	if (ed->readonly)	/* the copy is the other mahdar's */
+		return;
 	if (!ed->doc->modified) {	/* undone back to the saved text */
 		if (ed->info.recover)
 			editor_recover_drop(ed);
@@ -399,6 +428,25 @@ static void editor_recover_set_aside(struct editor *ed)
 	free(cause);
 }
 
+/* Edit d (with info) instead of the document open now. */
+static void editor_adopt(struct editor *ed, struct doc *d, struct store_info *info)
+{
+	int rows = ed->view->rows, cols = ed->view->cols;
+	int logical = ed->edit->logical;
+	edit_free(ed->edit);
+	doc_free(ed->doc);
+	view_free(ed->view);
+	store_info_free(&ed->info);
+	ed->doc = d;
+	ed->info = *info;
+	ed->view = view_new(ed->doc, rows, cols);
+	view_set_flags(ed->view, ed->flags);
+	ed->edit = edit_new(ed->doc, editor_layout, ed->view);
+	ed->edit->logical = logical;
+	ed->seen_gen = ed->recover_gen = d->gen;
+	ed->pending_since_ms = 0;
+}
+
 /* Replace the document with the one kept in its recovery copy. */
 static void editor_restore(struct editor *ed)
 {
@@ -410,21 +458,33 @@ static void editor_restore(struct editor *ed)
 		free(cause);
 		return;
 	}
-	int rows = ed->view->rows, cols = ed->view->cols;
-	int logical = ed->edit->logical;
-	edit_free(ed->edit);
-	doc_free(ed->doc);
-	view_free(ed->view);
-	store_info_free(&ed->info);
-	ed->doc = d;
-	ed->info = info;
-	ed->view = view_new(ed->doc, rows, cols);
-	view_set_flags(ed->view, ed->flags);
-	ed->edit = edit_new(ed->doc, editor_layout, ed->view);
-	ed->edit->logical = logical;
-	ed->seen_gen = ed->recover_gen = d->gen;
+	editor_adopt(ed, d, &info);
 	editor_message(ed, 0, "Restored the unsaved changes from %s; save to keep them",
 		       ed->info.recover_path);
+}
+
+/* Read the file again as it is on disk; unsaved edits are kept aside. */
+static void editor_reload(struct editor *ed)
+{
+	char *where = NULL, *cause = NULL;
+	struct store_info info;
+	if (ed->doc->modified && store_recover_keep(ed->doc, &ed->info, &where, &cause) < 0) {
+		editor_message(ed, 1, "Not reloaded (your edits could not be kept aside): %s", cause);
+		free(cause);
+		return;
+	}
+	struct doc *d = store_open(ed->path, 1, &info, &cause);
+	if (d == NULL) {
+		editor_message(ed, 1, "Not reloaded: %s", cause);
+	} else {
+		editor_adopt(ed, d, &info);
+		if (where != NULL)
+			editor_message(ed, 0, "Reloaded %s; your edits are kept in %s", ed->path, where);
+		else
+			editor_message(ed, 0, "Reloaded %s", ed->path);
+	}
+	free(where);
+	free(cause);
 }
 
 /* Answers to the questions, from any keyboard: the Latin letter, the
@@ -460,6 +520,13 @@ static const struct {
 	{EDITOR_PROMPT_RECOVER, 'd', 'd'}, {EDITOR_PROMPT_RECOVER, 'd', 'D'},
 	{EDITOR_PROMPT_RECOVER, 'd', 0x064A}, {EDITOR_PROMPT_RECOVER, 'd', 0x06CC},
 	{EDITOR_PROMPT_RECOVER, 'd', 0x05D2},
+	/* changed outside: r reload, o overwrite, s save as (the same keys) */
+	{EDITOR_PROMPT_CHANGED, 'r', 'r'}, {EDITOR_PROMPT_CHANGED, 'r', 'R'},
+	{EDITOR_PROMPT_CHANGED, 'r', 0x0642}, {EDITOR_PROMPT_CHANGED, 'r', 0x05E8},
+	{EDITOR_PROMPT_CHANGED, 'o', 'o'}, {EDITOR_PROMPT_CHANGED, 'o', 'O'},
+	{EDITOR_PROMPT_CHANGED, 'o', 0x062E}, {EDITOR_PROMPT_CHANGED, 'o', 0x05DD},
+	{EDITOR_PROMPT_CHANGED, 's', 's'}, {EDITOR_PROMPT_CHANGED, 's', 'S'},
+	{EDITOR_PROMPT_CHANGED, 's', 0x0633}, {EDITOR_PROMPT_CHANGED, 's', 0x05D3},
 };
 
 int editor_answer(int prompt, const char *text, size_t len, int lang)
@@ -497,6 +564,7 @@ static void editor_save_to(struct editor *ed, const char *name)
 	}
 	char *path = xstrdup(name);
 	ed->path = path;
+	ed->overwrite = 1;	/* replacing name was asked, or it is new */
 	int r = editor_save(ed);
 	if (r < 0) {
 		free(path);
@@ -591,6 +659,19 @@ static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
 			editor_message(ed, 0, "Not saved");
 		return;
 	}
+	if (prompt == EDITOR_PROMPT_CHANGED) {
+		if (c == 'r') {
+			editor_reload(ed);
+		} else if (c == 'o') {
+			ed->overwrite = 1;
+			editor_save(ed);
+		} else if (c == 's') {
+			editor_save_as(ed);
+		} else {
+			editor_message(ed, 0, "Not saved");
+		}
+		return;
+	}
 	if (prompt == EDITOR_PROMPT_RECOVER) {
 		if (c == 'r')
 			editor_restore(ed);
@@ -615,9 +696,16 @@ static void editor_prompt_answer(struct editor *ed, const struct ui_event *ev)
  * question is worded once the screen's width is known). */
 static void editor_offer_recovery(struct editor *ed)
 {
-	if (!store_recover_check(ed->doc, &ed->info, &ed->recover_when))
+	/* Because a live mahdar's copy is its own: never offered, never deleted. */
+	if (ed->readonly)
 		return;
-	ed->prompt = EDITOR_PROMPT_RECOVER;
+	free(ed->recover_when);
+	ed->recover_when = NULL;
+	int r = store_recover_check(ed->doc, &ed->info, &ed->recover_when);
+	if (r < 0)
+		editor_message(ed, 1, "%s", ed->recover_when);
+	if (r > 0)
+		ed->prompt = EDITOR_PROMPT_RECOVER;
 }
 
 /* Keys while a page is shown: the motion commands scroll it, any other key
@@ -692,21 +780,44 @@ static void editor_key(struct editor *ed, const char *key)
 		editor_message(ed, 0, "%s is not bound to a command", key);
 		return;
 	}
+	unsigned long gen = ed->doc->gen;
 	if (cmd_run(ed, cmd) < 0)
 		editor_message(ed, 1, "%s: no such command \"%s\"", key, cmd);
+	if (ed->readonly && ed->doc->gen != gen) {	/* an edit: taken back */
+		edit_undo(ed->edit);
+		editor_message(ed, 1, "Read-only: %s is open in %s", ed->path, ed->lock_who);
+	}
 }
 
 static void editor_event(struct editor *ed, const struct ui_event *ev)
 {
 	if (ev->type == UI_EV_QUIT_SIGNAL) {
+		/* The unsaved text first, with the deadly signals held off until
+		 * it is safely written (a closed terminal sends SIGHUP after
+		 * the EOF that brought us here); then the terminal. */
+		sigset_t deadly;
+		sigemptyset(&deadly);
+		sigaddset(&deadly, SIGHUP);
+		sigaddset(&deadly, SIGTERM);
+		sigaddset(&deadly, SIGINT);
+		sigaddset(&deadly, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &deadly, NULL);
+		char *cause = NULL;
+		int keep = ed->doc->modified && !ed->readonly;
+		int r = keep ? store_recover_write(ed->doc, &ed->info, &cause) : 0;
 		ui_free(ed->ui);
 		ed->ui = NULL;
-		editor_recover(ed);
+		if (keep && r == 0)
+			fprintf(stderr, "mahdar: unsaved changes written to %s\n", ed->info.recover_path);
+		else if (r < 0)
+			fprintf(stderr, "mahdar: could not write %s: %s\n", ed->info.recover_path, cause);
+		free(cause);
 		ed->quit = 1;
 		ed->status = 128 + ev->sig;
 		return;
 	}
 	if (ev->type == UI_EV_RESIZE) {
+		ed->disk_check_ms = 0;	/* resumed, perhaps: look at the file again */
 		int rows, cols;
 		ui_size(ed->ui, &rows, &cols);
 		view_resize(ed->view, rows, cols);
@@ -734,6 +845,10 @@ static void editor_event(struct editor *ed, const struct ui_event *ev)
 	}
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
+	if (ed->readonly && (ev->type == UI_EV_TEXT || ev->type == UI_EV_PASTE)) {
+		editor_message(ed, 1, "Read-only: %s is open in %s", ed->path, ed->lock_who);
+		return;
+	}
 	switch (ev->type) {
 	case UI_EV_KEY:
 		editor_key(ed, ev->key);
@@ -797,6 +912,49 @@ static void editor_note_change(struct editor *ed)
 		ed->pending_since_ms = ed->last_change_ms;
 }
 
+/* Take the file's lock; a file another mahdar has open is read-only. */
+static void editor_lock(struct editor *ed)
+{
+	char *who = NULL;
+	int r = lock_take(ed->path, &ed->lock, &who);
+	int was = ed->readonly;
+	ed->readonly = r == LOCK_HELD;
+	if (r == LOCK_HELD && !was) {
+		free(ed->lock_who);
+		ed->lock_who = who;
+		editor_message(ed, 1, "%s is open in %s; opened read-only (save-as keeps a copy)", ed->path,
+			       who);
+		return;
+	}
+	if (r != LOCK_HELD && was) {
+		editor_message(ed, 0, "%s is no longer open elsewhere: you can edit it now", ed->path);
+		ed->info.recover = fio_exists(ed->info.recover_path);
+		editor_offer_recovery(ed);
+	}
+	free(who);
+}
+
+/* The idle look at the disk: an outside change is told at once (and the
+ * journal, whose base it was, starts again from the whole text); a
+ * read-only editor takes the file once the other mahdar is gone. */
+static void editor_check_disk(struct editor *ed)
+{
+	if (ed->readonly) {
+		editor_lock(ed);
+		return;
+	}
+	int r = store_disk_changed(&ed->info);
+	if (r == 0 || ed->info.disk_reported)
+		return;
+	ed->info.disk_reported = 1;
+	ed->info.journal_inline = 1;
+	if (ed->doc->modified)
+		editor_autosave(ed);
+	if (ed->prompt == EDITOR_PROMPT_NONE)
+		editor_message(ed, 1, r == 2 ? "%s was deleted outside mahdar; saving writes it again" :
+				      "%s was changed outside mahdar; saving will ask what to do", ed->path);
+}
+
 /* Milliseconds until the next background job is due (-1: none), and run
  * the ones that are due now. */
 static int editor_background(struct editor *ed, int due_only)
@@ -818,6 +976,12 @@ static int editor_background(struct editor *ed, int due_only)
 		else
 			wait = at - now;
 	}
+	if (now - ed->disk_check_ms >= EDITOR_DISK_CHECK_MS && due_only) {
+		ed->disk_check_ms = now;
+		editor_check_disk(ed);
+	}
+	if (wait < 0 || ed->disk_check_ms + EDITOR_DISK_CHECK_MS - now < wait)
+		wait = ed->disk_check_ms + EDITOR_DISK_CHECK_MS - now;
 	if (ed->doc->gen != ed->recover_gen) {
 		long long at = ed->last_change_ms + EDITOR_RECOVER_IDLE_MS;
 		if (ed->pending_since_ms + EDITOR_RECOVER_MAX_MS < at)
@@ -857,6 +1021,8 @@ static void editor_free(struct editor *ed)
 	view_free(ed->view);
 	keymap_free(ed->keymap);
 	store_info_free(&ed->info);
+	lock_release(ed->lock);
+	free(ed->lock_who);
 	free(ed->msg);
 	free(ed->hints);
 	free(ed->keys_user);
@@ -898,6 +1064,7 @@ int editor_run(const char *path, const struct editor_opts *opts)
 	}
 	else if (ed.info.text_missing && ed.msg == NULL)
 		editor_message(&ed, 0, "New file: %s", path);
+	editor_lock(&ed);
 	editor_offer_recovery(&ed);	/* a question replaces any message */
 	ed.ui = ui_new(opts->term_bidi, &cause);
 	if (ed.ui == NULL) {

@@ -298,9 +298,27 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 int store_recover_set_aside(struct store_info *info, char **where, char **cause)
 {
 	journal_detach(info->journal);
+	/* Because a copy set aside is for people to read: plain text (a
+	 * journal that cannot be replayed is kept as it is). */
+	char *text;
+	size_t len;
+	if (store_recover_text(info, &text, &len, NULL) == 0) {
+		fio_write_mode(info->recover_path, text, len, 0600, NULL);
+		free(text);
+	}
 	if (fio_backup(info->recover_path, where, cause) < 0)
 		return -1;
 	return store_recover_drop(info, cause);
+}
+
+int store_recover_keep(const struct doc *d, struct store_info *info, char **where, char **cause)
+{
+	size_t len;
+	char *text = txt_write(d, &len);
+	journal_detach(info->journal);
+	int r = fio_write_mode(info->recover_path, text, len, 0600, cause);
+	free(text);
+	return r < 0 ? -1 : store_recover_set_aside(info, where, cause);
 }
 
 int store_recover_drop(struct store_info *info, char **cause)

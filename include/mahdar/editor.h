@@ -31,6 +31,7 @@ enum editor_prompt {
 	EDITOR_PROMPT_RECOVER,	/* a recovery copy: r restore, d delete, other keys not now */
 	EDITOR_PROMPT_SAVE_AS,	/* a file name is being typed (ed->input) */
 	EDITOR_PROMPT_REPLACE,	/* that file exists: y replace it, n not */
+	EDITOR_PROMPT_CHANGED,	/* saving over an outside change: r reload, o overwrite, s save as */
 };
 
 /* The one editor state object. */
@@ -63,6 +64,11 @@ struct editor {
 	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
 	long long last_change_ms;	/* when the text last changed (monotonic) */
 	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
+	struct lock *lock;	/* this file's lock (lock.h), or NULL */
+	int readonly;		/* another mahdar has the file: no edits, no saves over it */
+	char *lock_who;		/* who has it (for messages), or NULL */
+	int overwrite;		/* the next save may replace an outside change */
+	long long disk_check_ms;	/* when the file on disk was last looked at */
 };
 
 /* The answer typed text gives to a question (enum editor_prompt): 'y' or

@@ -81,6 +81,9 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 /* Move the recovery copy out of the way, to a fresh backup name (*where,
  * for the caller to free), so that this session's copies do not replace it. */
 int store_recover_set_aside(struct store_info *info, char **where, char **cause);
+/* Keep d's text (plain) under a fresh backup name beside the recovery
+ * copy (*where, for the caller to free), e.g. before reloading the file. */
+int store_recover_keep(const struct doc *d, struct store_info *info, char **where, char **cause);
 /* Remove the recovery copy, if there is one. */
 int store_recover_drop(struct store_info *info, char **cause);
 /* Open path with its text taken from the recovery copy instead: the

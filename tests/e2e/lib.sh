@@ -136,3 +136,6 @@ right_aligned() {
 rtl_row() {
 	right_aligned "$(python3 -c 'import sys; print(sys.argv[1][::-1])' "$1")" "${2:-80}"
 }
+# recovered FILE — the text FILE's recovery copy (FILE.recover) gives,
+# read by an independent reader of the journal (tests/e2e/journal.py)
+recovered() { python3 "$(dirname "$0")/journal.py" "$1.recover" "$1"; }
