@@ -35,6 +35,10 @@ void store_info_free(struct store_info *info)
 	memset(info, 0, sizeof *info);
 }
 
+/* The largest sidecar read beside a text of n bytes: 16 times the text
+ * (it repeats each item's text with its data) plus 1 MB. */
+#define STORE_SIDE_LIMIT(n) ((size_t)16 * (n) + ((size_t)1 << 20))
+
 /* The sidecar cannot be used: remember to back it up, and say so. */
 static void store_side_broken(struct store_info *info, const char *why)
 {
@@ -51,6 +55,17 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 		return;
 	char *json, *cause = NULL;
 	size_t jlen;
+	/* Because a sidecar grows with its document, one far larger is not
+	 * read at all (a 100 MB one would take seconds and gigabytes). */
+	struct stat st;
+	size_t limit = STORE_SIDE_LIMIT(len);
+	if (stat(info->side_path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+		char *why = xasprintf("%s: %.1f MB, larger than a sidecar of this text can be (%.1f MB); not read",
+				      info->side_path, (double)st.st_size / 1048576.0, (double)limit / 1048576.0);
+		store_side_broken(info, why);
+		free(why);
+		return;
+	}
 	if (fio_read(info->side_path, &json, &jlen, &cause) < 0) {
 		store_side_broken(info, cause);
 		free(cause);
