@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define NOW "2026-11-25T10:00:00+03:30"
@@ -539,6 +540,60 @@ static void test_recovery_copy(void **state)
 	free(orig);
 }
 
+/* A huge valid sidecar (100 MB of JSON) is not read: the document opens at
+ * once from its text, with a message, and the sidecar is backed up before
+ * it is rewritten.  Private minutes: the sidecar written beside a 0600
+ * text is 0600 too.  A hard-linked file keeps its links. */
+static void test_huge_sidecar_private_links(void **state)
+{
+	char *p = tf_path(state, "m.txt"), *sp = tf_path(state, "m.json"), *cause = NULL;
+	tf_put_file(p, "# Minutes\n", 10);
+	FILE *f = fopen(sp, "w");
+	assert_non_null(f);
+	fputs("{\"format\": \"minutes\", \"version\": 1, \"x\": [", f);
+	for (int i = 0; i < 100 * 1024 * 1024 / 64; i++)
+		fputs("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",", f);
+	fputs("0]}\n", f);
+	fclose(f);
+	struct timespec a, b;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	assert_non_null(d);
+	assert_true((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 1000);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	assert_non_null(strstr(info.side_msg, "larger than a sidecar of this text can be"));
+	/* Private: saved as 0600, the new sidecar is 0600; the old one is kept. */
+	assert_int_equal(chmod(p, 0600), 0);
+	char *other = tf_path(state, "other-name.txt");
+	assert_int_equal(link(p, other), 0);
+	doc_line_insert(d, 1, "new", 3, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_non_null(info.backup_path);
+	struct stat st;
+	assert_int_equal(stat(sp, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_true(st.st_size < 4096);
+	assert_int_equal(stat(info.backup_path, &st), 0);
+	assert_true(st.st_size > 100 * 1000 * 1000);
+	unlink(info.backup_path);
+	/* Both names show the saved text. */
+	tf_assert_file_is(other, "# Minutes\nnew\n", 14);
+	tf_assert_file_is(p, "# Minutes\nnew\n", 14);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	char *dir = tf_path(state, ".");
+	assert_int_equal(tf_count_entries(dir), 3);	/* m.txt, its other name, m.json: nothing stray */
+	free(dir);
+	doc_free(d);
+	store_info_free(&info);
+	free(other);
+	free(sp);
+	free(p);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -553,6 +608,7 @@ int main(void)
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
 		T(test_recovery_copy),
+		T(test_huge_sidecar_private_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
