@@ -980,8 +980,11 @@ static int editor_background(struct editor *ed, int due_only)
 		ed->disk_check_ms = now;
 		editor_check_disk(ed);
 	}
-	if (wait < 0 || ed->disk_check_ms + EDITOR_DISK_CHECK_MS - now < wait)
-		wait = ed->disk_check_ms + EDITOR_DISK_CHECK_MS - now;
+	long long disk_at = ed->disk_check_ms + EDITOR_DISK_CHECK_MS - now;
+	if (disk_at < 0)
+		disk_at = 0;
+	if (wait < 0 || disk_at < wait)
+		wait = disk_at;
 	if (ed->doc->gen != ed->recover_gen) {
 		long long at = ed->last_change_ms + EDITOR_RECOVER_IDLE_MS;
 		if (ed->pending_since_ms + EDITOR_RECOVER_MAX_MS < at)
