@@ -401,7 +401,9 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 			mode = (int)(ts.st_mode & 0666) & (stat(info->side_path, &ss) == 0 ? (int)(ss.st_mode & 0666) : 0666);
 		st_side = fio_stage_mode(info->side_path, json, jlen, mode, &side_why);
 		if (st_side == NULL && store_no_room(errno)) {
-			util_set_cause(cause, "%s", side_why);
+			/* Both files are unchanged: say so of both. */
+			util_set_cause(cause, "%s: not saved, because its sidecar %s does not fit: %s (neither "
+				       "file on disk was changed)", info->text_path, info->side_path, strerror(errno));
 			goto out;
 		}
 	}

@@ -318,7 +318,9 @@ static void test_failed_save_changes_nothing(void **state)
 	 * split the pair: neither may change. */
 	assert_true(slen > len + 200);
 	assert_int_equal(save_limited(d, &info, len + 100, &cause), -1);
-	char *want = xasprintf("%s: cannot save: File too large (the file on disk is unchanged)", s);
+	/* The message says that neither file was saved, not just the sidecar. */
+	char *want = xasprintf("%s: not saved, because its sidecar %s does not fit: File too large (neither "
+			       "file on disk was changed)", p, s);
 	assert_string_equal(cause, want);
 	free(want);
 	free(cause);
