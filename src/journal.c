@@ -26,19 +26,12 @@
 
 #define JOURNAL_MAGIC "mahdar-journal 1\n"
 
-struct journal_run {
-	unsigned long start, count;
-};
-
 struct journal {
 	int fd;			/* the journal file, or -1 before the first change */
 	off_t size;		/* its length after the last complete record */
-	unsigned long gen;	/* doc->gen written last (or of the base) */
-	unsigned long base_gen;	/* doc->gen of the base */
-	struct journal_run *base;	/* the base's line ids */
-	size_t nbase, base_cap;
-	struct journal_run *last;	/* the ids written last */
-	size_t nlast, last_cap;
+	size_t nlines;		/* the doc's lines when last written (or at the base) */
+	int wrote;		/* records were written since the base */
+	int need_inline;	/* a file was dropped after records: start inline */
 	size_t base_size;
 	char sha[65];
 };
@@ -62,16 +55,15 @@ void journal_free(struct journal *j)
 	if (j == NULL)
 		return;
 	journal_close(j);
-	free(j->base);
-	free(j->last);
 	free(j);
 }
 
 void journal_detach(struct journal *j)
 {
 	journal_close(j);
-	j->gen = j->base_gen;
-	j->nlast = 0;
+	/* Because what changed before is no longer anywhere but in the
+	 * document, a new file starts from its whole text. */
+	j->need_inline = j->wrote;
 }
 
 int journal_started(const struct journal *j)
@@ -79,36 +71,12 @@ int journal_started(const struct journal *j)
 	return j != NULL && j->fd >= 0;
 }
 
-/* d's line ids in order, as runs, into *v. */
-static size_t journal_runs(const struct doc *d, struct journal_run **v, size_t *cap)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < d->nlines; i++) {
-		unsigned long id = d->lines[i]->id;
-		if (n > 0 && (*v)[n - 1].start + (*v)[n - 1].count == id) {
-			(*v)[n - 1].count++;
-			continue;
-		}
-		*v = xgrow(*v, cap, n + 1, sizeof **v);
-		(*v)[n].start = id;
-		(*v)[n].count = 1;
-		n++;
-	}
-	return n;
-}
-
-static void journal_put_runs(struct buf *b, const struct journal_run *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		buf_printf(b, "%lu %lu\n", v[i].start, v[i].count);
-}
-
-void journal_base(struct journal *j, const struct doc *d, size_t size, const char *sha)
+void journal_base(struct journal *j, struct doc *d, size_t size, const char *sha)
 {
 	journal_close(j);
-	j->nbase = journal_runs(d, &j->base, &j->base_cap);
-	j->nlast = 0;
-	j->gen = j->base_gen = d->gen;
+	doc_mark_clear(d);
+	j->nlines = d->nlines;
+	j->wrote = j->need_inline = 0;
 	j->base_size = size;
 	snprintf(j->sha, sizeof j->sha, "%s", sha);
 }
@@ -117,8 +85,7 @@ void journal_base(struct journal *j, const struct doc *d, size_t size, const cha
 static void journal_put_head(const struct journal *j, struct buf *b, const char *text)
 {
 	buf_puts(b, JOURNAL_MAGIC);
-	buf_printf(b, "B %zu %s %d %zu\n", j->base_size, j->sha, text != NULL, j->nbase);
-	journal_put_runs(b, j->base, j->nbase);
+	buf_printf(b, "B %zu %s %d\n", j->base_size, j->sha, text != NULL);
 	if (text != NULL)
 		buf_append(b, text, j->base_size);
 }
@@ -139,7 +106,7 @@ static int journal_create(struct journal *j, const char *path, const struct buf 
 	return 0;
 }
 
-int journal_base_inline(struct journal *j, const struct doc *d, const char *path, char **cause)
+int journal_base_inline(struct journal *j, struct doc *d, const char *path, char **cause)
 {
 	size_t len;
 	char *text = txt_write(d, &len);
@@ -153,70 +120,57 @@ int journal_base_inline(struct journal *j, const struct doc *d, const char *path
 	return r;
 }
 
-int journal_sync(struct journal *j, const struct doc *d, const char *path, char **cause)
+/* Append b to the open journal; a failure cuts the file back, so that a
+ * half record is never followed by a whole one. */
+static int journal_append(struct journal *j, const struct buf *b, const char *path, char **cause)
 {
-	if (d->gen == j->gen && j->fd >= 0)
+	const char *p = b->s;
+	size_t left = b->len;
+	while (left > 0) {
+		ssize_t w = write(j->fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = w < 0 ? errno : ENOSPC;
+			util_set_cause(cause, "%s: %s", path, strerror(e));
+			if (ftruncate(j->fd, j->size) < 0)
+				journal_close(j);
+			errno = e;
+			return -1;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	j->size += (off_t)b->len;
+	return 0;
+}
+
+int journal_sync(struct journal *j, struct doc *d, const char *path, char **cause)
+{
+	if (j->fd < 0 && j->need_inline)
+		return journal_base_inline(j, d, path, cause) < 0 ? -1 : (j->wrote = 1, 0);
+	if (!d->marked && j->fd >= 0)
 		return 0;
+	/* The marked lines replace what was there: the lines after them are
+	 * the same as after the old range. */
+	size_t lo = d->marked ? d->mark_lo : 0, hi = d->marked ? d->mark_hi : 0;
+	size_t old_hi = hi + j->nlines - d->nlines;
 	struct buf b = BUF_INIT;
 	if (j->fd < 0)
 		journal_put_head(j, &b, NULL);
-	unsigned long since = j->fd < 0 ? j->base_gen : j->gen;
-	struct journal_run *runs = NULL;
-	size_t cap = 0, n = journal_runs(d, &runs, &cap);
-	size_t changed = 0;
-	for (size_t i = 0; i < d->nlines; i++)
-		changed += d->lines[i]->gen > since;
-	int same = j->fd >= 0 && n == j->nlast && memcmp(runs, j->last, n * sizeof *runs) == 0;
-	if (same)
-		buf_printf(&b, "R = %zu\n", changed);
-	else
-		buf_printf(&b, "R %zu %zu\n", n, changed);
-	if (!same)
-		journal_put_runs(&b, runs, n);
-	for (size_t i = 0; i < d->nlines; i++) {
+	buf_printf(&b, "S %zu %zu %zu\n", lo, old_hi, hi - lo);
+	for (size_t i = lo; i < hi; i++) {
 		const struct doc_line *l = d->lines[i];
-		if (l->gen <= since)
-			continue;
-		buf_printf(&b, "L %lu %d %zu\n", l->id, l->eol, l->len);
+		buf_printf(&b, "L %d %zu\n", l->eol, l->len);
 		buf_append(&b, l->s, l->len);
 		buf_putc(&b, '\n');
 	}
 	buf_puts(&b, "E\n");
-	int r = 0;
-	if (j->fd < 0) {
-		r = journal_create(j, path, &b, cause);
-	} else {
-		const char *p = b.s;
-		size_t left = b.len;
-		while (left > 0) {
-			ssize_t w = write(j->fd, p, left);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				int e = w < 0 ? errno : ENOSPC;
-				util_set_cause(cause, "%s: %s", path, strerror(e));
-				/* Because a half record followed by a whole one
-				 * could not be read back. */
-				if (ftruncate(j->fd, j->size) < 0)
-					journal_close(j);
-				errno = e;
-				r = -1;
-				break;
-			}
-			p += w;
-			left -= (size_t)w;
-		}
-		if (r == 0)
-			j->size += (off_t)b.len;
-	}
+	int r = j->fd < 0 ? journal_create(j, path, &b, cause) : journal_append(j, &b, path, cause);
 	if (r == 0) {
-		j->gen = d->gen;
-		free(j->last);
-		j->last = runs;
-		j->nlast = n;
-		j->last_cap = cap;
-	} else {
-		free(runs);
+		doc_mark_clear(d);
+		j->nlines = d->nlines;
+		j->wrote = 1;
 	}
 	buf_free(&b);
 	return r;
@@ -267,49 +221,15 @@ static int journal_nums(const char *s, size_t n, unsigned long long *v, int max)
 	return k;
 }
 
-/* Line contents by id. */
+/* A line of the text being rebuilt. */
 struct journal_line {
 	const char *s;
 	size_t len;
 	int eol;
-	int set;
 };
 
-struct journal_table {
-	struct journal_line *v;
-	size_t cap;
-};
-
-static struct journal_line *journal_slot(struct journal_table *t, unsigned long long id)
-{
-	if (id >= (unsigned long long)SIZE_MAX / sizeof *t->v / 2)
-		return NULL;
-	if (id >= t->cap) {
-		size_t old = t->cap;
-		t->v = xgrow(t->v, &t->cap, (size_t)id + 1, sizeof *t->v);
-		memset(t->v + old, 0, (t->cap - old) * sizeof *t->v);
-	}
-	return &t->v[id];
-}
-
-/* n runs into *runs. */
-static int journal_read_runs(struct journal_in *in, size_t n, struct journal_run **runs, size_t *cap)
-{
-	for (size_t i = 0; i < n; i++) {
-		const char *s;
-		size_t len;
-		unsigned long long v[2];
-		if (!journal_line(in, &s, &len) || journal_nums(s, len, v, 2) != 2)
-			return -1;
-		*runs = xgrow(*runs, cap, i + 1, sizeof **runs);
-		(*runs)[i].start = (unsigned long)v[0];
-		(*runs)[i].count = (unsigned long)v[1];
-	}
-	return 0;
-}
-
-/* The header line "B size sha inline nruns" at in: 1 and *h, *nruns. */
-static int journal_head_line(struct journal_in *in, struct journal_head *h, size_t *nruns)
+/* The header line "B size sha inline" at in: 1 and *h. */
+static int journal_head_line(struct journal_in *in, struct journal_head *h)
 {
 	const char *s;
 	size_t n;
@@ -319,8 +239,7 @@ static int journal_head_line(struct journal_in *in, struct journal_head *h, size
 		return 0;
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
-	if (sscanf(tmp, "B %zu %64s %d %zu", &h->base_size, h->base_sha, &inl, nruns) != 4 ||
-	    strlen(h->base_sha) != 64)
+	if (sscanf(tmp, "B %zu %64s %d", &h->base_size, h->base_sha, &inl) != 3 || strlen(h->base_sha) != 64)
 		return 0;
 	h->inline_base = inl == 1;
 	return 1;
@@ -328,11 +247,48 @@ static int journal_head_line(struct journal_in *in, struct journal_head *h, size
 
 int journal_head(const char *data, size_t len, struct journal_head *h)
 {
-	size_t m = strlen(JOURNAL_MAGIC), nruns;
+	size_t m = strlen(JOURNAL_MAGIC);
 	if (len < m || memcmp(data, JOURNAL_MAGIC, m) != 0)
 		return 0;
 	struct journal_in in = {data + m, data + len};
-	return journal_head_line(&in, h, &nruns);
+	return journal_head_line(&in, h);
+}
+
+/* One whole record at *in ("S lo old_hi n", n lines, "E"): 1 and the
+ * record applied to *v (*n lines), or 0 (in and v untouched) when the
+ * record is cut short or does not fit. */
+static int journal_record(struct journal_in *in, struct journal_line **v, size_t *n, size_t *cap)
+{
+	struct journal_in at = *in;
+	const char *s;
+	size_t len;
+	unsigned long long h[3], l[2];
+	if (!journal_line(&at, &s, &len) || len < 2 || s[0] != 'S' || journal_nums(s + 1, len - 1, h, 3) != 3 ||
+	    h[0] > h[1] || h[1] > *n || h[2] > (unsigned long long)(at.end - at.p))
+		return 0;
+	struct journal_line *nw = xcalloc((size_t)h[2] + 1, sizeof *nw);
+	for (size_t i = 0; i < h[2]; i++) {
+		if (!journal_line(&at, &s, &len) || len < 2 || s[0] != 'L' || journal_nums(s + 1, len - 1, l, 2) != 2 ||
+		    l[1] >= (unsigned long long)(at.end - at.p) || at.p[l[1]] != '\n') {
+			free(nw);
+			return 0;
+		}
+		nw[i] = (struct journal_line){at.p, (size_t)l[1], (int)l[0]};
+		at.p += l[1] + 1;
+	}
+	if (!journal_line(&at, &s, &len) || len != 1 || s[0] != 'E') {
+		free(nw);
+		return 0;
+	}
+	size_t lo = (size_t)h[0], old_hi = (size_t)h[1], add = (size_t)h[2];
+	size_t nn = *n - (old_hi - lo) + add;
+	*v = xgrow(*v, cap, nn + 1, sizeof **v);
+	memmove(*v + lo + add, *v + old_hi, (*n - old_hi) * sizeof **v);
+	memcpy(*v + lo, nw, add * sizeof *nw);
+	*n = nn;
+	free(nw);
+	*in = at;
+	return 1;
 }
 
 int journal_replay(const char *data, size_t len, const char *base, size_t base_len, char **text,
@@ -340,115 +296,39 @@ int journal_replay(const char *data, size_t len, const char *base, size_t base_l
 {
 	struct journal_head h;
 	struct journal_in in = {data + strlen(JOURNAL_MAGIC), data + len};
-	size_t norder = 0;
-	if (!journal_head(data, len, &h) || !journal_head_line(&in, &h, &norder)) {
+	if (!journal_head(data, len, &h) || !journal_head_line(&in, &h)) {
 		util_set_cause(cause, "not a recovery journal");
 		return -1;
 	}
-	const char *s;
-	size_t n;
-	unsigned long long v[4];
-	struct journal_run *order = NULL, *runs = NULL;
-	size_t ocap = 0, rcap = 0;
-	struct journal_table t = {NULL, 0};
-	struct doc *bd = NULL;
-	int ret = -1;
-	if (norder > len || journal_read_runs(&in, norder, &order, &ocap) < 0)
-		goto damaged;
 	if (h.inline_base) {
-		if ((size_t)(in.end - in.p) < h.base_size)
-			goto damaged;
+		if ((size_t)(in.end - in.p) < h.base_size) {
+			util_set_cause(cause, "the recovery journal is damaged (its text is cut short)");
+			return -1;
+		}
 		base = in.p;
 		base_len = h.base_size;
 		in.p += h.base_size;
 	}
 	/* The base's lines, split as txt_read() splits them. */
-	bd = txt_read(base, base_len);
-	size_t k = 0;
-	for (size_t r = 0; r < norder; r++) {
-		for (unsigned long c = 0; c < order[r].count; c++, k++) {
-			struct journal_line *sl = journal_slot(&t, order[r].start + c);
-			if (sl == NULL || k >= bd->nlines)
-				goto damaged;
-			*sl = (struct journal_line){bd->lines[k]->s, bd->lines[k]->len, bd->lines[k]->eol, 1};
-		}
-	}
-	if (k != bd->nlines)
-		goto damaged;
-	/* The records, each applied once it is known to be whole. */
-	for (;;) {
-		struct journal_in at = in;
-		if (!journal_line(&in, &s, &n) || n < 2 || s[0] != 'R')
-			break;
-		int same = n > 2 && s[2] == '=';
-		size_t nr = 0, nl;
-		if (same) {
-			if (journal_nums(s + 3, n - 3, v, 1) != 1)
-				break;
-			nl = (size_t)v[0];
-		} else {
-			if (journal_nums(s + 1, n - 1, v, 2) != 2)
-				break;
-			nr = (size_t)v[0];
-			nl = (size_t)v[1];
-		}
-		if (!same && (nr > len || journal_read_runs(&in, nr, &runs, &rcap) < 0))
-			break;
-		/* Check that the record is whole before applying it. */
-		struct journal_in scan = in;
-		int whole = 1;
-		for (size_t i = 0; i < nl && whole; i++) {
-			if (!journal_line(&scan, &s, &n) || n < 2 || s[0] != 'L' ||
-			    journal_nums(s + 1, n - 1, v, 3) != 3 || (size_t)(scan.end - scan.p) < v[2] + 1)
-				whole = 0;
-			else
-				scan.p += v[2] + 1;
-		}
-		if (!whole || !journal_line(&scan, &s, &n) || n != 1 || s[0] != 'E') {
-			in = at;
-			break;
-		}
-		for (size_t i = 0; i < nl; i++) {
-			journal_line(&in, &s, &n);
-			journal_nums(s + 1, n - 1, v, 3);
-			struct journal_line *sl = journal_slot(&t, v[0]);
-			if (sl == NULL)
-				goto damaged;
-			*sl = (struct journal_line){in.p, (size_t)v[2], (int)v[1], 1};
-			in.p += v[2] + 1;
-		}
-		journal_line(&in, &s, &n);	/* "E" */
-		if (!same) {
-			struct journal_run *tmp = order;
-			size_t tcap = ocap;
-			order = runs, ocap = rcap, norder = nr;
-			runs = tmp, rcap = tcap;
-		}
-	}
+	struct doc *bd = txt_read(base, base_len);
+	struct journal_line *v = NULL;
+	size_t n = bd->nlines, cap = 0;
+	v = xgrow(v, &cap, n + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct journal_line){bd->lines[i]->s, bd->lines[i]->len, bd->lines[i]->eol};
+	/* The whole records, in order; one cut short by a crash ends it. */
+	while (journal_record(&in, &v, &n, &cap))
+		;
 	struct buf out = BUF_INIT;
-	for (size_t r = 0; r < norder; r++) {
-		for (unsigned long c = 0; c < order[r].count; c++) {
-			unsigned long long id = order[r].start + c;
-			if (id >= t.cap || !t.v[id].set) {
-				buf_free(&out);
-				goto damaged;
-			}
-			buf_append(&out, t.v[id].s, t.v[id].len);
-			if (t.v[id].eol == DOC_EOL_CRLF)
-				buf_puts(&out, "\r\n");
-			else if (t.v[id].eol == DOC_EOL_LF)
-				buf_putc(&out, '\n');
-		}
+	for (size_t i = 0; i < n; i++) {
+		buf_append(&out, v[i].s, v[i].len);
+		if (v[i].eol == DOC_EOL_CRLF)
+			buf_puts(&out, "\r\n");
+		else if (v[i].eol == DOC_EOL_LF)
+			buf_putc(&out, '\n');
 	}
 	*text = buf_steal(&out, tlen);
-	ret = 0;
-	goto out;
-damaged:
-	util_set_cause(cause, "the recovery journal is damaged");
-out:
+	free(v);
 	doc_free(bd);
-	free(order);
-	free(runs);
-	free(t.v);
-	return ret;
+	return 0;
 }

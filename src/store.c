@@ -111,7 +111,7 @@ void store_info_init(struct store_info *info, const char *path)
 
 /* Remember the text file as it is on disk, holding text[0..len) (or
  * nothing, when there is no file), and make d's lines the journal's base. */
-static void store_note_disk(struct store_info *info, const struct doc *d, const char *text, size_t len)
+static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
 {
 	struct stat st;
 	info->disk_known = stat(info->text_path, &st) == 0;
@@ -264,7 +264,7 @@ out:
 	return r;
 }
 
-int store_recover_write(const struct doc *d, struct store_info *info, char **cause)
+int store_recover_write(struct doc *d, struct store_info *info, char **cause)
 {
 	if (info->journal_inline) {
 		if (journal_base_inline(info->journal, d, info->recover_path, cause) < 0)

@@ -73,8 +73,6 @@ struct doc_line {
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
-	unsigned long id;	/* unique in its doc: 1, 2, … in order of creation */
-	unsigned long gen;	/* doc->gen of the line's last change */
 };
 
 struct doc_field {		/* a header line "Label: value" */
@@ -129,7 +127,12 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned long gen;	/* bumped by every change of the lines */
-	unsigned long line_ids;	/* the last doc_line.id given */
+	/* The lines changed, inserted or deleted since doc_mark_clear(): every
+	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
+	 * the same order, before and after the range (for the recovery
+	 * journal: what to write costs nothing to find). */
+	int marked;
+	size_t mark_lo, mark_hi;
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 	void (*cache_free)(void *cache);
@@ -171,6 +174,9 @@ struct doc {
 /* A new empty document (no lines).  Free with doc_free(). */
 struct doc *doc_new(void);
 void doc_free(struct doc *d);
+
+/* Forget the marked range: nothing has changed since now. */
+void doc_mark_clear(struct doc *d);
 
 /* Insert a line before index at (at == nlines appends).  Returns it. */
 struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol);

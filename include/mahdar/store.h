@@ -68,7 +68,7 @@ void store_info_free(struct store_info *info);
  * text it gives (an older mahdar's plain-text copy is read too). */
 
 /* Bring the recovery journal up to date with d (cheap: the changed lines). */
-int store_recover_write(const struct doc *d, struct store_info *info, char **cause);
+int store_recover_write(struct doc *d, struct store_info *info, char **cause);
 /* The text the recovery copy at info->recover_path gives (*text, *len;
  * caller frees).  0, or -1 and *cause. */
 int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause);

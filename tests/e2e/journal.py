@@ -2,10 +2,11 @@
 """journal.py RECOVER TEXT -- print the text a mahdar recovery copy gives.
 
 An independent reader of the recovery journal (include/mahdar/journal.h),
-as a second process tailing it would be: the header names the base (the
-text file TEXT by size and SHA-256, or the text inline) and its line ids;
-each whole record ("R ... E") gives the line ids in order and the lines
-changed.  A plain-text copy is printed as it is."""
+as a second process tailing it would be: "B size sha256 inline" names the
+base (the text file TEXT, checked by size and SHA-256, or the text
+inline); each whole record "S lo old_hi n" + n lines + "E" replaces the
+lines [lo, old_hi) by the n lines given.  A plain-text copy is printed as
+it is."""
 import hashlib
 import sys
 
@@ -25,13 +26,8 @@ def line():
     return text
 
 
-def runs(n):
-    return [s + i for s, c in (map(int, line().split()) for _ in range(n)) for i in range(c)]
-
-
-_, size, sha, inline, nruns = line().split()
+_, size, sha, inline = line().split()
 size = int(size)
-order = runs(int(nruns))
 if inline == b'1':
     base = data[pos:pos + size]
     pos += size
@@ -48,28 +44,21 @@ while start < len(base):
     cr = nl > start and base[nl - 1:nl] == b'\r'
     lines.append((base[start:nl - 1] if cr else base[start:nl], 2 if cr else 1))
     start = nl + 1
-table = dict(zip(order, lines))
 while pos < len(data):
     try:
-        head = line().split()
-        if head[1] == b'=':
-            new_order, count = order, int(head[2])
-        else:
-            new_order, count = runs(int(head[1])), int(head[2])
-        changed = {}
-        for _ in range(count):
-            _, ident, eol, length = line().split()
-            changed[int(ident)] = (data[pos:pos + int(length)], int(eol))
+        _, lo, old_hi, count = line().split()
+        new = []
+        for _ in range(int(count)):
+            _, eol, length = line().split()
             if len(data) < pos + int(length) + 1:
                 raise ValueError
+            new.append((data[pos:pos + int(length)], int(eol)))
             pos += int(length) + 1
         if line() != b'E':
             raise ValueError
-    except (ValueError, IndexError):
+    except ValueError:
         break  # a record cut short: the last whole one counts
-    table.update(changed)
-    order = new_order
+    lines[int(lo):int(old_hi)] = new
 out = sys.stdout.buffer
-for ident in order:
-    text, eol = table[ident]
+for text, eol in lines:
     out.write(text + (b'\r\n' if eol == 2 else b'\n' if eol == 1 else b''))
