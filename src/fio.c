@@ -156,7 +156,7 @@ static int fio_sync_dir(const char *dir)
 /* Because a file size limit (ulimit -f) must be a failed write (EFBIG)
  * that leaves the old file as it was, not a SIGXFSZ that kills the
  * editor with everything unsaved. */
-static void fio_no_sigxfsz(void)
+void fio_ignore_sigxfsz(void)
 {
 	static int done;
 	if (!done)
@@ -204,7 +204,7 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 
 struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len, int mode, char **cause)
 {
-	fio_no_sigxfsz();
+	fio_ignore_sigxfsz();
 	struct fio_stage *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	/* Because renaming over a symbolic link would replace the link with a

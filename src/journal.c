@@ -18,10 +18,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define JOURNAL_MAGIC "mahdar-journal 1\n"
@@ -90,19 +92,30 @@ static void journal_put_head(const struct journal *j, struct buf *b, const char 
 		buf_append(b, text, j->base_size);
 }
 
+static int journal_append(struct journal *j, const struct buf *b, const char *path, char **cause);
+
 /* Write a new journal file holding b (atomically, 0600) and open it for
  * appending. */
 static int journal_create(struct journal *j, const char *path, const struct buf *b, char **cause)
 {
 	journal_close(j);
-	if (fio_write_mode(path, b->s, b->len, 0600, cause) < 0)
-		return -1;
-	j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	fio_ignore_sigxfsz();
+	/* Not through a temporary and an fsync, which would make the
+	 * first key after a save wait for the disk: the flush comes after,
+	 * off the main loop, and a copy cut short reads as no copy. */
+	j->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (j->fd < 0) {
 		util_set_cause(cause, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	j->size = (off_t)b->len;
+	j->size = 0;
+	if (fchmod(j->fd, 0600) < 0 || journal_append(j, b, path, cause) < 0) {
+		if (cause != NULL && *cause == NULL)
+			util_set_cause(cause, "%s: %s", path, strerror(errno));
+		journal_close(j);
+		unlink(path);
+		return -1;
+	}
 	return 0;
 }
 
@@ -118,6 +131,42 @@ int journal_base_inline(struct journal *j, struct doc *d, const char *path, char
 	int r = journal_create(j, path, &b, cause);
 	buf_free(&b);
 	return r;
+}
+
+/* A flush is running (one at a time: a write waits for a flush of the
+ * same file, so flushes must not pile up behind fast syncs). */
+static _Atomic int journal_flushing;
+
+/* fdatasync() a descriptor (a dup of the journal's), off the main loop. */
+static void *journal_flusher(void *arg)
+{
+	int fd = (int)(intptr_t)arg;
+	fdatasync(fd);
+	close(fd);
+	journal_flushing = 0;
+	return NULL;
+}
+
+/* Because a record must also survive a power cut, but a key typed while
+ * the disk flushes must not wait: the flush runs in a short-lived thread
+ * (a kill -9 needs none: what was written is in the kernel already). */
+static void journal_flush(struct journal *j)
+{
+	if (journal_flushing)
+		return;	/* the next sync flushes this record too */
+	int fd = dup(j->fd);
+	if (fd < 0)
+		return;
+	journal_flushing = 1;
+	pthread_t t;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &a, journal_flusher, (void *)(intptr_t)fd) != 0) {
+		close(fd);
+		journal_flushing = 0;
+	}
+	pthread_attr_destroy(&a);
 }
 
 /* Append b to the open journal; a failure cuts the file back, so that a
@@ -142,6 +191,7 @@ static int journal_append(struct journal *j, const struct buf *b, const char *pa
 		left -= (size_t)w;
 	}
 	j->size += (off_t)b->len;
+	journal_flush(j);
 	return 0;
 }
 

@@ -50,6 +50,11 @@ int fio_remove(const char *path, char **cause);
 /* 1 if a and b both exist and are the same file, else 0. */
 int fio_same_file(const char *a, const char *b);
 
+/* Make a file size limit (ulimit -f) a failed write (EFBIG) rather than a
+ * SIGXFSZ that kills the process; fio's writes do this themselves, other
+ * writers (the recovery journal) call it first. */
+void fio_ignore_sigxfsz(void);
+
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
 
