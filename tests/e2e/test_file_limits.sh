@@ -18,7 +18,7 @@ e2e_tmux set-buffer -- "$long"
 e2e_tmux paste-buffer -p
 expect_status "[+]"
 # The recovery journal cannot be written either: said, not fatal.
-expect_message "Recovery copy not written: $F.recover: cannot save: File too large"
+expect_message "Recovery copy not written: $F.recover: File too large"
 keys C-s
 expect_message "Not saved: $F: cannot save: File too large (the file on disk is unchanged)"
 kill -0 "$(mahdar_pid)" 2>/dev/null || fail "the editor died"
