@@ -261,9 +261,10 @@ struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len,
 	return st;
 }
 
-/* Commit a file with other names: its new bytes, safe in st->tmp, are
- * copied into the file itself, so that every name keeps showing the same
- * text.  Because the copy in place is not atomic, a failure keeps the
+/* Commit by copying the new bytes, safe in st->tmp, into the file itself:
+ * for a file with other names (hard links), so that every name keeps
+ * showing the same text, and for one that may be written but not
+ * replaced.  Because the copy in place is not atomic, a failure keeps the
  * staged copy under a name the message gives. */
 static int fio_commit_in_place(struct fio_stage *st, char **cause)
 {
@@ -284,8 +285,8 @@ static int fio_commit_in_place(struct fio_stage *st, char **cause)
 		return 0;
 	}
 	char *keep = xasprintf("%s.saved-%ld", st->dest, (long)getpid());
-	util_set_cause(cause, "%s: cannot save in place (it has other names, hard links): %s; the text "
-		       "to save is in %s", st->path, strerror(e), rename(st->tmp, keep) == 0 ? keep : st->tmp);
+	util_set_cause(cause, "%s: cannot save in place: %s; the text to save is in %s", st->path, strerror(e),
+		       rename(st->tmp, keep) == 0 ? keep : st->tmp);
 	free(keep);
 	fio_stage_free(st);
 	errno = e;
@@ -298,7 +299,19 @@ int fio_commit(struct fio_stage *st, char **cause)
 		return fio_commit_in_place(st, cause);
 	if (rename(st->tmp, st->dest) < 0) {
 		int e = errno;
-		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
+		/* In a sticky directory (like /tmp) only a file's owner may
+		 * replace it: one we may write is rewritten in place instead. */
+		struct stat ds, fs;
+		int sticky = (e == EPERM || e == EACCES) && stat(st->dir, &ds) == 0 && (ds.st_mode & S_ISVTX) &&
+			     stat(st->dest, &fs) == 0 && fs.st_uid != geteuid();
+		if (sticky && access(st->dest, W_OK) == 0)
+			return fio_commit_in_place(st, cause);
+		if (sticky)
+			util_set_cause(cause, "%s: cannot save: %s (the directory %s is sticky, and only the "
+				       "file's owner may replace it; save it under another name)%s", st->path,
+				       strerror(e), st->dir, fio_unchanged(st));
+		else
+			util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
 		fio_abort(st);
 		errno = e;
 		return -1;

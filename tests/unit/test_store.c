@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -596,6 +597,80 @@ static void test_huge_sidecar_private_links(void **state)
 	free(p);
 }
 
+/* In a sticky directory (like /tmp), a file of another user that we may
+ * write is saved in place; one we may not gets a message that says why
+ * ("Operation not permitted" alone did not).  Needs root to make the
+ * users; skipped otherwise. */
+static void test_sticky_directory(void **state)
+{
+	if (geteuid() != 0) {
+		skip();
+		return;
+	}
+	char *dir = tf_path(state, "sticky");
+	assert_int_equal(mkdir(dir, 01777), 0);
+	assert_int_equal(chmod(dir, 01777), 0);
+	char *top = tf_path(state, ".");
+	assert_int_equal(chmod(top, 0755), 0);
+	char *w = xasprintf("%s/shared.txt", dir), *r = xasprintf("%s/theirs.txt", dir);
+	tf_put_file(w, "# Shared\n", 9);
+	tf_put_file(r, "# Theirs\n", 9);
+	assert_int_equal(chown(w, 1, 1), 0);
+	assert_int_equal(chown(r, 1, 1), 0);
+	assert_int_equal(chmod(w, 0666), 0);
+	assert_int_equal(chmod(r, 0644), 0);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	if (pid == 0) {	/* as nobody: save both */
+		close(fds[0]);
+		if (setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(2);
+		const char *paths[] = {w, r};
+		for (int i = 0; i < 2; i++) {
+			struct store_info info;
+			char *cause = NULL;
+			struct doc *d = store_open(paths[i], 0, &info, &cause);
+			if (d == NULL)
+				_exit(3);
+			doc_line_insert(d, 1, "more", 4, DOC_EOL_LF);
+			int res = store_save(d, &info, NOW, &cause);
+			dprintf(fds[1], "%d %s\n", res, cause != NULL ? cause : "-");
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	char out[2048] = "";
+	size_t got = 0;
+	ssize_t k;
+	while ((k = read(fds[0], out + got, sizeof out - 1 - got)) > 0)
+		got += (size_t)k;
+	out[got] = '\0';
+	close(fds[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* The writable one: saved in place, still the other user's. */
+	assert_true(strncmp(out, "0 -\n", 4) == 0 || strncmp(out, "1 ", 2) == 0);
+	tf_assert_file_is(w, "# Shared\nmore\n", 14);
+	struct stat sb;
+	assert_int_equal(stat(w, &sb), 0);
+	assert_int_equal(sb.st_uid, 1);
+	/* The other: refused, and the message says why. */
+	assert_non_null(strstr(out, "-1 "));
+	assert_non_null(strstr(out, "is sticky, and only the file's owner may replace it"));
+	tf_assert_file_is(r, "# Theirs\n", 9);
+	char *dj = xasprintf("%s/shared.json", dir), *tj = xasprintf("%s/theirs.json", dir);
+	unlink(dj);
+	unlink(tj);
+	free(dj);
+	free(tj);
+	free(w);
+	free(r);
+	free(top);
+	free(dir);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -611,6 +686,7 @@ int main(void)
 		T(test_orphan_sidecar_kept),
 		T(test_recovery_copy),
 		T(test_huge_sidecar_private_links),
+		T(test_sticky_directory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
