@@ -544,6 +544,8 @@ int editor_answer(int prompt, const char *text, size_t len, int lang)
 	return 0;
 }
 
+static void editor_lock(struct editor *ed);
+
 /* Save to name and make it the file being edited; on failure everything
  * stays as it was. */
 static void editor_save_to(struct editor *ed, const char *name)
@@ -565,15 +567,24 @@ static void editor_save_to(struct editor *ed, const char *name)
 	char *path = xstrdup(name);
 	ed->path = path;
 	ed->overwrite = 1;	/* replacing name was asked, or it is new */
+	int was_readonly = ed->readonly;
+	ed->readonly = 0;	/* a copy under another name is not the locked file */
 	int r = editor_save(ed);
 	if (r < 0) {
+		ed->readonly = was_readonly;
 		free(path);
 		goto fail;
 	}
 	free(ed->path_own);
 	ed->path_own = path;
+	/* The lock goes with the name (a read-only copy saved elsewhere is
+	 * the user's to edit). */
+	lock_release(ed->lock);
+	ed->lock = NULL;
+	ed->readonly = 0;
+	editor_lock(ed);
 	/* The old file's recovery copy holds what is now saved here. */
-	if (old.recover_path != NULL)
+	if (old.recover_path != NULL && !was_readonly)	/* else it is the other mahdar's */
 		store_recover_drop(&old, NULL);
 	store_info_free(&old);
 	if (r == 0 && (ed->info.backup_path != NULL || where != NULL))	/* r == 1: keep its warning */

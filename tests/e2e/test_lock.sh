@@ -30,6 +30,26 @@ e2e_has 'zzz' && fail "typing changed a read-only document"
 keys C-s
 expect_message "Not saved: $F is open in mahdar"
 [ -s "$F.recover" ] || fail "B removed A's recovery copy"
+# Save-as from the read-only one writes a copy and edits that.
+keys F2
+expect_message "Save as"
+i=0
+while [ $i -lt 60 ]; do keys BSpace; i=$((i + 1)); done
+type_text "$E2E_DIR/copy.txt"
+keys Enter
+expect_message "Saved $E2E_DIR/copy.txt"
+type_text 'mine '
+expect_status "[+]"
+keys C-s
+expect_unmodified
+grep -q 'mine # Minutes' "$E2E_DIR/copy.txt" || fail "the copy saved from read-only cannot be edited"
+keys C-q
+expect_exit 0
+rm -f "$E2E_DIR/status"
+E2E_N=$((E2E_N + 1))
+E2E_SOCK="mahdar-e2e-$$-$E2E_N"
+start "$F"
+expect_message "opened read-only"
 grep -q 'words of A' "$F" && fail "A's words reached the file"
 
 # A dies without a word; B notices, takes the file and offers A's words.
