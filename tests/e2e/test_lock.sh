@@ -32,12 +32,7 @@ expect_message "Not saved: $F is open in mahdar"
 [ -s "$F.recover" ] || fail "B removed A's recovery copy"
 # Save-as from the read-only one writes a copy and edits that.
 keys F2
-expect_message "Save as"
-i=0
-while [ $i -lt 60 ]; do keys BSpace; i=$((i + 1)); done
-type_text "$E2E_DIR/copy.txt"
-keys Enter
-expect_message "Saved $E2E_DIR/copy.txt"
+save_as_answer "$E2E_DIR/copy.txt"
 type_text 'mine '
 expect_status "[+]"
 keys C-s

@@ -24,12 +24,7 @@ grep -q 'appended from a shell' "$F" || fail "the outside change was overwritten
 keys C-s
 expect_message "r: reload it"
 type_text 's'
-expect_message "Save as"
-i=0
-while [ $i -lt 40 ]; do keys BSpace; i=$((i + 1)); done
-type_text "$E2E_DIR/copy.txt"
-keys Enter
-expect_message "Saved $E2E_DIR/copy.txt"
+save_as_answer "$E2E_DIR/copy.txt"
 grep -q '(draft)' "$E2E_DIR/copy.txt" || fail "save as did not write the edits"
 grep -q 'appended from a shell' "$F" || fail "save as touched the changed file"
 keys C-q
