@@ -4,7 +4,7 @@
 # command to run and fails.
 set -u
 PKGS="gcc make pkg-config libncurses-dev libfribidi-dev libunistring-dev \
-libjansson-dev nettle-dev libcmocka-dev unicode-data tmux python3 \
+libjansson-dev nettle-dev libcmocka-dev unicode-data tmux python3 valgrind \
 hebcal tidy libfribidi-bin chromium fonts-dejavu-core python3-icu"
 
 have() {

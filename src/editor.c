@@ -23,6 +23,7 @@
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,14 +214,31 @@ static void editor_recover_now(struct editor *ed)
 void editor_event(struct editor *ed, const struct ui_event *ev)
 {
 	if (ev->type == UI_EV_QUIT_SIGNAL) {
+		/* The unsaved text first, with the deadly signals held off until
+		 * it is safely written (a closed terminal sends SIGHUP after the
+		 * end of input that brought us here); then the terminal. */
+		sigset_t deadly;
+		sigemptyset(&deadly);
+		sigaddset(&deadly, SIGHUP);
+		sigaddset(&deadly, SIGTERM);
+		sigaddset(&deadly, SIGINT);
+		sigaddset(&deadly, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &deadly, NULL);
+		char *cause = NULL;
+		int r = ed->buf != NULL ? buffer_recover_write(ed->buf, &cause) : 0;
 		ui_free(ed->ui);
 		ed->ui = NULL;
-		editor_recover_now(ed);
+		if (r > 0)
+			fprintf(stderr, _("mahdar: unsaved changes written to %s\n"), buffer_info(ed->buf)->recover_path);
+		else if (r < 0)
+			fprintf(stderr, _("mahdar: could not write %s: %s\n"), buffer_info(ed->buf)->recover_path, cause);
+		free(cause);
 		editor_quit_now(ed, 128 + ev->sig);
 		return;
 	}
 	if (ev->type == UI_EV_RESIZE) {
 		int rows, cols;
+		buffer_watch_soon(ed->buf);	/* resumed, perhaps: look at the file again */
 		if (ed->ui != NULL) {
 			ui_size(ed->ui, &rows, &cols);
 			editor_resize(ed, rows, cols);
@@ -303,6 +321,16 @@ int editor_background(struct editor *ed, int due_only)
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
 	free(cause);
+	/* The file on disk: changed by another program, or free again. */
+	char *msg = NULL;
+	int watch_wait, w = buffer_watch(ed->buf, editor_now_ms(), due_only, &watch_wait, &msg);
+	if (w != 0 && ed->top != NULL && ed->top->ops == mode_text())	/* not over a question */
+		editor_message(ed, 1, "%s", msg);
+	if (w == BUFFER_TAKEN_OVER)
+		cmd_file_opened(ed);	/* may offer the other mahdar's recovery copy */
+	free(msg);
+	if (wait < 0 || watch_wait < wait)
+		wait = watch_wait;
 	if (ed->tick_wait >= 0 && (wait < 0 || ed->tick_wait < wait))
 		wait = ed->tick_wait;
 	return wait;

@@ -37,7 +37,9 @@ layout:  util buf ustr bidi
 fio:     util buf
 txt:     util buf ustr fold date doc
 side:    util buf ustr fold date doc txt
-store:   util buf ustr doc txt side fio
+journal: util buf doc txt fio
+lock:    util
+store:   util buf ustr doc txt side fio journal
 export:  util buf ustr doc bidi layout txt
 review:  util buf doc txt export
 archive: util buf ustr doc fold date txt side fio store
@@ -47,7 +49,7 @@ input:   util buf ustr layout
 keymap:  util buf ustr fio
 kmap:    util buf ustr fio
 draft:   util buf ustr fold date doc txt
-buffer:  util buf ustr doc edit store txt fio
+buffer:  util buf ustr doc edit store txt fio lock
 view:    util buf ustr doc layout edit txt
 ui:      util buf ustr view
 cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor kmap draft

@@ -135,6 +135,12 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned long gen;	/* bumped by every change of the lines */
+	/* The lines changed, inserted or deleted since doc_mark_clear(): every
+	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
+	 * the same order, before and after the range (for the recovery
+	 * journal: what to write costs nothing to find). */
+	int marked;
+	size_t mark_lo, mark_hi;
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 
@@ -179,6 +185,9 @@ struct doc {
 /* A new empty document (no lines).  Free with doc_free(). */
 struct doc *doc_new(void);
 void doc_free(struct doc *d);
+
+/* Forget the marked range: nothing has changed since now. */
+void doc_mark_clear(struct doc *d);
 
 /* Insert a line before index at (at == nlines appends).  Returns it. */
 struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol);

@@ -102,6 +102,7 @@ enum mode_ask_kind {
 	MODE_ASK_YES_NO,	/* y / n */
 	MODE_ASK_RECOVER,	/* r restore / d delete */
 	MODE_ASK_REPLACE,	/* y this one / n skip / a all / q stop */
+	MODE_ASK_CHANGED,	/* saving over an outside change: r reload / o overwrite / s save as */
 };
 
 /* The answer ('y', 'n', 'r', 'd', 'a', 'q') typed text gives to a question

@@ -857,6 +857,54 @@ static void test_unknown_version(void **state)
 		       "x.json:2:36: unknown sidecar version \"1.1\" (this mahdar reads version 1)");
 }
 
+/* Right format and version, wrong-typed fields: refused with the key and
+ * what was expected, never applied (and so backed up before a rewrite). */
+static void test_wrong_types(void **state)
+{
+	(void)state;
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"agenda\": {\"id\": \"a1\"}}", SIDE_BROKEN,
+		       "x.json: agenda: expected an array or null, found an object");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"agenda\": [{\"id\": 7, \"text\": \"one\"}]}",
+		       SIDE_BROKEN, "x.json: agenda[0].id: expected a string or null, found an integer");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"recommendations\": [{\"status\": \"maybe\"}]}",
+		       SIDE_BROKEN,
+		       "x.json: recommendations[0].status: expected \"open\", \"done\" or \"dropped\", found \"maybe\"");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"timestamps\": [{\"line\": \"3\", \"at\": \"x\"}]}",
+		       SIDE_BROKEN, "x.json: timestamps[0].line: expected an integer, found a string");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"text_sha256\": 5}", SIDE_BROKEN,
+		       "x.json: text_sha256: expected a string, found an integer");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"next_ids\": {\"a\": 1.5}}", SIDE_BROKEN,
+		       "x.json: next_ids.a: expected an integer, found a number");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"status\": \"finished\"}", SIDE_BROKEN,
+		       "x.json: status: expected \"draft\" or \"final\", found \"finished\"");
+}
+
+/* A sidecar nested absurdly deep is refused before it is parsed. */
+static void test_too_deep(void **state)
+{
+	(void)state;
+	char json[512] = "{\"format\": \"minutes\", \"version\": 1, \"x\": ";
+	size_t n = strlen(json);
+	for (int i = 0; i < 100; i++)
+		json[n++] = '[';
+	json[n] = '\0';
+	/* The 65th bracket: 64 levels is the limit, the object counting as one. */
+	char want[160];
+	snprintf(want, sizeof want, "x.json:1:%zu: nested more than 64 levels deep: not a sidecar mahdar can "
+		 "use, and not read further", strlen("{\"format\": \"minutes\", \"version\": 1, \"x\": ") + 64);
+	expect_refused(json, SIDE_BROKEN, want);
+	/* Brackets inside strings do not count. */
+	char ok[600] = "{\"format\": \"minutes\", \"version\": 1, \"x\": \"";
+	n = strlen(ok);
+	for (int i = 0; i < 100; i++)
+		ok[n++] = '[';
+	strcpy(ok + n, "\"}");
+	static const char text[] = "# T\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_true(side_apply(d, ok, strlen(ok), text, sizeof text - 1, "x.json", NULL) >= 0);
+	doc_free(d);
+}
+
 static void test_same_text_stamps_by_line(void **state)
 {
 	(void)state;
@@ -1008,6 +1056,8 @@ int main(void)
 		cmocka_unit_test(test_broken_json_positions),
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),
+		cmocka_unit_test(test_wrong_types),
+		cmocka_unit_test(test_too_deep),
 		cmocka_unit_test(test_same_text_stamps_by_line),
 		cmocka_unit_test(test_merge_stamps_follow_lines),
 		cmocka_unit_test(test_stamp_text_written_and_optional),
