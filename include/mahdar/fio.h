@@ -47,5 +47,7 @@ int fio_same_file(const char *a, const char *b);
 
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
+/* 1 if path is a folder (or a link to one), 0 if not. */
+int fio_is_dir(const char *path);
 
 #endif
