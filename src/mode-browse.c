@@ -72,6 +72,15 @@ static size_t mode_browse_items(const struct mode_browse *b)
 	return b->what == MODE_BROWSE_FILES ? b->a->n : b->what == MODE_BROWSE_HITS ? b->nhits : b->nacts;
 }
 
+/* path under the folder, without the folder's name. */
+static const char *mode_browse_rel(const struct mode_browse *b, const char *path)
+{
+	size_t n = strlen(b->dir);
+	if (strncmp(path, b->dir, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
 /* The texts of item i's cells, in column order (NULL: empty). */
 static void mode_browse_cells(const struct mode_browse *b, size_t i, const char *cell[MODE_BROWSE_COLS],
 			      char num[2][24])
@@ -82,13 +91,13 @@ static void mode_browse_cells(const struct mode_browse *b, size_t i, const char 
 		snprintf(num[0], sizeof num[0], "%zu", e->open);
 		cell[0] = e->date;
 		cell[1] = e->date_iso;
-		cell[2] = e->title[0] != '\0' ? e->title : e->path;
+		cell[2] = e->title[0] != '\0' ? e->title : mode_browse_rel(b, e->path);
 		cell[3] = doc_lang_code(e->lang);
 		cell[4] = num[0];
 	} else if (b->what == MODE_BROWSE_HITS) {
 		const struct archive_hit *h = &b->hits[i];
 		snprintf(num[0], sizeof num[0], "%zu", h->line);
-		cell[0] = h->path;
+		cell[0] = mode_browse_rel(b, h->path);
 		cell[1] = num[0];
 		cell[2] = h->section;
 		cell[3] = h->text;

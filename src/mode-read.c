@@ -158,8 +158,8 @@ static void mode_read_edit_now(struct editor *ed)
 		return;
 	}
 	if (buffer_doc(b)->final)
-		mode_prompt_open(ed, _("These minutes are final. Why change them? (recorded as an amendment; "
-				       "Esc: leave them read-only): "), _("Reason for the change: "), NULL, "amend",
+		mode_prompt_open(ed, _("Final minutes. Why change them? (kept as an amendment): "),
+				 _("Why change them? "), NULL, "amend",
 				 mode_read_reason_done, NULL);
 	else
 		mode_read_writable(ed);
