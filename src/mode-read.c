@@ -157,6 +157,10 @@ static void mode_read_edit_now(struct editor *ed)
 		editor_message(ed, 0, _("You are editing %s already."), buffer_path(b));
 		return;
 	}
+	if (editor_opts(ed)->readonly) {
+		editor_message(ed, 1, _("mahdar was started with --read-only: %s stays read-only."), buffer_path(b));
+		return;
+	}
 	if (buffer_doc(b)->final)
 		mode_prompt_open(ed, _("Final minutes. Why change them? (kept as an amendment): "),
 				 _("Why change them? "), NULL, "amend",
