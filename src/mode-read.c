@@ -11,6 +11,7 @@
 #include "mahdar/buffer.h"
 #include "mahdar/doc.h"
 #include "mahdar/editor.h"
+#include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/review.h"
 #include "mahdar/util.h"
@@ -118,13 +119,14 @@ static void mode_read_writable(struct editor *ed)
 	editor_message(ed, 0, _("Editing %s."), buffer_path(b));
 }
 
-/* The reason for changing final minutes (NULL: cancelled). */
-static void mode_read_reason_done(struct editor *ed, const char *text, void *ctx)
+/* Who changes final minutes (NULL: cancelled; "": not said); ctx: the reason. */
+static void mode_read_by_done(struct editor *ed, const char *text, void *ctx)
 {
-	(void)ctx;
+	char *reason = ctx;
 	struct buffer *b = editor_buffer(ed);
 	if (text == NULL) {
 		editor_message(ed, 0, _("%s stays read-only."), buffer_path(b));
+		free(reason);
 		return;
 	}
 	int y, mo, d;
@@ -132,11 +134,13 @@ static void mode_read_reason_done(struct editor *ed, const char *text, void *ctx
 	util_today(&y, &mo, &d);
 	snprintf(on, sizeof on, "%04d-%02d-%02d", y, mo, d);
 	char *cause = NULL;
-	if (review_amend(buffer_doc(b), on, NULL, text, &cause) < 0) {
+	if (review_amend(buffer_doc(b), on, text[0] != '\0' ? text : NULL, reason, &cause) < 0) {
 		editor_message(ed, 1, _("%s stays read-only: %s"), buffer_path(b), cause);
 		free(cause);
+		free(reason);
 		return;
 	}
+	free(reason);
 	buffer_set_readonly(b, 0);
 	/* Because the amendment is the record of why final minutes changed,
 	 * it reaches the sidecar now, before any change of the text. */
@@ -148,6 +152,24 @@ static void mode_read_reason_done(struct editor *ed, const char *text, void *ctx
 		editor_message(ed, 0, _("Amendment of %s recorded in %s; you can edit now."), on,
 			       buffer_info(b)->side_path);
 	free(cause);
+}
+
+/* The reason for changing final minutes (NULL: cancelled): then who. */
+static void mode_read_reason_done(struct editor *ed, const char *text, void *ctx)
+{
+	(void)ctx;
+	struct buffer *b = editor_buffer(ed);
+	if (text == NULL) {
+		editor_message(ed, 0, _("%s stays read-only."), buffer_path(b));
+		return;
+	}
+	if (text[0] == '\0') {
+		editor_message(ed, 1, _("%s stays read-only: an amendment needs a reason."), buffer_path(b));
+		return;
+	}
+	const struct input_history *h = editor_history(ed, "amend-by");
+	mode_prompt_open(ed, _("Your name, kept with the amendment (Enter: leave it out): "), _("Your name: "),
+			 h->n > 0 ? h->v[h->n - 1] : NULL, "amend-by", mode_read_by_done, xstrdup(text));
 }
 
 static void mode_read_edit_now(struct editor *ed)

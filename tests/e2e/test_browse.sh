@@ -88,6 +88,9 @@ keys M-e
 expect_screen "Why change them?"
 type_text "the sale figure was wrong"
 keys Enter
+expect_screen "Your name"
+type_text "Sara Yousef"
+keys Enter
 expect_message "recorded in"
 keys C-End
 type_text "Corrected: the sale raised 1,420."
@@ -100,11 +103,13 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 a = d.get("amendments") or []
 assert d["status"] == "final", d["status"]
-assert len(a) == 1 and a[0]["reason"] == "the sale figure was wrong", a
+assert len(a) == 1 and a[0]["reason"] == "the sale figure was wrong" and a[0]["by"] == "Sara Yousef", a
 EOF
 grep -q "Corrected: the sale raised 1,420." "$F" || fail "the forced edit was not saved"
 for to in text markdown html json; do
-	"$MAHDAR" export "$F" --to $to | grep -q "the sale figure was wrong" || fail "no amendment in the $to export"
+	"$MAHDAR" export "$F" --to $to >"$E2E_DIR/out.$to" || fail "export --to $to failed"
+	grep -q "the sale figure was wrong" "$E2E_DIR/out.$to" || fail "no amendment in the $to export"
+	grep -q "Sara Yousef" "$E2E_DIR/out.$to" || fail "no amendment's author in the $to export"
 done
 
 echo "test_browse.sh: ok"

@@ -243,11 +243,15 @@ static void test_final_read_only_amend(void **state)
 	fake_key(&f, "M-e");
 	fake_type(&f, "the time of opening was wrong");
 	fake_key(&f, "Enter");
+	fake_expect(&f, "Your name");
+	fake_type(&f, "Sara Yousef");
+	fake_key(&f, "Enter");
 	fake_expect(&f, "Amendment of");
 	assert_false(buffer_readonly(editor_buffer(f.ed)));
 	js = tu_slurp(side, &len);
 	assert_non_null(strstr(js, "\"amendments\""));
 	assert_non_null(strstr(js, "the time of opening was wrong"));
+	assert_non_null(strstr(js, "\"by\": \"Sara Yousef\""));
 	free(js);
 	fake_type(&f, "x");
 	assert_true(buffer_modified(editor_buffer(f.ed)));
