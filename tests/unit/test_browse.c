@@ -94,6 +94,16 @@ static void test_browse_order_and_rtl_title(void **state)
 	assert_non_null(strstr(row, "Library meeting"));
 	free(row);
 	fake_expect(&f, "4 minutes");
+	/* Narrower: the title column gives way, a title too long for it is
+	 * cut with "…", and every row still takes one screen row. */
+	editor_resize(f.ed, 14, 60);
+	fake_frame(&f);
+	assert_int_equal(row_of(&f, "2024-03-25"), 1);
+	assert_int_equal(row_of(&f, "2025-01-02"), 4);
+	row = fake_row(&f, 1);
+	assert_non_null(strstr(row, "…"));
+	assert_null(strstr(row, "ةيعمجلا عامتجا رضحم"));
+	free(row);
 	fake_close(&f);
 }
 
