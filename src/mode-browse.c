@@ -555,6 +555,8 @@ static int mode_browse_enter(struct editor *ed, struct mode *m, int edit, char *
 	m->state = NULL;	/* the list waits in the read mode */
 	editor_pop(ed, m);
 	mode_read_open(ed, b, edit);
+	if (buffer_info(doc)->side_msg != NULL)
+		editor_message_clear(ed);	/* what is wrong with the sidecar comes first */
 	cmd_file_opened(ed);
 	return CMD_OK;
 }

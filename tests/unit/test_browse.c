@@ -94,12 +94,27 @@ static void test_browse_order_and_rtl_title(void **state)
 	assert_non_null(strstr(row, "Library meeting"));
 	free(row);
 	fake_expect(&f, "4 minutes");
+	fake_close(&f);
+	/* A title with terminal escapes and an override (a received file):
+	 * shown as symbols, the override left out, the row still one row. */
+	put(state, "arch/e-en.txt", "# \x1b[2Jevil \xE2\x80\xAEtitle\nDate: 2025-03-01\n");
+	fake_open(&f, state, "arch", NULL);
+	editor_resize(f.ed, 14, 100);
+	fake_frame(&f);
+	int r5 = row_of(&f, "2025-03-01");
+	assert_int_equal(r5, 5);
+	row = fake_row(&f, r5);
+	assert_non_null(strstr(row, "evil title"));
+	assert_null(strchr(row, '\x1b'));
+	free(row);
+	fake_expect(&f, "5 minutes");
 	/* Narrower: the title column gives way, a title too long for it is
 	 * cut with "…", and every row still takes one screen row. */
 	editor_resize(f.ed, 14, 60);
 	fake_frame(&f);
 	assert_int_equal(row_of(&f, "2024-03-25"), 1);
 	assert_int_equal(row_of(&f, "2025-01-02"), 4);
+	assert_int_equal(row_of(&f, "2025-03-01"), 5);
 	row = fake_row(&f, 1);
 	assert_non_null(strstr(row, "…"));
 	assert_null(strstr(row, "ةيعمجلا عامتجا رضحم"));
