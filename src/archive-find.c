@@ -59,7 +59,7 @@ struct archive_hit *archive_search(char *const *files, size_t n, const struct fo
 				continue;
 			v = xgrow(v, &cap, *nhits + 1, sizeof *v);
 			v[(*nhits)++] = (struct archive_hit){
-				xstrdup(files[f]), i + 1, xstrdup(archive_find_section(d, i)),
+				xstrdup(files[f]), i + 1, s, xstrdup(archive_find_section(d, i)),
 				archive_find_dup(l->section >= 0 ? doc_sec_name(d->sections[l->section].key) : NULL),
 				xstrndup(l->s, l->len),
 			};

@@ -407,8 +407,14 @@ static void mode_browse_draw(struct editor *ed, struct mode *m, struct view_fram
 	free(b->name);
 	if (b->what == MODE_BROWSE_FILES)
 		b->name = xasprintf(_("%s: %zu minutes"), b->dir, items);
+	else if (b->what == MODE_BROWSE_HITS && items == 1)
+		b->name = xasprintf(_("%s: 1 line matches \"%s\""), b->dir, b->term);
 	else if (b->what == MODE_BROWSE_HITS)
 		b->name = xasprintf(_("%s: %zu lines match \"%s\""), b->dir, items, b->term);
+	else if (items == 1)
+		b->name = xasprintf((b->act_flags & ARCHIVE_ACT_OVERDUE) ? _("%s: 1 overdue action")
+				    : (b->act_flags & ARCHIVE_ACT_OPEN) ? _("%s: 1 open action")
+									: _("%s: 1 action"), b->dir);
 	else
 		b->name = xasprintf((b->act_flags & ARCHIVE_ACT_OVERDUE) ? _("%s: %zu overdue actions")
 				    : (b->act_flags & ARCHIVE_ACT_OPEN) ? _("%s: %zu open actions")
@@ -535,11 +541,13 @@ static int mode_browse_enter(struct editor *ed, struct mode *m, int edit, char *
 	struct mode_browse *b = m->state;
 	if (b->nrows == 0)
 		return cmd_error(error, "%s", _("Nothing to open: the list is empty."));
-	size_t i = b->rows[b->row], line = 0;
+	size_t i = b->rows[b->row], line = 0, off = 0;
 	const char *path = b->what == MODE_BROWSE_FILES ? b->a->v[i].path
 			   : b->what == MODE_BROWSE_HITS ? b->hits[i].path : b->acts[i].path;
-	if (b->what == MODE_BROWSE_HITS)
+	if (b->what == MODE_BROWSE_HITS) {
 		line = b->hits[i].line - 1;
+		off = b->hits[i].off;
+	}
 	else if (b->what == MODE_BROWSE_ACTIONS)
 		line = b->acts[i].line - 1;
 	char *cause = NULL;
@@ -551,7 +559,7 @@ static int mode_browse_enter(struct editor *ed, struct mode *m, int edit, char *
 	}
 	b->list = editor_swap_buffer(ed, doc);
 	if (line < buffer_doc(doc)->nlines)
-		edit_set_cursor(buffer_edit(doc), (struct edit_pos){line, 0}, 0);
+		edit_set_cursor(buffer_edit(doc), (struct edit_pos){line, off <= buffer_doc(doc)->lines[line]->len ? off : 0}, 0);
 	m->state = NULL;	/* the list waits in the read mode */
 	editor_pop(ed, m);
 	mode_read_open(ed, b, edit);

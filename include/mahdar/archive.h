@@ -58,6 +58,7 @@ typedef void (*archive_fail_fn)(void *ctx, char *cause);
 struct archive_hit {
 	char *path;
 	size_t line;		/* 1-based */
+	size_t off;		/* byte offset of the first match in the line */
 	char *section;		/* "title", the section's heading as written, "header" or "-" */
 	char *section_key;	/* the known section's name ("agenda"), or NULL */
 	char *text;		/* the whole line */

@@ -198,14 +198,16 @@ static void test_browse_search_and_actions(void **state)
 	fake_key(&f, "C-f");
 	fake_type(&f, "كريم");
 	fake_key(&f, "Enter");
-	fake_expect(&f, "1 lines match");
+	fake_expect(&f, "1 line matches");
 	fake_expect(&f, "c-ar.txt");
 	fake_key(&f, "Enter");
 	/* Opened at the line found. */
 	assert_non_null(strstr(buffer_path(editor_buffer(f.ed)), "c-ar.txt"));
 	assert_int_equal(fake_cur(&f)->line, 6);
+	const struct doc_line *l = buffer_doc(editor_buffer(f.ed))->lines[6];
+	assert_int_equal(fake_cur(&f)->off, (size_t)(strstr(l->s, "كريم") - l->s));
 	fake_key(&f, "C-q");
-	fake_expect(&f, "1 lines match");
+	fake_expect(&f, "1 line matches");
 	/* The actions of the folder, by due date. */
 	fake_key(&f, "Esc");
 	fake_key(&f, "M-a");
