@@ -15,13 +15,6 @@
 #include "mahdar/store.h"
 #include "mahdar/util.h"
 
-static void put(void **state, const char *name, const char *text)
-{
-	char *p = tf_path(state, name);
-	tf_put_file(p, text, strlen(text));
-	free(p);
-}
-
 /* Four meetings in four calendars, in an order neither of the names nor of
  * the written years. */
 static void put_folder(void **state)
@@ -29,11 +22,11 @@ static void put_folder(void **state)
 	char *dir = tf_path(state, "arch");
 	assert_int_equal(mkdir(dir, 0700), 0);
 	free(dir);
-	put(state, "arch/a-fa.txt", "# جلسه شورا\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");
-	put(state, "arch/b-he.txt", "# ישיבת ועד\nתאריך: ט״ו בניסן תשפ״ד\n");
-	put(state, "arch/c-ar.txt", "# محضر اجتماع الجمعية\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n\n١٢٣٤٥\n\n## التوصيات\n"
+	tf_put(state, "arch/a-fa.txt", "# جلسه شورا\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");
+	tf_put(state, "arch/b-he.txt", "# ישיבת ועד\nתאריך: ט״ו בניסן תשפ״ד\n");
+	tf_put(state, "arch/c-ar.txt", "# محضر اجتماع الجمعية\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n\n١٢٣٤٥\n\n## التوصيات\n"
 				    "- طلب التمويل — المسؤول: كريم منصور، الموعد: 2024-04-01\n");
-	put(state, "arch/d-en.txt", "# Library meeting\nDate: 2 January 2025\n\n## Recommendations\n"
+	tf_put(state, "arch/d-en.txt", "# Library meeting\nDate: 2 January 2025\n\n## Recommendations\n"
 				    "- Order shelves — owner: Ann, due: 2025-02-01\n- Paint — owner: Bob, due: 2025-01-15\n");
 }
 
@@ -97,7 +90,7 @@ static void test_browse_order_and_rtl_title(void **state)
 	fake_close(&f);
 	/* A title with terminal escapes and an override (a received file):
 	 * shown as symbols, the override left out, the row still one row. */
-	put(state, "arch/e-en.txt", "# \x1b[2Jevil \xE2\x80\xAEtitle\nDate: 2025-03-01\n");
+	tf_put(state, "arch/e-en.txt", "# \x1b[2Jevil \xE2\x80\xAEtitle\nDate: 2025-03-01\n");
 	fake_open(&f, state, "arch", NULL);
 	editor_resize(f.ed, 14, 100);
 	fake_frame(&f);
@@ -246,7 +239,7 @@ static void finalize(void **state, const char *name)
 
 static void test_final_read_only_amend(void **state)
 {
-	put(state, "f.txt", "# Meeting\nDate: 2025-01-02\n\n## Opening\nOpened at six.\n");
+	tf_put(state, "f.txt", "# Meeting\nDate: 2025-01-02\n\n## Opening\nOpened at six.\n");
 	finalize(state, "f.txt");
 	struct fake f;
 	fake_open(&f, state, "f.txt", NULL);
