@@ -20,6 +20,7 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,7 @@ static void cli_usage(FILE *to)
 	fprintf(to,
 		"Usage: mahdar [OPTION]... FILE         edit minutes in the terminal\n"
 		"       mahdar --list-keys [--keymap FILE]\n"
+		"       mahdar [OPTION]... [DIR]        browse the minutes under DIR (default: here)\n"
 		"       mahdar new FILE [--lang en|ar|fa|he]\n"
 		"       mahdar new FILE --from PREVIOUS\n"
 		"       mahdar export FILE... --to text|markdown|html|json [--width N]\n"
@@ -389,6 +391,21 @@ static const char *cli_near_command(const char *a)
 	return NULL;
 }
 
+/* Does the current folder hold minutes (a "*.txt" file, not looking into
+ * subfolders: a home folder is no archive to walk without being asked)? */
+static int cli_here_minutes(void)
+{
+	DIR *dp = opendir(".");
+	int any = 0;
+	for (struct dirent *de; dp != NULL && !any && (de = readdir(dp)) != NULL;) {
+		size_t n = strlen(de->d_name);
+		any = de->d_name[0] != '.' && n > 4 && strcmp(de->d_name + n - 4, ".txt") == 0;
+	}
+	if (dp != NULL)
+		closedir(dp);
+	return any;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct editor_opts eo = { .term_bidi = 1, .lang = DOC_LANG_NONE };
@@ -454,6 +471,8 @@ int cli_main(int argc, char **argv)
 	}
 	if (list_keys)
 		return cli_list_keys(eo.keymap);
+	if (file == NULL && cli_here_minutes())
+		file = ".";	/* the folder's minutes, in the browser */
 	if (file == NULL) {
 		cli_usage(stderr);
 		return CLI_USAGE;

@@ -21,6 +21,8 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("Reading the help page"), "page", mode_page_table},
 	{N_("Searching and replacing"), "text", mode_search_open_table},
 	{N_("In a search (and the prompt keys above)"), "search", mode_search_table},
+	{N_("The archive browser (mahdar DIR): typing filters the list"), "browse", mode_browse_table},
+	{N_("Minutes opened from the browser, and final minutes"), "read", mode_read_table},
 	{N_("Showing"), "text", cmd_view_table},
 	{N_("Input methods"), "text", cmd_input_table},
 };

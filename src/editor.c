@@ -15,6 +15,7 @@
 #include "mahdar/cmd.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
+#include "mahdar/fio.h"
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
@@ -361,16 +362,32 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b)
+{
+	struct buffer *old = ed->buf;
+	ed->buf = b;
+	if (ed->view == NULL) {
+		ed->view = view_new(buffer_doc(b), 24, 80);
+		view_set_flags(ed->view, ed->flags);
+	} else {
+		view_set_doc(ed->view, buffer_doc(b));
+	}
+	buffer_set_layout(b, editor_layout, ed->view);
+	edit_set_logical(buffer_edit(b), ed->opts->logical);
+	ed->scrolled = 0;
+	return old;
+}
+
 int editor_open(struct editor *ed, const char *path, char **cause)
 {
-	ed->buf = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
-	if (ed->buf == NULL)
+	if (fio_is_dir(path))	/* a folder of minutes: the archive browser */
+		return mode_browse_open(ed, path, cause);
+	struct buffer *b = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
+	if (b == NULL)
 		return -1;
-	ed->view = view_new(buffer_doc(ed->buf), 24, 80);
-	view_set_flags(ed->view, ed->flags);
-	buffer_set_layout(ed->buf, editor_layout, ed->view);
-	edit_set_logical(editor_edit(ed), ed->opts->logical);
+	editor_swap_buffer(ed, b);
 	editor_push(ed, mode_text(), NULL);
+	mode_read_opened(ed);	/* final minutes open read-only */
 	cmd_file_opened(ed);
 	if (ed->opts->input != NULL)
 		cmd_input_start(ed, ed->opts->input);

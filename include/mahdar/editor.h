@@ -53,7 +53,8 @@ int editor_run(const char *path, const struct editor_opts *opts);
  * usable default keys file. */
 struct editor *editor_new(const struct editor_opts *opts, char **cause);
 void editor_free(struct editor *ed);
-/* Open path (a new file when missing): -1 and *cause if it cannot be. */
+/* Open path (a new file when missing; a folder opens the archive browser):
+ * -1 and *cause if it cannot be. */
 int editor_open(struct editor *ed, const char *path, char **cause);
 void editor_resize(struct editor *ed, int rows, int cols);
 /* Apply one event (a key, text, a paste, the mouse, a resize, a signal). */
@@ -70,6 +71,9 @@ int editor_done(const struct editor *ed, int *status);
 /* ---- for modes and commands ---- */
 
 struct buffer *editor_buffer(const struct editor *ed);
+/* Show and edit b from now on; returns the buffer shown until now (NULL at
+ * first), which is the caller's. */
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b);
 struct edit *editor_edit(const struct editor *ed);
 struct view *editor_view(const struct editor *ed);
 const struct keymap *editor_keymap(const struct editor *ed);

@@ -16,13 +16,6 @@
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
 
-static void put(void **state, const char *name, const char *text)
-{
-	char *p = tf_path(state, name);
-	tf_put_file(p, text, strlen(text));
-	free(p);
-}
-
 /* Four meetings, written in four calendars, in an order that is not the
  * file names' order nor the order of the written years. */
 static void put_folder(void **state)
@@ -30,13 +23,13 @@ static void put_folder(void **state)
 	char *sub = tf_path(state, "older");
 	assert_int_equal(mkdir(sub, 0700), 0);
 	free(sub);
-	put(state, "a-fa.txt", "# جلسه\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");	/* 2024-10-06 */
-	put(state, "b-he.txt", "# ישיבה\nתאריך: ט״ו בניסן תשפ״ד\n");	/* 2024-04-23 */
-	put(state, "older/c-ar.txt", "# اجتماع\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n");	/* 2024-03-25 */
-	put(state, "d-en.txt", "# Meeting\nDate: 2 January 2025\n\n## Recommendations\n"
+	tf_put(state, "a-fa.txt", "# جلسه\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");	/* 2024-10-06 */
+	tf_put(state, "b-he.txt", "# ישיבה\nתאריך: ט״ו בניסן תשפ״ד\n");	/* 2024-04-23 */
+	tf_put(state, "older/c-ar.txt", "# اجتماع\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n");	/* 2024-03-25 */
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 2 January 2025\n\n## Recommendations\n"
 			       "- One — owner: Ann\n- Two — owner: Bob\n- A decision\n");
-	put(state, "e-none.txt", "no header at all\n");
-	put(state, "notes.md", "# not minutes: not a .txt file\n");
+	tf_put(state, "e-none.txt", "no header at all\n");
+	tf_put(state, "notes.md", "# not minutes: not a .txt file\n");
 }
 
 static void test_scan_sorted_by_meeting_date(void **state)
@@ -100,7 +93,7 @@ static void test_cache(void **state)
 	archive_free(a);
 
 	/* A file changed (other size): read again, the new date counts. */
-	put(state, "d-en.txt", "# Meeting\nDate: 1 March 2024\n");
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 1 March 2024\n");
 	a = archive_scan(*state, cache, &cause);
 	assert_int_equal(a->parsed, 1);
 	assert_int_equal(a->cached, 4);
@@ -110,7 +103,7 @@ static void test_cache(void **state)
 	archive_free(a);
 
 	/* Same size, other time: read again too. */
-	put(state, "d-en.txt", "# Meeting\nDate: 2 March 2024\n");
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 2 March 2024\n");
 	struct utimbuf ut = { .actime = 1000000000, .modtime = 1000000000 };
 	assert_int_equal(utime(d, &ut), 0);
 	a = archive_scan(*state, cache, &cause);
