@@ -59,8 +59,10 @@ static void doc_line_free(struct doc *d, struct doc_line *l)
 {
 	doc_line_drop_cache(d, l);
 	doc_attr_free(l->attr);
-	free(l->s);
-	free(l);
+	if (l->cap != 0)
+		free(l->s);
+	if (!l->in_block)
+		free(l);
 }
 
 void doc_structure_clear(struct doc *d)
@@ -126,6 +128,8 @@ void doc_free(struct doc *d)
 	free(d->created);
 	free(d->modified_at);
 	free(d->side_kept);
+	free(d->arena);
+	free(d->block);
 	free(d);
 }
 
@@ -157,6 +161,55 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	return l;
 }
 
+void doc_lines_load(struct doc *d, const char *bytes, size_t len)
+{
+	if (len == 0)
+		return;
+	size_t n = 0;
+	for (const char *p = bytes, *end = bytes + len; p < end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl != NULL ? nl + 1 : end;
+	}
+	/* A doc loads once (txt_read); a second load would need a list of
+	 * arenas, which nothing needs. */
+	if (d->arena != NULL || d->block != NULL) {
+		for (size_t start = 0; start < len;) {
+			const char *nl = memchr(bytes + start, '\n', len - start);
+			size_t end = nl != NULL ? (size_t)(nl - bytes) : len, body = end;
+			int eol = nl == NULL ? DOC_EOL_NONE : DOC_EOL_LF;
+			if (nl != NULL && end > start && bytes[end - 1] == '\r')
+				eol = DOC_EOL_CRLF, body--;
+			doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
+			start = end + 1;
+		}
+		return;
+	}
+	/* The copy's terminators become the lines' NULs; one more byte for
+	 * the NUL of a last line without one. */
+	d->arena = xmalloc(len + 1);
+	memcpy(d->arena, bytes, len);
+	d->arena[len] = '\0';
+	d->block = xcalloc(n, sizeof *d->block);
+	d->lines = xgrow(d->lines, &d->cap, d->nlines + n, sizeof *d->lines);
+	char *a = d->arena, *end = d->arena + len;
+	for (size_t k = 0; k < n; k++) {
+		struct doc_line *l = &d->block[k];
+		char *nl = memchr(a, '\n', (size_t)(end - a));
+		char *stop = nl != NULL ? nl : end;
+		l->eol = nl != NULL ? DOC_EOL_LF : DOC_EOL_NONE;
+		if (nl != NULL && stop > a && stop[-1] == '\r')
+			l->eol = DOC_EOL_CRLF, stop--;
+		*stop = '\0';
+		l->s = a;
+		l->len = (size_t)(stop - a);
+		l->section = -1;
+		l->in_block = 1;
+		d->lines[d->nlines++] = l;
+		a = nl != NULL ? nl + 1 : end;
+	}
+	doc_touch(d);
+}
+
 void doc_line_delete(struct doc *d, size_t at)
 {
 	if (at >= d->nlines)
@@ -177,6 +230,13 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	if (del > l->len - off)
 		del = l->len - off;
 	size_t nlen = l->len - del + len;
+	if (l->cap == 0) {	/* the bytes lie in the arena: the line gets its own */
+		size_t cap = (nlen > l->len ? nlen : l->len) + 1;
+		char *own = xmalloc(cap);
+		memcpy(own, l->s, l->len + 1);
+		l->s = own;
+		l->cap = cap;
+	}
 	l->s = xgrow(l->s, &l->cap, nlen + 1, 1);
 	memmove(l->s + off + len, l->s + off + del, l->len - off - del);
 	if (len)

@@ -261,23 +261,7 @@ static size_t txt_split_label(const char *s, size_t n, size_t *value, int *nospa
 struct doc *txt_read(const char *bytes, size_t len)
 {
 	struct doc *d = doc_new();
-	size_t start = 0;
-	while (start < len) {
-		const char *nl = memchr(bytes + start, '\n', len - start);
-		if (nl == NULL) {
-			doc_line_insert(d, d->nlines, bytes + start, len - start, DOC_EOL_NONE);
-			break;
-		}
-		size_t end = (size_t)(nl - bytes);
-		int eol = DOC_EOL_LF;
-		size_t body = end;
-		if (end > start && bytes[end - 1] == '\r') {
-			eol = DOC_EOL_CRLF;
-			body = end - 1;
-		}
-		doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
-		start = end + 1;
-	}
+	doc_lines_load(d, bytes, len);
 	txt_analyse(d);
 	d->modified = 0;
 	return d;
@@ -600,24 +584,69 @@ static void txt_header(struct txt_scan *sc, size_t li, const char *s, size_t n, 
 	}
 }
 
-static void txt_count_script(struct txt_scan *sc, const char *s, size_t n)
+/* Which script counter (of struct txt_scan's script[]) code point c adds
+ * to: 0 Latin, 1 Arabic, 2 Persian (which is Arabic too), 3 Hebrew; -1
+ * none. */
+static int txt_script_of(uint32_t c)
 {
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		return 0;
+	if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+		return 0;
+	if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
+		return 2;	/* پ چ ژ گ ک ی: Persian letters */
+	if ((c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) || (c >= 0x750 && c <= 0x77F) ||
+	    (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC))
+		return 1;
+	if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0xFB1D && c <= 0xFB4F))
+		return 3;
+	return -1;
+}
+
+/* One pass over line li's bytes: count the strong letters of each script
+ * (for the language guess) and report the first invalid UTF-8 byte and any
+ * NUL byte.  ASCII and two-byte sequences (Latin, Arabic, Hebrew: nearly
+ * every byte of a minutes file) are read here; only the rest is decoded. */
+static void txt_scan_line(struct txt_scan *sc, size_t li)
+{
+	const struct doc_line *l = sc->d->lines[li];
+	const unsigned char *u = (const unsigned char *)l->s;
+	size_t n = l->len, bad = n, nul = 0, count[4] = {0};
 	for (size_t i = 0; i < n;) {
+		unsigned char b = u[i];
 		uint32_t c;
-		i += ustr_decode(s + i, n - i, &c);
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			sc->script[0]++;
-		else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
-			sc->script[0]++;
-		else if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
-			sc->script[1]++, sc->script[2]++;	/* پ چ ژ گ ک ی: Persian letters */
-		else if ((c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) ||
-			 (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
-			 (c >= 0xFE70 && c <= 0xFEFC))
-			sc->script[1]++;
-		else if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0xFB1D && c <= 0xFB4F))
-			sc->script[3]++;
+		if (b < 0x80) {
+			if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+				count[0]++;
+			else if (b == 0)
+				nul = 1;
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			c = ((uint32_t)(b & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			i += 2;
+		} else {
+			i += ustr_decode(l->s + i, n - i, &c);
+			if (c == USTR_INVALID) {
+				if (bad == n)
+					bad = i - 1;
+				continue;
+			}
+		}
+		int k = txt_script_of(c);
+		if (k == 2)
+			count[1]++, count[2]++;
+		else if (k >= 0)
+			count[k]++;
 	}
+	for (int k = 0; k < 4; k++)
+		sc->script[k] += count[k];
+	if (bad < n)
+		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
+				u[bad], bad + 1);
+	if (nul)
+		doc_problem_add(sc->d, li, DOC_ERROR, "NUL byte in the text");
 }
 
 static void txt_detect_language(struct txt_scan *sc)
@@ -652,17 +681,6 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
-static void txt_check_utf8(struct doc *d, size_t li)
-{
-	const struct doc_line *l = d->lines[li];
-	size_t ok = ustr_valid_prefix(l->s, l->len);
-	if (ok < l->len)
-		doc_problem_add(d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
-				(unsigned char)l->s[ok], ok + 1);
-	if (memchr(l->s, '\0', l->len) != NULL)
-		doc_problem_add(d, li, DOC_ERROR, "NUL byte in the text");
-}
-
 void txt_analyse(struct doc *d)
 {
 	struct txt_scan sc = { .d = d };
@@ -692,8 +710,7 @@ void txt_analyse(struct doc *d)
 		const char *s = l->s;
 		size_t n = l->len;
 		l->kind = DOC_K_FREE;
-		txt_check_utf8(d, li);
-		txt_count_script(&sc, s, n);
+		txt_scan_line(&sc, li);
 		int alone = txt_line_kind(s, n, li);
 		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
 			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */

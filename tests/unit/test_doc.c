@@ -24,6 +24,41 @@ static void test_insert_delete_splice(void **state)
 	doc_free(d);
 }
 
+/* Lines loaded at once keep their bytes and terminators, and can be edited
+ * (longer, shorter, emptied) and deleted like any other. */
+static void test_lines_load(void **state)
+{
+	(void)state;
+	static const char text[] = "first\r\nsecond line\n\nlast";
+	struct doc *d = doc_new();
+	doc_lines_load(d, text, sizeof text - 1);
+	assert_int_equal(d->nlines, 4);
+	assert_string_equal(d->lines[0]->s, "first");
+	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
+	assert_string_equal(d->lines[1]->s, "second line");
+	assert_int_equal(d->lines[1]->eol, DOC_EOL_LF);
+	assert_int_equal(d->lines[2]->len, 0);
+	assert_string_equal(d->lines[3]->s, "last");
+	assert_int_equal(d->lines[3]->eol, DOC_EOL_NONE);
+	/* shorter, longer, emptied: the line's own bytes, its neighbours untouched */
+	doc_line_splice(d, 1, 0, 7, "", 0);
+	assert_string_equal(d->lines[1]->s, "line");
+	doc_line_splice(d, 0, 5, 0, " and more than before", 21);
+	assert_string_equal(d->lines[0]->s, "first and more than before");
+	assert_string_equal(d->lines[1]->s, "line");
+	doc_line_set(d, 3, "", 0);
+	assert_int_equal(d->lines[3]->len, 0);
+	doc_line_delete(d, 2);
+	doc_line_insert(d, 1, "new", 3, DOC_EOL_LF);
+	assert_int_equal(d->nlines, 4);
+	assert_string_equal(d->lines[2]->s, "line");
+	/* a second load appends */
+	doc_lines_load(d, "x\ny\n", 4);
+	assert_int_equal(d->nlines, 6);
+	assert_string_equal(d->lines[5]->s, "y");
+	doc_free(d);
+}
+
 static void test_attr_travels_with_line(void **state)
 {
 	(void)state;
@@ -110,6 +145,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_delete_splice),
+		cmocka_unit_test(test_lines_load),
 		cmocka_unit_test(test_attr_travels_with_line),
 		cmocka_unit_test(test_ids_never_given_twice),
 		cmocka_unit_test(test_eol_default_majority),
