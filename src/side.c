@@ -269,15 +269,19 @@ static json_t *side_sections(const struct doc *d)
 		if (!side_sec_written(d, sec))
 			continue;
 		buf_clear(&b);
+		/* The analysis has checked every line's UTF-8 already. */
+		int valid = !d->stale;
 		for (size_t i = sec->first; i < end; i++) {
 			if (i > sec->first)
 				buf_putc(&b, '\n');
 			buf_append(&b, d->lines[i]->s, d->lines[i]->len);
+			valid = valid && !d->lines[i]->invalid;
 		}
 		json_t *o = json_object();
 		json_object_set_new(o, "key", side_str(doc_sec_name(sec->key)));
 		json_object_set_new(o, "heading", side_str(sec->heading));
-		json_object_set_new(o, "text", side_strn(b.s != NULL ? b.s : "", b.len));
+		json_t *t = valid ? json_stringn_nocheck(b.s != NULL ? b.s : "", b.len) : NULL;
+		json_object_set_new(o, "text", t != NULL ? t : side_strn(b.s != NULL ? b.s : "", b.len));
 		json_array_append_new(arr, o);
 	}
 	buf_free(&b);
@@ -599,6 +603,7 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	side_graft_text(o, d->side_kept);
 
 	struct buf b = BUF_INIT;
+	buf_reserve(&b, text_len + text_len / 8 + 65536);
 	/* One line (with jansson's ", " and ": "), not indented: the size of
 	 * a sidecar stays that of its text plus a little per item. */
 	json_dump_callback(o, side_dump_cb, &b, JSON_PRESERVE_ORDER);

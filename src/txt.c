@@ -603,45 +603,53 @@ static int txt_script_of(uint32_t c)
 	return -1;
 }
 
+/* txt_script_of() + 1 of every code point below U+0800 (which one or two
+ * bytes encode): filled on first use. */
+static signed char txt_script_tab[0x800];
+static int txt_script_tab_ready;
+
 /* One pass over line li's bytes: count the strong letters of each script
  * (for the language guess) and report the first invalid UTF-8 byte and any
  * NUL byte.  ASCII and two-byte sequences (Latin, Arabic, Hebrew: nearly
- * every byte of a minutes file) are read here; only the rest is decoded. */
+ * every byte of a minutes file) are read here, their script looked up in a
+ * table; only the rest is decoded. */
 static void txt_scan_line(struct txt_scan *sc, size_t li)
 {
-	const struct doc_line *l = sc->d->lines[li];
+	if (!txt_script_tab_ready) {
+		for (uint32_t c = 0; c < 0x800; c++)
+			txt_script_tab[c] = (signed char)(txt_script_of(c) + 1);
+		txt_script_tab_ready = 1;
+	}
+	struct doc_line *l = sc->d->lines[li];
 	const unsigned char *u = (const unsigned char *)l->s;
-	size_t n = l->len, bad = n, nul = 0, count[4] = {0};
+	size_t n = l->len, bad = n, nul = 0, count[5] = {0};	/* count[k + 1]: script k */
 	for (size_t i = 0; i < n;) {
 		unsigned char b = u[i];
 		uint32_t c;
 		if (b < 0x80) {
-			if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
-				count[0]++;
-			else if (b == 0)
-				nul = 1;
+			count[txt_script_tab[b]]++;
+			nul |= b == 0;
 			i++;
 			continue;
 		}
 		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-			c = ((uint32_t)(b & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			count[txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)]]++;
 			i += 2;
-		} else {
-			i += ustr_decode(l->s + i, n - i, &c);
-			if (c == USTR_INVALID) {
-				if (bad == n)
-					bad = i - 1;
-				continue;
-			}
+			continue;
 		}
-		int k = txt_script_of(c);
-		if (k == 2)
-			count[1]++, count[2]++;
-		else if (k >= 0)
-			count[k]++;
+		i += ustr_decode(l->s + i, n - i, &c);
+		if (c == USTR_INVALID) {
+			if (bad == n)
+				bad = i - 1;
+			continue;
+		}
+		count[txt_script_of(c) + 1]++;
 	}
-	for (int k = 0; k < 4; k++)
-		sc->script[k] += count[k];
+	sc->script[0] += count[1];
+	sc->script[1] += count[2] + count[3];	/* Persian letters are Arabic ones too */
+	sc->script[2] += count[3];
+	sc->script[3] += count[4];
+	l->invalid = bad < n;
 	if (bad < n)
 		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
 				u[bad], bad + 1);

@@ -78,8 +78,13 @@ size_t ustr_valid_prefix(const char *s, size_t n)
 		}
 		if (i >= n)
 			break;
-		if ((unsigned char)s[i] < 0x80) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
 			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		uint32_t c;

@@ -74,6 +74,7 @@ struct doc_line {
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
 	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
+	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
 };
 
 struct doc_field {		/* a header line "Label: value" */
