@@ -49,10 +49,19 @@
 #define UI_ESC_WAIT_MS 30
 #define UI_PASTE_WAIT_MS 2000
 
+/* The frame last handed to curses, to send only the rows that changed. */
+struct ui_frame {
+	int rows, cols;			/* 0 x 0: nothing drawn yet (or repaint all) */
+	struct view_cell *cells;	/* rows * cols, .text offsets into text */
+	char *text;
+	size_t text_len, text_cap, cells_cap;
+};
+
 struct ui {
 	SCREEN *scr;
 	int term_bidi;
 	int rows, cols;
+	struct ui_frame prev;
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -394,6 +403,7 @@ static void ui_get_size(struct ui *u)
 		u->rows = ws.ws_row;
 		u->cols = ws.ws_col;
 		resizeterm(u->rows, u->cols);
+		u->prev.rows = u->prev.cols = 0;	/* curses' screen was rebuilt */
 	} else {
 		u->rows = LINES;
 		u->cols = COLS;
@@ -445,6 +455,8 @@ void ui_free(struct ui *u)
 	delscreen(u->scr);
 	ui_signals_off();
 	free(u->in);
+	free(u->prev.cells);
+	free(u->prev.text);
 	free(u);
 }
 
@@ -456,7 +468,7 @@ void ui_size(const struct ui *u, int *rows, int *cols)
 
 void ui_redraw(struct ui *u)
 {
-	(void)u;
+	u->prev.rows = u->prev.cols = 0;
 	clearok(curscr, TRUE);
 }
 
@@ -597,33 +609,129 @@ static attr_t ui_attr(unsigned a)
 	return r;
 }
 
-void ui_draw(struct ui *u, const struct view_grid *g)
+static int ui_cell_eq(const struct ui_frame *f, const struct view_cell *a, const struct view_grid *g,
+		      const struct view_cell *b)
 {
-	(void)u;
-	erase();
-	for (int r = 0; r < g->rows && r < LINES; r++) {
-		for (int c = 0; c < g->cols && c < COLS; c++) {
-			const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-			if (cell->width == 0)
-				continue;
-			attrset(ui_attr(cell->attr));
-			if (cell->len == 0) {
-				mvaddch(r, c, ' ');
-				continue;
-			}
-			const char *t = g->text.s + cell->text;
-			uint32_t cp;
-			ustr_decode(t, cell->len, &cp);
-			if (ustr_is_mark(cp)) {
-				/* Because a mark with no base would join the cell to its left. */
-				mvaddch(r, c, ' ');
-				addnstr(t, cell->len);
-			} else {
-				mvaddnstr(r, c, t, cell->len);
-			}
+	if (a->width != b->width || a->attr != b->attr || a->len != b->len)
+		return 0;
+	const char *x = f->text + a->text, *y = g->text.s + b->text;
+	if (a->len <= 4) {	/* nearly every cell: one character */
+		for (uint32_t i = 0; i < a->len; i++)
+			if (x[i] != y[i])
+				return 0;
+		return 1;
+	}
+	return memcmp(x, y, a->len) == 0;
+}
+
+/* The cells of row r that differ from the frame drawn before: [*c0, *c1),
+ * widened to whole wide characters; 0 if none does. */
+static int ui_row_damage(const struct ui_frame *f, const struct view_grid *g, int r, int *c0, int *c1)
+{
+	const struct view_cell *b = &g->cells[(size_t)r * (size_t)g->cols];
+	if (f->rows != g->rows || f->cols != g->cols) {
+		*c0 = 0;
+		*c1 = g->cols;
+		return 1;
+	}
+	const struct view_cell *a = &f->cells[(size_t)r * (size_t)g->cols];
+	int lo = 0, hi = g->cols;
+	while (lo < hi && ui_cell_eq(f, &a[lo], g, &b[lo]))
+		lo++;
+	if (lo == hi)
+		return 0;
+	while (hi > lo && ui_cell_eq(f, &a[hi - 1], g, &b[hi - 1]))
+		hi--;
+	while (lo > 0 && (b[lo].width == 0 || a[lo].width == 0))
+		lo--;	/* the right half of a wide character: from its left half */
+	while (hi < g->cols && (b[hi].width == 0 || a[hi].width == 0))
+		hi++;
+	*c0 = lo;
+	*c1 = hi;
+	return 1;
+}
+
+/* Keep g as the frame drawn. */
+static void ui_keep(struct ui_frame *f, const struct view_grid *g)
+{
+	size_t n = (size_t)g->rows * (size_t)g->cols;
+	f->cells = xgrow(f->cells, &f->cells_cap, n, sizeof *f->cells);
+	if (n > 0)
+		memcpy(f->cells, g->cells, n * sizeof *f->cells);
+	f->text = xgrow(f->text, &f->text_cap, g->text.len + 1, 1);
+	if (g->text.len > 0)
+		memcpy(f->text, g->text.s, g->text.len);
+	f->text_len = g->text.len;
+	f->rows = g->rows;
+	f->cols = g->cols;
+}
+
+/* The cell's text as one complete curses cell (its code points, a blank
+ * under a leading mark, which would otherwise join the cell to its left):
+ * 1 if it is one: a character and up to CCHARW_MAX - 1 zero-width ones
+ * (marks, joiners, selectors); else 0 (a symbol like "^[", an emoji
+ * sequence, a very long cluster). */
+static int ui_cchar(const char *t, size_t len, attr_t a, cchar_t *out)
+{
+	wchar_t w[CCHARW_MAX + 1];
+	int n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += ustr_decode(t + i, len - i, &cp);
+		if (n == 0 && ustr_is_mark(cp))
+			w[n++] = L' ';
+		if (cp == USTR_INVALID || n == CCHARW_MAX || (n > 0 && ustr_cp_width(cp) != 0))
+			return 0;
+		w[n++] = (wchar_t)cp;
+	}
+	if (n == 0)
+		w[n++] = L' ';
+	w[n] = L'\0';
+	return setcchar(out, w, a, 0, NULL) == OK;
+}
+
+/* Draw cells [c0, c1) of row r of g, each at its own column (so that
+ * curses' idea of a character's width can never shift the cells after
+ * it). */
+static void ui_draw_cells(const struct view_grid *g, int r, int c0, int c1)
+{
+	const struct view_cell *row = &g->cells[(size_t)r * (size_t)g->cols];
+	for (int c = c0; c < c1 && c < COLS; c++) {
+		const struct view_cell *cell = &row[c];
+		if (cell->width == 0)
+			continue;
+		attr_t a = ui_attr(cell->attr);
+		cchar_t cc;
+		const char *t = g->text.s + cell->text;
+		if (ui_cchar(t, cell->len, a, &cc)) {
+			mvadd_wch(r, c, &cc);
+		} else {
+			/* A cluster of more code points than a curses cell holds. */
+			attrset(a);
+			mvaddnstr(r, c, t, (int)cell->len);
+			attrset(A_NORMAL);
 		}
 	}
-	attrset(A_NORMAL);
+}
+
+void ui_draw(struct ui *u, const struct view_grid *g)
+{
+	/* Only the cells that changed since the last frame reach curses, as
+	 * whole cells (no multibyte text for curses to convert again), so that
+	 * neither we nor curses' own screen comparison redo the whole screen
+	 * for a key that changed two cells. */
+	int drawn = 0;
+	if (u->prev.rows != g->rows || u->prev.cols != g->cols)
+		erase();
+	for (int r = 0; r < g->rows && r < LINES; r++) {
+		int c0, c1;
+		if (ui_row_damage(&u->prev, g, r, &c0, &c1)) {
+			ui_draw_cells(g, r, c0, c1);
+			drawn = 1;
+		}
+	}
+	if (drawn)
+		ui_keep(&u->prev, g);
 	if (g->cur_row >= 0) {
 		curs_set(1);
 		move(g->cur_row, g->cur_col);

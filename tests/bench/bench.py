@@ -319,7 +319,7 @@ class Bench:
             shutil.rmtree(d, ignore_errors=True)
 
     def run(self):
-        docs = ["small", "big", "huge"]
+        docs = self.a.only_docs
         for r in range(self.a.runs):
             for doc in docs:
                 for where in ("end", "mid"):
@@ -329,9 +329,10 @@ class Bench:
                             self.session(ed, doc, where)
                         except RuntimeError as e:
                             self.notes.append("%s %s %s: %s" % (ed, where, doc, e))
-            for what in ("export", "check"):
-                self.cli(what)
-        for ed in self.editors:
+            if "huge" in docs:
+                for what in ("export", "check"):
+                    self.cli(what)
+        for ed in self.editors if self.a.type_s > 0 else []:
             if ed == "floor":
                 continue
             log("bench: %s, typing %g s on huge" % (ed, self.a.type_s))
@@ -454,11 +455,13 @@ def main():
     ap.add_argument("--type-s", type=float)
     ap.add_argument("--docs", default=os.path.join("build", "bench-docs"))
     ap.add_argument("--peers", help="comma-separated subset of vim,nano,emacs")
+    ap.add_argument("--only", default="small,big,huge", help="documents to measure (comma-separated)")
     a = ap.parse_args()
     a.mahdar = os.path.abspath(a.mahdar)
     a.runs = a.runs or (1 if a.quick else 5)
     a.keys = a.keys or (20 if a.quick else 60)
-    a.type_s = a.type_s or (5.0 if a.quick else 30.0)
+    a.type_s = a.type_s if a.type_s is not None else (5.0 if a.quick else 30.0)
+    a.only_docs = [d for d in a.only.split(",") if d in gendoc.DOCS]
     if a.peers is not None:
         PEERS[:] = [p for p in a.peers.split(",") if p in EDITORS and p != "mahdar"]
     b = Bench(a)
