@@ -34,6 +34,7 @@
 #include <strings.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Terminal modes: bracketed paste, mouse with drag reports in SGR form. */
@@ -45,6 +46,11 @@
 #define UI_BIDI_ON "\033[8l\033[1 k"
 #define UI_BIDI_OFF "\033[8h\033[0 k"
 
+/* While keys come faster than this (key repeat, a paste, a fast typist's
+ * burst), the status line is redrawn at most this often; at human typing
+ * speed it follows every key. */
+#define UI_STATUS_MS 100
+
 /* How long to wait for the rest of an escape sequence, and of a paste. */
 #define UI_ESC_WAIT_MS 30
 #define UI_PASTE_WAIT_MS 2000
@@ -55,6 +61,7 @@ struct ui_frame {
 	struct view_cell *cells;	/* rows * cols, .text offsets into text */
 	char *text;
 	size_t text_len, text_cap, cells_cap;
+	int cur_row, cur_col;
 };
 
 struct ui {
@@ -62,6 +69,8 @@ struct ui {
 	int term_bidi;
 	int rows, cols;
 	struct ui_frame prev;
+	int owed_row;			/* a status row not yet sent (throttled), or -1 */
+	long long status_ms;		/* when the status row was last sent */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -426,6 +435,7 @@ struct ui *ui_new(int term_bidi, char **cause)
 	ui_signals();
 	struct ui *u = xcalloc(1, sizeof *u);
 	u->term_bidi = term_bidi;
+	u->owed_row = -1;
 	u->scr = newterm(NULL, stdout, stdin);
 	if (u->scr == NULL) {
 		ui_signals_off();
@@ -552,6 +562,15 @@ static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
 	}
 }
 
+static long long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void ui_pay_status(struct ui *u);
+
 int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 {
 	int sig;
@@ -585,11 +604,30 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 				return 1;
 			continue;
 		}
-		if (!ui_fill(u, wait_ms, &sig)) {
+		/* A held-back status row is sent when due, while waiting. */
+		int wait = wait_ms;
+		long long due = -1, t0 = 0;
+		if (u->owed_row >= 0) {
+			t0 = ui_now_ms();
+			due = u->status_ms + UI_STATUS_MS - t0;
+			if (due < 0)
+				due = 0;
+			if (wait < 0 || due < wait)
+				wait = (int)due;
+		}
+		if (!ui_fill(u, wait, &sig)) {
 			if (sig && ui_signal_event(u, sig, ev))
 				return 1;
 			if (sig)
 				continue;
+			if (due >= 0 && wait == due) {
+				ui_pay_status(u);
+				if (wait_ms < 0)
+					continue;
+				wait_ms -= (int)(ui_now_ms() - t0);
+				if (wait_ms > 0)
+					continue;
+			}
 			return 0;
 		}
 	}
@@ -609,8 +647,8 @@ static attr_t ui_attr(unsigned a)
 	return r;
 }
 
-static int ui_cell_eq(const struct ui_frame *f, const struct view_cell *a, const struct view_grid *g,
-		      const struct view_cell *b)
+static inline int ui_cell_eq(const struct ui_frame *f, const struct view_cell *a,
+			     const struct view_grid *g, const struct view_cell *b)
 {
 	if (a->width != b->width || a->attr != b->attr || a->len != b->len)
 		return 0;
@@ -664,6 +702,8 @@ static void ui_keep(struct ui_frame *f, const struct view_grid *g)
 	f->text_len = g->text.len;
 	f->rows = g->rows;
 	f->cols = g->cols;
+	f->cur_row = g->cur_row;
+	f->cur_col = g->cur_col;
 }
 
 /* The cell's text as one complete curses cell (its code points, a blank
@@ -714,29 +754,73 @@ static void ui_draw_cells(const struct view_grid *g, int r, int c0, int c1)
 	}
 }
 
+/* Is row r of g the status line? */
+static int ui_is_status(const struct view_grid *g, int r)
+{
+	return g->cols > 0 && (g->cells[(size_t)r * (size_t)g->cols].attr & VIEW_A_STATUS);
+}
+
+static void ui_cursor(int row, int col)
+{
+	if (row >= 0) {
+		curs_set(1);
+		move(row, col);
+	} else {
+		curs_set(0);
+	}
+}
+
 void ui_draw(struct ui *u, const struct view_grid *g)
 {
 	/* Only the cells that changed since the last frame reach curses, as
 	 * whole cells (no multibyte text for curses to convert again), so that
 	 * neither we nor curses' own screen comparison redo the whole screen
 	 * for a key that changed two cells. */
-	int drawn = 0;
-	if (u->prev.rows != g->rows || u->prev.cols != g->cols)
+	int changed = 0, owed = -1;
+	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
+	long long now = ui_now_ms();
+	if (resized)
 		erase();
 	for (int r = 0; r < g->rows && r < LINES; r++) {
 		int c0, c1;
-		if (ui_row_damage(&u->prev, g, r, &c0, &c1)) {
-			ui_draw_cells(g, r, c0, c1);
-			drawn = 1;
+		int d = ui_row_damage(&u->prev, g, r, &c0, &c1);
+		if (r == u->owed_row && !resized) {
+			/* The screen still shows an older row than prev has. */
+			d = 1;
+			c0 = 0;
+			c1 = g->cols;
 		}
+		if (!d)
+			continue;
+		changed = 1;
+		if (ui_is_status(g, r) && !resized) {
+			if (now - u->status_ms < UI_STATUS_MS) {
+				owed = r;
+				continue;
+			}
+			u->status_ms = now;
+		}
+		ui_draw_cells(g, r, c0, c1);
 	}
-	if (drawn)
+	u->owed_row = owed;
+	if (changed)
 		ui_keep(&u->prev, g);
-	if (g->cur_row >= 0) {
-		curs_set(1);
-		move(g->cur_row, g->cur_col);
-	} else {
-		curs_set(0);
-	}
+	ui_cursor(g->cur_row, g->cur_col);
+	refresh();
+}
+
+/* Send the status row that was held back (ui_draw), from the kept frame. */
+static void ui_pay_status(struct ui *u)
+{
+	struct ui_frame *f = &u->prev;
+	int r = u->owed_row;
+	u->owed_row = -1;
+	if (r < 0 || r >= f->rows || r >= LINES)
+		return;
+	struct view_grid g = {.rows = f->rows, .cols = f->cols, .cells = f->cells,
+			      .text = {.s = f->text, .len = f->text_len, .cap = f->text_cap}};
+	ui_draw_cells(&g, r, 0, f->cols);
+	u->status_ms = ui_now_ms();
+	ui_cursor(f->cur_row, f->cur_col);
 	refresh();
 }
