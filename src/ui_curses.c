@@ -46,9 +46,10 @@
 #define UI_BIDI_ON "\033[8l\033[1 k"
 #define UI_BIDI_OFF "\033[8h\033[0 k"
 
-/* While keys come faster than this (key repeat, a paste, a fast typist's
- * burst), the status line is redrawn at most this often; at human typing
- * speed it follows every key. */
+/* While typed text comes faster than this (key repeat, a fast typist's
+ * burst), the status line is redrawn at most this often, and shows where
+ * the cursor is at most this long after the last key; at ordinary typing
+ * speed, and for every move of the cursor, it follows each key. */
 #define UI_STATUS_MS 100
 
 /* How long to wait for the rest of an escape sequence, and of a paste. */
@@ -776,7 +777,7 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 	 * whole cells (no multibyte text for curses to convert again), so that
 	 * neither we nor curses' own screen comparison redo the whole screen
 	 * for a key that changed two cells. */
-	int changed = 0, owed = -1;
+	int changed = 0, owed = -1, text = 0;
 	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
 	long long now = ui_now_ms();
 	if (resized)
@@ -793,12 +794,16 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		if (!d)
 			continue;
 		changed = 1;
-		if (ui_is_status(g, r) && !resized) {
-			if (now - u->status_ms < UI_STATUS_MS) {
+		if (ui_is_status(g, r)) {
+			/* Held back only while typing fast: text above it changed
+			 * too (a move of the cursor alone shows at once). */
+			if (!resized && text && now - u->status_ms < UI_STATUS_MS) {
 				owed = r;
 				continue;
 			}
 			u->status_ms = now;
+		} else {
+			text = 1;
 		}
 		ui_draw_cells(g, r, c0, c1);
 	}
