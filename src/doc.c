@@ -161,37 +161,19 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	return l;
 }
 
-void doc_lines_load(struct doc *d, const char *bytes, size_t len)
+/* Lines of arena[0..len) (arena[len] == '\0'), which d takes: each
+ * terminator's first byte becomes its line's NUL. */
+static void doc_lines_split(struct doc *d, char *arena, size_t len)
 {
-	if (len == 0)
-		return;
 	size_t n = 0;
-	for (const char *p = bytes, *end = bytes + len; p < end; n++) {
+	for (const char *p = arena, *end = arena + len; p < end; n++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		p = nl != NULL ? nl + 1 : end;
 	}
-	/* A doc loads once (txt_read); a second load would need a list of
-	 * arenas, which nothing needs. */
-	if (d->arena != NULL || d->block != NULL) {
-		for (size_t start = 0; start < len;) {
-			const char *nl = memchr(bytes + start, '\n', len - start);
-			size_t end = nl != NULL ? (size_t)(nl - bytes) : len, body = end;
-			int eol = nl == NULL ? DOC_EOL_NONE : DOC_EOL_LF;
-			if (nl != NULL && end > start && bytes[end - 1] == '\r')
-				eol = DOC_EOL_CRLF, body--;
-			doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
-			start = end + 1;
-		}
-		return;
-	}
-	/* The copy's terminators become the lines' NULs; one more byte for
-	 * the NUL of a last line without one. */
-	d->arena = xmalloc(len + 1);
-	memcpy(d->arena, bytes, len);
-	d->arena[len] = '\0';
+	d->arena = arena;
 	d->block = xcalloc(n, sizeof *d->block);
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + n, sizeof *d->lines);
-	char *a = d->arena, *end = d->arena + len;
+	char *a = arena, *end = arena + len;
 	for (size_t k = 0; k < n; k++) {
 		struct doc_line *l = &d->block[k];
 		char *nl = memchr(a, '\n', (size_t)(end - a));
@@ -208,6 +190,42 @@ void doc_lines_load(struct doc *d, const char *bytes, size_t len)
 		a = nl != NULL ? nl + 1 : end;
 	}
 	doc_touch(d);
+}
+
+void doc_lines_adopt(struct doc *d, char *bytes, size_t len)
+{
+	if (len == 0 || d->arena != NULL || d->block != NULL) {
+		doc_lines_load(d, bytes, len);
+		free(bytes);
+		return;
+	}
+	bytes[len] = '\0';
+	doc_lines_split(d, bytes, len);
+}
+
+void doc_lines_load(struct doc *d, const char *bytes, size_t len)
+{
+	if (len == 0)
+		return;
+	/* A doc has one arena (txt_read loads once); later loads make lines
+	 * of their own, which nothing needs to be fast. */
+	if (d->arena != NULL || d->block != NULL) {
+		for (size_t start = 0; start < len;) {
+			const char *nl = memchr(bytes + start, '\n', len - start);
+			size_t end = nl != NULL ? (size_t)(nl - bytes) : len, body = end;
+			int eol = nl == NULL ? DOC_EOL_NONE : DOC_EOL_LF;
+			if (nl != NULL && end > start && bytes[end - 1] == '\r')
+				eol = DOC_EOL_CRLF, body--;
+			doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
+			start = end + 1;
+		}
+		return;
+	}
+	/* One more byte for the NUL of a last line without a terminator. */
+	char *arena = xmalloc(len + 1);
+	memcpy(arena, bytes, len);
+	arena[len] = '\0';
+	doc_lines_split(d, arena, len);
 }
 
 void doc_line_delete(struct doc *d, size_t at)

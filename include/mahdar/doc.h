@@ -70,11 +70,11 @@ struct doc_line {
 	size_t len, cap;	/* cap 0: s lies in the doc's arena (doc_lines_load) */
 	unsigned char eol;	/* enum doc_eol: this line's own terminator */
 	unsigned char kind;	/* enum doc_kind, derived */
+	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
+	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
-	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
-	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
 };
 
 struct doc_field {		/* a header line "Label: value" */
@@ -184,6 +184,9 @@ void doc_line_delete(struct doc *d, size_t at);
  * perhaps at the end (DOC_EOL_NONE).  One copy of the bytes and one block of
  * lines for the lot, however many lines. */
 void doc_lines_load(struct doc *d, const char *bytes, size_t len);
+/* The same, made in bytes itself, which d takes (a malloc'd block of at
+ * least len + 1 bytes; freed with d): no copy of a 20 MB file. */
+void doc_lines_adopt(struct doc *d, char *bytes, size_t len);
 /* Replace the bytes of line i. */
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len);
 /* Replace del bytes at off in line i with len bytes of s. */

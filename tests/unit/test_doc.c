@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "mahdar/doc.h"
+#include "mahdar/util.h"
 
 static void test_insert_delete_splice(void **state)
 {
@@ -56,6 +57,34 @@ static void test_lines_load(void **state)
 	doc_lines_load(d, "x\ny\n", 4);
 	assert_int_equal(d->nlines, 6);
 	assert_string_equal(d->lines[5]->s, "y");
+	doc_free(d);
+}
+
+/* A buffer handed over keeps every byte of every line, and its lines edit
+ * like any other. */
+static void test_lines_adopt(void **state)
+{
+	(void)state;
+	static const char text[] = "one\r\ntwo\n\nthree";
+	char *bytes = xmalloc(sizeof text);
+	memcpy(bytes, text, sizeof text);
+	struct doc *d = doc_new();
+	doc_lines_adopt(d, bytes, sizeof text - 1);
+	assert_int_equal(d->nlines, 4);
+	assert_string_equal(d->lines[0]->s, "one");
+	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
+	assert_string_equal(d->lines[1]->s, "two");
+	assert_int_equal(d->lines[2]->len, 0);
+	assert_string_equal(d->lines[3]->s, "three");
+	assert_int_equal(d->lines[3]->eol, DOC_EOL_NONE);
+	doc_line_splice(d, 3, 5, 0, " and four", 9);
+	assert_string_equal(d->lines[3]->s, "three and four");
+	assert_string_equal(d->lines[1]->s, "two");
+	doc_free(d);
+	/* nothing to adopt: the buffer is freed all the same (ASan would say) */
+	d = doc_new();
+	doc_lines_adopt(d, xmalloc(1), 0);
+	assert_int_equal(d->nlines, 0);
 	doc_free(d);
 }
 
@@ -146,6 +175,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_delete_splice),
 		cmocka_unit_test(test_lines_load),
+		cmocka_unit_test(test_lines_adopt),
 		cmocka_unit_test(test_attr_travels_with_line),
 		cmocka_unit_test(test_ids_never_given_twice),
 		cmocka_unit_test(test_eol_default_majority),
