@@ -222,13 +222,17 @@ size_t ustr_grapheme_next(const char *s, size_t len, size_t off)
 {
 	if (off >= len)
 		return len;
+	/* Nearly always the next code point starts a cluster for certain
+	 * (a letter after a letter): no need to segment a span. */
+	uint32_t v;
+	size_t b = off + ustr_decode(s + off, len - off, &v);
+	if (b >= len || ustr_gb_certain_at(s, len, b))
+		return b;
 	size_t a = off;
 	while (a > 0 && !ustr_gb_certain_at(s, len, a)) {
 		uint32_t u;
 		a -= ustr_decode_prev(s, a, &u);
 	}
-	uint32_t v;
-	size_t b = off + ustr_decode(s + off, len - off, &v);
 	while (b < len && !ustr_gb_certain_at(s, len, b))
 		b += ustr_decode(s + b, len - b, &v);
 	struct ustr_gb_find f = {off, b};
@@ -244,6 +248,8 @@ size_t ustr_grapheme_prev(const char *s, size_t len, size_t off)
 		return 0;
 	uint32_t u;
 	size_t a = off - ustr_decode_prev(s, off, &u);
+	if (a == 0 || ustr_gb_certain_at(s, len, a))
+		return a;	/* the usual case, as in ustr_grapheme_next() */
 	while (a > 0 && !ustr_gb_certain_at(s, len, a))
 		a -= ustr_decode_prev(s, a, &u);
 	struct ustr_gb_find f = {off, a};
