@@ -261,6 +261,7 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 		memcpy(l->s + off, s, len);
 	l->len = nlen;
 	l->s[nlen] = '\0';
+	l->scanned = 0;
 	doc_line_drop_cache(d, l);
 	doc_touch(d);
 }

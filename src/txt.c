@@ -612,6 +612,15 @@ static int txt_script_of(uint32_t c)
 	return -1;
 }
 
+/* Add a line's letters, count[k + 1] of script k, to the document's. */
+static void txt_add_letters(struct txt_scan *sc, const size_t *count)
+{
+	sc->script[0] += count[1];
+	sc->script[1] += count[2] + count[3];	/* Persian letters are Arabic ones too */
+	sc->script[2] += count[3];
+	sc->script[3] += count[4];
+}
+
 /* txt_script_of() + 1 of every code point below U+0800 (which one or two
  * bytes encode): filled on first use. */
 static signed char txt_script_tab[0x800];
@@ -630,8 +639,15 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 		txt_script_tab_ready = 1;
 	}
 	struct doc_line *l = sc->d->lines[li];
+	size_t count[5] = {0};	/* count[k + 1]: script k */
+	if (l->scanned) {	/* unchanged since the last analysis */
+		for (int k = 0; k < 4; k++)
+			count[k + 1] = l->letters[k];
+		txt_add_letters(sc, count);
+		return;
+	}
 	const unsigned char *u = (const unsigned char *)l->s;
-	size_t n = l->len, bad = n, nul = 0, count[5] = {0};	/* count[k + 1]: script k */
+	size_t n = l->len, bad = n, nul = 0;
 	for (size_t i = 0; i < n;) {
 		unsigned char b = u[i];
 		uint32_t c;
@@ -654,11 +670,13 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 		}
 		count[txt_script_of(c) + 1]++;
 	}
-	sc->script[0] += count[1];
-	sc->script[1] += count[2] + count[3];	/* Persian letters are Arabic ones too */
-	sc->script[2] += count[3];
-	sc->script[3] += count[4];
+	txt_add_letters(sc, count);
 	l->invalid = bad < n;
+	/* Kept for the next analysis (an edit elsewhere), when they fit. */
+	l->scanned = bad == n && !nul && count[1] <= 255 && count[2] <= 255 && count[3] <= 255 &&
+		     count[4] <= 255;
+	for (int k = 0; k < 4 && l->scanned; k++)
+		l->letters[k] = (unsigned char)count[k + 1];
 	if (bad < n)
 		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
 				u[bad], bad + 1);

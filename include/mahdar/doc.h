@@ -72,6 +72,9 @@ struct doc_line {
 	unsigned char kind;	/* enum doc_kind, derived */
 	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
 	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
+	unsigned char scanned;	/* letters[] holds txt's count of this line's letters per
+				 * script (cleared when the bytes change) */
+	unsigned char letters[4];
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
 	void *cache;		/* the client's, freed through doc->cache_free on change */
