@@ -28,20 +28,22 @@ struct cli_cmd {
 };
 
 static int cli_new(int argc, char **argv);
-static int cli_export(int argc, char **argv);
 static int cli_check(int argc, char **argv);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "new", "new FILE [--lang en|ar|fa|he]", cli_new },
-	{ "export", "export FILE --to json [-o OUT]", cli_export },
+	{ "export", "export FILE... --to text|markdown|html|json [-o OUT]", cli_export },
 	{ "check", "check FILE...", cli_check },
+	{ "search", "search PATTERN [DIR|FILE...] [--json]", cli_search },
+	{ "actions", "actions [DIR|FILE...] [--open] [--owner NAME] [--overdue] [--json]", cli_actions },
+	{ "finalize", "finalize FILE --by NAME [--on DATE]", cli_finalize },
+	{ "amend", "amend FILE --reason TEXT [--by NAME] [--on DATE]", cli_amend },
 };
 
 /* printf, with control bytes, escape sequences and bidi overrides shown as
  * symbols: file names, file contents and sidecar text never reach the
  * terminal raw (a received minutes file must not retitle or clear it). */
-__attribute__((format(printf, 2, 3)))
-static void cli_printf(FILE *to, const char *fmt, ...)
+void cli_printf(FILE *to, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -60,7 +62,13 @@ static void cli_usage(FILE *to)
 	fprintf(to,
 		"Usage: mahdar [OPTION]... FILE         edit minutes in the terminal\n"
 		"       mahdar new FILE [--lang en|ar|fa|he]\n"
-		"       mahdar export FILE --to json [-o OUT]\n"
+		"       mahdar new FILE --from PREVIOUS\n"
+		"       mahdar export FILE... --to text|markdown|html|json [--width N]\n"
+		"                     [--visual] [--shape] [-o OUT|DIR]\n"
+		"       mahdar search PATTERN [DIR|FILE...] [--json]\n"
+		"       mahdar actions [DIR|FILE...] [--open] [--owner NAME] [--overdue] [--json]\n"
+		"       mahdar finalize FILE --by NAME [--on DATE]\n"
+		"       mahdar amend FILE --reason TEXT [--by NAME] [--on DATE]\n"
 		"       mahdar check FILE...\n"
 		"\n"
 		"mahdar (محضر) edits meeting minutes written in Arabic, Persian, Hebrew,\n"
@@ -72,8 +80,17 @@ static void cli_usage(FILE *to)
 		"  new FILE        write a skeleton: title, header labels and section headings\n"
 		"                  in the language of --lang (default: from the locale), dated\n"
 		"                  today; never overwrites an existing file\n"
-		"  export FILE     print the document as JSON (the sidecar's model) on standard\n"
-		"                  output, or write it to OUT with -o\n"
+		"  new --from PREV the next minutes: PREV's language and attendance (all\n"
+		"                  present), its open actions carried over, a follow-up item\n"
+		"  export FILE...  the document as text (for mail and print; --width N,\n"
+		"                  --visual order, --shape Arabic), markdown, html or json, on\n"
+		"                  standard output or to OUT (several files: -o DIR)\n"
+		"  search PATTERN  every matching line as FILE:LINE: section: text, matching\n"
+		"                  like the editor (harakat, niqqud, letter forms ignored)\n"
+		"  actions         every action item, sorted by due date (--open, --overdue,\n"
+		"                  --owner NAME, --json); a folder means its minutes files\n"
+		"  finalize FILE   mark the minutes final, approved --by NAME [--on DATE]\n"
+		"  amend FILE      record a dated amendment of final minutes (--reason TEXT)\n"
 		"  check FILE...   parse each file, say what was found, and list every problem\n"
 		"                  as FILE:LINE: message\n"
 		"\n"
@@ -82,6 +99,7 @@ static void cli_usage(FILE *to)
 		"                    do not shape Arabic themselves)\n"
 		"  --logical         arrow keys move in logical (reading) order, not on screen\n"
 		"  --show-controls   show every bidi control character as a marker\n"
+		"  --read-only       review: no edits, no saves\n"
 		"  --no-term-bidi    do not switch the terminal's own bidi off while editing\n"
 		"  --keymap FILE     read key bindings from FILE instead of the default\n"
 		"\n"
@@ -93,8 +111,7 @@ static void cli_usage(FILE *to)
 		"See mahdar(1) for keys and the file format.\n");
 }
 
-__attribute__((format(printf, 1, 0)))
-static int cli_usage_error(const char *fmt, const char *arg)
+int cli_usage_error(const char *fmt, const char *arg)
 {
 	char *msg = xasprintf(fmt, arg);
 	cli_printf(stderr, "mahdar: %s\nTry 'mahdar --help' for more information.\n", msg);
@@ -103,7 +120,7 @@ static int cli_usage_error(const char *fmt, const char *arg)
 }
 
 /* Print "mahdar: CAUSE" and free it. */
-static int cli_fail(char *cause)
+int cli_fail(char *cause)
 {
 	cli_printf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
 	free(cause);
@@ -131,10 +148,14 @@ static int cli_locale_lang(void)
 
 static int cli_new(int argc, char **argv)
 {
-	const char *path = NULL;
+	const char *path = NULL, *from = NULL;
 	int lang = DOC_LANG_NONE;
 	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
+		if (strcmp(argv[i], "--from") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s", _("--from: needs the previous minutes"));
+			from = argv[i];
+		} else if (strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0) {
 			const char *v = argv[i][6] == '=' ? argv[i] + 7 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL)
 				return cli_usage_error("%s: needs a language (en, ar, fa or he)", "--lang");
@@ -151,6 +172,9 @@ static int cli_new(int argc, char **argv)
 	}
 	if (path == NULL)
 		return cli_usage_error("%s", "new: which file? (mahdar new FILE [--lang en|ar|fa|he])");
+	struct doc *prev = NULL;
+	if (from != NULL && (prev = cli_review_prev(from, &lang)) == NULL)
+		return CLI_PROBLEMS;
 	if (lang == DOC_LANG_NONE)
 		lang = cli_locale_lang();
 
@@ -161,6 +185,7 @@ static int cli_new(int argc, char **argv)
 		const char *which = fio_exists(info.text_path) ? info.text_path : info.side_path;
 		cli_printf(stderr, "mahdar: %s: already exists; not overwriting it\n", which);
 		store_info_free(&info);
+		doc_free(prev);
 		return CLI_PROBLEMS;
 	}
 
@@ -169,6 +194,8 @@ static int cli_new(int argc, char **argv)
 	util_today(&y, &m, &d);
 	date_format_for_lang(y, m, d, lang, date, sizeof date);
 	struct doc *doc = txt_skeleton(lang, date);
+	if (prev != NULL)
+		cli_review_carry(doc, prev, from);
 	char now[32];
 	util_now_iso(now);
 	int rc = store_save(doc, &info, now, &cause);
@@ -181,79 +208,6 @@ static int cli_new(int argc, char **argv)
 	free(cause);
 	cli_printf(stdout, "%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
 	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
-}
-
-/* ------------------------------------------------------------ export */
-
-static int cli_export(int argc, char **argv)
-{
-	const char *path = NULL, *to = NULL, *out = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--to") == 0 || strcmp(a, "-t") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s: needs a format (json)", a);
-			to = argv[i];
-		} else if (strncmp(a, "--to=", 5) == 0) {
-			to = a + 5;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("%s: needs a file name", a);
-			out = argv[i];
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("export: unknown option '%s'", a);
-		} else if (path == NULL) {
-			path = a;
-		} else {
-			return cli_usage_error("export: one file at a time ('%s' is one too many)", a);
-		}
-	}
-	if (path == NULL)
-		return cli_usage_error("%s", "export: which file? (mahdar export FILE --to json)");
-	if (to == NULL)
-		return cli_usage_error("%s", "export: which format? (--to json)");
-	if (strcmp(to, "json") != 0)
-		return cli_usage_error("export: unknown format '%s' (this mahdar exports: json)", to);
-
-	char *cause = NULL;
-	struct store_info info = { 0 };
-	struct doc *d = store_open(path, 0, &info, &cause);
-	if (d == NULL) {
-		store_info_free(&info);
-		return cli_fail(cause);
-	}
-	if (info.side_msg != NULL)
-		cli_printf(stderr, "mahdar: %s\n", info.side_msg);
-	size_t tlen, jlen;
-	char *text = txt_write(d, &tlen);
-	char now[32];
-	util_now_iso(now);
-	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, &jlen);
-	int rc = CLI_OK;
-	if (out != NULL && strcmp(out, "-") != 0) {
-		/* Exporting over the document's own unreadable sidecar replaces
-		 * it: like a save, that needs its backup first. */
-		char *backup = NULL;
-		if (info.side == STORE_SIDE_BROKEN && fio_same_file(out, info.side_path)) {
-			if (fio_backup(info.side_path, &backup, &cause) < 0) {
-				rc = cli_fail(cause);
-				goto done;
-			}
-			cli_printf(stderr, "mahdar: %s was backed up to %s\n", info.side_path, backup);
-			free(backup);
-		}
-		if (fio_write_atomic(out, json, jlen, &cause) < 0)
-			rc = cli_fail(cause);
-	} else if (fwrite(json, 1, jlen, stdout) != jlen || fflush(stdout) != 0) {
-		perror("mahdar: standard output");
-		rc = CLI_PROBLEMS;
-	}
-done:
-	free(json);
-	free(text);
-	doc_free(d);
-	store_info_free(&info);
-	return rc;
 }
 
 /* ------------------------------------------------------------ check */
@@ -327,6 +281,42 @@ static int cli_check(int argc, char **argv)
 
 /* ------------------------------------------------------------ main */
 
+/* Edits (insert, delete, substitute, swap two neighbours) from a to b,
+ * up to 3. */
+static int cli_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > 32 || m > 32)
+		return 99;
+	int d[33][33];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			c = d[i - 1][j] + 1 < c ? d[i - 1][j] + 1 : c;
+			c = d[i][j - 1] + 1 < c ? d[i][j - 1] + 1 : c;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	return d[n][m];
+}
+
+/* The subcommand a mistyped word was meant to be: a word that is no file,
+ * has no path or extension, and is one or two edits from a command. */
+static const char *cli_near_command(const char *a)
+{
+	if (strlen(a) < 3 || strpbrk(a, "/.") != NULL || a[0] == '-' || fio_exists(a))
+		return NULL;
+	for (size_t k = 0; k < UTIL_ARRAY_LEN(cli_cmds); k++)
+		if (cli_distance(a, cli_cmds[k].name) <= (strlen(a) <= 4 ? 1 : 2))
+			return cli_cmds[k].name;
+	return NULL;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct editor_opts eo = { .term_bidi = 1 };
@@ -345,6 +335,13 @@ int cli_main(int argc, char **argv)
 			for (size_t k = 0; k < UTIL_ARRAY_LEN(cli_cmds); k++)
 				if (strcmp(a, cli_cmds[k].name) == 0)
 					return cli_cmds[k].exec(argc - 2, argv + 2);
+			const char *near = cli_near_command(a);
+			if (near != NULL) {
+				cli_printf(stderr, _("mahdar: '%s' is not a command; did you mean %s?\n"
+						     "To edit a file of that name: mahdar ./%s (or mahdar -- %s)\n"),
+					   a, near, a, a);
+				return CLI_USAGE;
+			}
 		}
 		if (strcmp(a, "--shape") == 0)
 			eo.shape = 1;
@@ -354,6 +351,8 @@ int cli_main(int argc, char **argv)
 			eo.show_controls = 1;
 		else if (strcmp(a, "--no-term-bidi") == 0)
 			eo.term_bidi = 0;
+		else if (strcmp(a, "--read-only") == 0)
+			eo.readonly = 1;
 		else if (strcmp(a, "--keymap") == 0) {
 			if (++i >= argc)
 				return cli_usage_error("%s: needs a file name", a);

@@ -1,91 +1,119 @@
-/* cmd-edit: cursor motions, selection, typing keys, clipboard, undo.
- * Data model: one table row per command; motions share one exec whose arg
- * is the enum edit_motion, with CMD_EDIT_EXTEND added for the Shift
- * (selecting) variants. */
+/* cmd-edit: cursor motions, selection, typing keys, clipboard, undo, and
+ * an action item's status.  Data model: one table row per command;
+ * motions share one exec whose arg is the enum edit_motion, with
+ * CMD_EDIT_EXTEND added for the Shift (selecting) variants. */
 #include "mahdar/cmd.h"
 
+#include "mahdar/buffer.h"
+#include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
+#include "mahdar/txt.h"
 #include "mahdar/util.h"
 
 #define CMD_EDIT_EXTEND 0x100
 
-static void cmd_edit_move(struct editor *ed, int arg)
+/* The edit state, or NULL and *error when the buffer may not be changed. */
+static struct edit *cmd_edit_writable(struct editor *ed, char **error)
 {
-	edit_move(ed->edit, arg & ~CMD_EDIT_EXTEND, (arg & CMD_EDIT_EXTEND) != 0);
+	if (buffer_readonly(editor_buffer(ed))) {
+		cmd_error(error, _("%s is open read-only."), buffer_path(editor_buffer(ed)));
+		return NULL;
+	}
+	return editor_edit(ed);
 }
 
-static void cmd_edit_select_all(struct editor *ed, int arg)
+static int cmd_edit_move(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	edit_select_all(ed->edit);
+	(void)m, (void)error;
+	edit_move(editor_edit(ed), arg & ~CMD_EDIT_EXTEND, (arg & CMD_EDIT_EXTEND) != 0);
+	return CMD_OK;
 }
 
-static void cmd_edit_cancel(struct editor *ed, int arg)
+static int cmd_edit_select_all(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	ed->edit->sel = 0;
+	(void)m, (void)arg, (void)error;
+	edit_select_all(editor_edit(ed));
+	return CMD_OK;
 }
 
-static void cmd_edit_newline(struct editor *ed, int arg)
+static int cmd_edit_cancel(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	edit_newline(ed->edit);
+	(void)m, (void)arg, (void)error;
+	edit_select_none(editor_edit(ed));
+	return CMD_OK;
 }
 
-static void cmd_edit_tab(struct editor *ed, int arg)
+/* The editing commands that need no argument, by arg. */
+enum { CMD_EDIT_NEWLINE, CMD_EDIT_TAB, CMD_EDIT_BACKSPACE, CMD_EDIT_DELETE, CMD_EDIT_CUT, CMD_EDIT_PASTE,
+       CMD_EDIT_UNDO, CMD_EDIT_REDO };
+
+static int cmd_edit_change(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	edit_type(ed->edit, "\t", 1);
+	(void)m;
+	struct edit *e = cmd_edit_writable(ed, error);
+	if (e == NULL)
+		return CMD_ERROR;
+	switch (arg) {
+	case CMD_EDIT_NEWLINE: edit_newline(e); break;
+	case CMD_EDIT_TAB: edit_type(e, "\t", 1); break;
+	case CMD_EDIT_BACKSPACE: edit_backspace(e); break;
+	case CMD_EDIT_DELETE: edit_delete(e); break;
+	case CMD_EDIT_CUT:
+		if (edit_cut(e) < 0)
+			editor_message(ed, 0, _("Nothing selected (select with Shift+arrows or the mouse)"));
+		break;
+	case CMD_EDIT_PASTE:
+		if (edit_paste(e) < 0)
+			editor_message(ed, 0, _("The clipboard is empty"));
+		break;
+	case CMD_EDIT_UNDO:
+		if (edit_undo(e) < 0)
+			editor_message(ed, 0, _("Nothing to undo"));
+		break;
+	case CMD_EDIT_REDO:
+		if (edit_redo(e) < 0)
+			editor_message(ed, 0, _("Nothing to redo"));
+		break;
+	}
+	return CMD_OK;
 }
 
-static void cmd_edit_backspace(struct editor *ed, int arg)
+static int cmd_edit_copy(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	edit_backspace(ed->edit);
-}
-
-static void cmd_edit_delete(struct editor *ed, int arg)
-{
-	(void)arg;
-	edit_delete(ed->edit);
-}
-
-static void cmd_edit_copy(struct editor *ed, int arg)
-{
-	(void)arg;
-	if (edit_copy(ed->edit) < 0)
-		editor_message(ed, 0, "Nothing selected (select with Shift+arrows or the mouse)");
+	(void)m, (void)arg, (void)error;
+	if (edit_copy(editor_edit(ed)) < 0)
+		editor_message(ed, 0, _("Nothing selected (select with Shift+arrows or the mouse)"));
 	else
-		editor_message(ed, 0, "Copied");
+		editor_message(ed, 0, _("Copied"));
+	return CMD_OK;
 }
 
-static void cmd_edit_cut(struct editor *ed, int arg)
+/* The action item on the cursor's line moves to its next status (open,
+ * done, dropped, open again), as an undo step. */
+static int cmd_edit_item_status(struct editor *ed, struct mode *m, int arg, char **error)
 {
-	(void)arg;
-	if (edit_cut(ed->edit) < 0)
-		editor_message(ed, 0, "Nothing selected (select with Shift+arrows or the mouse)");
-}
-
-static void cmd_edit_paste(struct editor *ed, int arg)
-{
-	(void)arg;
-	if (edit_paste(ed->edit) < 0)
-		editor_message(ed, 0, "The clipboard is empty");
-}
-
-static void cmd_edit_undo(struct editor *ed, int arg)
-{
-	(void)arg;
-	if (edit_undo(ed->edit) < 0)
-		editor_message(ed, 0, "Nothing to undo");
-}
-
-static void cmd_edit_redo(struct editor *ed, int arg)
-{
-	(void)arg;
-	if (edit_redo(ed->edit) < 0)
-		editor_message(ed, 0, "Nothing to redo");
+	(void)m, (void)arg;
+	struct edit *e = cmd_edit_writable(ed, error);
+	if (e == NULL)
+		return CMD_ERROR;
+	struct doc *d = buffer_doc(editor_buffer(ed));
+	if (d->stale)
+		txt_analyse(d);
+	size_t line = e->cur.line;
+	for (size_t i = 0; i < d->nrecs; i++) {
+		if (d->recs[i].line != line)
+			continue;
+		if (d->recs[i].kind != DOC_REC_ACTION)
+			return cmd_error(error, _("A decision has no status; an item with an owner is an action."));
+		const struct doc_attr *a = d->lines[line]->attr;
+		int st = ((a != NULL ? a->status : DOC_ST_OPEN) + 1) % 3;
+		edit_set_status(e, line, st);
+		a = d->lines[line]->attr;
+		editor_message(ed, 0, _("Action %s is now %s"), a->id != NULL ? a->id : "", doc_status_name(st));
+		return CMD_OK;
+	}
+	return cmd_error(error, _("The cursor is not on an action item (a recommendation with an owner)."));
 }
 
 #define CMD_EDIT_MOTION(name, help, m) \
@@ -107,16 +135,19 @@ static const struct cmd cmd_edit_cmds[] = {
 	CMD_EDIT_MOTION("doc-end", "End of the document", EDIT_DOC_END),
 	{"select-all", "Select the whole document", cmd_edit_select_all, 0},
 	{"cancel", "Drop the selection and the message", cmd_edit_cancel, 0},
-	{"newline", "Split the line at the cursor", cmd_edit_newline, 0},
-	{"tab", "Type a TAB character (shown as one blank)", cmd_edit_tab, 0},
+	{"newline", "Split the line at the cursor", cmd_edit_change, CMD_EDIT_NEWLINE},
+	{"tab", "Type a TAB character (shown as one blank)", cmd_edit_change, CMD_EDIT_TAB},
 	{"backspace", "Delete the selection, or the mark or character before the cursor",
-	 cmd_edit_backspace, 0},
-	{"delete", "Delete the selection, or the character after the cursor", cmd_edit_delete, 0},
+	 cmd_edit_change, CMD_EDIT_BACKSPACE},
+	{"delete", "Delete the selection, or the character after the cursor", cmd_edit_change,
+	 CMD_EDIT_DELETE},
 	{"copy", "Copy the selection", cmd_edit_copy, 0},
-	{"cut", "Cut the selection", cmd_edit_cut, 0},
-	{"paste", "Paste what was cut or copied", cmd_edit_paste, 0},
-	{"undo", "Undo the last step", cmd_edit_undo, 0},
-	{"redo", "Redo what was undone", cmd_edit_redo, 0},
+	{"cut", "Cut the selection", cmd_edit_change, CMD_EDIT_CUT},
+	{"paste", "Paste what was cut or copied", cmd_edit_change, CMD_EDIT_PASTE},
+	{"undo", "Undo the last step", cmd_edit_change, CMD_EDIT_UNDO},
+	{"redo", "Redo what was undone", cmd_edit_change, CMD_EDIT_REDO},
+	{"item-status", "The action item on this line: open -> done -> dropped -> open (undoable)",
+	 cmd_edit_item_status, 0},
 };
 
 const struct cmd *cmd_edit_table(size_t *n)

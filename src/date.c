@@ -15,6 +15,10 @@
 #include "mahdar/date.h"
 #include "mahdar/doc.h"
 
+#include "mahdar/ustr.h"
+
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { DATE_DIG_ASCII, DATE_DIG_ARABIC, DATE_DIG_PERSIAN };
@@ -208,6 +212,115 @@ int date_gregorian_to_islamic(int gy, int gm, int gd, int *hy, int *hm, int *hd)
 	return 0;
 }
 
+/* Hebrew calendar, after Reingold and Dershowitz, "Calendrical
+ * Calculations": a year begins on the day of the molad of Tishri (counted
+ * in parts, 1/1080 hour, from the epoch), postponed by the dehiyyot — the
+ * weekday rule inside date_hebrew_elapsed() and the two year-length
+ * corrections of date_hebrew_delay().  Checked against hebcal for every
+ * day of 2000..2049 (tests/unit/test_date.c). */
+#define DATE_HEBREW_MAX_YEAR 9999
+/* 1 Tishri AM 1 = 7 October 3761 BCE (Julian), as days since 1970. */
+#define DATE_HEBREW_EPOCH (-2092590L)
+
+int date_hebrew_is_leap(int hy)
+{
+	return (7L * hy + 1) % 19 < 7;
+}
+
+/* Days from the epoch to the (postponed by weekday) molad of Tishri of hy. */
+static long date_hebrew_elapsed(int hy)
+{
+	long months = (235L * hy - 234) / 19;	/* hy >= 1: no negative division */
+	long parts = 12084 + 13753L * months;
+	long day = months * 29 + parts / 25920;
+	if ((3 * (day + 1)) % 7 < 3)
+		day++;
+	return day;
+}
+
+static int date_hebrew_delay(int hy)
+{
+	long ny0 = date_hebrew_elapsed(hy - 1), ny1 = date_hebrew_elapsed(hy);
+	long ny2 = date_hebrew_elapsed(hy + 1);
+	if (ny2 - ny1 == 356)
+		return 2;
+	if (ny1 - ny0 == 382)
+		return 1;
+	return 0;
+}
+
+static long date_hebrew_new_year(int hy)
+{
+	return DATE_HEBREW_EPOCH + date_hebrew_elapsed(hy) + date_hebrew_delay(hy);
+}
+
+static int date_hebrew_month_len(int hy, int hm)
+{
+	long ylen = date_hebrew_new_year(hy + 1) - date_hebrew_new_year(hy);
+	switch (hm) {
+	case 2: case 4: case 6: case 10: case 13:
+		return 29;
+	case 12:
+		return date_hebrew_is_leap(hy) ? 30 : 29;
+	case 8:		/* Heshvan is long in a "complete" year */
+		return ylen % 10 == 5 ? 30 : 29;
+	case 9:		/* Kislev is short in a "deficient" year */
+		return ylen % 10 == 3 ? 29 : 30;
+	default:
+		return 30;
+	}
+}
+
+/* Days since 1970 of hy/hm/hd, which must exist. */
+static long date_hebrew_days(int hy, int hm, int hd)
+{
+	long days = date_hebrew_new_year(hy) + hd - 1;
+	int last = date_hebrew_is_leap(hy) ? 13 : 12;
+	if (hm < 7) {
+		for (int m = 7; m <= last; m++)
+			days += date_hebrew_month_len(hy, m);
+		for (int m = 1; m < hm; m++)
+			days += date_hebrew_month_len(hy, m);
+	} else {
+		for (int m = 7; m < hm; m++)
+			days += date_hebrew_month_len(hy, m);
+	}
+	return days;
+}
+
+int date_hebrew_to_gregorian(int hy, int hm, int hd, int *gy, int *gm, int *gd)
+{
+	if (hy < 2 || hy > DATE_HEBREW_MAX_YEAR || hm < 1 || hd < 1 ||
+	    hm > (date_hebrew_is_leap(hy) ? 13 : 12) || hd > date_hebrew_month_len(hy, hm))
+		return -1;
+	date_days_to_gregorian(date_hebrew_days(hy, hm, hd), gy, gm, gd);
+	return 0;
+}
+
+int date_gregorian_to_hebrew(int gy, int gm, int gd, int *hy, int *hm, int *hd)
+{
+	if (!date_gregorian_valid(gy, gm, gd))
+		return -1;
+	long days = date_gregorian_to_days(gy, gm, gd);
+	if (days < date_hebrew_new_year(2) || days >= date_hebrew_new_year(DATE_HEBREW_MAX_YEAR + 1))
+		return -1;
+	/* 98496 years of 35975351 days on average; then correct the guess. */
+	int y = (int)((days - DATE_HEBREW_EPOCH) * 98496 / 35975351) + 1;
+	if (y < 2)
+		y = 2;
+	while (y > 2 && date_hebrew_new_year(y) > days)
+		y--;
+	while (date_hebrew_new_year(y + 1) <= days)
+		y++;
+	int m = days < date_hebrew_days(y, 1, 1) ? 7 : 1;
+	while (days > date_hebrew_days(y, m, date_hebrew_month_len(y, m)))
+		m++;
+	*hy = y;
+	*hm = m;
+	*hd = (int)(days - date_hebrew_days(y, m, 1) + 1);
+	return 0;
+}
+
 /* The digit at s[*i] (advancing *i) and its system, or -1. */
 static int date_digit(const unsigned char *s, size_t len, size_t *i, int *sys)
 {
@@ -275,57 +388,468 @@ static void date_write_iso(char iso[11], int y, int m, int d)
 	*p = '\0';
 }
 
-int date_parse(const char *str, size_t len, int lang_hint, char iso[11], int *cal)
+/* ------------------------------------------------------------ reading dates */
+
+/* A date is read in two steps: date_lex() cuts the text into tokens —
+ * numbers, numeric dates "2024-03-15", month names, era marks, range
+ * joiners — dropping weekdays and small words (and failing on any other
+ * word, so that "the 3rd meeting" is not a date); date_read() then finds
+ * day, month and year on each side of a range. */
+enum date_tok_kind {
+	DATE_T_NUM,	/* v, ndig (a Hebrew-letter numeral: ndig 0) */
+	DATE_T_YMD,	/* three groups g[], n[] joined by one separator */
+	DATE_T_MONTH,	/* cal, v = month */
+	DATE_T_ERA,	/* cal */
+	DATE_T_DASH,
+	DATE_T_SAME,
+};
+
+#define DATE_MAX_TOKS 24
+
+struct date_tok {
+	int kind;
+	int v, ndig, sys, cal;
+	int g[3], n[3];
+};
+
+/* Calendar of a numeric date with year y written in digit system sys. */
+static int date_numeric_cal(int y, int sys, int lang_hint)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, b;
-	while (i < len && (b = date_blank(s, len, i)) > 0)
-		i += b;
-	int sys = -1, v[3], n[3];
+	if (y >= 1700)
+		return DOC_CAL_GREGORIAN;
+	if (lang_hint == DOC_LANG_AR && sys != DATE_DIG_PERSIAN)
+		return DOC_CAL_ISLAMIC;
+	return DOC_CAL_PERSIAN;
+}
+
+/* Days since 1970 of y/m/d in calendar cal, or -1 returned. */
+static int date_cal_days(int cal, int y, int m, int d, long *days)
+{
+	int gy, gm, gd, r;
+	switch (cal) {
+	case DOC_CAL_PERSIAN: r = date_persian_to_gregorian(y, m, d, &gy, &gm, &gd); break;
+	case DOC_CAL_ISLAMIC: r = date_islamic_to_gregorian(y, m, d, &gy, &gm, &gd); break;
+	case DOC_CAL_HEBREW: r = date_hebrew_to_gregorian(y, m, d, &gy, &gm, &gd); break;
+	default:
+		r = date_gregorian_valid(y, m, d) ? 0 : -1;
+		gy = y, gm = m, gd = d;
+	}
+	if (r < 0 || gy < 1 || gy > 9999)
+		return -1;
+	*days = date_gregorian_to_days(gy, gm, gd);
+	return 0;
+}
+
+/* Is cp part of a word: a letter of the Latin, Arabic or Hebrew scripts,
+ * their marks, or ZWNJ/ZWJ (Persian writes them inside words)? */
+static int date_word_cp(uint32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return 1;
+	if (cp >= 0x0600 && cp <= 0x06FF)
+		return !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9) &&
+		       cp != 0x060C && cp != 0x061B && cp != 0x061F && !(cp >= 0x066A && cp <= 0x066D) &&
+		       cp != 0x06D4;
+	if (cp >= 0x0590 && cp <= 0x05FF)
+		return cp != 0x05BE && cp != 0x05C0 && cp != 0x05C3 && cp != 0x05C6;
+	return cp == 0x200C || cp == 0x200D;
+}
+
+/* End of the word starting at s[i] (i itself when none).  ASCII quotes
+ * belong to a Hebrew word: people type ט"ו for ט״ו. */
+static size_t date_word_end(const char *s, size_t len, size_t i)
+{
+	int hebrew = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = ustr_decode(s + i, len - i, &cp);
+		if (cp >= 0x05D0 && cp <= 0x05EA)
+			hebrew = 1;
+		if (!date_word_cp(cp) && !(hebrew && (cp == '\'' || cp == '"')))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/* Length of the blank at s[i] (date_blank's, and no-break spaces), or 0. */
+static size_t date_space(const unsigned char *s, size_t len, size_t i)
+{
+	size_t b = date_blank(s, len, i);
+	if (b > 0)
+		return b;
+	if (i + 1 < len && s[i] == 0xC2 && s[i + 1] == 0xA0)
+		return 2;
+	if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xAF || s[i + 2] == 0x89))
+		return 3;
+	return 0;
+}
+
+/* Length of a dash at s[i] (-, ‐, –, —, −, ~, the Hebrew maqaf), or 0. */
+static size_t date_dash(const unsigned char *s, size_t len, size_t i)
+{
+	if (s[i] == '-' || s[i] == '~')
+		return 1;
+	if (i + 1 < len && s[i] == 0xD6 && s[i + 1] == 0xBE)
+		return 2;
+	if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0x94)
+		return 3;
+	if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x88 && s[i + 2] == 0x92)
+		return 3;
+	return 0;
+}
+
+/* Length of punctuation that dates carry without meaning (commas, a dot,
+ * brackets, a slash between two names of one month), or 0. */
+static size_t date_punct(const unsigned char *s, size_t len, size_t i)
+{
+	if (strchr(",.()[]/", s[i]) != NULL && s[i] != '\0')
+		return 1;
+	if (i + 1 < len && ((s[i] == 0xD8 && s[i + 1] == 0x8C) || (s[i] == 0xDB && s[i + 1] == 0x94)))
+		return 2;
+	return 0;
+}
+
+/* Read the numeric date "G<sep>G<sep>G" at s[*i]: 1 and the token, or 0
+ * (nothing consumed) when the text there is not three groups. */
+static int date_lex_ymd(const unsigned char *s, size_t len, size_t *i, struct date_tok *t)
+{
+	size_t j = *i;
+	int sys = -1;
 	unsigned char sep = 0;
 	for (int k = 0; k < 3; k++) {
 		if (k > 0) {
-			if (i >= len || (s[i] != '-' && s[i] != '/' && s[i] != '.'))
-				return -1;
-			if (k == 2 && s[i] != sep)
-				return -1;
-			sep = s[i++];
+			if (j >= len || (s[j] != '-' && s[j] != '/' && s[j] != '.'))
+				return 0;
+			if (k == 2 && s[j] != sep)
+				return 0;
+			sep = s[j++];
 		}
-		if ((v[k] = date_group(s, len, &i, &sys, &n[k])) < 0)
-			return -1;
+		if ((t->g[k] = date_group(s, len, &j, &sys, &t->n[k])) < 0)
+			return 0;
 	}
-	while (i < len && (b = date_blank(s, len, i)) > 0)
-		i += b;
-	if (i != len)
-		return -1;
-	int y, m, d;
-	if (n[0] == 4 && n[1] <= 2 && n[2] <= 2) {
-		y = v[0], m = v[1], d = v[2];
-	} else if (n[0] <= 2 && n[1] <= 2 && n[2] == 4) {
-		d = v[0], m = v[1], y = v[2];
+	t->kind = DATE_T_YMD;
+	t->sys = sys;
+	*i = j;
+	return 1;
+}
+
+/* Look the word s[i..e) up, with the following word (for two-word names)
+ * and, for Hebrew, without the prefix ב ("בניסן").  Sets *after to the end
+ * of what the name used. */
+static const struct date_name *date_lex_name(const char *s, size_t len, size_t i, size_t e,
+					     size_t *after)
+{
+	char f1[96], both[200];
+	if (date_name_fold(s + i, e - i, f1, sizeof f1) < 0)
+		return NULL;
+	size_t j = e, b;
+	while (j < len && (b = date_space((const unsigned char *)s, len, j)) > 0)
+		j += b;
+	size_t e2 = date_word_end(s, len, j);
+	char f2[96];
+	int have2 = e2 > j && date_name_fold(s + j, e2 - j, f2, sizeof f2) >= 0;
+	for (int strip = 0; strip < 2; strip++) {
+		const char *w = f1;
+		if (strip) {
+			/* ב is two bytes, D7 91; a month name follows it. */
+			if (strncmp(f1, "\xD7\x91", 2) != 0 || strlen(f1) <= 4)
+				break;
+			w = f1 + 2;
+		}
+		const struct date_name *nm;
+		if (have2) {
+			snprintf(both, sizeof both, "%s %s", w, f2);
+			if ((nm = date_name_find(both)) != NULL) {
+				*after = e2;
+				return nm;
+			}
+		}
+		if ((nm = date_name_find(w)) != NULL && (!strip || nm->kind == DATE_W_MONTH)) {
+			*after = e;
+			return nm;
+		}
+	}
+	return NULL;
+}
+
+/* Cut s[0..len) into tokens; returns their number, or -1 for text that is
+ * not part of a date. */
+static int date_lex(const char *str, size_t len, struct date_tok *t)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int n = 0, after_day = 0;
+	size_t i = 0, b;
+	while (i < len) {
+		if ((b = date_space(s, len, i)) > 0) {
+			i += b;
+			continue;
+		}
+		if (n >= DATE_MAX_TOKS)
+			return -1;
+		struct date_tok *k = &t[n];
+		memset(k, 0, sizeof *k);
+		int sys;
+		size_t j = i;
+		int day_word = 0;
+		if (date_digit(s, len, &j, &sys) >= 0) {
+			if (!date_lex_ymd(s, len, &i, k)) {
+				k->sys = -1;
+				if ((k->v = date_group(s, len, &i, &k->sys, &k->ndig)) < 0)
+					return -1;
+				k->kind = DATE_T_NUM;
+			}
+			n++;
+		} else if ((b = date_dash(s, len, i)) > 0) {
+			i += b;
+			if (n == 0 || t[n - 1].kind != DATE_T_DASH)
+				t[n++].kind = DATE_T_DASH;
+		} else if ((b = date_punct(s, len, i)) > 0) {
+			i += b;
+		} else {
+			size_t e = date_word_end(str, len, i), after;
+			if (e == i)
+				return -1;
+			/* A word with a geresh is a number ("ו׳" is 6, not "and"). */
+			int hv = date_hebrew_numeral(str + i, e - i);
+			const struct date_name *nm = hv >= 0 ? NULL : date_lex_name(str, len, i, e, &after);
+			if (nm != NULL) {
+				i = after;
+				switch (nm->kind) {
+				case DATE_W_MONTH:
+					k->kind = DATE_T_MONTH, k->cal = nm->cal, k->v = nm->month;
+					n++;
+					break;
+				case DATE_W_ERA:
+					k->kind = DATE_T_ERA, k->cal = nm->cal;
+					n++;
+					break;
+				case DATE_W_RANGE:
+					if (n == 0 || t[n - 1].kind != DATE_T_DASH)
+						t[n++].kind = DATE_T_DASH;
+					break;
+				case DATE_W_SAME:
+					k->kind = DATE_T_SAME;
+					n++;
+					break;
+				case DATE_W_DAY:
+					day_word = 1;
+					break;
+				default:
+					break;
+				}
+			} else if (hv >= 0) {
+				i = e;
+				/* "יום ג׳": the weekday, in letters */
+				if (!(after_day && hv <= 7)) {
+					k->kind = DATE_T_NUM, k->v = hv, k->ndig = 0;
+					n++;
+				}
+			} else if (e - i == 2 && s[i] == 0xD7 && (s[i + 1] == 0x91 || s[i + 1] == 0x94 ||
+				   s[i + 1] == 0x9C) && e < len && date_dash(s, len, e) > 0) {
+				/* ב-15, ה-15, ל-15: a prefix joined by a hyphen */
+				i = e + date_dash(s, len, e);
+			} else {
+				return -1;
+			}
+		}
+		after_day = day_word;
+	}
+	return n;
+}
+
+/* One side of a range: what it says of day, month and year. */
+struct date_side {
+	int d, m, y;		/* 0 when not said */
+	int cal;		/* of the month name or the numeric date; -1 when not said */
+	int ydig;		/* digits of the year (0: Hebrew letters) */
+	int sys;		/* digit system of a numeric date */
+	int ymd;		/* a whole numeric date */
+};
+
+static int date_day_like(const struct date_tok *k)
+{
+	return k->kind == DATE_T_NUM && k->v >= 1 && k->v <= 31 && k->ndig <= 2;
+}
+
+static int date_year_like(const struct date_tok *k)
+{
+	return k->kind == DATE_T_NUM && (k->ndig >= 3 || (k->ndig == 0 && k->v >= 100));
+}
+
+static int date_side_read(const struct date_tok *t, int n, struct date_side *sd)
+{
+	memset(sd, 0, sizeof *sd);
+	sd->cal = -1;
+	if (n == 1 && t[0].kind == DATE_T_YMD) {
+		const int *g = t[0].g, *k = t[0].n;
+		if (k[0] == 4 && k[1] <= 2 && k[2] <= 2)
+			sd->y = g[0], sd->m = g[1], sd->d = g[2];
+		else if (k[0] <= 2 && k[1] <= 2 && k[2] == 4)
+			sd->d = g[0], sd->m = g[1], sd->y = g[2];
+		else
+			return -1;
+		sd->ydig = 4, sd->sys = t[0].sys, sd->ymd = 1;
+		return sd->d >= 1 && sd->m >= 1 ? 0 : -1;
+	}
+	int mpos = -1;
+	for (int i = 0; i < n; i++) {
+		if (t[i].kind == DATE_T_MONTH) {
+			/* "آذار (مارس)": two names of one month */
+			if (mpos >= 0 && !(mpos == i - 1 && t[mpos].cal == t[i].cal && t[mpos].v == t[i].v))
+				return -1;
+			if (mpos < 0)
+				mpos = i;
+		} else if (t[i].kind != DATE_T_NUM) {
+			return -1;
+		}
+	}
+	int nb = mpos < 0 ? n : mpos, na = 0;
+	const struct date_tok *after = NULL;
+	if (mpos >= 0) {
+		int first = mpos + 1;
+		while (first < n && t[first].kind == DATE_T_MONTH)
+			first++;
+		after = t + first;
+		na = n - first;
+		sd->m = t[mpos].v;
+		sd->cal = t[mpos].cal;
+	}
+	const struct date_tok *day = NULL, *year = NULL;
+	if (nb == 1 && na <= 1) {		/* 15 March [2024] */
+		day = &t[0];
+		year = na == 1 ? after : NULL;
+	} else if (nb == 0 && na == 2) {	/* March 15, 2024 */
+		day = &after[0];
+		year = &after[1];
+	} else if (nb == 0 && na == 1) {	/* March 2 (– 3, 2024) */
+		day = &after[0];
+	} else if (mpos < 0 && nb == 2) {	/* (March 2 –) 3, 2024 */
+		day = &t[0];
+		year = &t[1];
 	} else {
 		return -1;
 	}
-	int gy, gm, gd, c;
-	if (y >= 1700) {
-		c = DOC_CAL_GREGORIAN;
-		if (!date_gregorian_valid(y, m, d))
+	if (!date_day_like(day) || (year != NULL && !date_year_like(year)))
+		return -1;
+	sd->d = day->v;
+	if (year != NULL)
+		sd->y = year->v, sd->ydig = year->ndig;
+	return 0;
+}
+
+/* Complete side sd from the other side o (a range says month and year
+ * once), decide its calendar and give its day count. */
+static int date_side_days(struct date_side *sd, const struct date_side *o, int era, int lang_hint,
+			  long *days, int *cal)
+{
+	if (sd->m == 0 && o != NULL)
+		sd->m = o->m, sd->cal = o->cal;
+	if (sd->y == 0 && o != NULL)
+		sd->y = o->y, sd->ydig = o->ydig, sd->sys = o->sys;
+	if (sd->m == 0 || sd->y == 0 || sd->d == 0)
+		return -1;
+	int c = sd->cal;
+	if (sd->ymd || (o != NULL && o->ymd && sd->cal < 0))
+		c = era >= 0 ? era : date_numeric_cal(sd->y, sd->sys, lang_hint);
+	else if (era >= 0 && c != era)
+		return -1;
+	if (c < 0)
+		return -1;
+	int y = sd->y;
+	if (c == DOC_CAL_HEBREW && y < 1000)
+		y += 5000;	/* תשפ״ד is 5784: the thousands go without saying */
+	*cal = c;
+	return date_cal_days(c, y, sd->m, sd->d, days);
+}
+
+/* Read tokens t[0..n) (no SAME among them) into out. */
+static int date_read_toks(struct date_tok *t, int n, int lang_hint, struct date_value *out)
+{
+	int era = -1, hijri = 0, m = 0;
+	for (int i = 0; i < n; i++) {
+		if (t[i].kind != DATE_T_ERA) {
+			t[m++] = t[i];
+			continue;
+		}
+		if (t[i].cal == DATE_ERA_HIJRI) {
+			hijri = 1;
+		} else if (hijri && t[i].cal == DOC_CAL_PERSIAN) {	/* ه.ش */
+			era = DOC_CAL_PERSIAN;
+		} else if (era >= 0 && era != t[i].cal) {
 			return -1;
-		gy = y, gm = m, gd = d;
-	} else if (lang_hint == DOC_LANG_AR && sys != DATE_DIG_PERSIAN) {
-		c = DOC_CAL_ISLAMIC;
-		if (date_islamic_to_gregorian(y, m, d, &gy, &gm, &gd) < 0)
+		} else {
+			era = t[i].cal;
+		}
+	}
+	if (hijri && era < 0)
+		era = DOC_CAL_ISLAMIC;
+	n = m;
+	int dash = -1;
+	for (int i = 0; i < n; i++) {
+		if (t[i].kind == DATE_T_DASH) {
+			if (dash >= 0)
+				return -1;
+			dash = i;
+		}
+	}
+	if (n == 0 || dash == 0 || dash == n - 1)
+		return -1;
+	struct date_side a, z;
+	long d0, d1;
+	int c0, c1;
+	if (dash < 0) {
+		if (date_side_read(t, n, &a) < 0 || date_side_days(&a, NULL, era, lang_hint, &d0, &c0) < 0)
 			return -1;
+		d1 = d0;
 	} else {
-		c = DOC_CAL_PERSIAN;
-		if (date_persian_to_gregorian(y, m, d, &gy, &gm, &gd) < 0)
+		if (date_side_read(t, dash, &a) < 0 || date_side_read(t + dash + 1, n - dash - 1, &z) < 0)
+			return -1;
+		struct date_side a0 = a;
+		if (date_side_days(&a, &z, era, lang_hint, &d0, &c0) < 0 ||
+		    date_side_days(&z, &a0, era, lang_hint, &d1, &c1) < 0 || d1 < d0)
 			return -1;
 	}
-	if (gy < 1 || gy > 9999)
+	int y, mo, d;
+	date_days_to_gregorian(d0, &y, &mo, &d);
+	date_write_iso(out->iso, y, mo, d);
+	out->end_iso[0] = '\0';
+	if (d1 != d0) {
+		date_days_to_gregorian(d1, &y, &mo, &d);
+		date_write_iso(out->end_iso, y, mo, d);
+	}
+	out->cal = c0;
+	return 0;
+}
+
+int date_read(const char *s, size_t len, int lang_hint, struct date_value *out)
+{
+	struct date_tok t[DATE_MAX_TOKS];
+	int n = date_lex(s, len, t);
+	if (n <= 0)
 		return -1;
-	date_write_iso(iso, gy, gm, gd);
+	/* "١٥ رمضان ١٤٤٥ هـ الموافق ٢٥ آذار ٢٠٢٤ م": the first date is read;
+	 * the second must be a date too, or this is not a date at all. */
+	for (int i = 0; i < n; i++) {
+		if (t[i].kind != DATE_T_SAME)
+			continue;
+		struct date_value other;
+		if (date_read_toks(t + i + 1, n - i - 1, lang_hint, &other) < 0)
+			return -1;
+		n = i;
+		break;
+	}
+	return date_read_toks(t, n, lang_hint, out);
+}
+
+int date_parse(const char *str, size_t len, int lang_hint, char iso[11], int *cal)
+{
+	struct date_value v;
+	if (date_read(str, len, lang_hint, &v) < 0)
+		return -1;
+	memcpy(iso, v.iso, 11);
 	if (cal != NULL)
-		*cal = c;
+		*cal = v.cal;
 	return 0;
 }
 

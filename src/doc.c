@@ -2,7 +2,8 @@
  *
  * Data model: d->lines is an array of pointers to struct doc_line, so that
  * inserting or deleting a line moves pointers, not line bodies, and a line's
- * address (and its client cache) stays put while others come and go.  The
+ * address stays put while others come and go (a view keys its layout
+ * cache by it, with the line's stamp of its last change).  The
  * derived structure (fields, sections, items) is plain arrays rebuilt by
  * txt_analyse(); everything that must survive an edit sits on the lines. */
 #include "mahdar/doc.h"
@@ -48,16 +49,8 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a)
 	return c;
 }
 
-static void doc_line_drop_cache(struct doc *d, struct doc_line *l)
+static void doc_line_free(struct doc_line *l)
 {
-	if (l->cache != NULL && d->cache_free != NULL)
-		d->cache_free(l->cache);
-	l->cache = NULL;
-}
-
-static void doc_line_free(struct doc *d, struct doc_line *l)
-{
-	doc_line_drop_cache(d, l);
 	doc_attr_free(l->attr);
 	if (l->cap != 0)
 		free(l->s);
@@ -103,6 +96,8 @@ void doc_structure_clear(struct doc *d)
 	d->nproblems = 0;
 	free(d->date_iso);
 	d->date_iso = NULL;
+	free(d->date_end_iso);
+	d->date_end_iso = NULL;
 	d->calendar = DOC_CAL_GREGORIAN;
 	d->lang_detected = DOC_LANG_NONE;
 	d->dir_detected = DOC_DIR_LTR;
@@ -114,7 +109,7 @@ void doc_free(struct doc *d)
 		return;
 	doc_structure_clear(d);
 	for (size_t i = 0; i < d->nlines; i++)
-		doc_line_free(d, d->lines[i]);
+		doc_line_free(d->lines[i]);
 	free(d->lines);
 	free(d->fields);
 	for (int a = 0; a < DOC_ATT_COUNT; a++)
@@ -125,6 +120,8 @@ void doc_free(struct doc *d)
 	free(d->problems);
 	free(d->approved_on);
 	free(d->approved_by);
+	doc_amends_clear(d);
+	free(d->amends);
 	free(d->created);
 	free(d->modified_at);
 	free(d->side_kept);
@@ -158,6 +155,7 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	d->lines[at] = l;
 	d->nlines++;
 	doc_touch(d);
+	l->stamp = d->gen;
 	return l;
 }
 
@@ -173,6 +171,7 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 	d->arena = arena;
 	d->block = xcalloc(n, sizeof *d->block);
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + n, sizeof *d->lines);
+	doc_touch(d);
 	char *a = arena, *end = arena + len;
 	for (size_t k = 0; k < n; k++) {
 		struct doc_line *l = &d->block[k];
@@ -186,10 +185,10 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 		l->len = (size_t)(stop - a);
 		l->section = -1;
 		l->in_block = 1;
+		l->stamp = d->gen;
 		d->lines[d->nlines++] = l;
 		a = nl != NULL ? nl + 1 : end;
 	}
-	doc_touch(d);
 }
 
 void doc_lines_adopt(struct doc *d, char *bytes, size_t len)
@@ -232,7 +231,7 @@ void doc_line_delete(struct doc *d, size_t at)
 {
 	if (at >= d->nlines)
 		return;
-	doc_line_free(d, d->lines[at]);
+	doc_line_free(d->lines[at]);
 	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
 	d->nlines--;
 	doc_touch(d);
@@ -262,8 +261,8 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	l->len = nlen;
 	l->s[nlen] = '\0';
 	l->scanned = 0;
-	doc_line_drop_cache(d, l);
 	doc_touch(d);
+	l->stamp = d->gen;
 }
 
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)
@@ -278,6 +277,15 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 		return;
 	d->lines[i]->eol = (unsigned char)eol;
 	doc_touch(d);
+}
+
+struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
+{
+	struct doc_line *l = d->lines[i];
+	struct doc_attr *old = l->attr;
+	l->attr = a;
+	doc_touch(d);
+	return old;
 }
 
 struct doc_attr *doc_line_attr(struct doc *d, size_t i)
@@ -470,6 +478,26 @@ const char *doc_cal_name(int cal)
 	switch (cal) {
 	case DOC_CAL_PERSIAN: return "persian";
 	case DOC_CAL_ISLAMIC: return "islamic-civil";
+	case DOC_CAL_HEBREW: return "hebrew";
 	default: return NULL;
 	}
+}
+
+void doc_amend_add(struct doc *d, const char *on, const char *by, const char *reason)
+{
+	d->amends = xgrow(d->amends, &d->amends_cap, d->namends + 1, sizeof *d->amends);
+	struct doc_amend *a = &d->amends[d->namends++];
+	a->on = xstrdup(on != NULL ? on : "");
+	a->by = by != NULL ? xstrdup(by) : NULL;
+	a->reason = xstrdup(reason != NULL ? reason : "");
+}
+
+void doc_amends_clear(struct doc *d)
+{
+	for (size_t i = 0; i < d->namends; i++) {
+		free(d->amends[i].on);
+		free(d->amends[i].by);
+		free(d->amends[i].reason);
+	}
+	d->namends = 0;
 }

@@ -8,6 +8,8 @@
  * steps.  A step stays "open" (e->open = its kind) while typing may still
  * add to it; see the grouping rule in edit.h.
  *
+ * The motions (cursor, selection) are in edit-move.c.
+ *
  * Lines cut out of the document keep their sidecar attributes in the
  * removed text (edit_piece.attr), so undoing a deletion gives an action
  * item its id and status back; a cut also gives the clipboard a copy,
@@ -98,7 +100,7 @@ static void edit_text_copy(struct edit_text *dst, const struct edit_text *src)
 
 /* ------------------------------------------------------ document primitives */
 
-static int edit_pos_cmp(struct edit_pos a, struct edit_pos b)
+int edit_pos_cmp(struct edit_pos a, struct edit_pos b)
 {
 	if (a.line != b.line)
 		return a.line < b.line ? -1 : 1;
@@ -208,6 +210,7 @@ static void edit_step_free(struct edit_step *s)
 	for (size_t i = 0; i < s->n; i++) {
 		edit_text_free(&s->ops[i].del);
 		edit_text_free(&s->ops[i].ins);
+		doc_attr_free(s->ops[i].attr);
 	}
 	free(s->ops);
 	memset(s, 0, sizeof *s);
@@ -225,9 +228,14 @@ void edit_break(struct edit *e)
 	e->open = EDIT_OPEN_NONE;
 }
 
-/* The step to add ops to: the open one when kind may continue it, else a new one. */
+/* The step to add ops to: the open one when kind may continue it (or
+ * the group's), else a new one. */
 static struct edit_step *edit_step_for(struct edit *e, int kind)
 {
+	if (e->group && e->group_id != 0 && e->nundo > 0 && e->undo[e->nundo - 1].id == e->group_id) {
+		edit_stack_clear(e->redo, &e->nredo);
+		return &e->undo[e->nundo - 1];
+	}
 	int cont = e->nundo > 0 && e->open != EDIT_OPEN_NONE && kind != EDIT_OPEN_NONE &&
 		   edit_pos_cmp(e->undo[e->nundo - 1].after, e->cur) == 0 &&
 		   (e->open == kind || (e->open == EDIT_OPEN_TYPE && kind == EDIT_OPEN_TYPE_SPACE));
@@ -238,6 +246,8 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 		memset(s, 0, sizeof *s);
 		s->before = e->cur;
 		s->id = ++e->next_id;
+		if (e->group)
+			e->group_id = s->id;
 	}
 	e->open = kind;
 	return &e->undo[e->nundo - 1];
@@ -284,6 +294,10 @@ static void edit_replace(struct edit *e, struct edit_step *s, struct edit_pos a,
  * put the other back.  The removed text (with any attributes) replaces that side. */
 static void edit_op_swap(struct edit *e, struct edit_op *op, int undo)
 {
+	if (op->attr_op) {
+		op->attr = doc_line_attr_swap(e->doc, op->attr_line, op->attr);
+		return;
+	}
 	struct edit_text *out = undo ? &op->ins : &op->del;
 	struct edit_text *in = undo ? &op->del : &op->ins;
 	struct edit_pos end = edit_text_end(op->at, out);
@@ -351,6 +365,8 @@ struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 	e->layout_ctx = ctx;
 	e->goal = -1;
 	e->page_rows = 1;
+	if (d->modified)
+		e->saved_id = EDIT_NEVER_SAVED;
 	if (d->nlines == 0) {
 		int mod = d->modified;
 		doc_line_insert(d, 0, "", 0, DOC_EOL_NONE);
@@ -371,253 +387,39 @@ void edit_free(struct edit *e)
 	free(e);
 }
 
-/* ------------------------------------------------------------ motions */
+void edit_set_layout(struct edit *e, edit_layout_fn layout, void *ctx)
+{
+	e->layout = layout;
+	e->layout_ctx = ctx;
+}
+
+void edit_set_page_rows(struct edit *e, int rows)
+{
+	e->page_rows = rows > 0 ? rows : 1;
+}
+
+void edit_set_logical(struct edit *e, int logical)
+{
+	e->logical = logical != 0;
+}
+
+int edit_logical(const struct edit *e)
+{
+	return e->logical;
+}
+
+void edit_select_none(struct edit *e)
+{
+	e->sel = 0;
+}
+
+/* ------------------------------------------------------------ edits */
 
 static struct doc_line *edit_line(const struct edit *e, size_t i)
 {
 	return e->doc->lines[i];
 }
 
-static size_t edit_next(const struct edit *e, struct edit_pos p)
-{
-	const struct doc_line *l = edit_line(e, p.line);
-	return ustr_grapheme_next(l->s, l->len, p.off);
-}
-
-static size_t edit_prev(const struct edit *e, struct edit_pos p)
-{
-	const struct doc_line *l = edit_line(e, p.line);
-	return ustr_grapheme_prev(l->s, l->len, p.off);
-}
-
-/* One grapheme forward (+1) or backward (-1) in logical order, across lines. */
-static struct edit_pos edit_step_logical(const struct edit *e, struct edit_pos p, int dir)
-{
-	const struct doc_line *l = edit_line(e, p.line);
-	if (dir > 0) {
-		if (p.off < l->len)
-			p.off = edit_next(e, p);
-		else if (p.line + 1 < e->doc->nlines)
-			p = (struct edit_pos){p.line + 1, 0};
-	} else {
-		if (p.off > 0)
-			p.off = edit_prev(e, p);
-		else if (p.line > 0)
-			p = (struct edit_pos){p.line - 1, edit_line(e, p.line - 1)->len};
-	}
-	return p;
-}
-
-static const struct layout *edit_lay(const struct edit *e, size_t line)
-{
-	return e->layout(e->layout_ctx, line);
-}
-
-/* Grapheme index of byte offset off in a laid-out line. */
-static size_t edit_g(const struct layout *lay, size_t off)
-{
-	return layout_g_of_off(lay, off);
-}
-
-static int edit_line_rtl(const struct edit *e, size_t line)
-{
-	return edit_lay(e, line)->dir == LAYOUT_RTL;
-}
-
-/* One cell left (-1) or right (+1) on screen. */
-static struct edit_pos edit_step_visual(const struct edit *e, struct edit_pos p, int dir)
-{
-	const struct layout *lay = edit_lay(e, p.line);
-	size_t g = layout_move(lay, edit_g(lay, p.off), dir);
-	if (g == LAYOUT_OFF_START || g == LAYOUT_OFF_END) {
-		int prev = g == LAYOUT_OFF_START;
-		if (prev ? p.line == 0 : p.line + 1 >= e->doc->nlines)
-			return p;
-		size_t line = prev ? p.line - 1 : p.line + 1;
-		lay = edit_lay(e, line);
-		return (struct edit_pos){line, lay->goff[layout_enter(lay, dir)]};
-	}
-	return (struct edit_pos){p.line, lay->goff[g]};
-}
-
-static struct edit_pos edit_step_word(const struct edit *e, struct edit_pos p, int dir)
-{
-	const struct doc_line *l = edit_line(e, p.line);
-	if (dir > 0) {
-		if (p.off >= l->len)
-			return edit_step_logical(e, p, 1);
-		p.off = ustr_word_next(l->s, l->len, p.off);
-	} else {
-		if (p.off == 0)
-			return edit_step_logical(e, p, -1);
-		p.off = ustr_word_prev(l->s, l->len, p.off);
-	}
-	return p;
-}
-
-/* One screen row up (-1) or down (+1), keeping e->goal. */
-static struct edit_pos edit_step_row(struct edit *e, struct edit_pos p, int dir)
-{
-	const struct layout *lay = edit_lay(e, p.line);
-	size_t row;
-	int col;
-	layout_pos(lay, edit_g(lay, p.off), &row, &col);
-	if (e->goal < 0)
-		e->goal = col;
-	if (dir < 0) {
-		if (row > 0) {
-			row--;
-		} else if (p.line > 0) {
-			p.line--;
-			lay = edit_lay(e, p.line);
-			row = lay->nrows - 1;
-		} else {
-			return (struct edit_pos){0, 0};
-		}
-	} else {
-		if (row + 1 < lay->nrows) {
-			row++;
-		} else if (p.line + 1 < e->doc->nlines) {
-			p.line++;
-			lay = edit_lay(e, p.line);
-			row = 0;
-		} else {
-			return (struct edit_pos){p.line, edit_line(e, p.line)->len};
-		}
-	}
-	size_t g = layout_hit(lay, row, e->goal);
-	return (struct edit_pos){p.line, lay->goff[g]};
-}
-
-void edit_move(struct edit *e, int motion, int extend)
-{
-	struct edit_pos p = e->cur;
-	int keep_goal = 0;
-	if (extend && !e->sel) {
-		e->anchor = e->cur;
-		e->sel = 1;
-	}
-	switch (motion) {
-	case EDIT_LEFT:
-	case EDIT_RIGHT: {
-		int dir = motion == EDIT_LEFT ? -1 : 1;
-		if (e->logical)
-			p = edit_step_logical(e, p, edit_line_rtl(e, p.line) ? -dir : dir);
-		else
-			p = edit_step_visual(e, p, dir);
-		break;
-	}
-	case EDIT_WORD_LEFT:
-	case EDIT_WORD_RIGHT: {
-		/* Because a word to the left of the cursor is the previous word
-		 * in an LTR line and the next one in an RTL line. */
-		int dir = motion == EDIT_WORD_LEFT ? -1 : 1;
-		p = edit_step_word(e, p, edit_line_rtl(e, p.line) ? -dir : dir);
-		break;
-	}
-	case EDIT_UP:
-	case EDIT_DOWN:
-		p = edit_step_row(e, p, motion == EDIT_UP ? -1 : 1);
-		keep_goal = 1;
-		break;
-	case EDIT_PAGE_UP:
-	case EDIT_PAGE_DOWN:
-		for (int i = 0; i < (e->page_rows > 0 ? e->page_rows : 1); i++)
-			p = edit_step_row(e, p, motion == EDIT_PAGE_UP ? -1 : 1);
-		keep_goal = 1;
-		break;
-	case EDIT_HOME:
-		p.off = 0;
-		break;
-	case EDIT_END:
-		p.off = edit_line(e, p.line)->len;
-		break;
-	case EDIT_DOC_START:
-		p = (struct edit_pos){0, 0};
-		break;
-	case EDIT_DOC_END:
-		p.line = e->doc->nlines - 1;
-		p.off = edit_line(e, p.line)->len;
-		break;
-	default:
-		return;
-	}
-	if (!keep_goal)
-		e->goal = -1;
-	e->cur = p;
-	if (!extend)
-		e->sel = 0;
-	e->open = EDIT_OPEN_NONE;
-}
-
-/* Round off down to a grapheme boundary of line. */
-static size_t edit_round(const struct edit *e, size_t line, size_t off)
-{
-	const struct doc_line *l = edit_line(e, line);
-	if (off >= l->len)
-		return l->len;
-	size_t b = 0;
-	while (b < l->len) {
-		size_t nb = ustr_grapheme_next(l->s, l->len, b);
-		if (nb > off || nb <= b)
-			break;
-		b = nb;
-	}
-	return b;
-}
-
-void edit_set_cursor(struct edit *e, struct edit_pos p, int extend)
-{
-	if (p.line >= e->doc->nlines)
-		p.line = e->doc->nlines - 1;
-	p.off = edit_round(e, p.line, p.off);
-	if (extend && !e->sel) {
-		e->anchor = e->cur;
-		e->sel = 1;
-	}
-	if (!extend)
-		e->sel = 0;
-	e->cur = p;
-	e->goal = -1;
-	e->open = EDIT_OPEN_NONE;
-}
-
-void edit_select_all(struct edit *e)
-{
-	e->anchor = (struct edit_pos){0, 0};
-	e->cur.line = e->doc->nlines - 1;
-	e->cur.off = edit_line(e, e->cur.line)->len;
-	e->sel = 1;
-	e->goal = -1;
-	e->open = EDIT_OPEN_NONE;
-}
-
-int edit_selection(const struct edit *e, struct edit_pos *from, struct edit_pos *to)
-{
-	if (!e->sel)
-		return 0;
-	int c = edit_pos_cmp(e->anchor, e->cur);
-	if (c == 0)
-		return 0;
-	*from = c < 0 ? e->anchor : e->cur;
-	*to = c < 0 ? e->cur : e->anchor;
-	return 1;
-}
-
-size_t edit_column(const struct edit *e)
-{
-	const struct doc_line *l = edit_line(e, e->cur.line);
-	size_t g = 0;
-	for (size_t b = 0; b < e->cur.off && b < l->len; g++) {
-		size_t nb = ustr_grapheme_next(l->s, l->len, b);
-		if (nb <= b)
-			break;
-		b = nb;
-	}
-	return g;
-}
-
-/* ------------------------------------------------------------ edits */
 
 /* Replace the selection (if any) by ins in step s; else insert at the cursor. */
 static void edit_replace_sel(struct edit *e, struct edit_step *s, struct edit_text *ins)
@@ -735,7 +537,7 @@ void edit_backspace(struct edit *e)
 	} else {
 		uint32_t cp;
 		size_t start = b.off - ustr_decode_prev(l->s, b.off, &cp);
-		size_t gstart = edit_prev(e, b);
+		size_t gstart = ustr_grapheme_prev(l->s, l->len, b.off);
 		/* Because a typist fixes a wrong haraka or niqqud by erasing
 		 * just that mark, not the letter it sits on; and a misplaced
 		 * Persian half-space (ZWNJ) or joiner (ZWJ) the same way.
@@ -758,7 +560,7 @@ void edit_delete(struct edit *e)
 			return;
 		b = (struct edit_pos){a.line + 1, 0};
 	} else {
-		b.off = edit_next(e, a);
+		b.off = ustr_grapheme_next(l->s, l->len, a.off);
 	}
 	struct edit_text t = {0};
 	edit_replace(e, edit_step_for(e, EDIT_OPEN_DEL), a, b, &t);
@@ -825,4 +627,71 @@ int edit_paste(struct edit *e)
 	edit_replace_sel(e, edit_step_for(e, EDIT_OPEN_NONE), &t);
 	e->open = EDIT_OPEN_NONE;
 	return 0;
+}
+
+/* ------------------------------------------------------ structured edits */
+
+void edit_replace_range(struct edit *e, struct edit_pos a, struct edit_pos b, const char *text, size_t len)
+{
+	char *copy;
+	size_t dropped;
+	const char *s = edit_no_nul(text, &len, &copy, &dropped);
+	a = edit_pos_round(e, a);
+	b = edit_pos_round(e, b);
+	if (edit_pos_cmp(a, b) > 0) {
+		struct edit_pos t = a;
+		a = b;
+		b = t;
+	}
+	struct edit_text t = {0};
+	edit_text_split(&t, s, len, edit_eol(e));
+	struct edit_step *st = edit_step_for(e, EDIT_OPEN_NONE);
+	edit_replace(e, st, a, b, &t);
+	e->open = EDIT_OPEN_NONE;
+	free(copy);
+}
+
+void edit_group_begin(struct edit *e)
+{
+	e->open = EDIT_OPEN_NONE;
+	e->group = 1;
+	e->group_id = 0;
+}
+
+void edit_group_end(struct edit *e)
+{
+	e->group = 0;
+	e->group_id = 0;
+	e->open = EDIT_OPEN_NONE;
+}
+
+int edit_set_attr(struct edit *e, size_t line, const struct doc_attr *a)
+{
+	if (line >= e->doc->nlines)
+		return -1;
+	struct edit_step *s = edit_step_for(e, EDIT_OPEN_NONE);
+	s->ops = xgrow(s->ops, &s->cap, s->n + 1, sizeof *s->ops);
+	struct edit_op *op = &s->ops[s->n++];
+	memset(op, 0, sizeof *op);
+	op->at = e->cur;
+	op->attr_op = 1;
+	op->attr_line = line;
+	op->attr = doc_line_attr_swap(e->doc, line, doc_attr_dup(a));
+	s->after = e->cur;
+	e->open = EDIT_OPEN_NONE;
+	return 0;
+}
+
+int edit_set_status(struct edit *e, size_t line, int status)
+{
+	if (line >= e->doc->nlines)
+		return -1;
+	const struct doc_attr *cur = e->doc->lines[line]->attr;
+	if ((cur != NULL ? cur->status : DOC_ST_OPEN) == status)
+		return -1;
+	struct doc_attr a = {0};
+	if (cur != NULL)
+		a = *cur;
+	a.status = status;
+	return edit_set_attr(e, line, &a);
 }

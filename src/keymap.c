@@ -1,9 +1,11 @@
-/* keymap: key names -> command names.
+/* keymap: key names -> command names, one table per editor mode.
  *
- * Data model: an array of (canonical key name, command name) pairs, looked
- * up linearly — a keymap has a few dozen entries, and a lookup happens once
+ * Data model: an array of (mode, canonical key name, command name) triples,
+ * looked up linearly — a keymap has a few dozen entries, and a lookup happens once
  * per key press.  Key names are canonicalised on the way in, so lookups are
  * plain string compares against what the terminal layer produces. */
+#define _POSIX_C_SOURCE 200809L
+
 #include "mahdar/keymap.h"
 
 #include "mahdar/buf.h"
@@ -11,13 +13,20 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+
+#ifndef MAHDAR_DATADIR
+#define MAHDAR_DATADIR "/usr/local/share/mahdar"
+#endif
 
 struct keymap_entry {
+	char *mode;
 	char *key;
 	char *cmd;
 };
@@ -52,11 +61,17 @@ void keymap_free(struct keymap *km)
 	if (km == NULL)
 		return;
 	for (size_t i = 0; i < km->n; i++) {
+		free(km->v[i].mode);
 		free(km->v[i].key);
 		free(km->v[i].cmd);
 	}
 	free(km->v);
 	free(km);
+}
+
+static int keymap_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
 }
 
 static const char *keymap_named(const char *s)
@@ -104,22 +119,28 @@ int keymap_canon(const char *key, char *out, size_t outsz)
 	return w < 0 || (size_t)w >= outsz ? -1 : 0;
 }
 
-static struct keymap_entry *keymap_find(const struct keymap *km, const char *canon)
+static struct keymap_entry *keymap_find(const struct keymap *km, const char *mode, const char *canon)
 {
 	for (size_t i = 0; i < km->n; i++)
-		if (strcmp(km->v[i].key, canon) == 0)
+		if (strcmp(km->v[i].key, canon) == 0 && strcmp(km->v[i].mode, mode) == 0)
 			return &km->v[i];
 	return NULL;
 }
 
 int keymap_bind(struct keymap *km, const char *key, const char *cmd)
 {
+	return keymap_bind_mode(km, KEYMAP_TEXT, key, cmd);
+}
+
+int keymap_bind_mode(struct keymap *km, const char *mode, const char *key, const char *cmd)
+{
 	char canon[64];
 	if (keymap_canon(key, canon, sizeof canon) < 0)
 		return -1;
-	struct keymap_entry *e = keymap_find(km, canon);
+	struct keymap_entry *e = keymap_find(km, mode, canon);
 	if (strcmp(cmd, "none") == 0) {
 		if (e != NULL) {
+			free(e->mode);
 			free(e->key);
 			free(e->cmd);
 			size_t at = (size_t)(e - km->v);
@@ -131,6 +152,7 @@ int keymap_bind(struct keymap *km, const char *key, const char *cmd)
 	if (e == NULL) {
 		km->v = xgrow(km->v, &km->cap, km->n + 1, sizeof *km->v);
 		e = &km->v[km->n++];
+		e->mode = xstrdup(mode);
 		e->key = xstrdup(canon);
 	} else {
 		free(e->cmd);
@@ -141,8 +163,18 @@ int keymap_bind(struct keymap *km, const char *key, const char *cmd)
 
 const char *keymap_lookup(const struct keymap *km, const char *key)
 {
-	const struct keymap_entry *e = keymap_find(km, key);
+	return keymap_lookup_mode(km, KEYMAP_TEXT, key);
+}
+
+const char *keymap_lookup_mode(const struct keymap *km, const char *mode, const char *key)
+{
+	const struct keymap_entry *e = keymap_find(km, mode, key);
 	return e != NULL ? e->cmd : NULL;
+}
+
+const char *keymap_entry_mode(const struct keymap *km, size_t i)
+{
+	return i < km->n ? km->v[i].mode : NULL;
 }
 
 int keymap_entry(const struct keymap *km, size_t i, const char **key, const char **cmd)
@@ -156,15 +188,35 @@ int keymap_entry(const struct keymap *km, size_t i, const char **key, const char
 
 const char *keymap_key_for(const struct keymap *km, const char *cmd)
 {
+	return keymap_key_for_mode(km, KEYMAP_TEXT, cmd);
+}
+
+const char *keymap_key_for_mode(const struct keymap *km, const char *mode, const char *cmd)
+{
 	for (size_t i = 0; i < km->n; i++)
-		if (strcmp(km->v[i].cmd, cmd) == 0)
+		if (strcmp(km->v[i].cmd, cmd) == 0 && strcmp(km->v[i].mode, mode) == 0)
 			return km->v[i].key;
 	return NULL;
 }
 
-static int keymap_space(char c)
+/* "[name]" alone on a line (spaces around allowed): the name into mode, 1. */
+static int keymap_section(const char *line, char *mode, size_t modesz)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	while (keymap_space(*line))
+		line++;
+	if (*line != '[')
+		return 0;
+	size_t n = strcspn(line + 1, "]");
+	const char *rest = line + 1 + n;
+	if (*rest != ']' || n == 0 || n >= modesz)
+		return 0;
+	for (rest++; keymap_space(*rest); rest++)
+		;
+	if (*rest != '\0')
+		return 0;
+	memcpy(mode, line + 1, n);
+	mode[n] = '\0';
+	return 1;
 }
 
 int keymap_parse(struct keymap *km, const char *text, size_t len, const char *name,
@@ -173,6 +225,7 @@ int keymap_parse(struct keymap *km, const char *text, size_t len, const char *na
 	struct buf msg = BUF_INIT;
 	int problems = 0;
 	size_t lineno = 0;
+	char mode[32] = KEYMAP_TEXT;
 	for (size_t i = 0; i < len;) {
 		size_t end = i;
 		while (end < len && text[end] != '\n')
@@ -183,6 +236,10 @@ int keymap_parse(struct keymap *km, const char *text, size_t len, const char *na
 		char *hash = strchr(line, '#');
 		if (hash != NULL)
 			*hash = '\0';
+		if (keymap_section(line, mode, sizeof mode)) {
+			free(line);
+			continue;
+		}
 		char *p = line;
 		while (keymap_space(*p))
 			p++;
@@ -221,7 +278,7 @@ int keymap_parse(struct keymap *km, const char *text, size_t len, const char *na
 			buf_printf(&msg, "%s%s:%zu: %s \"%s\"", problems ? "\n" : "", name, lineno, bad, what);
 			problems++;
 		} else {
-			keymap_bind(km, canon, cmd);
+			keymap_bind_mode(km, mode, canon, cmd);
 		}
 		free(line);
 	}
@@ -244,4 +301,70 @@ int keymap_load(struct keymap *km, const char *path, int (*known)(const char *cm
 	int r = keymap_parse(km, data, len, path, known, cause);
 	free(data);
 	return r;
+}
+
+char *keymap_default_path(const char *given)
+{
+	if (given != NULL)
+		return xstrdup(given);
+	char *p = xstrdup(MAHDAR_DATADIR "/keymaps/default.keys");
+	if (fio_exists(p))
+		return p;
+	free(p);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		const char *rel[] = {"/../keymaps/default.keys", "/keymaps/default.keys"};
+		for (size_t i = 0; i < UTIL_ARRAY_LEN(rel); i++) {
+			p = xasprintf("%s%s", exe, rel[i]);
+			if (fio_exists(p))
+				return p;
+			free(p);
+		}
+	}
+	return NULL;
+}
+
+char *keymap_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg != NULL && *xdg)
+		return xasprintf("%s/mahdar/keys", xdg);
+	if (home != NULL && *home)
+		return xasprintf("%s/.config/mahdar/keys", home);
+	return NULL;
+}
+
+int keymap_load_both(struct keymap *km, const char *def, const char *user, int (*known)(const char *cmd),
+		     char **problems, char **cause)
+{
+	char *p = NULL;
+	int r = keymap_load(km, def, known, &p);
+	if (r < 0) {
+		free(*cause);
+		*cause = p;
+		return -1;
+	}
+	if (r > 0)
+		*problems = p, p = NULL;
+	if (user != NULL && fio_exists(user) && keymap_load(km, user, known, &p) != 0) {
+		char *all = *problems != NULL ? xasprintf("%s\n%s", *problems, p) : xstrdup(p);
+		free(*problems);
+		*problems = all;
+	}
+	free(p);
+	return 0;
+}
+
+void keymap_hint(const char *key, char *out, size_t outsz)
+{
+	if (strncmp(key, "C-", 2) == 0 && key[2] >= 'a' && key[2] <= 'z' && key[3] == '\0')
+		snprintf(out, outsz, "^%c", key[2] - 'a' + 'A');
+	else
+		snprintf(out, outsz, "%s", key);
 }

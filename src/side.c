@@ -48,7 +48,7 @@
 static const char *const side_top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta",
 	"attendance", "sections", "agenda", "recommendations", "timestamps", "status",
-	"approved", "created", "modified", "next_ids", NULL,
+	"approved", "amendments", "created", "modified", "next_ids", NULL,
 };
 /* The header fields "meta" has by name, in its order. */
 static const int side_meta_fields[] = {
@@ -82,7 +82,7 @@ struct side_node {
 
 /* As side_meta() writes them. */
 static const char *const side_meta_keys[] = {
-	"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+	"date", "date_iso", "date_end_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
 };
 static const char *const side_field_keys[] = { "label", "value", NULL };
 static const char *const side_label_ident[] = { "label", NULL };	/* an extra header field */
@@ -211,6 +211,8 @@ static json_t *side_meta(const struct doc *d)
 	json_t *m = json_object();
 	json_object_set_new(m, "date", side_str(side_field(d, DOC_KEY_DATE)));
 	json_object_set_new(m, "date_iso", side_str(d->date_iso));
+	if (d->date_end_iso != NULL)	/* a range: written only then */
+		json_object_set_new(m, "date_end_iso", side_str(d->date_end_iso));
 	json_object_set_new(m, "calendar", side_str(d->date_iso != NULL ? doc_cal_name(d->calendar) : NULL));
 	for (size_t i = 1; i < UTIL_ARRAY_LEN(side_meta_fields); i++)	/* after the date */
 		json_object_set_new(m, doc_key_name(side_meta_fields[i]),
@@ -592,6 +594,16 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 		json_object_set_new(approved, "by", side_str(d->approved_by));
 	}
 	json_object_set_new(o, "approved", approved);
+	/* An extension of FORMAT.md ("later edits are recorded as
+	 * amendments"): [{"on", "by", "reason"}], written once there is one. */
+	if (d->namends > 0) {
+		json_t *am = json_array();
+		for (size_t i = 0; i < d->namends; i++)
+			json_array_append_new(am, json_pack("{s:o, s:o, s:o}", "on", side_str(d->amends[i].on),
+							    "by", side_str(d->amends[i].by),
+							    "reason", side_str(d->amends[i].reason)));
+		json_object_set_new(o, "amendments", am);
+	}
 	json_object_set_new(o, "created", side_str(d->created != NULL ? d->created : now_iso));
 	json_object_set_new(o, "modified", side_str(now_iso));
 	/* An extension of FORMAT.md, after the spec's keys: the number the
@@ -1414,6 +1426,14 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	json_t *approved = json_object_get(root, "approved");
 	side_set_str(&d->approved_on, side_get_str(approved, "on"));
 	side_set_str(&d->approved_by, side_get_str(approved, "by"));
+	doc_amends_clear(d);
+	json_t *am = json_object_get(root, "amendments");
+	for (size_t i = 0; i < json_array_size(am); i++) {
+		json_t *a = json_array_get(am, i);
+		const char *reason = side_get_str(a, "reason");
+		if (reason != NULL)
+			doc_amend_add(d, side_get_str(a, "on"), side_get_str(a, "by"), reason);
+	}
 	side_set_str(&d->created, side_get_str(root, "created"));
 	side_set_str(&d->modified_at, side_get_str(root, "modified"));
 	free(d->side_kept);

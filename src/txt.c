@@ -8,13 +8,14 @@
  * txt_analyse() is a single forward pass over the lines that classifies
  * each one (title, header field, heading, agenda item, recommendation, free
  * text) and fills the derived structure of struct doc.  It never changes a
- * line's bytes.  Labels and headings are matched through a fold that
- * ignores what typists vary without meaning to: Latin case, Arabic vs
- * Persian yeh and kaf, tatweel, harakat, ZWNJ, and ASCII vs Hebrew
- * gershayim. */
+ * line's bytes.  Labels and headings are matched through fold.c, which
+ * ignores what typists vary without meaning to (Latin case, Arabic vs
+ * Persian yeh and kaf, alef and hamza forms, tatweel, harakat, ZWNJ, ASCII
+ * vs Hebrew gershayim). */
 #include "mahdar/txt.h"
 #include "mahdar/buf.h"
 #include "mahdar/date.h"
+#include "mahdar/fold.h"
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
@@ -104,74 +105,6 @@ static int txt_digit(uint32_t c)
 	return -1;
 }
 
-/* The fold used to match labels and headings (see the file comment), as
- * an iterator so that two strings are compared without copying either:
- * most comparisons end at the first letter.  Runs of spaces fold to one;
- * leading and trailing ones vanish. */
-struct txt_folder {
-	const char *s, *end;
-	uint32_t pending;	/* a letter held back behind a folded space */
-	int space, started;
-};
-
-static uint32_t txt_fold_next(struct txt_folder *f)
-{
-	if (f->pending != 0) {
-		uint32_t c = f->pending;
-		f->pending = 0;
-		return c;
-	}
-	while (f->s < f->end) {
-		uint32_t c;
-		f->s += ustr_decode(f->s, (size_t)(f->end - f->s), &c);
-		if (c == USTR_INVALID) {
-			c = '?';
-		} else if (txt_is_space(c)) {
-			f->space = 1;
-			continue;
-		} else if (c == 0x200C || c == 0x200D || c == 0x640 ||	/* ZWNJ, ZWJ, tatweel */
-			   (c >= 0x64B && c <= 0x65F) || c == 0x670 ||	/* harakat, hamza above */
-			   (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 &&
-			    c != 0x5C6)) {	/* Hebrew points and cantillation */
-			continue;
-		} else if (c == 0x64A || c == 0x649) {
-			c = 0x6CC;	/* Arabic yeh, alef maksura -> Farsi yeh */
-		} else if (c == 0x643) {
-			c = 0x6A9;	/* Arabic kaf -> keheh */
-		} else if (c == 0x6C0) {
-			c = 0x647;	/* heh with yeh above -> heh */
-		} else if (c == '"' || c == 0x201D || c == 0x201C) {
-			c = 0x5F4;	/* gershayim */
-		} else if (c == '\'' || c == 0x2019) {
-			c = 0x5F3;	/* geresh */
-		} else if (c >= 'A' && c <= 'Z') {
-			c += 'a' - 'A';
-		}
-		if (f->space && f->started) {
-			f->space = 0;
-			f->pending = c;
-			return ' ';
-		}
-		f->space = 0;
-		f->started = 1;
-		return c;
-	}
-	return 0;
-}
-
-/* Do a[0..an) and b[0..bn) fold to the same text? */
-static int txt_fold_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-	struct txt_folder fa = { .s = a, .end = a + an }, fb = { .s = b, .end = b + bn };
-	for (;;) {
-		uint32_t x = txt_fold_next(&fa), y = txt_fold_next(&fb);
-		if (x != y)
-			return 0;
-		if (x == 0)
-			return fa.started;	/* an empty name matches nothing */
-	}
-}
-
 /* Index of the entry of names[0..count) that s names, or -1; *lang gets the
  * language whose alias matched. */
 static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
@@ -180,7 +113,7 @@ static int txt_lookup(const struct txt_names *names, int count, const char *s, s
 	for (int k = 0; k < count; k++)
 		for (int l = 0; l < DOC_LANG_COUNT; l++)
 			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
-				if (txt_fold_eq(s, n, names[k].v[l][a], strlen(names[k].v[l][a]))) {
+				if (fold_eq(s, n, names[k].v[l][a], strlen(names[k].v[l][a]))) {
 					if (lang)
 						*lang = l;
 					return k;
@@ -833,11 +766,11 @@ void txt_analyse(struct doc *d)
 
 	const struct doc_field *date = doc_field_get(d, DOC_KEY_DATE);
 	if (date != NULL && date->value[0] != '\0') {
-		char iso[11];
-		int cal = DOC_CAL_GREGORIAN;
-		if (date_parse(date->value, strlen(date->value), doc_language(d), iso, &cal) == 0) {
-			d->date_iso = xstrdup(iso);
-			d->calendar = cal;
+		struct date_value v;
+		if (date_read(date->value, strlen(date->value), doc_language(d), &v) == 0) {
+			d->date_iso = xstrdup(v.iso);
+			d->date_end_iso = v.end_iso[0] != '\0' ? xstrdup(v.end_iso) : NULL;
+			d->calendar = v.cal;
 		} else {
 			doc_problem_add(d, date->line, DOC_NOTE,
 					"date “%s” is not a date mahdar can read; kept as written", date->value);

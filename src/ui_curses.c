@@ -141,6 +141,20 @@ static const char *ui_letter_key(char c)
 	}
 }
 
+/* A key sent by its code with modifiers — xterm's "CSI 27;mod;code~" and
+ * the "CSI code;mod u" of newer terminals — which is how Shift-Enter can
+ * be told from Enter: its name, or NULL. */
+static const char *ui_code_key(long code)
+{
+	switch (code) {
+	case 13: return "Enter";
+	case 9: return "Tab";
+	case 27: return "Esc";
+	case 127: return "Backspace";
+	default: return NULL;
+	}
+}
+
 /* Up to 4 numeric parameters "a;b;c" of a CSI; returns their count. */
 static int ui_params(const char *p, size_t n, long *v)
 {
@@ -209,7 +223,12 @@ static size_t ui_parse_csi(const char *s, size_t len, int final, struct ui_event
 	}
 	int mod = nv >= 2 && v[1] > 1 ? (int)(v[1] - 1) : 0;
 	const char *name = NULL;
-	if (fin == '~')
+	if (fin == '~' && v[0] == 27 && nv >= 3) {
+		name = ui_code_key(v[2]);
+		mod = v[1] > 1 ? (int)(v[1] - 1) : 0;
+	} else if (fin == 'u')
+		name = ui_code_key(v[0]);
+	else if (fin == '~')
 		name = ui_tilde_key(v[0]);
 	else if (fin == 'Z')
 		name = "Tab", mod |= 1;
@@ -643,6 +662,10 @@ static attr_t ui_attr(unsigned a)
 		r |= A_REVERSE;
 	if (a & VIEW_A_SELECT)
 		r = (r & A_REVERSE) ? (A_NORMAL | A_UNDERLINE) : (r | A_REVERSE);
+	if (a & VIEW_A_MATCH)	/* every search match: underlined; the current one reversed too */
+		r |= A_UNDERLINE;
+	if (a & VIEW_A_CURRENT)
+		r = (r & A_REVERSE) ? r & ~A_REVERSE : r | A_REVERSE;
 	if (a & (VIEW_A_BOLD | VIEW_A_ERROR))
 		r |= A_BOLD;
 	return r;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -418,4 +419,9 @@ void ustr_escape(const char *s, size_t n, int keep_newlines, struct buf *out)
 		run = i;
 	}
 	buf_append(out, s + run, i - run);
+}
+
+uint32_t ustr_tolower(uint32_t cp)
+{
+	return cp == USTR_INVALID ? cp : uc_tolower(cp);
 }

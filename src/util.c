@@ -129,3 +129,8 @@ void util_today(int *y, int *m, int *d)
 	*m = tm.tm_mon + 1;
 	*d = tm.tm_mday;
 }
+
+const char *util_tr(const char *msgid)
+{
+	return msgid;
+}

@@ -1,10 +1,15 @@
-/* view: editor state + layouts -> a grid of cells.
+/* view: a frame + layouts -> a grid of cells.
  *
- * Data model: each document line's layout is cached in doc_line.cache as a
- * struct view_cache tagged with the view generation it was made for; the
- * doc drops a line's cache whenever its bytes change, and the view bumps
- * its generation when the width, flags or fallback direction change, so a
- * keystroke re-lays out only the line it touched.  The top of the screen is
+ * Data model: the view keeps a small cache of line layouts (struct
+ * view_lru), each entry keyed by the line's address and stamp (doc_line
+ * .stamp changes with its bytes) and tagged with the view generation it
+ * was made for; the view bumps its generation when the width, flags or
+ * fallback direction change, so a keystroke re-lays out only the line it
+ * touched.  The cache holds at most view_cache_limit() layouts — three
+ * screens of lines and a margin, because a frame and a PageDown touch
+ * about that many — and a miss beyond that replaces the least recently
+ * used, so scrolling through 200,000 lines keeps the memory of a few
+ * screens.  The top of the screen is
  * (top_line, top_row): a row inside a wrapped line.  The grid is rebuilt
  * whole on every frame (cheap: one screen of cells); ui_curses diffs it
  * against the terminal. */
@@ -19,18 +24,68 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct view_cache {
-	unsigned long gen;
+struct view_lru_entry {
+	const struct doc_line *line;
+	unsigned long stamp;	/* line->stamp when laid out */
+	unsigned long gen;	/* view generation when laid out */
+	unsigned long used;	/* tick of the last lookup */
 	struct layout *lay;
 };
 
-static void view_cache_free(void *p)
+struct view_lru {
+	struct view_lru_entry *v;
+	size_t n, cap;
+	unsigned long tick;
+	size_t hint;		/* the last hit, tried first */
+};
+
+static void view_lru_clear(struct view_lru *c)
 {
-	struct view_cache *c = p;
-	if (c == NULL)
-		return;
-	layout_free(c->lay);
-	free(c);
+	for (size_t i = 0; i < c->n; i++)
+		layout_free(c->v[i].lay);
+	c->n = 0;
+	c->hint = 0;
+}
+
+size_t view_cache_limit(const struct view *v)
+{
+	return 3 * (size_t)v->rows + 64;
+}
+
+size_t view_cache_count(const struct view *v)
+{
+	return v->cache->n;
+}
+
+/* The entry for line l: its own, a fresh one, or the least recently used
+ * one given over to l. */
+static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line *l)
+{
+	struct view_lru *c = v->cache;
+	c->tick++;
+	if (c->hint < c->n && c->v[c->hint].line == l)
+		return &c->v[c->hint];
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].line == l) {
+			c->hint = i;
+			return &c->v[i];
+		}
+	}
+	size_t at = c->n;
+	if (c->n < view_cache_limit(v)) {
+		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+		c->n++;
+	} else {
+		at = 0;
+		for (size_t i = 1; i < c->n; i++)
+			if (c->v[i].used < c->v[at].used)
+				at = i;
+		layout_free(c->v[at].lay);
+	}
+	memset(&c->v[at], 0, sizeof c->v[at]);
+	c->v[at].line = l;
+	c->hint = at;
+	return &c->v[at];
 }
 
 /* Direction of lines that have no strong character: the document's. */
@@ -45,7 +100,7 @@ struct view *view_new(struct doc *d, int rows, int cols)
 {
 	struct view *v = xcalloc(1, sizeof *v);
 	v->doc = d;
-	d->cache_free = view_cache_free;
+	v->cache = xcalloc(1, sizeof *v->cache);
 	v->lo.base = LAYOUT_AUTO;
 	v->lo.fallback = view_fallback(d);
 	v->gen = 1;
@@ -60,7 +115,32 @@ void view_free(struct view *v)
 		return;
 	free(v->grid.cells);
 	buf_free(&v->grid.text);
+	view_lru_clear(v->cache);
+	free(v->cache->v);
+	free(v->cache);
 	free(v);
+}
+
+void view_set_doc(struct view *v, struct doc *d)
+{
+	view_lru_clear(v->cache);
+	v->doc = d;
+	v->top_line = v->top_row = 0;
+	v->gen++;
+}
+
+void view_frame_span(struct view_frame *f, size_t line0, size_t off0, size_t line1, size_t off1,
+		     unsigned attr)
+{
+	f->spans = xgrow(f->spans, &f->spans_cap, f->nspans + 1, sizeof *f->spans);
+	f->spans[f->nspans++] = (struct view_span){line0, off0, line1, off1, attr};
+}
+
+void view_frame_free(struct view_frame *f)
+{
+	free(f->spans);
+	f->spans = NULL;
+	f->nspans = f->spans_cap = 0;
 }
 
 void view_resize(struct view *v, int rows, int cols)
@@ -137,16 +217,14 @@ const struct layout *view_layout(struct view *v, size_t line)
 		v->lo.fallback = fb;
 		v->gen++;
 	}
-	struct view_cache *c = l->cache;
-	if (c != NULL && c->gen == v->gen)
+	struct view_lru_entry *c = view_lru_get(v, l);
+	c->used = v->cache->tick;
+	if (c->lay != NULL && c->gen == v->gen && c->stamp == l->stamp)
 		return c->lay;
-	if (c == NULL) {
-		c = xcalloc(1, sizeof *c);
-		l->cache = c;
-	}
 	layout_free(c->lay);
 	c->lay = layout_line(l->s, l->len, &v->lo);
 	c->gen = v->gen;
+	c->stamp = l->stamp;
 	return c->lay;
 }
 
@@ -296,10 +374,16 @@ static unsigned view_cell_attr(const struct layout_cell *c)
 	return (c->flags & (LAYOUT_CELL_CTRL | LAYOUT_CELL_INVALID | LAYOUT_CELL_BIDI)) ? VIEW_A_REVERSE : 0;
 }
 
+/* A span on one laid-out line: graphemes [from, to) get attr. */
+struct view_gspan {
+	size_t from, to;
+	unsigned attr;
+};
+
 /* Draw row r of lay at screen row sr, starting at screen column x0 and not
- * past column x1; cells of graphemes [sel_from, sel_to) get VIEW_A_SELECT. */
+ * past column x1; cells of the graphemes in gs[0..ngs) get their attrs. */
 static void view_draw_row(struct view_grid *g, int sr, const struct layout *lay, size_t r, int x0, int x1,
-			  unsigned attr, size_t sel_from, size_t sel_to)
+			  unsigned attr, const struct view_gspan *gs, size_t ngs)
 {
 	const struct layout_row *row = &lay->rows[r];
 	for (size_t i = 0; i < row->ncells; i++) {
@@ -310,8 +394,9 @@ static void view_draw_row(struct view_grid *g, int sr, const struct layout *lay,
 		if (col + c->width > x1)
 			continue;
 		unsigned a = attr | view_cell_attr(c);
-		if (c->g >= sel_from && c->g < sel_to)
-			a |= VIEW_A_SELECT;
+		for (size_t k = 0; k < ngs; k++)
+			if (c->g >= gs[k].from && c->g < gs[k].to)
+				a |= gs[k].attr;
 		view_put_cell(g, sr, col, lay->text + c->text, c->text_len, c->width, a);
 	}
 }
@@ -330,7 +415,7 @@ static int view_draw_string(struct view_grid *g, int sr, int x0, int x1, const c
 		return 0;
 	struct layout *lay = view_string_layout(s, 4096);
 	int left = lay->rows[0].left;
-	view_draw_row(g, sr, lay, 0, x0 - left, x1, attr, 0, 0);
+	view_draw_row(g, sr, lay, 0, x0 - left, x1, attr, NULL, 0);
 	int w = view_row_width(lay);
 	layout_free(lay);
 	return w < x1 - x0 ? w : x1 - x0;
@@ -353,7 +438,8 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	char pos[64];
 	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
 	char *right = st->hints != NULL ? xasprintf("%s  %s ", pos, st->hints) : xasprintf("%s ", pos);
-	char *left = xasprintf(" %s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "");
+	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
+			       st->readonly ? " [read-only]" : "");
 	int lw = view_string_width(left);
 	int rw = view_string_width(right);
 	if (lw + 1 + rw > g->cols) {
@@ -378,19 +464,19 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	free(right);
 }
 
-/* Cursor screen position for e->cur, if it is on screen. */
-static void view_place_cursor(struct view *v, const struct edit *e)
+/* Cursor screen position for (line, off), if it is on screen. */
+static void view_place_cursor(struct view *v, size_t line, size_t off)
 {
 	struct view_grid *g = &v->grid;
 	g->cur_row = g->cur_col = -1;
 	size_t h = (size_t)view_text_rows(v);
-	const struct layout *lay = view_layout(v, e->cur.line);
+	const struct layout *lay = view_layout(v, line);
 	size_t row;
 	int col;
-	layout_pos(lay, layout_g_of_off(lay, e->cur.off), &row, &col);
+	layout_pos(lay, layout_g_of_off(lay, off), &row, &col);
 	size_t l = v->top_line, r = v->top_row;
 	for (size_t sr = 0; sr < h; sr++) {
-		if (l == e->cur.line && r == row) {
+		if (l == line && r == row) {
 			g->cur_row = (int)sr;
 			g->cur_col = col < g->cols ? col : g->cols - 1;
 			return;
@@ -420,7 +506,7 @@ static void view_draw_message(struct view *v, int sr, const char *msg, unsigned 
 		return;
 	struct layout *lay = view_string_layout(msg, g->cols);
 	for (size_t r = 0; r < lay->nrows && sr + (int)r < g->rows; r++)
-		view_draw_row(g, sr + (int)r, lay, r, 0, g->cols, attr, 0, 0);
+		view_draw_row(g, sr + (int)r, lay, r, 0, g->cols, attr, NULL, 0);
 	if (cursor) {
 		size_t row;
 		int col;
@@ -445,14 +531,71 @@ static int view_frame(struct view *v)
 	return view_text_rows(v);
 }
 
-const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)
+/* The spans of f that touch line l, as grapheme ranges of its layout
+ * (into *gs, grown as needed); returns how many. */
+static size_t view_line_spans(const struct view_frame *f, size_t l, const struct layout *lay,
+			      struct view_gspan **gs, size_t *cap)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < f->nspans; i++) {
+		const struct view_span *sp = &f->spans[i];
+		if (l < sp->line0 || l > sp->line1)
+			continue;
+		*gs = xgrow(*gs, cap, n + 1, sizeof **gs);
+		(*gs)[n].from = l == sp->line0 ? layout_g_of_off(lay, sp->off0) : 0;
+		(*gs)[n].to = l == sp->line1 ? layout_g_of_off(lay, sp->off1) : lay->ngraph;
+		(*gs)[n].attr = sp->attr;
+		n++;
+	}
+	return n;
+}
+
+/* The input line at screen row sr: the label, then the typed text laid
+ * out as a paragraph of its own in the columns left, showing the row the
+ * cursor is on. */
+static void view_draw_input(struct view *v, int sr, const struct view_input *in)
+{
+	struct view_grid *g = &v->grid;
+	for (int r = sr; r < g->rows; r++)
+		view_blank_row(g, r, 0);
+	const char *label = in->label;
+	if (in->label_short != NULL && view_string_width(label) > g->cols - 24)
+		label = in->label_short;
+	int x = view_draw_string(g, sr, 0, g->cols, label, 0);
+	int w = g->cols - x - 1;
+	if (in->note != NULL) {
+		int nw = view_string_width(in->note);
+		if (w - nw - 2 >= 4) {
+			view_draw_string(g, sr, g->cols - nw, g->cols, in->note, VIEW_A_STATUS);
+			w -= nw + 2;
+		}
+	}
+	if (w < 1)
+		return;
+	struct layout_opts o = {.width = w, .base = LAYOUT_AUTO, .fallback = LAYOUT_LTR,
+				.flags = v->lo.flags & ~(unsigned)LAYOUT_SHAPE};
+	struct layout *lay = layout_line(in->text, in->len, &o);
+	size_t row;
+	int col;
+	layout_pos(lay, layout_g_of_off(lay, in->cur), &row, &col);
+	view_draw_row(g, sr, lay, row, x, x + w, 0, NULL, 0);
+	g->cur_row = sr;
+	g->cur_col = x + col < g->cols ? x + col : g->cols - 1;
+	layout_free(lay);
+}
+
+static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f);
+
+const struct view_grid *view_render_frame(struct view *v, const struct view_frame *f)
+{
+	if (f->page != NULL)
+		return view_render_page_frame(v, f);
 	struct view_grid *g = &v->grid;
 	int h = view_frame(v);
 	if (h < 0)
 		return g;
-	struct edit_pos sf, stt;
-	int has_sel = edit_selection(e, &sf, &stt);
+	struct view_gspan *gs = NULL;
+	size_t gcap = 0;
 	size_t l = v->top_line, r = v->top_row;
 	int more = 1;
 	for (int sr = 0; sr < h; sr++) {
@@ -464,18 +607,34 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 		 * title and headings are told from the line itself. */
 		const struct doc_line *dl = v->doc->lines[l];
 		unsigned attr = txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
-		size_t from = 0, to = 0;
-		if (has_sel && l >= sf.line && l <= stt.line) {
-			from = l == sf.line ? layout_g_of_off(lay, sf.off) : 0;
-			to = l == stt.line ? layout_g_of_off(lay, stt.off) : lay->ngraph;
-		}
-		view_draw_row(g, sr, lay, r, 0, g->cols, attr, from, to);
+		size_t ngs = view_line_spans(f, l, lay, &gs, &gcap);
+		view_draw_row(g, sr, lay, r, 0, g->cols, attr, gs, ngs);
 		more = view_row_fwd(v, &l, &r);
 	}
-	view_draw_status(v, h, st);
-	view_place_cursor(v, e);
-	view_draw_message(v, h + 1, st->msg, st->msg_error ? VIEW_A_ERROR : 0, st->msg_cursor);
+	free(gs);
+	view_draw_status(v, h, &f->st);
+	view_place_cursor(v, f->cur_line, f->cur_off);
+	if (f->input != NULL)
+		view_draw_input(v, h + 1, f->input);
+	else
+		view_draw_message(v, h + 1, f->st.msg, f->st.msg_error ? VIEW_A_ERROR : 0, f->st.msg_cursor);
 	return g;
+}
+
+const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)
+{
+	struct view_frame f = {.st = *st, .cur_line = e->cur.line, .cur_off = e->cur.off};
+	struct edit_pos a, b;
+	if (edit_selection(e, &a, &b))
+		view_frame_span(&f, a.line, a.off, b.line, b.off, VIEW_A_SELECT);
+	const struct view_grid *g = view_render_frame(v, &f);
+	view_frame_free(&f);
+	return g;
+}
+
+static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f)
+{
+	return view_render_page(v, f->page, f->npage, f->page_top, f->page_title, f->st.msg);
 }
 
 const struct view_grid *view_render_page(struct view *v, const char *const *lines, size_t n, size_t *top,
@@ -499,7 +658,7 @@ const struct view_grid *view_render_page(struct view *v, const char *const *line
 	for (size_t i = 0; i < n; i++) {
 		for (size_t r = 0; r < lays[i]->nrows; r++, at++)
 			if (at >= *top && at < *top + (size_t)h)
-				view_draw_row(g, (int)(at - *top), lays[i], r, 0, g->cols, 0, 0, 0);
+				view_draw_row(g, (int)(at - *top), lays[i], r, 0, g->cols, 0, NULL, 0);
 		layout_free(lays[i]);
 	}
 	free(lays);

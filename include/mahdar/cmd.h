@@ -1,30 +1,58 @@
-/* cmd: the editor's commands, by name.  Each family lives in its own file
- * (cmd-edit.c, cmd-file.c, cmd-view.c) as a table of {name, help, exec};
- * keys reach them only through the keymap, by name. */
+/* cmd: the editor's commands, by name — one registry.
+ *
+ * A command is {name, help, exec, arg}; each family lives in its own file
+ * (cmd-edit.c, cmd-file.c, cmd-view.c, and one family per mode in its
+ * mode-*.c) and is listed once, in cmd.c's family table, which the keymap
+ * check, the help page and the tests all read.  Keys reach commands only
+ * through the keymap, by name.  A command returns CMD_OK or CMD_ERROR with
+ * a whole-sentence message in *error (the caller frees it and shows it);
+ * it changes other modules only through their functions. */
 #ifndef MAHDAR_CMD_H
 #define MAHDAR_CMD_H
 
 #include <stddef.h>
 
 struct editor;
+struct mode;
+
+enum cmd_status { CMD_OK = 0, CMD_ERROR = -1 };
 
 struct cmd {
 	const char *name;	/* as written in .keys files */
 	const char *help;	/* one line */
-	void (*exec)(struct editor *ed, int arg);
+	/* m: the mode whose key table bound the key (its state is m's). */
+	int (*exec)(struct editor *ed, struct mode *m, int arg, char **error);
 	int arg;
 };
 
-/* The tables of each family; *n gets their length. */
+struct cmd_family {
+	const char *title;	/* heading on the help page */
+	const char *mode;	/* the keys-file table its keys usually live in */
+	const struct cmd *(*table)(size_t *n);
+};
+
+/* The families, in help-page order; *n gets their number. */
+const struct cmd_family *cmd_families(size_t *n);
+
+/* The tables of the built-in families. */
 const struct cmd *cmd_edit_table(size_t *n);
 const struct cmd *cmd_file_table(size_t *n);
 const struct cmd *cmd_view_table(size_t *n);
+
+/* A file was just opened: say what is worth knowing (a new file, a
+ * sidecar that did not match), and offer back the unsaved changes a
+ * killed mahdar left (cmd-file.c, which asks the other questions about
+ * files too). */
+void cmd_file_opened(struct editor *ed);
 
 /* The command with this name, or NULL. */
 const struct cmd *cmd_find(const char *name);
 /* 1 if a command has this name (for keymap_parse). */
 int cmd_exists(const char *name);
-/* Run the named command; -1 if there is none. */
-int cmd_run(struct editor *ed, const char *name);
+/* Run the named command for mode m: CMD_OK, or CMD_ERROR with *error
+ * (caller frees; also for a name that is no command). */
+int cmd_run(struct editor *ed, struct mode *m, const char *name, char **error);
+/* A new error message for a command to return: CMD_ERROR. */
+int cmd_error(char **error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -55,7 +55,7 @@ enum doc_status { DOC_ST_OPEN = 0, DOC_ST_DONE, DOC_ST_DROPPED };
 enum doc_rec_kind { DOC_REC_ACTION = 0, DOC_REC_DECISION };
 enum doc_severity { DOC_NOTE = 0, DOC_ERROR = 1 };
 /* Calendar of a written date. */
-enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC };
+enum doc_cal { DOC_CAL_GREGORIAN = 0, DOC_CAL_PERSIAN, DOC_CAL_ISLAMIC, DOC_CAL_HEBREW };
 
 /* Sidecar data attached to one line. */
 struct doc_attr {
@@ -77,7 +77,7 @@ struct doc_line {
 	unsigned char letters[4];
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
-	void *cache;		/* the client's, freed through doc->cache_free on change */
+	unsigned long stamp;	/* doc->gen of the last change of the bytes (a cache key) */
 };
 
 struct doc_field {		/* a header line "Label: value" */
@@ -122,6 +122,13 @@ struct doc_rec {
 	int votes[3];		/* for, against, abstain */
 };
 
+/* A change made to final minutes (sidecar "amendments"). */
+struct doc_amend {
+	char *on;		/* ISO date */
+	char *by;		/* who, or NULL */
+	char *reason;
+};
+
 struct doc_problem {
 	size_t line;		/* 0-based; (size_t)-1 for the whole file */
 	int severity;		/* enum doc_severity */
@@ -134,7 +141,6 @@ struct doc {
 	unsigned long gen;	/* bumped by every change of the lines */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
-	void (*cache_free)(void *cache);
 
 	/* Derived by txt_analyse(). */
 	char *title;		/* NULL when line 1 is not "# …" */
@@ -149,6 +155,7 @@ struct doc {
 	struct doc_rec *recs;
 	size_t nrecs, recs_cap;
 	char *date_iso;		/* of the Date field, or NULL */
+	char *date_end_iso;	/* last day when the Date field is a range, or NULL */
 	int calendar;		/* enum doc_cal of the Date field */
 	int lang_detected;	/* enum doc_lang */
 	int dir_detected;	/* enum doc_dir */
@@ -159,6 +166,8 @@ struct doc {
 	int lang;		/* declared language, DOC_LANG_NONE if none */
 	int final;		/* status "final" rather than "draft" */
 	char *approved_on, *approved_by;
+	struct doc_amend *amends;	/* in the order they were made */
+	size_t namends, amends_cap;
 	char *created, *modified_at;
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
@@ -200,6 +209,9 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol);
 void doc_attr_free(struct doc_attr *a);
 /* A copy of a (NULL for NULL); free with doc_attr_free(). */
 struct doc_attr *doc_attr_dup(const struct doc_attr *a);
+/* Give line i the attributes a (NULL: none) and return its old ones (the
+ * caller's now); a change of the document like one of its bytes. */
+struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a);
 /* The line's attributes, created empty on first use. */
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */
@@ -220,6 +232,10 @@ unsigned long doc_id_mark(const struct doc *d, char prefix);
 size_t doc_find_id(const struct doc *d, const char *id);
 /* Language the document is in: declared, else detected. */
 int doc_language(const struct doc *d);
+
+/* Record an amendment (copies the strings; by may be NULL). */
+void doc_amend_add(struct doc *d, const char *on, const char *by, const char *reason);
+void doc_amends_clear(struct doc *d);
 
 /* Derived-structure builders, for txt_analyse(). */
 void doc_structure_clear(struct doc *d);
@@ -243,6 +259,6 @@ int doc_lang_rtl(int lang);			/* 1 for a right-to-left language (ar, fa, he) */
 const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */
-const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil" */
+const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil", "hebrew" */
 
 #endif

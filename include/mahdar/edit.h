@@ -45,10 +45,15 @@ struct edit_text {
 	size_t n, cap;
 };
 
-/* One replacement: at `at`, the text del was removed and ins put in. */
+/* One replacement: at `at`, the text del was removed and ins put in.  Or,
+ * when attr_op is set, a change of line attr_line's sidecar data: attr
+ * holds the other version (swapping it with the line's undoes and redoes). */
 struct edit_op {
 	struct edit_pos at;
 	struct edit_text del, ins;
+	int attr_op;
+	size_t attr_line;
+	struct doc_attr *attr;
 };
 
 /* One undo step. */
@@ -87,16 +92,38 @@ struct edit {
 	size_t nundo, undo_cap, nredo, redo_cap;
 	int open;			/* kind of the last step while it may still grow, 0 if closed */
 	unsigned long next_id;
-	unsigned long saved_id;		/* id of the top undo step when last saved (0: none) */
+	unsigned long saved_id;		/* id of the top undo step when last saved (0: none;
+					 * EDIT_NEVER_SAVED: no state in the history is) */
+	int group;			/* edit_group_begin() is in force */
+	unsigned long group_id;		/* the step the group adds to, 0 before its first edit */
 
 	struct edit_text clip;		/* the clipboard, n == 0 when empty */
 	int eol;			/* terminator new lines get (doc_eol_default()), 0 until needed */
 };
 
-/* A new editing state on d (which stays the caller's).  A document with no
+#define EDIT_NEVER_SAVED ((unsigned long)-1)
+
+/* A new editing state on d (which stays the caller's).  A document that
+ * is modified already (restored from a recovery copy) stays modified
+ * until saved, whatever is undone.  A document with no
  * lines gets one empty line (d->modified is left as it was). */
 struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx);
 void edit_free(struct edit *e);
+
+/* The supplier of layouts for visual motions (set by whoever shows the doc). */
+void edit_set_layout(struct edit *e, edit_layout_fn layout, void *ctx);
+/* Rows PageUp/PageDown move (>= 1). */
+void edit_set_page_rows(struct edit *e, int rows);
+/* Left/Right in logical (1) or visual (0) order; edit_logical() says which. */
+void edit_set_logical(struct edit *e, int logical);
+int edit_logical(const struct edit *e);
+/* Drop the selection (the cursor stays). */
+void edit_select_none(struct edit *e);
+
+/* -1, 0, 1 as a is before, at, after b. */
+int edit_pos_cmp(struct edit_pos a, struct edit_pos b);
+/* p clamped to the document and rounded down to a grapheme start. */
+struct edit_pos edit_pos_round(const struct edit *e, struct edit_pos p);
 
 /* Move the cursor; extend = 1 extends the selection (Shift), 0 drops it. */
 void edit_move(struct edit *e, int motion, int extend);
@@ -125,6 +152,23 @@ void edit_delete(struct edit *e);
  * many were. */
 size_t edit_insert_text(struct edit *e, const char *s, size_t len);
 
+/* Replace [a, b) (a <= b, clamped to the document) with s[0..len), which
+ * may hold line breaks, as one undo step (or as part of the open group);
+ * the cursor goes to the end of the new text.  NUL bytes are left out. */
+void edit_replace_range(struct edit *e, struct edit_pos a, struct edit_pos b, const char *s, size_t len);
+/* Between begin and end every edit is part of one undo step (replace all). */
+void edit_group_begin(struct edit *e);
+void edit_group_end(struct edit *e);
+
+/* Give line `line` a copy of the sidecar data a (NULL: none) — an item's
+ * status, where it was carried from, its stamp — as an undo step of its
+ * own (or part of the open group); the document is modified and its
+ * generation moves on, so the recovery copy follows.  -1 past the end. */
+int edit_set_attr(struct edit *e, size_t line, const struct doc_attr *a);
+/* Set the status (enum doc_status) of the item on line `line` through
+ * edit_set_attr(); -1 if the line is past the end or already has it. */
+int edit_set_status(struct edit *e, size_t line, int status);
+
 /* Clipboard (mahdar's own).  copy/cut return 0, or -1 with no selection;
  * paste returns -1 when the clipboard is empty.  A cut of whole lines
  * takes their sidecar data (id, status, …) along and the first paste gives
@@ -135,7 +179,8 @@ int edit_cut(struct edit *e);
 int edit_paste(struct edit *e);
 
 /* Undo / redo one step; -1 when there is nothing to undo / redo.  After
- * either, d->modified says whether the text differs from the last save. */
+ * either, d->modified says whether the document is other than the state
+ * last saved (the step on top is not the one that was on top then). */
 int edit_undo(struct edit *e);
 int edit_redo(struct edit *e);
 /* Close the open step, so the next edit starts a new one. */

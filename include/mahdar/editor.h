@@ -1,94 +1,109 @@
 /* editor: the full-screen editor, entered by `mahdar FILE`.
  *
  * Where a keystroke goes: ui_curses reads bytes and names the key ("C-s")
- * -> editor.c looks the name up in the keymap (keymap.c, keymaps/default.keys)
- * -> a command name ("save") -> cmd_find() in the tables of cmd-*.c -> the
- * command calls edit_*() / editor_*() -> once the input batch is drained,
- * view.c builds the grid -> ui_curses draws it. */
+ * -> editor_event() offers it to the top mode (mode.h): the key is looked
+ * up in that mode's table of the keymap (keymap.c, keymaps/default.keys,
+ * one "[mode]" section each), then in the modes below -> a command name
+ * ("save") -> cmd_run() finds it in the one registry (cmd.c) -> the
+ * command calls buffer_*() / edit_*() -> once the input batch is drained,
+ * editor_frame() lets each mode add to a view_frame, view.c builds the
+ * grid -> ui_curses draws it.
+ *
+ * The editor object is opaque: modes and commands use the functions
+ * below.  Tests drive it without a terminal: editor_new(), editor_open(),
+ * editor_resize(), then editor_event() with made-up events (the same entry
+ * point the real loop uses) and editor_frame() to see the screen. */
 #ifndef MAHDAR_EDITOR_H
 #define MAHDAR_EDITOR_H
 
-#include "mahdar/store.h"
+#include <stddef.h>
+
+struct buffer;
+struct edit;
+struct input_history;
+struct keymap;
+struct mode;
+struct mode_ops;
+struct ui_event;
+struct view;
+struct view_grid;
 
 struct editor_opts {
 	int shape;		/* --shape: Arabic presentation forms for terminals that do not shape */
 	int term_bidi;		/* send the terminal-bidi escapes (ESC[8l, ESC[1 k); default 1 */
 	int logical;		/* arrows move in logical order instead of visual */
 	int show_controls;	/* show all bidi controls as markers */
+	int readonly;		/* --read-only: no edits, no saves */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
 };
+
+struct editor;
 
 /* Run the editor on path until the user quits; returns the exit status
  * (1, with a one-line message on stderr, when the terminal, the locale or
  * the file cannot be used). */
 int editor_run(const char *path, const struct editor_opts *opts);
 
-/* ---- for the command tables (cmd-*.c) ---- */
+/* ---- the editor without a terminal (editor_run uses these too) ---- */
 
-enum editor_prompt {
-	EDITOR_PROMPT_NONE = 0,
-	EDITOR_PROMPT_QUIT,	/* unsaved changes: y save and quit, n quit without saving */
-	EDITOR_PROMPT_RECOVER,	/* a recovery copy: r restore, d delete, other keys not now */
-	EDITOR_PROMPT_SAVE_AS,	/* a file name is being typed (ed->input) */
-	EDITOR_PROMPT_REPLACE,	/* that file exists: y replace it, n not */
-};
+/* An editor with its keymaps loaded: NULL and *cause when there is no
+ * usable default keys file. */
+struct editor *editor_new(const struct editor_opts *opts, char **cause);
+void editor_free(struct editor *ed);
+/* Open path (a new file when missing): -1 and *cause if it cannot be. */
+int editor_open(struct editor *ed, const char *path, char **cause);
+void editor_resize(struct editor *ed, int rows, int cols);
+/* Apply one event (a key, text, a paste, the mouse, a resize, a signal). */
+void editor_event(struct editor *ed, const struct ui_event *ev);
+/* Build the frame the screen should show now. */
+const struct view_grid *editor_frame(struct editor *ed);
+/* Background work: ms until it is due (-1: none); with due_only, run it. */
+int editor_background(struct editor *ed, int due_only);
+/* 1 once the user quit, with the exit status in *status. */
+int editor_done(const struct editor *ed, int *status);
 
-/* The one editor state object. */
-struct editor {
-	const struct editor_opts *opts;
-	const char *path;
-	char *path_own;		/* path, once save-as changed it */
-	struct doc *doc;
-	struct store_info info;
-	struct edit *edit;
-	struct view *view;
-	struct keymap *keymap;
-	struct ui *ui;
-	unsigned flags;		/* LAYOUT_* flags in force */
-	char *msg;		/* message line, or NULL */
-	int msg_error;
-	int prompt;		/* enum editor_prompt */
-	char *input;		/* what was typed for EDITOR_PROMPT_SAVE_AS */
-	int scrolled;		/* the wheel moved the view: do not follow the cursor until a key */
-	int quit;		/* leave the main loop */
-	int status;		/* exit status */
-	int dragging;		/* left mouse button held in the text */
-	char *hints;		/* status line key hints */
-	char *keys_user;	/* the user's keys file ($XDG_CONFIG_HOME/mahdar/keys), or NULL */
-	char *keys_problems;	/* what was wrong in the keys files, one a line, or NULL */
-	char *recover_when;	/* for the recovery question: when the copy was written */
-	char **page;		/* a full-screen page shown over the text (help), or NULL */
-	size_t npage, page_top;
-	unsigned long seen_gen;	/* doc->gen when the main loop last looked */
-	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
-	long long last_change_ms;	/* when the text last changed (monotonic) */
-	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
-};
+/* ---- for modes and commands ---- */
 
-/* The answer typed text gives to a question (enum editor_prompt): 'y' or
- * 'n' for the quit question, 'r' or 'd' for the recovery one, 0 for none.
- * Its first character counts, Latin or the letter of the same key on an
- * Arabic, Persian or Hebrew keyboard, or the initial of the answer's word
- * (the table is in editor.c); lang (enum doc_lang, the document's) settles
- * the one letter that means yes in Arabic and no in Persian. */
-int editor_answer(int prompt, const char *text, size_t len, int lang);
+struct buffer *editor_buffer(const struct editor *ed);
+struct edit *editor_edit(const struct editor *ed);
+struct view *editor_view(const struct editor *ed);
+const struct keymap *editor_keymap(const struct editor *ed);
+const struct editor_opts *editor_opts(const struct editor *ed);
+/* The user's keys file and what was wrong in the keys files (or NULL). */
+const char *editor_keys_user(const struct editor *ed);
+const char *editor_keys_problems(const struct editor *ed);
+/* The history of the prompts called name (created on first use). */
+struct input_history *editor_history(struct editor *ed, const char *name);
 
-/* Show a message (error = 1: an error) until the next key. */
+/* Show a message (error = 1: an error) until the next key; a sentence
+ * made with _() and whole. */
 void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Show lines[0..n) as a full-screen page (they are the editor's now) until
- * a key other than one that scrolls (up, down, page-up, …) is pressed. */
-void editor_page(struct editor *ed, char **lines, size_t n);
-/* Save text + sidecar: 0; 1 when the text was saved but not the sidecar
- * (a warning in the message line); -1 with the reason in the message line. */
-int editor_save(struct editor *ed);
-/* Ask for a file name, save text + sidecar there, and go on editing that file. */
-void editor_save_as(struct editor *ed);
-/* Quit, asking first when there are unsaved changes. */
-void editor_quit(struct editor *ed);
+void editor_message_clear(struct editor *ed);
+/* A message of several lines: the first, and how many more there are and
+ * where to read them (where: "mahdar check FILE"). */
+void editor_message_first(struct editor *ed, int error, const char *text, const char *where);
+/* The message and whether it is an error (NULL: none). */
+const char *editor_message_text(const struct editor *ed, int *error);
+
+/* Push a mode with its state (taken: freed by ops->free when popped);
+ * returns it. */
+struct mode *editor_push(struct editor *ed, const struct mode_ops *ops, void *state);
+/* Pop m and every mode above it. */
+void editor_pop(struct editor *ed, struct mode *m);
+/* The top mode. */
+struct mode *editor_top(const struct editor *ed);
+
+/* Leave the loop with this exit status. */
+void editor_quit_now(struct editor *ed, int status);
 /* Stop like a shell job (Ctrl-Z is undo, so this is a command). */
 void editor_suspend(struct editor *ed);
-/* Turn a LAYOUT_* flag on or off (on < 0: toggle). */
+/* Repaint the whole screen. */
+void editor_redraw(struct editor *ed);
+/* LAYOUT_* flags in force; turn one on or off (on < 0: toggle). */
+unsigned editor_flags(const struct editor *ed);
 void editor_set_flag(struct editor *ed, unsigned flag, int on);
+/* The view stops following the cursor (the wheel scrolled) until a key. */
+void editor_set_scrolled(struct editor *ed, int scrolled);
 
 #endif

@@ -50,4 +50,11 @@ struct side_report {
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text,
 	       size_t text_len, const char *name, struct side_report *rep);
 
+/* Lists for the command line's --json (side-list.c): an array of nrows
+ * objects with the keys keys[0..nkeys), row r's value of key k being
+ * values[r * nkeys + k] (NULL: null).  A key written "#name" holds a whole
+ * number given in decimal.  Ends in a newline.  Caller frees. */
+char *side_list(const char *const *keys, size_t nkeys, const char *const *values, size_t nrows,
+		size_t *len);
+
 #endif

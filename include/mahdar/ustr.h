@@ -52,6 +52,9 @@ int ustr_grapheme_width(const uint32_t *cp, size_t n);
  * (controls count 0: they must never be printed raw — see layout). */
 int ustr_width(const char *s, size_t len);
 
+/* The lower-case form of cp (uc_tolower), for case-insensitive matching. */
+uint32_t ustr_tolower(uint32_t cp);
+
 /* Combining mark (general category M: Mn, Mc, Me), drawn on a base. */
 int ustr_is_mark(uint32_t cp);
 /* Format character (general category Cf: ZWSP, ZWJ, BOM, bidi controls...). */

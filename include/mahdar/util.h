@@ -23,6 +23,15 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
+/* The one function every sentence a user reads goes through, so that the
+ * interface can be translated (gettext is on the roadmap): give it a whole
+ * sentence, placeholders included ("saved %s"), never a fragment to be
+ * assembled.  Today it returns msgid itself. */
+const char *util_tr(const char *msgid) __attribute__((format_arg(1)));
+#define _(msgid) util_tr(msgid)
+/* Marks a sentence for translation where it is only stored (a table). */
+#define N_(msgid) (msgid)
+
 /* Called once before abort() on allocation failure. */
 void util_set_oom_hook(void (*hook)(void));
 

@@ -13,8 +13,8 @@ run "$MAHDAR" --frobnicate
 expect_status 2 && expect_err "unknown option '--frobnicate'"
 run "$MAHDAR" export
 expect_status 2 && expect_err 'export: which file'
-run "$MAHDAR" export "$CORPUS/malmo-2018-ar.txt" --to html
-expect_status 2 && expect_err "unknown format 'html'"
+run "$MAHDAR" export "$CORPUS/malmo-2018-ar.txt" --to pdf
+expect_status 2 && expect_err "unknown format 'pdf'"
 run "$MAHDAR" new "$T/x.txt" --lang xx
 expect_status 2 && expect_err "unknown language 'xx'"
 

@@ -1,5 +1,6 @@
-/* fuzz date: date_parse on any bytes; when it accepts them, the ISO date
- * is a real Gregorian date, and converting it back into the calendar it
+/* fuzz date: date_read on any bytes; when it accepts them, the ISO dates
+ * are real Gregorian dates (a range's last day after its first), and for a
+ * date written with digits alone, converting it back into the calendar it
  * reports gives the three numbers written (read here independently: digit
  * runs in the three digit systems).  Inputs whose first byte has the high
  * bit set instead drive the calendar functions with arbitrary numbers:
@@ -20,6 +21,31 @@ static int fuzz_greg_valid(long y, long m, long d)
 {
 	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && fuzz_leap(y));
+}
+
+static int fuzz_iso_ok(const char *iso)
+{
+	if (strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9'))
+			return 0;
+	return atoi(iso) >= 1 && fuzz_greg_valid(atoi(iso), atoi(iso + 5), atoi(iso + 8));
+}
+
+/* Does s hold a letter (any byte that is not ASCII digit, space or
+ * punctuation, and not an Arabic-Indic or Persian digit)? */
+static int fuzz_has_words(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += ustr_decode(s + i, n - i, &c);
+		if ((c >= 0x660 && c <= 0x669) || (c >= 0x6F0 && c <= 0x6F9))
+			continue;
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return 1;
+	}
+	return 0;
 }
 
 /* The runs of digits in s (ASCII, U+0660.., U+06F0..), at most 4 of them. */
@@ -49,16 +75,27 @@ static int fuzz_numbers(const char *s, size_t n, long v[4])
 
 static void fuzz_parse(const char *s, size_t n, int hint)
 {
-	char iso[11];
-	memset(iso, 'x', sizeof iso);
-	int cal = -7;
-	if (date_parse(s, n, hint, iso, &cal) < 0)
+	struct date_value dv;
+	memset(&dv, 'x', sizeof dv);
+	if (date_read(s, n, hint, &dv) < 0)
 		return;
-	FUZZ_CHECK(iso[10] == '\0' && strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-');
-	for (int i = 0; i < 10; i++)
-		FUZZ_CHECK(i == 4 || i == 7 || (iso[i] >= '0' && iso[i] <= '9'));
+	char iso[11];
+	memcpy(iso, dv.iso, sizeof iso);
+	int cal = dv.cal;
+	FUZZ_CHECK(iso[10] == '\0' && fuzz_iso_ok(iso));
+	FUZZ_CHECK(cal >= DOC_CAL_GREGORIAN && cal <= DOC_CAL_HEBREW);
+	if (dv.end_iso[0] != '\0') {
+		FUZZ_CHECK(dv.end_iso[10] == '\0' && fuzz_iso_ok(dv.end_iso));
+		FUZZ_CHECK(strcmp(dv.end_iso, iso) > 0);
+		return;
+	}
+	/* date_parse() gives the same first day. */
+	char iso2[11];
+	int cal2;
+	FUZZ_CHECK(date_parse(s, n, hint, iso2, &cal2) == 0 && strcmp(iso, iso2) == 0 && cal2 == cal);
+	if (fuzz_has_words(s, n))
+		return;	/* month names, eras: no three numbers to compare */
 	int gy = atoi(iso), gm = atoi(iso + 5), gd = atoi(iso + 8);
-	FUZZ_CHECK(gy >= 1 && fuzz_greg_valid(gy, gm, gd));
 
 	int y, m, d;
 	if (cal == DOC_CAL_GREGORIAN)
@@ -68,10 +105,11 @@ static void fuzz_parse(const char *s, size_t n, int hint)
 	else if (cal == DOC_CAL_ISLAMIC)
 		FUZZ_CHECK(date_gregorian_to_islamic(gy, gm, gd, &y, &m, &d) == 0);
 	else
-		FUZZ_CHECK(!"calendar is one of the three");
+		FUZZ_CHECK(!"a numeric date is Gregorian, Persian or Islamic");
 
 	long v[4];
-	FUZZ_CHECK(fuzz_numbers(s, n, v) == 3);
+	if (fuzz_numbers(s, n, v) != 3)
+		return;	/* "2024-03-15 - 2024-03-15": a range of one day */
 	FUZZ_CHECK((v[0] == y && v[1] == m && v[2] == d) || (v[0] == d && v[1] == m && v[2] == y));
 	/* Years from 1700 are Gregorian, earlier ones never are. */
 	FUZZ_CHECK((cal == DOC_CAL_GREGORIAN) == (y >= 1700));
@@ -111,7 +149,16 @@ static void fuzz_calendars(const uint8_t *p, size_t n)
 		FUZZ_CHECK(date_gregorian_to_islamic(gy, gm, gd, &y, &m, &d) == 0);
 		FUZZ_CHECK(y == a && m == b && d == c);
 	}
+	if (date_hebrew_to_gregorian(a, b, c, &gy, &gm, &gd) == 0) {
+		FUZZ_CHECK(fuzz_greg_valid(gy, gm, gd));
+		FUZZ_CHECK(date_gregorian_to_hebrew(gy, gm, gd, &y, &m, &d) == 0);
+		FUZZ_CHECK(y == a && m == b && d == c);
+	}
 	if (fuzz_greg_valid(a, b, c)) {
+		if (date_gregorian_to_hebrew(a, b, c, &y, &m, &d) == 0) {
+			FUZZ_CHECK(date_hebrew_to_gregorian(y, m, d, &gy, &gm, &gd) == 0);
+			FUZZ_CHECK(gy == a && gm == b && gd == c);
+		}
 		long days = date_gregorian_to_days(a, b, c);
 		date_days_to_gregorian(days, &y, &m, &d);
 		FUZZ_CHECK(y == a && m == b && d == c);

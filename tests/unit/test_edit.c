@@ -1,9 +1,11 @@
 /* edit: motions, typing, marks, undo grouping, selection and clipboard on
  * documents in mixed scripts.  Layouts come from a view, as in the editor. */
 #include "testutil.h"
+#include "testfs.h"
 
 #include <time.h>
 
+#include "mahdar/buffer.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -11,6 +13,7 @@
 #include "mahdar/view.h"
 
 struct fx {
+	struct buffer *b;
 	struct doc *d;
 	struct view *v;
 	struct edit *e;
@@ -21,23 +24,22 @@ static const struct layout *fx_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
-/* A document of the given lines (LF each), laid out cols wide. */
+/* A document of the given lines (LF each), opened like the editor opens
+ * one (buffer_open on a file), laid out cols wide. */
 static struct fx fx_new(int cols, const char *const *lines, size_t n)
 {
 	struct fx f;
-	f.d = doc_new();
-	for (size_t i = 0; i < n; i++)
-		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
-	f.d->modified = 0;
+	f.b = tu_buffer_of(lines, n);
+	f.d = buffer_doc(f.b);
+	f.e = buffer_edit(f.b);
 	f.v = view_new(f.d, 10, cols);
-	f.e = edit_new(f.d, fx_layout, f.v);
+	buffer_set_layout(f.b, fx_layout, f.v);
 	return f;
 }
 
 static void fx_free(struct fx *f)
 {
-	edit_free(f->e);
-	doc_free(f->d);
+	buffer_free(f->b);
 	view_free(f->v);
 }
 
@@ -614,6 +616,68 @@ static void test_cut_paste_moves_item_data(void **state)
 	fx_free(&f);
 }
 
+/* edit_replace_range: one undo step, line breaks allowed; a group of
+ * them is one step too. */
+static void test_replace_range_and_groups(void **state)
+{
+	(void)state;
+	const char *lines[] = {"alpha beta", "gamma"};
+	struct fx f = fx_new(40, lines, 2);
+	edit_replace_range(f.e, (struct edit_pos){0, 6}, (struct edit_pos){1, 1}, "B\nG", 3);
+	assert_string_equal(L(&f, 0), "alpha B");
+	assert_string_equal(L(&f, 1), "Gamma");
+	assert_int_equal(f.e->cur.line, 1);
+	assert_int_equal(f.e->cur.off, 1);
+	edit_group_begin(f.e);
+	edit_replace_range(f.e, (struct edit_pos){0, 0}, (struct edit_pos){0, 1}, "A", 1);
+	edit_replace_range(f.e, (struct edit_pos){1, 4}, (struct edit_pos){1, 5}, "A", 1);
+	edit_group_end(f.e);
+	assert_string_equal(L(&f, 0), "Alpha B");
+	assert_string_equal(L(&f, 1), "GammA");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "alpha B");
+	assert_string_equal(L(&f, 1), "Gamma");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "alpha beta");
+	assert_string_equal(L(&f, 1), "gamma");
+	assert_false(f.d->modified);
+	fx_free(&f);
+}
+
+/* An item's status is an undo step; "modified" is against the saved state. */
+static void test_status_is_undoable(void **state)
+{
+	(void)state;
+	const char *lines[] = {"- task — owner: Ann"};
+	struct fx f = fx_new(40, lines, 1);
+	unsigned long gen = f.d->gen;
+	assert_int_equal(edit_set_status(f.e, 0, DOC_ST_DONE), 0);
+	assert_int_equal(edit_set_status(f.e, 0, DOC_ST_DONE), -1);	/* no change, no step */
+	assert_int_equal(f.d->lines[0]->attr->status, DOC_ST_DONE);
+	assert_true(f.d->modified);
+	assert_true(f.d->gen != gen);	/* the recovery copy will be written */
+	edit_mark_saved(f.e);
+	f.d->modified = 0;
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_int_equal(f.d->lines[0]->attr == NULL ? DOC_ST_OPEN : f.d->lines[0]->attr->status, DOC_ST_OPEN);
+	assert_true(f.d->modified);	/* the saved state had it done */
+	assert_int_equal(edit_redo(f.e), 0);
+	assert_false(f.d->modified);
+	assert_int_equal(f.d->lines[0]->attr->status, DOC_ST_DONE);
+	fx_free(&f);
+	/* A document restored from a recovery copy differs from the file:
+	 * undoing every edit made since does not make it "saved". */
+	struct doc *d = doc_new();
+	doc_line_insert(d, 0, "restored", 8, DOC_EOL_NONE);
+	assert_true(d->modified);
+	struct edit *e = edit_new(d, NULL, NULL);
+	edit_type(e, "x", 1);
+	edit_undo(e);
+	assert_true(d->modified);
+	edit_free(e);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +699,8 @@ int main(void)
 		cmocka_unit_test(test_nul_bytes_are_left_out),
 		cmocka_unit_test(test_backspace_removes_just_the_joiner),
 		cmocka_unit_test(test_cut_paste_moves_item_data),
+		cmocka_unit_test(test_replace_range_and_groups),
+		cmocka_unit_test(test_status_is_undoable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,17 +4,17 @@
 #include "testutil.h"
 
 #include "mahdar/doc.h"
-#include "mahdar/editor.h"
+#include "mahdar/mode.h"
 
 static int ans(int prompt, const char *s, int lang)
 {
-	return editor_answer(prompt, s, strlen(s), lang);
+	return mode_ask_answer(prompt, s, strlen(s), lang);
 }
 
 static void test_quit_answers(void **state)
 {
 	(void)state;
-	const int Q = EDITOR_PROMPT_QUIT;
+	const int Q = MODE_ASK_YES_NO;
 	/* Yes: y, the y key on Arabic/Persian (غ) and Hebrew (ט) keyboards,
 	 * and the initials of نعم, بله, כן. */
 	const char *yes[] = {"y", "Y", "\u063a", "\u05d8", "\u0646", "\u0628", "\u05db", "yes",
@@ -46,7 +46,7 @@ static void test_quit_answers(void **state)
 static void test_recovery_answers(void **state)
 {
 	(void)state;
-	const int R = EDITOR_PROMPT_RECOVER;
+	const int R = MODE_ASK_RECOVER;
 	const char *restore[] = {"r", "R", "\u0642", "\u05e8"};
 	for (size_t i = 0; i < sizeof restore / sizeof restore[0]; i++)
 		if (ans(R, restore[i], DOC_LANG_FA) != 'r')
@@ -58,10 +58,10 @@ static void test_recovery_answers(void **state)
 	/* The quit question's letters mean nothing here, and the other way round. */
 	assert_int_equal(ans(R, "y", DOC_LANG_EN), 0);
 	assert_int_equal(ans(R, "\u062f", DOC_LANG_FA), 0);
-	assert_int_equal(ans(EDITOR_PROMPT_QUIT, "d", DOC_LANG_EN), 0);
-	assert_int_equal(ans(EDITOR_PROMPT_NONE, "y", DOC_LANG_EN), 0);
+	assert_int_equal(ans(MODE_ASK_YES_NO, "d", DOC_LANG_EN), 0);
+	assert_int_equal(ans(-1, "y", DOC_LANG_EN), 0);
 	/* An invalid byte answers nothing. */
-	assert_int_equal(editor_answer(R, "\xff", 1, DOC_LANG_EN), 0);
+	assert_int_equal(mode_ask_answer(R, "\xff", 1, DOC_LANG_EN), 0);
 }
 
 int main(void)

@@ -113,13 +113,15 @@ static void test_default_keymap(void **state)
 			fail_msg("%s is bound to %s, expected %s", want[i][0], c ? c : "nothing", want[i][1]);
 	}
 	/* Every command has a key, so everything can be done from the keyboard. */
-	const struct cmd *(*tables[])(size_t *) = {cmd_edit_table, cmd_file_table, cmd_view_table};
-	for (size_t t = 0; t < UTIL_ARRAY_LEN(tables); t++) {
+	size_t nf;
+	const struct cmd_family *fam = cmd_families(&nf);
+	for (size_t t = 0; t < nf; t++) {
 		size_t n;
-		const struct cmd *v = tables[t](&n);
+		const struct cmd *v = fam[t].table(&n);
 		for (size_t i = 0; i < n; i++)
-			if (keymap_key_for(km, v[i].name) == NULL)
-				fail_msg("command %s has no key in default.keys", v[i].name);
+			if (keymap_key_for_mode(km, fam[t].mode, v[i].name) == NULL)
+				fail_msg("command %s has no key in the [%s] table of default.keys", v[i].name,
+					 fam[t].mode);
 	}
 	free(text);
 	keymap_free(km);

@@ -48,6 +48,12 @@ static void test_keys(void **state)
 	check_key("\x1bx", "M-x");
 	check_key("\x1b\x13", "C-M-s");
 	check_key("\x1b\x1b[D", "M-Left");
+	/* Shift-Enter, which the search binds to "previous", as xterm's
+	 * modifyOtherKeys and the newer "CSI u" terminals send it. */
+	check_key("\x1b[27;2;13~", "S-Enter");
+	check_key("\x1b[13;2u", "S-Enter");
+	check_key("\x1b[13u", "Enter");
+	check_key("\x1b\r", "M-Enter");
 }
 
 static void test_text_and_partial_input(void **state)

@@ -2,7 +2,10 @@
  * symbols for controls, selection, status line, scrolling, the layout
  * cache, and the too-small note. */
 #include "testutil.h"
+#include "testfs.h"
+#include "testgrid.h"
 
+#include "mahdar/buffer.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
@@ -13,55 +16,36 @@ static const struct layout *lay_of(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
-/* Row r of the grid as UTF-8 (blanks as spaces; right halves skipped). */
-static char *grid_row(const struct view_grid *g, int r)
-{
-	char *out = calloc((size_t)g->cols * 16 + 1, 1);
-	size_t n = 0;
-	for (int c = 0; c < g->cols; c++) {
-		const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-		if (cell->width == 0)
-			continue;
-		if (cell->len == 0) {
-			out[n++] = ' ';
-			continue;
-		}
-		memcpy(out + n, g->text.s + cell->text, cell->len);
-		n += cell->len;
-	}
-	return out;
-}
-
 static void assert_row(const struct view_grid *g, int r, const char *want)
 {
-	char *got = grid_row(g, r);
+	char *got = tg_row(g, r, 0);
 	if (strcmp(got, want) != 0)
 		fail_msg("row %d is \"%s\", expected \"%s\"", r, got, want);
 	free(got);
 }
 
 struct vf {
+	struct buffer *b;
 	struct doc *d;
 	struct view *v;
 	struct edit *e;
 };
 
+/* The lines (LF each), opened like the editor opens a file, in a view of rows x cols. */
 static struct vf vf_new(int rows, int cols, const char *const *lines, size_t n)
 {
 	struct vf f;
-	f.d = doc_new();
-	for (size_t i = 0; i < n; i++)
-		doc_line_insert(f.d, i, lines[i], strlen(lines[i]), DOC_EOL_LF);
-	f.d->modified = 0;
+	f.b = tu_buffer_of(lines, n);
+	f.d = buffer_doc(f.b);
+	f.e = buffer_edit(f.b);
 	f.v = view_new(f.d, rows, cols);
-	f.e = edit_new(f.d, lay_of, f.v);
+	buffer_set_layout(f.b, lay_of, f.v);
 	return f;
 }
 
 static void vf_free(struct vf *f)
 {
-	edit_free(f->e);
-	doc_free(f->d);
+	buffer_free(f->b);
 	view_free(f->v);
 }
 
@@ -85,7 +69,7 @@ static void test_small_doc_20x5(void **state)
 	assert_row(g, 0, "                \u0645\u0627\u0644\u0633");
 	assert_row(g, 1, "Agenda              ");
 	assert_row(g, 2, "x                   ");
-	char *status = grid_row(g, 3);
+	char *status = tg_row(g, 3, 0);
 	assert_non_null(strstr(status, "m.txt"));
 	assert_non_null(strstr(status, "1:1"));
 	assert_true(g->cells[3 * 20].attr & VIEW_A_STATUS);
@@ -114,7 +98,7 @@ static void test_controls_are_symbols(void **state)
 			reversed++;
 	}
 	assert_true(reversed >= 3);	/* ESC, BEL and the C1 byte, at least */
-	char *row = grid_row(g, 0);
+	char *row = tg_row(g, 0, 0);
 	assert_null(strstr(row, "\xc2\x9b"));
 	free(row);
 	vf_free(&f);
@@ -171,6 +155,59 @@ static void test_layout_cache(void **state)
 	assert_int_equal(view_layout(f.v, 0)->ngraph, 11);	/* changed line: redone */
 	view_resize(f.v, 5, 6);
 	assert_int_equal(view_layout(f.v, 1)->nrows, 2);	/* new width: redone */
+	vf_free(&f);
+}
+
+/* The cache holds a few screens of lines, however far one scrolls; two
+ * views of one document keep their own layouts at their own widths. */
+static void test_cache_bounded(void **state)
+{
+	(void)state;
+	struct vf f = vf_new(10, 30, NULL, 0);
+	for (size_t i = 0; i < 20000; i++)
+		doc_line_insert(f.d, i, "سطر ثم line and more words", strlen("سطر ثم line and more words"),
+				DOC_EOL_LF);
+	size_t most = 0;
+	struct view_status st = {.name = "m.txt", .line = 1, .col = 1};
+	for (int k = 0; k < 20000 / 7; k++) {
+		view_scroll(f.v, 7);
+		view_render(f.v, f.e, &st);
+		if (view_cache_count(f.v) > most)
+			most = view_cache_count(f.v);
+	}
+	assert_true(f.v->top_line > 19000);
+	assert_true(most <= view_cache_limit(f.v));
+	assert_true(view_cache_limit(f.v) < 200);
+	struct view *narrow = view_new(f.d, 10, 8);
+	const struct layout *wide = view_layout(f.v, 5);
+	assert_int_equal(view_layout(narrow, 5)->nrows > 1, 1);
+	assert_ptr_equal(view_layout(f.v, 5), wide);	/* not disturbed by the other view */
+	assert_int_equal(wide->nrows, 1);
+	view_free(narrow);
+	vf_free(&f);
+}
+
+/* Spans: each adds its attribute to exactly the graphemes it covers,
+ * across lines for a selection. */
+static void test_spans(void **state)
+{
+	(void)state;
+	const char *lines[] = {"abcdef", "ghij"};
+	struct vf f = vf_new(5, 20, lines, 2);
+	struct view_frame fr = {.st = {.name = "m.txt", .line = 1, .col = 1}};
+	view_frame_span(&fr, 0, 1, 0, 3, VIEW_A_MATCH);
+	view_frame_span(&fr, 0, 4, 1, 2, VIEW_A_SELECT);
+	view_frame_span(&fr, 1, 0, 1, 1, VIEW_A_CURRENT);
+	const struct view_grid *g = view_render_frame(f.v, &fr);
+	for (int c = 0; c < 6; c++) {
+		assert_int_equal((g->cells[c].attr & VIEW_A_MATCH) != 0, c >= 1 && c < 3);
+		assert_int_equal((g->cells[c].attr & VIEW_A_SELECT) != 0, c >= 4);
+	}
+	for (int c = 0; c < 4; c++) {
+		assert_int_equal((g->cells[20 + c].attr & VIEW_A_SELECT) != 0, c < 2);
+		assert_int_equal((g->cells[20 + c].attr & VIEW_A_CURRENT) != 0, c == 0);
+	}
+	view_frame_free(&fr);
 	vf_free(&f);
 }
 
@@ -279,6 +316,8 @@ int main(void)
 		cmocka_unit_test(test_selection_and_bold_headings),
 		cmocka_unit_test(test_scrolling_and_hits),
 		cmocka_unit_test(test_layout_cache),
+		cmocka_unit_test(test_cache_bounded),
+		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_too_small),
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
 		cmocka_unit_test(test_long_message_wraps),

@@ -3,6 +3,8 @@
 #ifndef MAHDAR_TESTFS_H
 #define MAHDAR_TESTFS_H
 
+#include "mahdar/buffer.h"
+
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,6 +67,31 @@ static inline int tf_count_entries(const char *dir)
 		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
 	closedir(d);
 	return n;
+}
+
+/* A buffer (mahdar/buffer.h) holding lines[0..n), each ending in LF, opened
+ * with buffer_open() like the editor opens a file: the file is written in
+ * a scratch directory and removed again.  Free with buffer_free(). */
+static inline struct buffer *tu_buffer_of(const char *const *lines, size_t n)
+{
+	char dir[] = "/tmp/mahdar-buf-XXXXXX";
+	if (mkdtemp(dir) == NULL)
+		fail_msg("mkdtemp failed");
+	char path[64], side[72];
+	snprintf(path, sizeof path, "%s/t.txt", dir);
+	snprintf(side, sizeof side, "%s/t.json", dir);
+	FILE *fp = fopen(path, "wb");
+	for (size_t i = 0; i < n; i++)
+		fprintf(fp, "%s\n", lines[i]);
+	fclose(fp);
+	char *cause = NULL;
+	struct buffer *b = buffer_open(path, 0, &cause);
+	if (b == NULL)
+		fail_msg("buffer_open %s: %s", path, cause);
+	unlink(path);
+	unlink(side);
+	rmdir(dir);
+	return b;
 }
 
 #endif
