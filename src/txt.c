@@ -107,9 +107,52 @@ static int txt_digit(uint32_t c)
 
 /* Index of the entry of names[0..count) that s names, or -1; *lang gets the
  * language whose alias matched. */
+/* The aliases of a names table folded once (fold_string), for
+ * txt_lookup(): folding every alias again for each heading of a
+ * 200,000-line document cost more than the rest of its analysis. */
+struct txt_folded {
+	const struct txt_names *names;
+	char *v[DOC_KEY_COUNT][DOC_LANG_COUNT][TXT_MAX_ALIASES];
+};
+
+static const struct txt_folded *txt_folded_of(const struct txt_names *names, int count)
+{
+	static struct txt_folded tab[2];	/* labels, headings */
+	for (size_t t = 0; t < UTIL_ARRAY_LEN(tab); t++) {
+		if (tab[t].names == names)
+			return &tab[t];
+		if (tab[t].names != NULL || count > DOC_KEY_COUNT)
+			continue;
+		for (int k = 0; k < count; k++)
+			for (int l = 0; l < DOC_LANG_COUNT; l++)
+				for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+					tab[t].v[k][l][a] = fold_string(names[k].v[l][a], strlen(names[k].v[l][a]));
+		tab[t].names = names;
+		return &tab[t];
+	}
+	return NULL;
+}
+
 static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
 		      int *lang)
 {
+	const struct txt_folded *f = n > 0 && memchr(s, '\0', n) == NULL ? txt_folded_of(names, count) : NULL;
+	if (f != NULL) {
+		/* fold_eq() against each alias, the text folded once. */
+		char *key = fold_string(s, n);
+		int found = -1;
+		for (int k = 0; k < count && found < 0 && key[0] != '\0'; k++)
+			for (int l = 0; l < DOC_LANG_COUNT && found < 0; l++)
+				for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+					if (strcmp(key, f->v[k][l][a]) == 0) {
+						if (lang)
+							*lang = l;
+						found = k;
+						break;
+					}
+		free(key);
+		return found;
+	}
 	for (int k = 0; k < count; k++)
 		for (int l = 0; l < DOC_LANG_COUNT; l++)
 			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
