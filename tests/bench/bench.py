@@ -25,7 +25,10 @@ and whether it holds; then the spreads (p50/p90/p99/max) of every sample.
                  its line 100,000 (the long line).
   bytes per key  bytes written to the terminal for one key, end of small.
   export/check   `mahdar export huge --to json`, `mahdar check huge`: wall
-                 time and peak RSS (wait4).
+                 time, CPU time and peak RSS (wait4).
+  CPU time       beside first paint, save, export and check, the CPU time
+                 (user + system) the process spent: on a busy machine the
+                 wall time also counts waiting for a core.
 
 --quick (or MAHDAR_BENCH_QUICK=1): 1 run of 20 keys, 5 s of typing.
 """
@@ -174,6 +177,15 @@ class Session:
         last, n = self.burst(QUIET, t + 10)
         return ((last - t) * 1000 if last else float("nan")), n
 
+    def cpu_ms(self):
+        """CPU time (user + system) the editor has used so far."""
+        try:
+            with open("/proc/%d/stat" % self.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return None
+
     def hwm_kib(self):
         try:
             with open("/proc/%d/status" % self.pid) as f:
@@ -247,6 +259,7 @@ class Bench:
             paint = s.paint()
             if where == "end" and ed != "floor":
                 self.add("paint " + doc, ed, paint)
+                self.add("paint cpu " + doc, ed, s.cpu_ms())
                 self.add("rss open " + doc, ed, s.hwm_kib())
             keys = EDITORS[ed]["end"] if where == "end" else EDITORS[ed]["mid"](self.lines[doc] // 2)
             if keys:
@@ -263,14 +276,18 @@ class Bench:
                 if EDITORS[ed]["save_pre"]:
                     s.send(EDITORS[ed]["save_pre"].encode())
                     s.burst(SETTLE, time.perf_counter() + 10)
+                cpu = s.cpu_ms()
                 t = time.perf_counter()
                 os.write(s.fd, EDITORS[ed]["save"].encode())
                 last, _ = s.burst(SETTLE, t + 60)
+                cpu2 = s.cpu_ms()
                 st2 = os.stat(path)
                 if (st2.st_mtime_ns, st2.st_size, st2.st_ino) == (st.st_mtime_ns, st.st_size, st.st_ino):
                     self.notes.append("%s: the save did not change %s" % (ed, path))
                 else:
                     self.add("save huge", ed, ((last or t) - t) * 1000)
+                    if cpu is not None and cpu2 is not None:
+                        self.add("save cpu huge", ed, cpu2 - cpu)
         finally:
             s.close()
             shutil.rmtree(d, ignore_errors=True)
@@ -314,6 +331,7 @@ class Bench:
             if what == "export" and os.waitstatus_to_exitcode(status) != 0:
                 self.notes.append("mahdar export failed on huge")
             self.add(what + " huge", "mahdar", ms)
+            self.add(what + " cpu huge", "mahdar", (ru.ru_utime + ru.ru_stime) * 1000)
             self.add(what + " rss huge", "mahdar", ru.ru_maxrss)
         finally:
             shutil.rmtree(d, ignore_errors=True)
@@ -365,12 +383,16 @@ class Bench:
             ("key max while typing %g s on huge" % self.a.type_s, "typing huge", "max", "ms", "abs", 5),
             ("first paint, small", "paint small", "p50", "ms", "vim", 1),
             ("first paint, huge", "paint huge", "p50", "ms", "vim", 1),
+            ("first paint, huge: CPU time of the editor", "paint cpu huge", "p50", "ms", "vim", 1),
             ("save after one edit, huge", "save huge", "p50", "ms", "vim", 2),
+            ("save after one edit, huge: CPU time", "save cpu huge", "p50", "ms", "vim", 2),
             ("peak RSS, huge opened", "rss open huge", "p50", "MiB", "vim", 1),
             ("peak RSS after moving to line 100,000 of huge", "rss walked huge", "p50", "MiB", "vim", 1),
             ("`export --to json`, huge", "export huge", "p50", "ms", "abs", 400),
             ("`export --to json`, huge, peak RSS", "export rss huge", "p50", "MiB", None, None),
+            ("`export --to json`, huge: CPU time", "export cpu huge", "p50", "ms", "abs", 400),
             ("`check`, huge", "check huge", "p50", "ms", "abs", 150),
+            ("`check`, huge: CPU time", "check cpu huge", "p50", "ms", "abs", 150),
             ("bytes written to the terminal per key, end of small", "bytes end small", "p50", "B", "vim", 1),
         ]
 
