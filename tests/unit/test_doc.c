@@ -25,22 +25,41 @@ static void test_insert_delete_splice(void **state)
 	doc_free(d);
 }
 
-/* Lines loaded at once keep their bytes and terminators, and can be edited
- * (longer, shorter, emptied) and deleted like any other. */
+/* Line i holds exactly s (its length counted, its NUL in place) and ends with eol. */
+static void expect_line(const struct doc *d, size_t i, const char *s, int eol)
+{
+	assert_int_equal(d->lines[i]->len, strlen(s));
+	assert_string_equal(d->lines[i]->s, s);
+	assert_int_equal(d->lines[i]->eol, eol);
+}
+
+/* A document of four lines loaded at once, copied (doc_lines_load) or
+ * handed over (doc_lines_adopt): every byte and terminator kept. */
+static struct doc *four_lines(int adopt)
+{
+	static const char text[] = "first\r\nsecond line\n\nlast";
+	struct doc *d = doc_new();
+	if (adopt) {
+		char *bytes = xmalloc(sizeof text);
+		memcpy(bytes, text, sizeof text);
+		doc_lines_adopt(d, bytes, sizeof text - 1);
+	} else {
+		doc_lines_load(d, text, sizeof text - 1);
+	}
+	assert_int_equal(d->nlines, 4);
+	expect_line(d, 0, "first", DOC_EOL_CRLF);
+	expect_line(d, 1, "second line", DOC_EOL_LF);
+	expect_line(d, 2, "", DOC_EOL_LF);
+	expect_line(d, 3, "last", DOC_EOL_NONE);
+	return d;
+}
+
+/* Lines loaded at once can be edited (longer, shorter, emptied) and
+ * deleted like any other. */
 static void test_lines_load(void **state)
 {
 	(void)state;
-	static const char text[] = "first\r\nsecond line\n\nlast";
-	struct doc *d = doc_new();
-	doc_lines_load(d, text, sizeof text - 1);
-	assert_int_equal(d->nlines, 4);
-	assert_string_equal(d->lines[0]->s, "first");
-	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
-	assert_string_equal(d->lines[1]->s, "second line");
-	assert_int_equal(d->lines[1]->eol, DOC_EOL_LF);
-	assert_int_equal(d->lines[2]->len, 0);
-	assert_string_equal(d->lines[3]->s, "last");
-	assert_int_equal(d->lines[3]->eol, DOC_EOL_NONE);
+	struct doc *d = four_lines(0);
 	/* shorter, longer, emptied: the line's own bytes, its neighbours untouched */
 	doc_line_splice(d, 1, 0, 7, "", 0);
 	assert_string_equal(d->lines[1]->s, "line");
@@ -65,21 +84,10 @@ static void test_lines_load(void **state)
 static void test_lines_adopt(void **state)
 {
 	(void)state;
-	static const char text[] = "one\r\ntwo\n\nthree";
-	char *bytes = xmalloc(sizeof text);
-	memcpy(bytes, text, sizeof text);
-	struct doc *d = doc_new();
-	doc_lines_adopt(d, bytes, sizeof text - 1);
-	assert_int_equal(d->nlines, 4);
-	assert_string_equal(d->lines[0]->s, "one");
-	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
-	assert_string_equal(d->lines[1]->s, "two");
-	assert_int_equal(d->lines[2]->len, 0);
-	assert_string_equal(d->lines[3]->s, "three");
-	assert_int_equal(d->lines[3]->eol, DOC_EOL_NONE);
-	doc_line_splice(d, 3, 5, 0, " and four", 9);
-	assert_string_equal(d->lines[3]->s, "three and four");
-	assert_string_equal(d->lines[1]->s, "two");
+	struct doc *d = four_lines(1);
+	doc_line_splice(d, 3, 4, 0, " and four", 9);
+	assert_string_equal(d->lines[3]->s, "last and four");
+	assert_string_equal(d->lines[1]->s, "second line");
 	doc_free(d);
 	/* nothing to adopt: the buffer is freed all the same (ASan would say) */
 	d = doc_new();
