@@ -56,7 +56,7 @@
 #define UI_ESC_WAIT_MS 30
 #define UI_PASTE_WAIT_MS 2000
 
-/* The frame last handed to curses, to send only the rows that changed. */
+/* The frame last handed to curses, to send only the cells that changed. */
 struct ui_frame {
 	int rows, cols;			/* 0 x 0: nothing drawn yet (or repaint all) */
 	struct view_cell *cells;	/* rows * cols, .text offsets into text */
