@@ -170,13 +170,13 @@ static int side_in(const char *const *list, const char *key)
 static void side_sanitize(struct buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t k = ustr_decode(s + i, n - i, &c);
-		if (c == USTR_INVALID)
+		size_t ok = ustr_valid_prefix(s + i, n - i);
+		buf_append(b, s + i, ok);
+		i += ok;
+		if (i < n) {
 			buf_append(b, "\xEF\xBF\xBD", 3);
-		else
-			buf_append(b, s + i, k);
-		i += k;
+			i++;
+		}
 	}
 }
 
@@ -186,9 +186,15 @@ static void side_sanitize(struct buf *b, const char *s, size_t n)
  * accepts only valid UTF-8; the text file keeps the bytes). */
 static json_t *side_strn(const char *s, size_t n)
 {
+	/* Checked once here; jansson need not check again (the text of a
+	 * 20 MB document is most of a sidecar). */
+	if (ustr_valid_prefix(s, n) == n) {
+		json_t *j = json_stringn_nocheck(s, n);
+		return j != NULL ? j : json_string("\xEF\xBF\xBD");
+	}
 	struct buf b = BUF_INIT;
 	side_sanitize(&b, s, n);
-	json_t *j = json_stringn(b.s != NULL ? b.s : "", b.len);
+	json_t *j = json_stringn_nocheck(b.s != NULL ? b.s : "", b.len);
 	buf_free(&b);
 	return j != NULL ? j : json_string("\xEF\xBF\xBD");
 }
@@ -273,15 +279,19 @@ static json_t *side_sections(const struct doc *d)
 		if (!side_sec_written(d, sec))
 			continue;
 		buf_clear(&b);
+		/* The analysis has checked every line's UTF-8 already. */
+		int valid = !d->stale;
 		for (size_t i = sec->first; i < end; i++) {
 			if (i > sec->first)
 				buf_putc(&b, '\n');
 			buf_append(&b, d->lines[i]->s, d->lines[i]->len);
+			valid = valid && !d->lines[i]->invalid;
 		}
 		json_t *o = json_object();
 		json_object_set_new(o, "key", side_str(doc_sec_name(sec->key)));
 		json_object_set_new(o, "heading", side_str(sec->heading));
-		json_object_set_new(o, "text", side_strn(b.s != NULL ? b.s : "", b.len));
+		json_t *t = valid ? json_stringn_nocheck(b.s != NULL ? b.s : "", b.len) : NULL;
+		json_object_set_new(o, "text", t != NULL ? t : side_strn(b.s != NULL ? b.s : "", b.len));
 		json_array_append_new(arr, o);
 	}
 	buf_free(&b);
@@ -632,7 +642,10 @@ char *side_write(const struct doc *d, const char *text, size_t text_len, const c
 	side_graft_text(o, d->side_kept);
 
 	struct buf b = BUF_INIT;
-	json_dump_callback(o, side_dump_cb, &b, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	buf_reserve(&b, text_len + text_len / 8 + 65536);
+	/* One line (with jansson's ", " and ": "), not indented: the size of
+	 * a sidecar stays that of its text plus a little per item. */
+	json_dump_callback(o, side_dump_cb, &b, JSON_PRESERVE_ORDER);
 	buf_putc(&b, '\n');
 	json_decref(o);
 	return buf_steal(&b, len);

@@ -376,7 +376,7 @@ static void test_range_in_sidecar(void **state)
 	assert_string_equal(d->date_end_iso, "2018-10-21");
 	size_t n;
 	char *js = side_write(d, text, strlen(text), "2026-01-01T00:00:00+00:00", &n);
-	assert_non_null(strstr(js, "\"date_iso\": \"2018-10-20\",\n    \"date_end_iso\": \"2018-10-21\""));
+	assert_non_null(strstr(js, "\"date_iso\": \"2018-10-20\", \"date_end_iso\": \"2018-10-21\""));
 	free(js);
 	doc_free(d);
 

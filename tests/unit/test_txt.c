@@ -113,6 +113,34 @@ static void test_corpus_round_trip(void **state)
  * draws them bold without analysing the document): txt_line_kind() agrees
  * with txt_analyse() on every line of the corpus, and on lines that only
  * look like headings. */
+/* Analysing again after an edit counts the edited line anew (the others
+ * are remembered): the language follows the text, and a line that became
+ * invalid UTF-8 is reported, then no longer once it is fixed. */
+static void test_analyse_after_edit(void **state)
+{
+	(void)state;
+	static const char text[] = "# Minutes\n\n## Notes\nThe board met.\nIt agreed.\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_int_equal(d->lang_detected, DOC_LANG_EN);
+	static const char ar[] = "اجتمع المجلس ووافق على الميزانية السنوية للجمعية بعد نقاش طويل";
+	doc_line_set(d, 4, ar, sizeof ar - 1);
+	txt_analyse(d);
+	assert_int_equal(d->lang_detected, DOC_LANG_AR);
+	assert_int_equal(d->nproblems, 0);
+	doc_line_set(d, 3, "bad \xff byte", 10);
+	txt_analyse(d);
+	assert_int_equal(d->nproblems, 1);
+	assert_int_equal(d->problems[0].line, 3);
+	txt_analyse(d);
+	assert_int_equal(d->nproblems, 1);	/* still reported: not taken from a memory */
+	doc_line_set(d, 3, "The board met again.", 20);
+	doc_line_set(d, 4, "It agreed.", 10);
+	txt_analyse(d);
+	assert_int_equal(d->nproblems, 0);
+	assert_int_equal(d->lang_detected, DOC_LANG_EN);
+	doc_free(d);
+}
+
 static void test_line_kind_alone(void **state)
 {
 	(void)state;
@@ -732,6 +760,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpus_round_trip),
 		cmocka_unit_test(test_line_kind_alone),
+		cmocka_unit_test(test_analyse_after_edit),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
 		cmocka_unit_test(test_corpus_persian),
