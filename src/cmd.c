@@ -23,6 +23,7 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("In a search (and the prompt keys above)"), "search", mode_search_table},
 	{N_("The archive browser (mahdar DIR): typing filters the list"), "browse", mode_browse_table},
 	{N_("Minutes opened from the browser, and final minutes"), "read", mode_read_table},
+	{N_("Drafting: header fields, agenda, the meeting clock"), "draft", mode_draft_table},
 	{N_("Showing"), "text", cmd_view_table},
 	{N_("Input methods"), "text", cmd_input_table},
 };

@@ -386,6 +386,7 @@ int editor_open(struct editor *ed, const char *path, char **cause)
 	if (b == NULL)
 		return -1;
 	editor_swap_buffer(ed, b);
+	mode_draft_open(ed);	/* under the text mode: [text] keys first */
 	editor_push(ed, mode_text(), NULL);
 	mode_read_opened(ed);	/* final minutes open read-only */
 	cmd_file_opened(ed);

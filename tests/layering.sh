@@ -53,7 +53,7 @@ buffer:  util buf ustr doc edit store txt fio lock
 view:    util buf ustr doc layout edit txt
 ui:      util buf ustr view
 cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor kmap draft
-mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review
+mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review draft
 editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode kmap
 cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive cmd kmap draft
 '

@@ -37,6 +37,7 @@ struct edit_pos;
 #define VIEW_A_ERROR	0x10u	/* an error message */
 #define VIEW_A_MATCH	0x20u	/* a search match */
 #define VIEW_A_CURRENT	0x40u	/* the current search match */
+#define VIEW_A_DIM	0x80u	/* an action item done or dropped */
 
 /* One screen cell.  A cell with width 2 is followed by one with width 0
  * (the right half, nothing to draw).  len == 0 is a blank. */
