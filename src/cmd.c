@@ -24,6 +24,8 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("The archive browser (mahdar DIR): typing filters the list"), "browse", mode_browse_table},
 	{N_("Minutes opened from the browser, and final minutes"), "read", mode_read_table},
 	{N_("Drafting: header fields, agenda, the meeting clock"), "draft", mode_draft_table},
+	{N_("Action items and decisions"), "draft", mode_item_table},
+	{N_("In a form (and the prompt keys above)"), "form", mode_form_table},
 	{N_("Showing"), "text", cmd_view_table},
 	{N_("Input methods"), "text", cmd_input_table},
 };

@@ -420,7 +420,7 @@ static void mode_draft_draw(struct editor *ed, struct mode *m, struct view_frame
 	}
 	free(st->status);
 	st->status = buf_steal(&b, NULL);
-	f->st.hints = st->status[0] != '\0' ? st->status : NULL;
+	f->st.info = st->status[0] != '\0' ? st->status : NULL;
 	if (st->note != NULL && f->st.msg == NULL)
 		f->st.msg = st->note;
 }

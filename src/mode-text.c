@@ -20,7 +20,6 @@
 struct mode_text_state {
 	int dragging;		/* the left button is held in the text */
 	char *hints;		/* the status line's key hints, made once */
-	char *joined;		/* what a mode below put in the status line, then the hints */
 };
 
 static struct mode_text_state *mode_text_state(struct mode *m)
@@ -36,7 +35,6 @@ static void mode_text_free(void *state)
 	if (st == NULL)
 		return;
 	free(st->hints);
-	free(st->joined);
 	free(st);
 }
 
@@ -120,13 +118,7 @@ static void mode_text_draw(struct editor *ed, struct mode *m, struct view_frame 
 	struct mode_text_state *st = mode_text_state(m);
 	if (st->hints == NULL)
 		st->hints = mode_text_hints(ed);
-	if (f->st.hints != NULL) {	/* the drafting layer's quorum and clock first */
-		free(st->joined);
-		st->joined = xasprintf("%s  %s", f->st.hints, st->hints);
-		f->st.hints = st->joined;
-	} else {
-		f->st.hints = st->hints;
-	}
+	f->st.hints = st->hints;
 	struct edit_pos a, b;
 	if (edit_selection(editor_edit(ed), &a, &b))
 		view_frame_span(f, a.line, a.off, b.line, b.off, VIEW_A_SELECT);

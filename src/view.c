@@ -438,14 +438,17 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	view_blank_row(g, sr, VIEW_A_STATUS);
 	char pos[64];
 	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
-	char *right = st->hints != NULL ? xasprintf("%s  %s ", pos, st->hints) : xasprintf("%s ", pos);
+	const char *info = st->info != NULL ? st->info : "";
+	char *right = xasprintf("%s%s%s%s%s ", pos, *info ? "  " : "", info, st->hints != NULL ? "  " : "",
+				st->hints != NULL ? st->hints : "");
 	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
 			       st->readonly ? " [read-only]" : "");
 	int lw = view_string_width(left);
 	int rw = view_string_width(right);
-	if (lw + 1 + rw > g->cols) {
+	for (int drop = 1; drop <= 2 && lw + 1 + rw > g->cols; drop++) {
+		/* The hints go first, then the quorum and clock. */
 		free(right);
-		right = xasprintf("%s ", pos);
+		right = drop == 1 && *info ? xasprintf("%s  %s ", pos, info) : xasprintf("%s ", pos);
 		rw = view_string_width(right);
 	}
 	int room = g->cols - rw - 1;

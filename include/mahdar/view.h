@@ -63,6 +63,8 @@ struct view_status {
 	size_t line, col;	/* 1-based */
 	int rtl;		/* the cursor line's direction */
 	const char *hints;	/* short key hints, or NULL */
+	const char *info;	/* the quorum, the meeting clock: before the hints, kept when they
+				 * do not fit (NULL: none) */
 	const char *msg;	/* message line, or NULL */
 	int msg_error;
 	int msg_cursor;		/* put the cursor just after the message (a typed answer) */
