@@ -1,9 +1,9 @@
 /* mode-draft: the drafting layer — what helps a secretary fill in the
- * minutes while people talk.  It sits under the text mode (pushed first,
- * so "[text]" keys win and a key [text] does not bind is looked up in
- * "[draft]"), and it draws before it: the status line's quorum and meeting
- * clock, the structure note, and the spans that set the header labels,
- * agenda numbers and item bullets apart and dim done items.
+ * minutes while people talk.  It sits under the text mode (pushed first;
+ * its commands' keys are in "[text]") and draws before it: the status
+ * line's quorum and meeting clock, the structure note, and the spans
+ * that set the header labels, agenda numbers and item bullets apart and
+ * dim done items.
  *
  * Data model: the state is what the last frame knew about the structure
  * (the sections the document had, the note that edit earned) and the
@@ -435,7 +435,7 @@ static void mode_draft_free(void *state)
 
 static const struct mode_ops mode_draft_ops = {
 	.name = "draft",
-	.tables = {"draft", NULL, NULL},
+	.tables = {NULL, NULL, NULL},	/* its commands' keys are in [text] */
 	.tick = mode_draft_tick,
 	.draw = mode_draft_draw,
 	.free = mode_draft_free,

@@ -638,7 +638,13 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 
 static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f)
 {
-	return view_render_page(v, f->page, f->npage, f->page_top, f->page_title, f->st.msg);
+	/* A form over a page (a person added to the attendance) types in
+	 * the message line under it. */
+	const struct view_grid *g = view_render_page(v, f->page, f->npage, f->page_top, f->page_title,
+						     f->input != NULL ? NULL : f->st.msg);
+	if (f->input != NULL && !view_too_small(v))
+		view_draw_input(v, view_text_rows(v) + 1, f->input);
+	return g;
 }
 
 const struct view_grid *view_render_page(struct view *v, const char *const *lines, size_t n, size_t *top,

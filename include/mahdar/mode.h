@@ -90,6 +90,7 @@ const struct cmd *mode_draft_table(size_t *n);
 const struct cmd *mode_form_table(size_t *n);
 const struct cmd *mode_item_table(size_t *n);
 const struct cmd *mode_people_table(size_t *n);
+const struct cmd *mode_people_open_table(size_t *n);
 const struct cmd *mode_outline_table(size_t *n);
 const struct cmd *mode_nav_table(size_t *n);
 

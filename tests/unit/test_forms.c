@@ -256,6 +256,56 @@ static void test_meeting_clock(void **state)
 	fake_close(&f);
 }
 
+static void test_attendance(void **state)
+{
+	struct fake f;
+	char *old = tf_path(state, "earlier.txt");
+	tf_put_file(old, "# Board\nDate: 2026-10-01\nPresent: Dina Kamal (treasurer); Ann Lee\n", 66);
+	free(old);
+	forms_open(&f, state, "p.txt",
+		   "# Board\nDate: 2026-11-27\nMembers: 9\n\n## Agenda\n\n", DOC_LANG_NONE);
+	fake_key(&f, "M-p");
+	fake_expect(&f, "Attendance: present 0 of 9");
+	/* Typing a name opens the form; Tab takes the name from the earlier
+	 * minutes, then goes to the role. */
+	fake_type(&f, "Di");
+	fake_expect(&f, "Tab: Dina Kamal");
+	fake_key(&f, "Tab");
+	fake_key(&f, "Tab");
+	fake_type(&f, "treasurer");
+	fake_key(&f, "Enter");
+	fake_expect(&f, "Dina Kamal (treasurer) is present");
+	static const char *const more[] = {"Ann Lee", "Bob Hart", "Cy Dunn", "Eve Noor"};
+	for (size_t i = 0; i < 4; i++) {
+		fake_key(&f, "Enter");
+		fake_type(&f, more[i]);
+		fake_key(&f, "M-Enter");
+	}
+	fake_expect(&f, "present 5 of 9");
+	fake_expect(&f, "quorum 5 ✓");
+	struct doc *d = forms_doc(&f);
+	long l = forms_line(&f, "Present: ");
+	assert_true(l > 0);
+	assert_string_equal(d->lines[l]->s, "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor");
+	/* Bob to the apologies with one key: the quorum is lost. */
+	fake_key(&f, "Down");
+	fake_key(&f, "Down");
+	fake_key(&f, "Tab");
+	fake_expect(&f, "Bob Hart sent apologies");
+	fake_expect(&f, "present 4 of 9");
+	d = forms_doc(&f);
+	assert_string_equal(d->lines[forms_line(&f, "Apologies: ")]->s, "Apologies: Bob Hart");
+	/* Remove, and one undo brings him back. */
+	fake_key(&f, "Delete");
+	d = forms_doc(&f);
+	assert_int_equal(forms_line(&f, "Apologies: Bob"), -1);
+	fake_key(&f, "Esc");
+	fake_expect(&f, "present 4 of 9 · quorum 5 ✗");
+	fake_key(&f, "C-z");
+	assert_true(forms_line(&f, "Apologies: Bob Hart") > 0);
+	fake_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +314,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_agenda_enter, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_action_form, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_meeting_clock, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_attendance, tf_setup_dir, tf_teardown_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
