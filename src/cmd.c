@@ -28,6 +28,8 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("Attendance"), "text", mode_people_open_table},
 	{N_("The attendance (M-p): typing a name adds that person"), "people", mode_people_table},
 	{N_("In a form (and the prompt keys above)"), "form", mode_form_table},
+	{N_("Finding one's way"), "text", mode_nav_table},
+	{N_("The outline (M-o)"), "outline", mode_outline_table},
 	{N_("Showing"), "text", cmd_view_table},
 	{N_("Input methods"), "text", cmd_input_table},
 };

@@ -306,6 +306,43 @@ static void test_attendance(void **state)
 	fake_close(&f);
 }
 
+static void test_navigation(void **state)
+{
+	struct fake f;
+	forms_open(&f, state, "n.txt",
+		   "# Board\nDate: 2026-11-27\n\n## Opening\nhello\n## Agenda\n1. Roof\n2. Garden\n"
+		   "## Recommendations\n- Fix it — owner: Ann\n- Done one — owner: Bob\n## Closing\nbye\n",
+		   DOC_LANG_NONE);
+	fake_key(&f, "M-4");
+	assert_int_equal(fake_cur(&f)->line, 9);
+	fake_key(&f, "S-F2");
+	assert_int_equal(fake_cur(&f)->line, 6);
+	fake_key(&f, "M-g");
+	fake_type(&f, "13");
+	fake_key(&f, "Enter");
+	assert_int_equal(fake_cur(&f)->line, 12);
+	fake_key(&f, "M-g");
+	fake_type(&f, "99");
+	fake_key(&f, "Enter");
+	fake_expect(&f, "has 13 lines");
+	assert_int_equal(fake_cur(&f)->line, 12);
+	/* The outline: open actions only, Enter jumps. */
+	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){10, 0}, 0);
+	fake_key(&f, "F6");
+	fake_key(&f, "M-o");
+	fake_expect(&f, "Outline");
+	fake_expect(&f, "2. Garden");
+	fake_expect(&f, "Fix it — Ann");
+	assert_false(fake_shows(&f, "Done one"));
+	fake_key(&f, "C-Home");	/* not bound here: nothing happens */
+	fake_key(&f, "Up");
+	fake_key(&f, "Up");
+	fake_key(&f, "Enter");
+	assert_false(fake_shows(&f, "Outline"));
+	assert_int_equal(fake_cur(&f)->line, 7);
+	fake_close(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +352,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_action_form, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_meeting_clock, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_attendance, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_navigation, tf_setup_dir, tf_teardown_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
