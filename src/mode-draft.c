@@ -404,6 +404,8 @@ static void mode_draft_draw(struct editor *ed, struct mode *m, struct view_frame
 {
 	struct mode_draft *st = m->state;
 	mode_draft_check(ed, st);
+	if (st->running)	/* a line typed just before a save is stamped too */
+		mode_draft_stamp(ed, st);
 	mode_draft_spans(ed, f);
 	struct doc *d = buffer_doc(editor_buffer(ed));
 	struct buf b = BUF_INIT;

@@ -12,6 +12,9 @@
 #include "testgrid.h"
 
 #include "mahdar/buffer.h"
+#include "mahdar/cmd.h"
+#include "mahdar/keymap.h"
+#include "mahdar/util.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
@@ -343,9 +346,39 @@ static void test_navigation(void **state)
 	fake_close(&f);
 }
 
+/* Every shipped keys file loads without a problem; the default one gives
+ * every command a key in its table. */
+static void test_shipped_keys(void **state)
+{
+	(void)state;
+	static const char *const files[] = {"default.keys", "emacs.keys"};
+	for (size_t f = 0; f < UTIL_ARRAY_LEN(files); f++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/keymaps/%s", tu_srcdir(), files[f]);
+		size_t len;
+		char *text = tu_slurp(path, &len);
+		struct keymap *km = keymap_new();
+		char *cause = NULL;
+		if (keymap_parse(km, text, len, path, cmd_exists, &cause) != 0)
+			fail_msg("%s", cause);
+		size_t nf;
+		const struct cmd_family *fam = cmd_families(&nf);
+		for (size_t t = 0; f == 0 && t < nf; t++) {
+			size_t n;
+			const struct cmd *v = fam[t].table(&n);
+			for (size_t i = 0; i < n; i++)
+				if (keymap_key_for_mode(km, fam[t].mode, v[i].name) == NULL)
+					fail_msg("%s: command %s has no key in [%s]", files[f], v[i].name, fam[t].mode);
+		}
+		keymap_free(km);
+		free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_keys),
 		cmocka_unit_test_setup_teardown(test_template, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_structure_note, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_agenda_enter, tf_setup_dir, tf_teardown_dir),
