@@ -14,6 +14,7 @@
 #include "mahdar/buf.h"
 #include "mahdar/editor.h"
 #include "mahdar/input.h"
+#include "mahdar/keymap.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
@@ -64,10 +65,24 @@ static int mode_form_text(struct editor *ed, struct mode *m, const char *s, size
 	return 1;
 }
 
+int mode_form_pass_key(struct editor *ed, struct mode *m, const char *key)
+{
+	static const char *const pass[] = {"toggle-input", "input-arabic", "input-persian", "input-hebrew"};
+	const char *cmd = keymap_lookup_mode(editor_keymap(ed), KEYMAP_TEXT, key);
+	for (size_t i = 0; cmd != NULL && i < UTIL_ARRAY_LEN(pass); i++)
+		if (strcmp(cmd, pass[i]) == 0) {
+			char *error = NULL;
+			if (cmd_run(ed, m, cmd, &error) != CMD_OK)
+				editor_message(ed, 1, "%s", error != NULL ? error : cmd);
+			free(error);
+			break;
+		}
+	return 1;
+}
+
 static int mode_form_key(struct editor *ed, struct mode *m, const char *key)
 {
-	(void)ed, (void)m, (void)key;
-	return 1;	/* the text under the form is not touched while it is open */
+	return mode_form_pass_key(ed, m, key);
 }
 
 static int mode_form_mouse(struct editor *ed, struct mode *m, const struct ui_event *ev)

@@ -192,17 +192,23 @@ static size_t mode_people_complete(struct editor *ed, void *ctx, size_t field, c
 	return draft_people_complete(&st->known, prefix, n, out, max);
 }
 
-/* The person typed in the form goes to the present (or the group of the
- * chosen row). */
+/* The person typed in the form goes to the present. */
 static char *mode_people_added(struct editor *ed, char **v, size_t n, void *ctx)
 {
-	(void)ctx;
+	struct mode_people *st = ctx;
 	size_t nn = strlen(v[0]);
 	const char *name = txt_trim(v[0], &nn);
 	if (nn == 0)
 		return xstrdup(_("A name, please (Esc: add nobody)."));
 	size_t rn = n > 1 ? strlen(v[1]) : 0;
 	const char *role = n > 1 ? txt_trim(v[1], &rn) : "";
+	/* No role typed: the one the person had last time, if any. */
+	for (size_t i = 0; rn == 0 && i < st->known.n; i++)
+		if (st->known.v[i].role != NULL && strlen(st->known.v[i].name) == nn &&
+		    memcmp(st->known.v[i].name, name, nn) == 0) {
+			role = st->known.v[i].role;
+			rn = strlen(role);
+		}
 	char *s = rn > 0 ? xasprintf("%.*s (%.*s)", (int)nn, name, (int)rn, role) : xstrndup(name, nn);
 	struct mode_people_lists l;
 	mode_people_read(mode_people_doc(ed), &l);
@@ -293,8 +299,7 @@ static int mode_people_text(struct editor *ed, struct mode *m, const char *s, si
 
 static int mode_people_key(struct editor *ed, struct mode *m, const char *key)
 {
-	(void)ed, (void)m, (void)key;
-	return 1;
+	return mode_form_pass_key(ed, m, key);
 }
 
 static int mode_people_mouse(struct editor *ed, struct mode *m, const struct ui_event *ev)

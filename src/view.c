@@ -445,10 +445,15 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 			       st->readonly ? " [read-only]" : "");
 	int lw = view_string_width(left);
 	int rw = view_string_width(right);
-	for (int drop = 1; drop <= 2 && lw + 1 + rw > g->cols; drop++) {
-		/* The hints go first, then the quorum and clock. */
+	if (lw + 1 + rw > g->cols && st->hints != NULL) {	/* the hints go first */
 		free(right);
-		right = drop == 1 && *info ? xasprintf("%s  %s ", pos, info) : xasprintf("%s ", pos);
+		right = xasprintf("%s%s%s ", pos, *info ? "  " : "", info);
+		rw = view_string_width(right);
+	}
+	if (lw + 1 + rw > g->cols && *info && g->cols - rw - 1 < 16) {
+		/* then the quorum and clock, when the name would be cut too short */
+		free(right);
+		right = xasprintf("%s ", pos);
 		rw = view_string_width(right);
 	}
 	int room = g->cols - rw - 1;
