@@ -26,6 +26,7 @@
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
 #include "mahdar/txt.h"
+#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
@@ -175,8 +176,28 @@ static int mode_draft_field_move(struct editor *ed, struct mode *m, int arg, cha
 
 /* ------------------------------------------------------------ Enter */
 
+/* Is line `line` of the agenda section only a number ("4. ", "٤)")? */
+static int mode_draft_bare_number(const struct doc *d, size_t line)
+{
+	int sec = d->lines[line]->section;
+	if (sec < 0 || (size_t)sec >= d->nsections || d->sections[sec].key != DOC_SEC_AGENDA)
+		return 0;
+	size_t n = d->lines[line]->len, i = 0, digits = 0;
+	const char *s = txt_trim(d->lines[line]->s, &n);
+	while (i < n) {
+		uint32_t c;
+		size_t k = ustr_decode(s + i, n - i, &c);
+		if (txt_digit(c) < 0)
+			break;
+		i += k;
+		digits++;
+	}
+	return digits > 0 && i + 1 == n && (s[i] == '.' || s[i] == ')');
+}
+
 /* Enter: in a date or time field, its words become a date first; at the
- * end of an agenda item the next line starts with the next number. */
+ * end of an agenda item the next line starts with the next number, and
+ * on a number alone the number goes (the list ends there). */
 static int mode_draft_newline(struct editor *ed, struct mode *m, int arg, char **error)
 {
 	(void)arg;
@@ -190,13 +211,22 @@ static int mode_draft_newline(struct editor *ed, struct mode *m, int arg, char *
 		return CMD_ERROR;
 	d = mode_draft_doc(ed);
 	size_t line = e->cur.line;
+	if (!e->sel && e->cur.off == d->lines[line]->len && mode_draft_bare_number(d, line)) {
+		/* Enter on a number alone ends the list, as in a word processor. */
+		edit_replace_range(e, (struct edit_pos){line, 0}, (struct edit_pos){line, d->lines[line]->len}, "", 0);
+		edit_break(e);
+		return CMD_OK;
+	}
 	char next[32];
 	int agenda = !e->sel && e->cur.off == d->lines[line]->len && d->lines[line]->kind == DOC_K_AGENDA &&
 		     draft_agenda_next(d, line, next, sizeof next) == 0;
-	if (cmd_run(ed, m, "newline", error) != CMD_OK)
-		return CMD_ERROR;
-	if (agenda)
-		edit_type(e, next, strlen(next));
+	if (!agenda)
+		return cmd_run(ed, m, "newline", error);
+	edit_group_begin(e);	/* the line and its number: one undo step */
+	edit_newline(e);
+	edit_type(e, next, strlen(next));
+	edit_group_end(e);
+	edit_break(e);
 	return CMD_OK;
 }
 

@@ -105,6 +105,27 @@ static void test_template(void **state)
 	fake_close(&f);
 }
 
+/* A Persian document: "امروز" in the Date field is today in the Solar
+ * Hijri calendar, in Persian digits. */
+static void test_persian_today(void **state)
+{
+	struct fake f;
+	forms_open(&f, state, "fa.txt", NULL, DOC_LANG_FA);
+	fake_key(&f, "S-Tab");
+	struct doc *d = forms_doc(&f);
+	assert_int_equal(fake_cur(&f)->line, 1);
+	char *was = xstrdup(d->lines[1]->s);	/* the template's date: today, Solar Hijri */
+	for (int i = 0; i < 10; i++)
+		fake_key(&f, "Backspace");
+	fake_type(&f, "امروز");
+	fake_key(&f, "Tab");
+	d = forms_doc(&f);
+	assert_string_equal(d->lines[1]->s, was);
+	assert_non_null(strstr(was, "۱۴"));	/* a year 14xx in Persian digits */
+	free(was);
+	fake_close(&f);
+}
+
 static void test_structure_note(void **state)
 {
 	struct fake f;
@@ -135,6 +156,19 @@ static void test_agenda_enter(void **state)
 	d = forms_doc(&f);
 	assert_int_equal(d->nagenda, 3);
 	assert_string_equal(d->lines[6]->s, "٣. النظافة");
+	/* Enter on a number alone ends the list: the number goes. */
+	fake_key(&f, "Enter");
+	assert_string_equal(forms_doc(&f)->lines[7]->s, "٤. ");
+	fake_key(&f, "Enter");
+	d = forms_doc(&f);
+	assert_string_equal(d->lines[7]->s, "");
+	assert_string_equal(d->lines[8]->s, "");
+	assert_string_equal(d->lines[9]->s, "## الختام");
+	fake_key(&f, "C-z");
+	fake_key(&f, "C-z");
+	d = forms_doc(&f);
+	assert_string_equal(d->lines[7]->s, "");
+	assert_string_equal(d->lines[8]->s, "## الختام");
 	/* The second item deleted: one key numbers them again, one undo
 	 * step takes it back. */
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
@@ -380,6 +414,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_keys),
 		cmocka_unit_test_setup_teardown(test_template, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_persian_today, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_structure_note, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_agenda_enter, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_action_form, tf_setup_dir, tf_teardown_dir),
