@@ -15,6 +15,8 @@
 #include "mahdar/editor.h"
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
+#include "mahdar/txt.h"
+#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
@@ -63,6 +65,24 @@ static int mode_form_text(struct editor *ed, struct mode *m, const char *s, size
 	(void)ed, (void)paste;
 	input_insert(mode_form_input(m), s, len);
 	return 1;
+}
+
+long mode_form_number(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	const char *t = txt_trim(s, &n);
+	if (n == 0)
+		return -2;
+	long v = 0;
+	while (i < n) {
+		uint32_t c;
+		i += ustr_decode(t + i, n - i, &c);
+		int dv = txt_digit(c);
+		if (dv < 0 || v > 100000000)
+			return -1;
+		v = v * 10 + dv;
+	}
+	return v;
 }
 
 int mode_form_pass_key(struct editor *ed, struct mode *m, const char *key)

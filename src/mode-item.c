@@ -16,7 +16,6 @@
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
 #include "mahdar/txt.h"
-#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
 #include <stdlib.h>
@@ -40,26 +39,6 @@ static size_t mode_item_complete(struct editor *ed, void *ctx, size_t field, con
 	(void)ed, (void)field;
 	struct mode_item *it = ctx;
 	return draft_people_complete(&it->people, prefix, n, out, max);
-}
-
-/* A count typed in any digits ("7", "٧", "۷"); -1 when it is not one,
- * -2 when empty. */
-static long mode_item_number(const char *s)
-{
-	size_t n = strlen(s), i = 0;
-	const char *t = txt_trim(s, &n);
-	if (n == 0)
-		return -2;
-	long v = 0;
-	while (i < n) {
-		uint32_t c;
-		i += ustr_decode(t + i, n - i, &c);
-		int dv = txt_digit(c);
-		if (dv < 0 || v > 100000)
-			return -1;
-		v = v * 10 + dv;
-	}
-	return v;
 }
 
 /* Put line (a recommendation) in the recommendations section. */
@@ -116,7 +95,7 @@ static char *mode_item_done(struct editor *ed, char **v, size_t n, void *ctx)
 		item.due = v[2];
 	} else if (n >= 4) {
 		for (int k = 0; k < 3; k++) {
-			long x = mode_item_number(v[1 + k]);
+			long x = mode_form_number(v[1 + k]);
 			if (x == -1)
 				return xasprintf(_("\"%s\" is not a number of votes."), v[1 + k]);
 			if (x >= 0)

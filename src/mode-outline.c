@@ -14,7 +14,6 @@
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
 #include "mahdar/txt.h"
-#include "mahdar/ustr.h"
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
@@ -156,21 +155,9 @@ static void mode_outline_goto_done(struct editor *ed, const char *text, void *ct
 	(void)ctx;
 	if (text == NULL)
 		return;
-	size_t n = strlen(text), i = 0;
-	const char *t = txt_trim(text, &n);
-	long v = 0;
-	while (i < n) {
-		uint32_t c;
-		i += ustr_decode(t + i, n - i, &c);
-		int dv = txt_digit(c);
-		if (dv < 0 || v > 100000000) {
-			editor_message(ed, 1, _("\"%s\" is not a line number."), text);
-			return;
-		}
-		v = v * 10 + dv;
-	}
+	long v = mode_form_number(text);
 	size_t lines = buffer_doc(editor_buffer(ed))->nlines;
-	if (n == 0 || v < 1) {
+	if (v < 1) {
 		editor_message(ed, 1, _("\"%s\" is not a line number."), text);
 		return;
 	}

@@ -199,6 +199,9 @@ struct mode_form_field {
 struct mode *mode_form_open(struct editor *ed, const char *title, const struct mode_form_field *fields, size_t n,
 			    mode_form_complete complete, mode_form_done done, void *ctx, void (*free_ctx)(void *));
 
+/* A number typed in a field, in any digits ("7", "٧", "۷"); -1 when it
+ * is not one, -2 when the field is empty. */
+long mode_form_number(const char *s);
 /* A key no table of a form (or a list like it) binds: the input method's
  * keys of [text] still work (typing a name in Arabic); any other is
  * taken and does nothing, so the text under the form is not touched.
