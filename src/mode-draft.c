@@ -36,7 +36,7 @@
 
 /* Structure is analysed on every frame only in documents this small;
  * bigger ones wait for the background analysis (keys stay fast). */
-#define MODE_DRAFT_ANALYSE_MAX 20000
+#define MODE_DRAFT_ANALYSE_MAX 5000
 
 struct mode_draft {
 	unsigned long seen_gen;		/* doc->gen the note was made for */
@@ -390,8 +390,9 @@ static void mode_draft_check(struct editor *ed, struct mode_draft *st)
 	st->mask = draft_section_mask(d);
 }
 
-/* Bold header labels, agenda numbers and item bullets; done and dropped
- * items dimmed — over the lines on screen only. */
+/* Bold header labels, agenda numbers and action bullets, a decision's
+ * bullet reversed; done and dropped items dimmed — over the lines on
+ * screen only. */
 static void mode_draft_spans(struct editor *ed, struct view_frame *f)
 {
 	struct doc *d = buffer_doc(editor_buffer(ed));
@@ -423,8 +424,10 @@ static void mode_draft_spans(struct editor *ed, struct view_frame *f)
 			continue;
 		const struct doc_line *l = d->lines[r->line];
 		size_t bullet = l->len >= 2 && (l->s[0] == '-' || l->s[0] == '*') ? 1 : 0;
+		/* The markers: an action's bullet bold, a decision's reversed. */
 		if (bullet)
-			view_frame_span(f, r->line, 0, r->line, bullet, VIEW_A_BOLD);
+			view_frame_span(f, r->line, 0, r->line, bullet,
+					r->kind == DOC_REC_ACTION ? VIEW_A_BOLD : VIEW_A_REVERSE);
 		if (l->attr != NULL && l->attr->status != DOC_ST_OPEN && r->kind == DOC_REC_ACTION)
 			view_frame_span(f, r->line, 0, r->line, l->len, VIEW_A_DIM);
 	}

@@ -126,6 +126,11 @@ static void test_structure_note(void **state)
 	/* Taken back, the note goes. */
 	fake_key(&f, "C-z");
 	assert_false(fake_shows(&f, "did you mean"));
+	/* A heading deleted: said at once too. */
+	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){(size_t)close, 0}, 0);
+	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){(size_t)close + 1, 0}, 1);
+	fake_key(&f, "Delete");
+	fake_expect(&f, "section is gone");
 	fake_close(&f);
 }
 
@@ -234,6 +239,18 @@ static void test_action_form(void **state)
 	l = forms_line(&f, "- Buy tiles");
 	assert_true(l > 0);
 	assert_string_equal(forms_doc(&f)->lines[l]->s, "- Buy tiles — votes: 2-1-0");
+	/* A decision's bullet is drawn reversed, an action's bold. */
+	int marked = 0;
+	for (int r = 0; r < f.g->rows; r++) {
+		char *row = fake_row(&f, r), *rev = fake_cells_with(&f, r, VIEW_A_REVERSE);
+		char *bold = fake_cells_with(&f, r, VIEW_A_BOLD);
+		if (strncmp(row, "- Buy tiles", 11) == 0)
+			marked |= strcmp(rev, "-") == 0;
+		if (strncmp(row, "- Fix the roof", 14) == 0)
+			marked |= (strcmp(bold, "-") == 0) << 1;
+		free(row), free(rev), free(bold);
+	}
+	assert_int_equal(marked, 3);
 	/* Esc leaves a form without writing. */
 	size_t n = forms_doc(&f)->nlines;
 	fake_key(&f, "M-a");
