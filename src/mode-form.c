@@ -194,7 +194,11 @@ struct mode *mode_form_open(struct editor *ed, const char *title, const struct m
 	for (size_t i = 0; i < fm->n; i++) {
 		fm->labels[i] = xstrdup(fields[i].label);
 		fm->completes[i] = fields[i].complete;
-		input_init(&fm->in[i], fields[i].value, NULL);
+		/* Through input_insert(): no control characters, no line
+		 * break (a name pasted into the attendance stops at one). */
+		input_init(&fm->in[i], NULL, NULL);
+		if (fields[i].value != NULL)
+			input_insert(&fm->in[i], fields[i].value, strlen(fields[i].value));
 	}
 	fm->complete = complete;
 	fm->done = done;

@@ -329,6 +329,19 @@ static void test_attendance(void **state)
 	long l = forms_line(&f, "Present: ");
 	assert_true(l > 0);
 	assert_string_equal(d->lines[l]->s, "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor");
+	/* A paste of two lines adds one name, never a line break in the header. */
+	size_t lines = forms_doc(&f)->nlines;
+	struct ui_event ev = {.type = UI_EV_PASTE, .text = "Zed Two\nlines", .len = 13};
+	editor_event(f.ed, &ev);
+	fake_frame(&f);
+	fake_key(&f, "M-Enter");
+	d = forms_doc(&f);
+	assert_int_equal(d->nlines, lines);
+	assert_string_equal(d->lines[l]->s,
+			    "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor; Zed Two");
+	fake_key(&f, "C-z");
+	fake_key(&f, "Esc");
+	fake_key(&f, "M-p");
 	/* Bob to the apologies with one key: the quorum is lost. */
 	fake_key(&f, "Down");
 	fake_key(&f, "Down");
