@@ -33,7 +33,7 @@ E2E       := $(sort $(wildcard tests/e2e/test_*.sh))
 HEADERS   := $(wildcard include/mahdar/*.h) $(wildcard tests/unit/*.h)
 
 .PHONY: all build run check check-all deps install uninstall clean unit e2e \
-        asan-unit asan-e2e bench layering fuzz valgrind
+        asan-unit asan-e2e bench bench-quick layering fuzz valgrind
 .DEFAULT_GOAL := all
 
 all: deps
@@ -135,9 +135,15 @@ asan-e2e: $(B)/mahdar-asan
 		sh tests/run-e2e.sh "$(TESTENV) MAHDAR=$(CURDIR)/$(B)/mahdar-asan" $(E2E)
 
 BENCHSH   := $(sort $(wildcard tests/bench/*.sh))
+# bench.py: the issue-11 table (mahdar beside vim, nano, Emacs through a pty);
+# bench-quick (or MAHDAR_BENCH_QUICK=1): one short run of it.
 bench: $(BIN) $(BENCHBINS)
+	python3 tests/bench/bench.py --mahdar $(BIN) --docs $(B)/bench-docs
 	@for b in $(BENCHBINS); do $(TESTENV) MAHDAR=$(CURDIR)/$(BIN) $$b || exit 1; done
 	@for b in $(BENCHSH); do $(TESTENV) sh $$b $(CURDIR)/$(BIN) || exit 1; done
+
+bench-quick: $(BIN)
+	python3 tests/bench/bench.py --quick --mahdar $(BIN) --docs $(B)/bench-docs
 
 # ---------------------------------------------------------------- fuzzing
 # Not part of check: `make fuzz FUZZ_SECONDS=60` runs each libFuzzer target

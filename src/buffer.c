@@ -102,6 +102,17 @@ struct buffer *buffer_open(const char *path, int flags, char **cause)
 	return b;
 }
 
+struct buffer *buffer_new(const char *name, struct doc *d, int flags)
+{
+	struct store_info info;
+	store_info_init(&info, name);
+	struct buffer *b = xcalloc(1, sizeof *b);
+	b->path = xstrdup(name);
+	b->readonly = (flags & BUFFER_READONLY) != 0;
+	buffer_adopt(b, d, &info);
+	return b;
+}
+
 void buffer_free(struct buffer *b)
 {
 	if (b == NULL)
@@ -153,6 +164,11 @@ int buffer_modified(const struct buffer *b)
 int buffer_readonly(const struct buffer *b)
 {
 	return b->readonly;
+}
+
+void buffer_set_readonly(struct buffer *b, int on)
+{
+	b->readonly = on;
 }
 
 void buffer_set_layout(struct buffer *b, edit_layout_fn layout, void *ctx)

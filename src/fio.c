@@ -420,3 +420,9 @@ int fio_exists(const char *path)
 	struct stat st;
 	return lstat(path, &st) == 0;
 }
+
+int fio_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}

@@ -47,13 +47,15 @@ edit:    util buf ustr doc layout
 search:  util buf doc fold
 input:   util buf ustr layout
 keymap:  util buf ustr fio
+kmap:    util buf ustr fio
+draft:   util buf ustr fold date doc txt
 buffer:  util buf ustr doc edit store txt fio lock
 view:    util buf ustr doc layout edit txt
 ui:      util buf ustr view
-cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor
-mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor
-editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode
-cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive
+cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor kmap draft
+mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review
+editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode kmap
+cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive cmd kmap draft
 '
 layer_of() { # the module of a file
 	b=$(basename "$1"); b=${b%.[ch]}; b=${b%%-*}

@@ -20,6 +20,9 @@ enum buffer_flags {
  * binary file, no permission).  Free with buffer_free(). */
 struct buffer *buffer_open(const char *path, int flags, char **cause);
 void buffer_free(struct buffer *b);
+/* A buffer holding d (taken), called name, read from no file (the archive
+ * browser's list); flags as for buffer_open(). */
+struct buffer *buffer_new(const char *name, struct doc *d, int flags);
 
 const char *buffer_path(const struct buffer *b);
 struct doc *buffer_doc(const struct buffer *b);
@@ -27,6 +30,8 @@ struct edit *buffer_edit(const struct buffer *b);
 const struct store_info *buffer_info(const struct buffer *b);
 int buffer_modified(const struct buffer *b);
 int buffer_readonly(const struct buffer *b);
+/* Refuse edits and saves from now on (on = 1), or allow them again. */
+void buffer_set_readonly(struct buffer *b, int on);
 /* Who lays out lines for the edit's visual motions (also after a restore). */
 void buffer_set_layout(struct buffer *b, edit_layout_fn layout, void *ctx);
 

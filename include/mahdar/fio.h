@@ -57,5 +57,7 @@ void fio_ignore_sigxfsz(void);
 
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
+/* 1 if path is a folder (or a link to one), 0 if not. */
+int fio_is_dir(const char *path);
 
 #endif
