@@ -17,6 +17,7 @@
 #include "mahdar/util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -109,9 +110,9 @@ void store_info_init(struct store_info *info, const char *path)
 	info->journal = journal_new();
 }
 
-/* Remember the text file as it is on disk, holding text[0..len) (or
- * nothing, when there is no file), and make d's lines the journal's base. */
-static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
+/* Remember the text file as it is on disk, len bytes with hex SHA-256 sha
+ * (none, when there is no file), and make d's lines the journal's base. */
+static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t len, const char *sha)
 {
 	struct stat st;
 	info->disk_known = stat(info->text_path, &st) == 0;
@@ -121,10 +122,18 @@ static void store_note_disk(struct store_info *info, struct doc *d, const char *
 		info->disk_size = (unsigned long long)st.st_size;
 		info->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	}
-	side_sha256_hex(text, len, info->disk_sha);
+	snprintf(info->disk_sha, sizeof info->disk_sha, "%s", sha);
 	info->disk_reported = 0;
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
+}
+
+/* The same for a file holding text[0..len). */
+static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
+{
+	char sha[65];
+	side_sha256_hex(text, len, sha);
+	store_note_disk_sha(info, d, len, sha);
 }
 
 int store_disk_changed(struct store_info *info)
@@ -169,10 +178,14 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 	/* Without a sidecar the bytes read are not needed again: the lines
 	 * are made in them (a 20 MB file is held once, not twice). */
 	int take = !fio_exists(info->side_path);
+	/* The hash first: lines made in the bytes change them (each
+	 * terminator becomes a NUL). */
+	char sha[65];
+	side_sha256_hex(text, len, sha);
 	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
 	if (!take)
 		store_open_side(d, info, text, len);
-	store_note_disk(info, d, text, len);	/* text is d's own when taken: read, not kept */
+	store_note_disk_sha(info, d, len, sha);
 	if (!take)
 		free(text);
 	d->modified = 0;
