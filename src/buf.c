@@ -13,7 +13,8 @@ void buf_reserve(struct buf *b, size_t extra)
 
 void buf_append(struct buf *b, const void *data, size_t n)
 {
-	buf_reserve(b, n);
+	if (b->s == NULL || b->cap - b->len <= n)	/* else there is room, NUL included */
+		buf_reserve(b, n);
 	if (n)
 		memcpy(b->s + b->len, data, n);
 	b->len += n;

@@ -52,8 +52,10 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a)
 static void doc_line_free(struct doc_line *l)
 {
 	doc_attr_free(l->attr);
-	free(l->s);
-	free(l);
+	if (l->cap != 0)
+		free(l->s);
+	if (!l->in_block)
+		free(l);
 }
 
 void doc_structure_clear(struct doc *d)
@@ -123,7 +125,36 @@ void doc_free(struct doc *d)
 	free(d->created);
 	free(d->modified_at);
 	free(d->side_kept);
+	free(d->arena);
+	free(d->block);
 	free(d);
+}
+
+void doc_mark_clear(struct doc *d)
+{
+	d->marked = 0;
+	d->mark_lo = d->mark_hi = 0;
+}
+
+/* Widen the marked range over a change at line at: shift +1 an insertion
+ * there, -1 a deletion, 0 a change of the line. */
+static void doc_mark(struct doc *d, size_t at, int shift)
+{
+	if (!d->marked) {
+		d->marked = 1;
+		d->mark_lo = at;
+		d->mark_hi = shift < 0 ? at : at + 1;
+		return;
+	}
+	if (shift > 0 && d->mark_hi >= at)
+		d->mark_hi++;
+	else if (shift < 0 && d->mark_hi > at)
+		d->mark_hi--;
+	if (at < d->mark_lo)
+		d->mark_lo = at;
+	size_t end = shift < 0 ? at : at + 1;
+	if (d->mark_hi < end)
+		d->mark_hi = end;
 }
 
 static void doc_touch(struct doc *d)
@@ -151,8 +182,77 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	d->lines[at] = l;
 	d->nlines++;
 	doc_touch(d);
+	doc_mark(d, at, 1);
 	l->stamp = d->gen;
 	return l;
+}
+
+/* Lines of arena[0..len) (arena[len] == '\0'), which d takes: each
+ * terminator's first byte becomes its line's NUL. */
+static void doc_lines_split(struct doc *d, char *arena, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = arena, *end = arena + len; p < end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl != NULL ? nl + 1 : end;
+	}
+	d->arena = arena;
+	d->block = xcalloc(n, sizeof *d->block);
+	d->lines = xgrow(d->lines, &d->cap, d->nlines + n, sizeof *d->lines);
+	doc_touch(d);
+	char *a = arena, *end = arena + len;
+	for (size_t k = 0; k < n; k++) {
+		struct doc_line *l = &d->block[k];
+		char *nl = memchr(a, '\n', (size_t)(end - a));
+		char *stop = nl != NULL ? nl : end;
+		l->eol = nl != NULL ? DOC_EOL_LF : DOC_EOL_NONE;
+		if (nl != NULL && stop > a && stop[-1] == '\r')
+			l->eol = DOC_EOL_CRLF, stop--;
+		*stop = '\0';
+		l->s = a;
+		l->len = (size_t)(stop - a);
+		l->section = -1;
+		l->in_block = 1;
+		l->stamp = d->gen;
+		d->lines[d->nlines++] = l;
+		a = nl != NULL ? nl + 1 : end;
+	}
+}
+
+void doc_lines_adopt(struct doc *d, char *bytes, size_t len)
+{
+	if (len == 0 || d->arena != NULL || d->block != NULL) {
+		doc_lines_load(d, bytes, len);
+		free(bytes);
+		return;
+	}
+	bytes[len] = '\0';
+	doc_lines_split(d, bytes, len);
+}
+
+void doc_lines_load(struct doc *d, const char *bytes, size_t len)
+{
+	if (len == 0)
+		return;
+	/* A doc has one arena (txt_read loads once); later loads make lines
+	 * of their own, which nothing needs to be fast. */
+	if (d->arena != NULL || d->block != NULL) {
+		for (size_t start = 0; start < len;) {
+			const char *nl = memchr(bytes + start, '\n', len - start);
+			size_t end = nl != NULL ? (size_t)(nl - bytes) : len, body = end;
+			int eol = nl == NULL ? DOC_EOL_NONE : DOC_EOL_LF;
+			if (nl != NULL && end > start && bytes[end - 1] == '\r')
+				eol = DOC_EOL_CRLF, body--;
+			doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
+			start = end + 1;
+		}
+		return;
+	}
+	/* One more byte for the NUL of a last line without a terminator. */
+	char *arena = xmalloc(len + 1);
+	memcpy(arena, bytes, len);
+	arena[len] = '\0';
+	doc_lines_split(d, arena, len);
 }
 
 void doc_line_delete(struct doc *d, size_t at)
@@ -163,6 +263,7 @@ void doc_line_delete(struct doc *d, size_t at)
 	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
 	d->nlines--;
 	doc_touch(d);
+	doc_mark(d, at, -1);
 }
 
 void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char *s, size_t len)
@@ -175,13 +276,22 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	if (del > l->len - off)
 		del = l->len - off;
 	size_t nlen = l->len - del + len;
+	if (l->cap == 0) {	/* the bytes lie in the arena: the line gets its own */
+		size_t cap = (nlen > l->len ? nlen : l->len) + 1;
+		char *own = xmalloc(cap);
+		memcpy(own, l->s, l->len + 1);
+		l->s = own;
+		l->cap = cap;
+	}
 	l->s = xgrow(l->s, &l->cap, nlen + 1, 1);
 	memmove(l->s + off + len, l->s + off + del, l->len - off - del);
 	if (len)
 		memcpy(l->s + off, s, len);
 	l->len = nlen;
 	l->s[nlen] = '\0';
+	l->scanned = 0;
 	doc_touch(d);
+	doc_mark(d, i, 0);
 	l->stamp = d->gen;
 }
 
@@ -197,6 +307,7 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 		return;
 	d->lines[i]->eol = (unsigned char)eol;
 	doc_touch(d);
+	doc_mark(d, i, 0);
 }
 
 struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
@@ -338,7 +449,7 @@ const struct doc_field *doc_field_get(const struct doc *d, int key)
 
 static const char *const doc_key_names[DOC_KEY_COUNT] = {
 	"date", "time", "place", "chair", "secretary", "present", "apologies",
-	"guests", "next", "owner", "due", "votes",
+	"guests", "next", "owner", "due", "votes", "members",
 };
 static const char *const doc_sec_names[DOC_SEC_COUNT] = {
 	"opening", "agenda", "discussion", "recommendations", "closing",

@@ -15,6 +15,7 @@
 #include "mahdar/cmd.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
+#include "mahdar/fio.h"
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
@@ -23,6 +24,7 @@
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +48,7 @@ struct editor {
 	char *keys_user;		/* the user's keys file, or NULL */
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
 	struct input_histories hist;	/* of the prompts, by name */
+	struct cmd_input *im;		/* the input method (cmd-input.c), or NULL */
 };
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
@@ -61,6 +64,7 @@ const struct editor_opts *editor_opts(const struct editor *ed) { return ed->opts
 const char *editor_keys_user(const struct editor *ed) { return ed->keys_user; }
 const char *editor_keys_problems(const struct editor *ed) { return ed->keys_problems; }
 struct mode *editor_top(const struct editor *ed) { return ed->top; }
+struct cmd_input **editor_input_method(struct editor *ed) { return &ed->im; }
 unsigned editor_flags(const struct editor *ed) { return ed->flags; }
 void editor_set_scrolled(struct editor *ed, int scrolled) { ed->scrolled = scrolled; }
 void editor_changed(struct editor *ed) { ed->changed = 1; }
@@ -211,14 +215,31 @@ static void editor_recover_now(struct editor *ed)
 void editor_event(struct editor *ed, const struct ui_event *ev)
 {
 	if (ev->type == UI_EV_QUIT_SIGNAL) {
+		/* The unsaved text first, with the deadly signals held off until
+		 * it is safely written (a closed terminal sends SIGHUP after the
+		 * end of input that brought us here); then the terminal. */
+		sigset_t deadly;
+		sigemptyset(&deadly);
+		sigaddset(&deadly, SIGHUP);
+		sigaddset(&deadly, SIGTERM);
+		sigaddset(&deadly, SIGINT);
+		sigaddset(&deadly, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &deadly, NULL);
+		char *cause = NULL;
+		int r = ed->buf != NULL ? buffer_recover_write(ed->buf, &cause) : 0;
 		ui_free(ed->ui);
 		ed->ui = NULL;
-		editor_recover_now(ed);
+		if (r > 0)
+			fprintf(stderr, _("mahdar: unsaved changes written to %s\n"), buffer_info(ed->buf)->recover_path);
+		else if (r < 0)
+			fprintf(stderr, _("mahdar: could not write %s: %s\n"), buffer_info(ed->buf)->recover_path, cause);
+		free(cause);
 		editor_quit_now(ed, 128 + ev->sig);
 		return;
 	}
 	if (ev->type == UI_EV_RESIZE) {
 		int rows, cols;
+		buffer_watch_soon(ed->buf);	/* resumed, perhaps: look at the file again */
 		if (ed->ui != NULL) {
 			ui_size(ed->ui, &rows, &cols);
 			editor_resize(ed, rows, cols);
@@ -234,6 +255,8 @@ void editor_event(struct editor *ed, const struct ui_event *ev)
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
 	ed->tick_wait = 0;	/* what a mode does with the event may give it work */
+	if (cmd_input_event(ed, ev))
+		return;
 	if (ev->type == UI_EV_KEY) {
 		editor_key(ed, ev->key);
 		return;
@@ -268,6 +291,7 @@ const struct view_grid *editor_frame(struct editor *ed)
 		.cur_off = e->cur.off,
 	};
 	mode_draw_all(ed->top, ed, &f);
+	f.st.hints = cmd_input_hints(ed, f.st.hints);
 	view_set_message(v, f.input != NULL ? "" : f.st.msg);
 	edit_set_page_rows(e, view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1);
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
@@ -298,6 +322,16 @@ int editor_background(struct editor *ed, int due_only)
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
 	free(cause);
+	/* The file on disk: changed by another program, or free again. */
+	char *msg = NULL;
+	int watch_wait, w = buffer_watch(ed->buf, editor_now_ms(), due_only, &watch_wait, &msg);
+	if (w != 0 && ed->top != NULL && ed->top->ops == mode_text())	/* not over a question */
+		editor_message(ed, 1, "%s", msg);
+	if (w == BUFFER_TAKEN_OVER)
+		cmd_file_opened(ed);	/* may offer the other mahdar's recovery copy */
+	free(msg);
+	if (wait < 0 || watch_wait < wait)
+		wait = watch_wait;
 	if (ed->tick_wait >= 0 && (wait < 0 || ed->tick_wait < wait))
 		wait = ed->tick_wait;
 	return wait;
@@ -328,17 +362,35 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b)
+{
+	struct buffer *old = ed->buf;
+	ed->buf = b;
+	if (ed->view == NULL) {
+		ed->view = view_new(buffer_doc(b), 24, 80);
+		view_set_flags(ed->view, ed->flags);
+	} else {
+		view_set_doc(ed->view, buffer_doc(b));
+	}
+	buffer_set_layout(b, editor_layout, ed->view);
+	edit_set_logical(buffer_edit(b), ed->opts->logical);
+	ed->scrolled = 0;
+	return old;
+}
+
 int editor_open(struct editor *ed, const char *path, char **cause)
 {
-	ed->buf = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
-	if (ed->buf == NULL)
+	if (fio_is_dir(path))	/* a folder of minutes: the archive browser */
+		return mode_browse_open(ed, path, cause);
+	struct buffer *b = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
+	if (b == NULL)
 		return -1;
-	ed->view = view_new(buffer_doc(ed->buf), 24, 80);
-	view_set_flags(ed->view, ed->flags);
-	buffer_set_layout(ed->buf, editor_layout, ed->view);
-	edit_set_logical(editor_edit(ed), ed->opts->logical);
+	editor_swap_buffer(ed, b);
 	editor_push(ed, mode_text(), NULL);
+	mode_read_opened(ed);	/* final minutes open read-only */
 	cmd_file_opened(ed);
+	if (ed->opts->input != NULL)
+		cmd_input_start(ed, ed->opts->input);
 	return 0;
 }
 
@@ -351,6 +403,7 @@ void editor_free(struct editor *ed)
 	buffer_free(ed->buf);
 	view_free(ed->view);
 	keymap_free(ed->keymap);
+	cmd_input_free(ed->im);
 	input_histories_free(&ed->hist);
 	free(ed->msg);
 	free(ed->keys_user);

@@ -44,6 +44,7 @@ static const struct txt_names txt_labels[DOC_KEY_COUNT] = {
 	[DOC_KEY_OWNER] = {{{"owner"}, {"المسؤول"}, {"مسئول"}, {"אחראי"}}},
 	[DOC_KEY_DUE] = {{{"due"}, {"الموعد"}, {"مهلت"}, {"מועד"}}},
 	[DOC_KEY_VOTES] = {{{"votes"}, {"التصويت"}, {"رأی"}, {"הצבעה"}}},
+	[DOC_KEY_MEMBERS] = {{{"Members"}, {"الأعضاء", "الاعضاء"}, {"اعضا", "اعضاء"}, {"חברים"}}},
 };
 
 static const struct txt_names txt_headings[DOC_SEC_COUNT] = {
@@ -93,8 +94,7 @@ static char *txt_dup_trim(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic, else -1. */
-static int txt_digit(uint32_t c)
+int txt_digit(uint32_t c)
 {
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');
@@ -107,9 +107,52 @@ static int txt_digit(uint32_t c)
 
 /* Index of the entry of names[0..count) that s names, or -1; *lang gets the
  * language whose alias matched. */
+/* The aliases of a names table folded once (fold_string), for
+ * txt_lookup(): folding every alias again for each heading of a
+ * 200,000-line document cost more than the rest of its analysis. */
+struct txt_folded {
+	const struct txt_names *names;
+	char *v[DOC_KEY_COUNT][DOC_LANG_COUNT][TXT_MAX_ALIASES];
+};
+
+static const struct txt_folded *txt_folded_of(const struct txt_names *names, int count)
+{
+	static struct txt_folded tab[2];	/* labels, headings */
+	for (size_t t = 0; t < UTIL_ARRAY_LEN(tab); t++) {
+		if (tab[t].names == names)
+			return &tab[t];
+		if (tab[t].names != NULL || count > DOC_KEY_COUNT)
+			continue;
+		for (int k = 0; k < count; k++)
+			for (int l = 0; l < DOC_LANG_COUNT; l++)
+				for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+					tab[t].v[k][l][a] = fold_string(names[k].v[l][a], strlen(names[k].v[l][a]));
+		tab[t].names = names;
+		return &tab[t];
+	}
+	return NULL;
+}
+
 static int txt_lookup(const struct txt_names *names, int count, const char *s, size_t n,
 		      int *lang)
 {
+	const struct txt_folded *f = n > 0 && memchr(s, '\0', n) == NULL ? txt_folded_of(names, count) : NULL;
+	if (f != NULL) {
+		/* fold_eq() against each alias, the text folded once. */
+		char *key = fold_string(s, n);
+		int found = -1;
+		for (int k = 0; k < count && found < 0 && key[0] != '\0'; k++)
+			for (int l = 0; l < DOC_LANG_COUNT && found < 0; l++)
+				for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
+					if (strcmp(key, f->v[k][l][a]) == 0) {
+						if (lang)
+							*lang = l;
+						found = k;
+						break;
+					}
+		free(key);
+		return found;
+	}
 	for (int k = 0; k < count; k++)
 		for (int l = 0; l < DOC_LANG_COUNT; l++)
 			for (int a = 0; a < TXT_MAX_ALIASES && names[k].v[l][a] != NULL; a++)
@@ -129,6 +172,94 @@ int txt_label_key(const char *s, size_t len)
 int txt_heading_key(const char *s, size_t len)
 {
 	return txt_lookup(txt_headings, DOC_SEC_COUNT, s, len, NULL);
+}
+
+#define TXT_SUGGEST_MAX 48	/* code points compared; longer headings are sentences */
+
+size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max)
+{
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += ustr_decode(s + i, n - i, &c);
+		c = fold_char(c, FOLD_LOOSE);
+		if (c == 0)
+			continue;
+		if (c == ' ') {
+			space = k > 0;	/* runs of spaces are one; none at the start */
+			continue;
+		}
+		for (int put = space; put >= 0; put--) {
+			if (k == max)
+				return max + 1;
+			out[k++] = put ? ' ' : c;
+		}
+		space = 0;
+	}
+	return k;
+}
+
+/* s[0..n) folded into out[0..TXT_SUGGEST_MAX); its length, or
+ * TXT_SUGGEST_MAX + 1 when it is longer. */
+static size_t txt_fold_into(const char *s, size_t n, uint32_t *out)
+{
+	return txt_fold(s, n, out, TXT_SUGGEST_MAX);
+}
+
+/* Levenshtein distance of a[0..an) and b[0..bn), both <= TXT_SUGGEST_MAX. */
+static size_t txt_distance(const uint32_t *a, size_t an, const uint32_t *b, size_t bn)
+{
+	size_t row[TXT_SUGGEST_MAX + 1];
+	for (size_t j = 0; j <= bn; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= an; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= bn; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[bn];
+}
+
+const char *txt_heading_suggest(const char *s, size_t n, int *sec)
+{
+	uint32_t h[TXT_SUGGEST_MAX], k[TXT_SUGGEST_MAX];
+	size_t hn = txt_fold_into(s, n, h);
+	if (hn == 0 || hn > TXT_SUGGEST_MAX || txt_heading_key(s, n) != DOC_SEC_NONE)
+		return NULL;
+	const char *best = NULL;
+	size_t best_d = SIZE_MAX;
+	for (int x = 0; x < DOC_SEC_COUNT; x++)
+		for (int l = 0; l < DOC_LANG_COUNT; l++)
+			for (int a = 0; a < TXT_MAX_ALIASES && txt_headings[x].v[l][a] != NULL; a++) {
+				const char *name = txt_headings[x].v[l][a];
+				size_t kn = txt_fold_into(name, strlen(name), k), dist;
+				/* Text typed onto the end of a heading: "الختاماختتم". */
+				/* A typo: one edit in a short name, two in a longer one. */
+				size_t allowed = kn <= 5 ? 1 : 2;
+				if (hn > kn && memcmp(h, k, kn * sizeof *k) == 0 && h[kn] != ' ')
+					dist = 0;
+				else if ((hn > kn ? hn - kn : kn - hn) > allowed)
+					continue;	/* the lengths alone differ by more */
+				else
+					dist = txt_distance(h, hn, k, kn);
+				if (dist <= allowed && dist < best_d) {
+					best = name;
+					best_d = dist;
+					if (sec != NULL)
+						*sec = x;
+				}
+			}
+	return best;
 }
 
 const char *txt_label(int key, int lang)
@@ -194,23 +325,16 @@ static size_t txt_split_label(const char *s, size_t n, size_t *value, int *nospa
 struct doc *txt_read(const char *bytes, size_t len)
 {
 	struct doc *d = doc_new();
-	size_t start = 0;
-	while (start < len) {
-		const char *nl = memchr(bytes + start, '\n', len - start);
-		if (nl == NULL) {
-			doc_line_insert(d, d->nlines, bytes + start, len - start, DOC_EOL_NONE);
-			break;
-		}
-		size_t end = (size_t)(nl - bytes);
-		int eol = DOC_EOL_LF;
-		size_t body = end;
-		if (end > start && bytes[end - 1] == '\r') {
-			eol = DOC_EOL_CRLF;
-			body = end - 1;
-		}
-		doc_line_insert(d, d->nlines, bytes + start, body - start, eol);
-		start = end + 1;
-	}
+	doc_lines_load(d, bytes, len);
+	txt_analyse(d);
+	d->modified = 0;
+	return d;
+}
+
+struct doc *txt_read_take(char *bytes, size_t len)
+{
+	struct doc *d = doc_new();
+	doc_lines_adopt(d, bytes, len);
 	txt_analyse(d);
 	d->modified = 0;
 	return d;
@@ -320,25 +444,58 @@ static int txt_votes(const char *s, size_t n, int v[3])
 	return 0;
 }
 
-/* Position of the last " — " or " -- " in s[0..n), its length in *seplen, or n. */
+/* Is s[0..n) an item detail "owner: …", "due: …" or "votes: …" (any
+ * language) up to its first ", " or "، "? */
+static int txt_detail_follows(const char *s, size_t n)
+{
+	int nospace;
+	size_t voff, ll = txt_split_label(s, n, &voff, &nospace);
+	int key = ll ? txt_label_key(s, ll) : DOC_KEY_NONE;
+	return key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES;
+}
+
+/* Where an item's details start: the first " — " (the spec's em dash),
+ * " -- ", " – " (en dash) or " - " that a known item label follows.
+ * Because Arabic, Persian and Hebrew keyboards have no em dash, people
+ * type what they have; a dash inside the text ("Q1 - Q2 report") is no
+ * separator, since no label follows it.  Returns the position and the
+ * separator's length in *seplen, or n. */
 static size_t txt_meta_sep(const char *s, size_t n, size_t *seplen)
 {
-	static const char *const seps[] = { " — ", " -- " };
-	size_t best = n;
-	for (size_t k = 0; k < UTIL_ARRAY_LEN(seps); k++) {
-		size_t sl = strlen(seps[k]);
-		for (size_t i = n; i-- > 0;) {
-			if (n - i >= sl && memcmp(s + i, seps[k], sl) == 0) {
-				if (best == n || i > best) {
-					best = i;
-					*seplen = sl;
-				}
-				break;
+	static const char *const seps[] = { " — ", " -- ", " – ", " - " };
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		for (size_t k = 0; k < UTIL_ARRAY_LEN(seps); k++) {
+			size_t sl = strlen(seps[k]);
+			if (n - i >= sl && memcmp(s + i, seps[k], sl) == 0 &&
+			    txt_detail_follows(s + i + sl, n - i - sl)) {
+				*seplen = sl;
+				return i;
 			}
 		}
 	}
-	/* "text —" with the separator's trailing space trimmed away */
-	return best;
+	return n;
+}
+
+/* Does s[0..n) name a known item label followed by a colon anywhere
+ * ("… owner: Ali" with no separator before it)? */
+static int txt_names_detail(const char *s, size_t n)
+{
+	for (size_t c = 0; c < n; c++) {
+		if (s[c] != ':' && !(n - c >= 3 && memcmp(s + c, "：", 3) == 0))
+			continue;
+		/* the label starts at the line's start or after a space, comma or dash */
+		for (size_t j = c; j-- > 0 && c - j <= TXT_LABEL_MAX_CHARS * 4;) {
+			if (j > 0 && s[j - 1] != ' ' && s[j - 1] != ',' && s[j - 1] != '-' &&
+			    !(j >= 2 && memcmp(s + j - 2, "،", 2) == 0))
+				continue;
+			int key = txt_label_key(s + j, c - j);
+			if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES)
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* The segments of a details list "owner: X, due: Y" (split at ", " and
@@ -448,6 +605,10 @@ static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
 		r->text = txt_dup_trim(s, n);
 	}
 	r->kind = r->owner != NULL ? DOC_REC_ACTION : DOC_REC_DECISION;
+	if (r->owner == NULL && r->due == NULL && !r->has_votes && txt_names_detail(s, n))
+		doc_problem_add(sc->d, li, DOC_NOTE, _("this item names an owner, due date or votes, but they "
+				"were not read: write them after “ — ” or “ - ”, separated by commas "
+				"(text — owner: NAME, due: DATE)"));
 	txt_item_id(sc, li, 'r');
 }
 
@@ -540,24 +701,95 @@ static void txt_header(struct txt_scan *sc, size_t li, const char *s, size_t n, 
 	}
 }
 
-static void txt_count_script(struct txt_scan *sc, const char *s, size_t n)
+/* Which script counter (of struct txt_scan's script[]) code point c adds
+ * to: 0 Latin, 1 Arabic, 2 Persian (which is Arabic too), 3 Hebrew; -1
+ * none. */
+static int txt_script_of(uint32_t c)
 {
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		i += ustr_decode(s + i, n - i, &c);
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			sc->script[0]++;
-		else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
-			sc->script[0]++;
-		else if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
-			sc->script[1]++, sc->script[2]++;	/* پ چ ژ گ ک ی: Persian letters */
-		else if ((c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) ||
-			 (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
-			 (c >= 0xFE70 && c <= 0xFEFC))
-			sc->script[1]++;
-		else if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0xFB1D && c <= 0xFB4F))
-			sc->script[3]++;
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		return 0;
+	if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+		return 0;
+	if (c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC)
+		return 2;	/* پ چ ژ گ ک ی: Persian letters */
+	if ((c >= 0x620 && c <= 0x64A) || (c >= 0x671 && c <= 0x6D3) || (c >= 0x750 && c <= 0x77F) ||
+	    (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC))
+		return 1;
+	if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0xFB1D && c <= 0xFB4F))
+		return 3;
+	return -1;
+}
+
+/* Add a line's letters, count[k + 1] of script k, to the document's. */
+static void txt_add_letters(struct txt_scan *sc, const size_t *count)
+{
+	sc->script[0] += count[1];
+	sc->script[1] += count[2] + count[3];	/* Persian letters are Arabic ones too */
+	sc->script[2] += count[3];
+	sc->script[3] += count[4];
+}
+
+/* txt_script_of() + 1 of every code point below U+0800 (which one or two
+ * bytes encode): filled on first use. */
+static signed char txt_script_tab[0x800];
+static int txt_script_tab_ready;
+
+/* One pass over line li's bytes: count the strong letters of each script
+ * (for the language guess) and report the first invalid UTF-8 byte and any
+ * NUL byte.  ASCII and two-byte sequences (Latin, Arabic, Hebrew: nearly
+ * every byte of a minutes file) are read here, their script looked up in a
+ * table; only the rest is decoded. */
+static void txt_scan_line(struct txt_scan *sc, size_t li)
+{
+	if (!txt_script_tab_ready) {
+		for (uint32_t c = 0; c < 0x800; c++)
+			txt_script_tab[c] = (signed char)(txt_script_of(c) + 1);
+		txt_script_tab_ready = 1;
 	}
+	struct doc_line *l = sc->d->lines[li];
+	size_t count[5] = {0};	/* count[k + 1]: script k */
+	if (l->scanned) {	/* unchanged since the last analysis */
+		for (int k = 0; k < 4; k++)
+			count[k + 1] = l->letters[k];
+		txt_add_letters(sc, count);
+		return;
+	}
+	const unsigned char *u = (const unsigned char *)l->s;
+	size_t n = l->len, bad = n, nul = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char b = u[i];
+		uint32_t c;
+		if (b < 0x80) {
+			count[txt_script_tab[b]]++;
+			nul |= b == 0;
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			count[txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)]]++;
+			i += 2;
+			continue;
+		}
+		i += ustr_decode(l->s + i, n - i, &c);
+		if (c == USTR_INVALID) {
+			if (bad == n)
+				bad = i - 1;
+			continue;
+		}
+		count[txt_script_of(c) + 1]++;
+	}
+	txt_add_letters(sc, count);
+	l->invalid = bad < n;
+	/* Kept for the next analysis (an edit elsewhere), when they fit. */
+	l->scanned = bad == n && !nul && count[1] <= 255 && count[2] <= 255 && count[3] <= 255 &&
+		     count[4] <= 255;
+	for (int k = 0; k < 4 && l->scanned; k++)
+		l->letters[k] = (unsigned char)count[k + 1];
+	if (bad < n)
+		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
+				u[bad], bad + 1);
+	if (nul)
+		doc_problem_add(sc->d, li, DOC_ERROR, "NUL byte in the text");
 }
 
 static void txt_detect_language(struct txt_scan *sc)
@@ -592,17 +824,6 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
-static void txt_check_utf8(struct doc *d, size_t li)
-{
-	const struct doc_line *l = d->lines[li];
-	size_t ok = ustr_valid_prefix(l->s, l->len);
-	if (ok < l->len)
-		doc_problem_add(d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
-				(unsigned char)l->s[ok], ok + 1);
-	if (memchr(l->s, '\0', l->len) != NULL)
-		doc_problem_add(d, li, DOC_ERROR, "NUL byte in the text");
-}
-
 void txt_analyse(struct doc *d)
 {
 	struct txt_scan sc = { .d = d };
@@ -632,8 +853,7 @@ void txt_analyse(struct doc *d)
 		const char *s = l->s;
 		size_t n = l->len;
 		l->kind = DOC_K_FREE;
-		txt_check_utf8(d, li);
-		txt_count_script(&sc, s, n);
+		txt_scan_line(&sc, li);
 		int alone = txt_line_kind(s, n, li);
 		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
 			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
@@ -655,6 +875,13 @@ void txt_analyse(struct doc *d)
 					sc.votes[lang]++;
 				if (seen[key]++)
 					doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
+			} else if (hn > 0) {
+				size_t tn = hn;
+				const char *t = txt_trim(s + 3, &tn);
+				const char *near = txt_heading_suggest(t, tn, NULL);
+				if (near != NULL)
+					doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
+							"did you mean “%s”?"), (int)tn, t, near);
 			}
 			sec = doc_section_add(d);
 			si = d->nsections - 1;
@@ -763,9 +990,12 @@ struct doc *txt_skeleton(int lang, const char *date_text)
 				      DOC_KEY_PRESENT, DOC_KEY_APOLOGIES };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(header); i++)
 		TXT_LINE("%s:", txt_label(header[i], lang));
+	/* A body line under every heading, the last one too: text typed at
+	 * the end of the document must not join the closing heading. */
+	TXT_LINE("%s", "");
 	for (int s = 0; s < DOC_SEC_COUNT; s++) {
-		TXT_LINE("%s", "");
 		TXT_LINE("## %s", txt_heading(s, lang));
+		TXT_LINE("%s", "");
 	}
 #undef TXT_LINE
 	buf_free(&b);

@@ -34,6 +34,7 @@
 #include <strings.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Terminal modes: bracketed paste, mouse with drag reports in SGR form. */
@@ -45,14 +46,32 @@
 #define UI_BIDI_ON "\033[8l\033[1 k"
 #define UI_BIDI_OFF "\033[8h\033[0 k"
 
+/* While typed text comes faster than this (key repeat, a fast typist's
+ * burst), the status line is redrawn at most this often, and shows where
+ * the cursor is at most this long after the last key; at ordinary typing
+ * speed, and for every move of the cursor, it follows each key. */
+#define UI_STATUS_MS 100
+
 /* How long to wait for the rest of an escape sequence, and of a paste. */
 #define UI_ESC_WAIT_MS 30
 #define UI_PASTE_WAIT_MS 2000
+
+/* The frame last handed to curses, to send only the cells that changed. */
+struct ui_frame {
+	int rows, cols;			/* 0 x 0: nothing drawn yet (or repaint all) */
+	struct view_cell *cells;	/* rows * cols, .text offsets into text */
+	char *text;
+	size_t text_len, text_cap, cells_cap;
+	int cur_row, cur_col;
+};
 
 struct ui {
 	SCREEN *scr;
 	int term_bidi;
 	int rows, cols;
+	struct ui_frame prev;
+	int owed_row;			/* a status row not yet sent (throttled), or -1 */
+	long long status_ms;		/* when the status row was last sent */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -413,6 +432,7 @@ static void ui_get_size(struct ui *u)
 		u->rows = ws.ws_row;
 		u->cols = ws.ws_col;
 		resizeterm(u->rows, u->cols);
+		u->prev.rows = u->prev.cols = 0;	/* curses' screen was rebuilt */
 	} else {
 		u->rows = LINES;
 		u->cols = COLS;
@@ -435,6 +455,7 @@ struct ui *ui_new(int term_bidi, char **cause)
 	ui_signals();
 	struct ui *u = xcalloc(1, sizeof *u);
 	u->term_bidi = term_bidi;
+	u->owed_row = -1;
 	u->scr = newterm(NULL, stdout, stdin);
 	if (u->scr == NULL) {
 		ui_signals_off();
@@ -464,6 +485,8 @@ void ui_free(struct ui *u)
 	delscreen(u->scr);
 	ui_signals_off();
 	free(u->in);
+	free(u->prev.cells);
+	free(u->prev.text);
 	free(u);
 }
 
@@ -475,7 +498,7 @@ void ui_size(const struct ui *u, int *rows, int *cols)
 
 void ui_redraw(struct ui *u)
 {
-	(void)u;
+	u->prev.rows = u->prev.cols = 0;
 	clearok(curscr, TRUE);
 }
 
@@ -559,6 +582,15 @@ static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
 	}
 }
 
+static long long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void ui_pay_status(struct ui *u);
+
 int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 {
 	int sig;
@@ -592,11 +624,30 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 				return 1;
 			continue;
 		}
-		if (!ui_fill(u, wait_ms, &sig)) {
+		/* A held-back status row is sent when due, while waiting. */
+		int wait = wait_ms;
+		long long due = -1, t0 = 0;
+		if (u->owed_row >= 0) {
+			t0 = ui_now_ms();
+			due = u->status_ms + UI_STATUS_MS - t0;
+			if (due < 0)
+				due = 0;
+			if (wait < 0 || due < wait)
+				wait = (int)due;
+		}
+		if (!ui_fill(u, wait, &sig)) {
 			if (sig && ui_signal_event(u, sig, ev))
 				return 1;
 			if (sig)
 				continue;
+			if (due >= 0 && wait == due) {
+				ui_pay_status(u);
+				if (wait_ms < 0)
+					continue;
+				wait_ms -= (int)(ui_now_ms() - t0);
+				if (wait_ms > 0)
+					continue;
+			}
 			return 0;
 		}
 	}
@@ -620,38 +671,184 @@ static attr_t ui_attr(unsigned a)
 	return r;
 }
 
-void ui_draw(struct ui *u, const struct view_grid *g)
+static inline int ui_cell_eq(const struct ui_frame *f, const struct view_cell *a,
+			     const struct view_grid *g, const struct view_cell *b)
 {
-	(void)u;
-	erase();
-	for (int r = 0; r < g->rows && r < LINES; r++) {
-		for (int c = 0; c < g->cols && c < COLS; c++) {
-			const struct view_cell *cell = &g->cells[(size_t)r * (size_t)g->cols + (size_t)c];
-			if (cell->width == 0)
-				continue;
-			attrset(ui_attr(cell->attr));
-			if (cell->len == 0) {
-				mvaddch(r, c, ' ');
-				continue;
-			}
-			const char *t = g->text.s + cell->text;
-			uint32_t cp;
-			ustr_decode(t, cell->len, &cp);
-			if (ustr_is_mark(cp)) {
-				/* Because a mark with no base would join the cell to its left. */
-				mvaddch(r, c, ' ');
-				addnstr(t, cell->len);
-			} else {
-				mvaddnstr(r, c, t, cell->len);
-			}
+	if (a->width != b->width || a->attr != b->attr || a->len != b->len)
+		return 0;
+	const char *x = f->text + a->text, *y = g->text.s + b->text;
+	if (a->len <= 4) {	/* nearly every cell: one character */
+		for (uint32_t i = 0; i < a->len; i++)
+			if (x[i] != y[i])
+				return 0;
+		return 1;
+	}
+	return memcmp(x, y, a->len) == 0;
+}
+
+/* The cells of row r that differ from the frame drawn before: [*c0, *c1),
+ * widened to whole wide characters; 0 if none does. */
+static int ui_row_damage(const struct ui_frame *f, const struct view_grid *g, int r, int *c0, int *c1)
+{
+	const struct view_cell *b = &g->cells[(size_t)r * (size_t)g->cols];
+	if (f->rows != g->rows || f->cols != g->cols) {
+		*c0 = 0;
+		*c1 = g->cols;
+		return 1;
+	}
+	const struct view_cell *a = &f->cells[(size_t)r * (size_t)g->cols];
+	int lo = 0, hi = g->cols;
+	while (lo < hi && ui_cell_eq(f, &a[lo], g, &b[lo]))
+		lo++;
+	if (lo == hi)
+		return 0;
+	while (hi > lo && ui_cell_eq(f, &a[hi - 1], g, &b[hi - 1]))
+		hi--;
+	while (lo > 0 && (b[lo].width == 0 || a[lo].width == 0))
+		lo--;	/* the right half of a wide character: from its left half */
+	while (hi < g->cols && (b[hi].width == 0 || a[hi].width == 0))
+		hi++;
+	*c0 = lo;
+	*c1 = hi;
+	return 1;
+}
+
+/* Keep g as the frame drawn. */
+static void ui_keep(struct ui_frame *f, const struct view_grid *g)
+{
+	size_t n = (size_t)g->rows * (size_t)g->cols;
+	f->cells = xgrow(f->cells, &f->cells_cap, n, sizeof *f->cells);
+	if (n > 0)
+		memcpy(f->cells, g->cells, n * sizeof *f->cells);
+	f->text = xgrow(f->text, &f->text_cap, g->text.len + 1, 1);
+	if (g->text.len > 0)
+		memcpy(f->text, g->text.s, g->text.len);
+	f->text_len = g->text.len;
+	f->rows = g->rows;
+	f->cols = g->cols;
+	f->cur_row = g->cur_row;
+	f->cur_col = g->cur_col;
+}
+
+/* The cell's text as one complete curses cell (its code points, a blank
+ * under a leading mark, which would otherwise join the cell to its left):
+ * 1 if it is one: a character and up to CCHARW_MAX - 1 zero-width ones
+ * (marks, joiners, selectors); else 0 (a symbol like "^[", an emoji
+ * sequence, a very long cluster). */
+static int ui_cchar(const char *t, size_t len, attr_t a, cchar_t *out)
+{
+	wchar_t w[CCHARW_MAX + 1];
+	int n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += ustr_decode(t + i, len - i, &cp);
+		if (n == 0 && ustr_is_mark(cp))
+			w[n++] = L' ';
+		if (cp == USTR_INVALID || n == CCHARW_MAX || (n > 0 && ustr_cp_width(cp) != 0))
+			return 0;
+		w[n++] = (wchar_t)cp;
+	}
+	if (n == 0)
+		w[n++] = L' ';
+	w[n] = L'\0';
+	return setcchar(out, w, a, 0, NULL) == OK;
+}
+
+/* Draw cells [c0, c1) of row r of g, each at its own column (so that
+ * curses' idea of a character's width can never shift the cells after
+ * it). */
+static void ui_draw_cells(const struct view_grid *g, int r, int c0, int c1)
+{
+	const struct view_cell *row = &g->cells[(size_t)r * (size_t)g->cols];
+	for (int c = c0; c < c1 && c < COLS; c++) {
+		const struct view_cell *cell = &row[c];
+		if (cell->width == 0)
+			continue;
+		attr_t a = ui_attr(cell->attr);
+		cchar_t cc;
+		const char *t = g->text.s + cell->text;
+		if (ui_cchar(t, cell->len, a, &cc)) {
+			mvadd_wch(r, c, &cc);
+		} else {
+			/* A cluster of more code points than a curses cell holds. */
+			attrset(a);
+			mvaddnstr(r, c, t, (int)cell->len);
+			attrset(A_NORMAL);
 		}
 	}
-	attrset(A_NORMAL);
-	if (g->cur_row >= 0) {
+}
+
+/* Is row r of g the status line? */
+static int ui_is_status(const struct view_grid *g, int r)
+{
+	return g->cols > 0 && (g->cells[(size_t)r * (size_t)g->cols].attr & VIEW_A_STATUS);
+}
+
+static void ui_cursor(int row, int col)
+{
+	if (row >= 0) {
 		curs_set(1);
-		move(g->cur_row, g->cur_col);
+		move(row, col);
 	} else {
 		curs_set(0);
 	}
+}
+
+void ui_draw(struct ui *u, const struct view_grid *g)
+{
+	/* Only the cells that changed since the last frame reach curses, as
+	 * whole cells (no multibyte text for curses to convert again), so that
+	 * neither we nor curses' own screen comparison redo the whole screen
+	 * for a key that changed two cells. */
+	int changed = 0, owed = -1, text = 0;
+	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
+	long long now = ui_now_ms();
+	if (resized)
+		erase();
+	for (int r = 0; r < g->rows && r < LINES; r++) {
+		int c0, c1;
+		int d = ui_row_damage(&u->prev, g, r, &c0, &c1);
+		if (r == u->owed_row && !resized) {
+			/* The screen still shows an older row than prev has. */
+			d = 1;
+			c0 = 0;
+			c1 = g->cols;
+		}
+		if (!d)
+			continue;
+		changed = 1;
+		if (ui_is_status(g, r)) {
+			/* Held back only while typing fast: text above it changed
+			 * too (a move of the cursor alone shows at once). */
+			if (!resized && text && now - u->status_ms < UI_STATUS_MS) {
+				owed = r;
+				continue;
+			}
+			u->status_ms = now;
+		} else {
+			text = 1;
+		}
+		ui_draw_cells(g, r, c0, c1);
+	}
+	u->owed_row = owed;
+	if (changed)
+		ui_keep(&u->prev, g);
+	ui_cursor(g->cur_row, g->cur_col);
+	refresh();
+}
+
+/* Send the status row that was held back (ui_draw), from the kept frame. */
+static void ui_pay_status(struct ui *u)
+{
+	struct ui_frame *f = &u->prev;
+	int r = u->owed_row;
+	u->owed_row = -1;
+	if (r < 0 || r >= f->rows || r >= LINES)
+		return;
+	struct view_grid g = {.rows = f->rows, .cols = f->cols, .cells = f->cells,
+			      .text = {.s = f->text, .len = f->text_len, .cap = f->text_cap}};
+	ui_draw_cells(&g, r, 0, f->cols);
+	u->status_ms = ui_now_ms();
+	ui_cursor(f->cur_row, f->cur_col);
 	refresh();
 }

@@ -24,16 +24,39 @@
 #include <uniwbrk.h>
 #include <uniwidth.h>
 
+/* Decoding is the innermost loop of opening, analysing, laying out and
+ * saving a document, so it is done here by hand rather than through
+ * u8_mbtoucr (a call per code point): the same rules (no overlong forms, no
+ * surrogates, nothing past U+10FFFF; a truncated sequence is invalid). */
 size_t ustr_decode(const char *s, size_t n, uint32_t *cp)
 {
-	ucs4_t uc;
-	int k = u8_mbtoucr(&uc, (const uint8_t *)s, n);
-	if (k <= 0) {
-		*cp = USTR_INVALID;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char b = u[0];
+	if (b < 0x80) {
+		*cp = b;
 		return 1;
 	}
-	*cp = uc;
-	return (size_t)k;
+	if (b >= 0xC2 && b <= 0xDF) {
+		if (n >= 2 && (u[1] & 0xC0) == 0x80) {
+			*cp = ((uint32_t)(b & 0x1F) << 6) | (u[1] & 0x3F);
+			return 2;
+		}
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		if (n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+		    (b != 0xE0 || u[1] >= 0xA0) && (b != 0xED || u[1] < 0xA0)) {
+			*cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+			return 3;
+		}
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		if (n >= 4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80 &&
+		    (b != 0xF0 || u[1] >= 0x90) && (b != 0xF4 || u[1] < 0x90)) {
+			*cp = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+			      ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+			return 4;
+		}
+	}
+	*cp = USTR_INVALID;
+	return 1;
 }
 
 size_t ustr_encode(uint32_t cp, char *out)
@@ -44,8 +67,34 @@ size_t ustr_encode(uint32_t cp, char *out)
 
 size_t ustr_valid_prefix(const char *s, size_t n)
 {
-	const uint8_t *bad = u8_check((const uint8_t *)s, n);
-	return bad == NULL ? n : (size_t)(bad - (const uint8_t *)s);
+	size_t i = 0;
+	while (i < n) {
+		/* Runs of ASCII, eight bytes at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		uint32_t c;
+		size_t k = ustr_decode(s + i, n - i, &c);
+		if (c == USTR_INVALID)
+			return i;
+		i += k;
+	}
+	return n;
 }
 
 size_t ustr_decode_prev(const char *s, size_t off, uint32_t *cp)
@@ -174,13 +223,17 @@ size_t ustr_grapheme_next(const char *s, size_t len, size_t off)
 {
 	if (off >= len)
 		return len;
+	/* Nearly always the next code point starts a cluster for certain
+	 * (a letter after a letter): no need to segment a span. */
+	uint32_t v;
+	size_t b = off + ustr_decode(s + off, len - off, &v);
+	if (b >= len || ustr_gb_certain_at(s, len, b))
+		return b;
 	size_t a = off;
 	while (a > 0 && !ustr_gb_certain_at(s, len, a)) {
 		uint32_t u;
 		a -= ustr_decode_prev(s, a, &u);
 	}
-	uint32_t v;
-	size_t b = off + ustr_decode(s + off, len - off, &v);
 	while (b < len && !ustr_gb_certain_at(s, len, b))
 		b += ustr_decode(s + b, len - b, &v);
 	struct ustr_gb_find f = {off, b};
@@ -196,6 +249,8 @@ size_t ustr_grapheme_prev(const char *s, size_t len, size_t off)
 		return 0;
 	uint32_t u;
 	size_t a = off - ustr_decode_prev(s, off, &u);
+	if (a == 0 || ustr_gb_certain_at(s, len, a))
+		return a;	/* the usual case, as in ustr_grapheme_next() */
 	while (a > 0 && !ustr_gb_certain_at(s, len, a))
 		a -= ustr_decode_prev(s, a, &u);
 	struct ustr_gb_find f = {off, a};

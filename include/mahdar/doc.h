@@ -37,6 +37,7 @@ enum doc_key {
 	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY,
 	DOC_KEY_PRESENT, DOC_KEY_APOLOGIES, DOC_KEY_GUESTS, DOC_KEY_NEXT,
 	DOC_KEY_OWNER, DOC_KEY_DUE, DOC_KEY_VOTES,
+	DOC_KEY_MEMBERS,	/* how many members the body has (for the quorum); after the spec's keys */
 	DOC_KEY_COUNT
 };
 
@@ -67,9 +68,14 @@ struct doc_attr {
 
 struct doc_line {
 	char *s;		/* the bytes, NUL-terminated (NUL not counted) */
-	size_t len, cap;
+	size_t len, cap;	/* cap 0: s lies in the doc's arena (doc_lines_load) */
 	unsigned char eol;	/* enum doc_eol: this line's own terminator */
 	unsigned char kind;	/* enum doc_kind, derived */
+	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
+	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
+	unsigned char scanned;	/* letters[] holds txt's count of this line's letters per
+				 * script (cleared when the bytes change) */
+	unsigned char letters[4];
 	int section;		/* index in doc->sections, -1 before any; derived */
 	struct doc_attr *attr;	/* or NULL */
 	unsigned long stamp;	/* doc->gen of the last change of the bytes (a cache key) */
@@ -134,6 +140,12 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned long gen;	/* bumped by every change of the lines */
+	/* The lines changed, inserted or deleted since doc_mark_clear(): every
+	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
+	 * the same order, before and after the range (for the recovery
+	 * journal: what to write costs nothing to find). */
+	int marked;
+	size_t mark_lo, mark_hi;
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 
@@ -164,10 +176,16 @@ struct doc {
 	struct doc_amend *amends;	/* in the order they were made */
 	size_t namends, amends_cap;
 	char *created, *modified_at;
+	long members;		/* meta.members as a number, for a text without a Members field; 0: none */
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
 	 * text, or NULL. */
 	char *side_kept;
+
+	/* Storage of the lines read at once (doc_lines_load): their bytes,
+	 * and their structs, each one allocation for the whole file. */
+	char *arena;
+	struct doc_line *block;
 
 	/* Item ids: highest number ever given or seen, per prefix ('a', 'r');
 	 * see doc_id_new(). */
@@ -178,9 +196,20 @@ struct doc {
 struct doc *doc_new(void);
 void doc_free(struct doc *d);
 
+/* Forget the marked range: nothing has changed since now. */
+void doc_mark_clear(struct doc *d);
+
 /* Insert a line before index at (at == nlines appends).  Returns it. */
 struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol);
 void doc_line_delete(struct doc *d, size_t at);
+/* Append the lines of bytes[0..len) as a text file holds them: each ends at
+ * a LF (its terminator DOC_EOL_LF, or DOC_EOL_CRLF after a CR), the last one
+ * perhaps at the end (DOC_EOL_NONE).  One copy of the bytes and one block of
+ * lines for the lot, however many lines. */
+void doc_lines_load(struct doc *d, const char *bytes, size_t len);
+/* The same, made in bytes itself, which d takes (a malloc'd block of at
+ * least len + 1 bytes; freed with d): no copy of a 20 MB file. */
+void doc_lines_adopt(struct doc *d, char *bytes, size_t len);
 /* Replace the bytes of line i. */
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len);
 /* Replace del bytes at off in line i with len bytes of s. */

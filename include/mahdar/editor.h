@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 struct buffer;
+struct cmd_input;
 struct edit;
 struct input_history;
 struct keymap;
@@ -35,6 +36,8 @@ struct editor_opts {
 	int show_controls;	/* show all bidi controls as markers */
 	int readonly;		/* --read-only: no edits, no saves */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
+	const char *input;	/* --input: the input method's .kmap file (checked by cli), or NULL */
+	int lang;		/* --lang: language of a new file's template, DOC_LANG_NONE: the locale's */
 };
 
 struct editor;
@@ -50,7 +53,8 @@ int editor_run(const char *path, const struct editor_opts *opts);
  * usable default keys file. */
 struct editor *editor_new(const struct editor_opts *opts, char **cause);
 void editor_free(struct editor *ed);
-/* Open path (a new file when missing): -1 and *cause if it cannot be. */
+/* Open path (a new file when missing; a folder opens the archive browser):
+ * -1 and *cause if it cannot be. */
 int editor_open(struct editor *ed, const char *path, char **cause);
 void editor_resize(struct editor *ed, int rows, int cols);
 /* Apply one event (a key, text, a paste, the mouse, a resize, a signal). */
@@ -67,6 +71,9 @@ int editor_done(const struct editor *ed, int *status);
 /* ---- for modes and commands ---- */
 
 struct buffer *editor_buffer(const struct editor *ed);
+/* Show and edit b from now on; returns the buffer shown until now (NULL at
+ * first), which is the caller's. */
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b);
 struct edit *editor_edit(const struct editor *ed);
 struct view *editor_view(const struct editor *ed);
 const struct keymap *editor_keymap(const struct editor *ed);
@@ -76,6 +83,8 @@ const char *editor_keys_user(const struct editor *ed);
 const char *editor_keys_problems(const struct editor *ed);
 /* The history of the prompts called name (created on first use). */
 struct input_history *editor_history(struct editor *ed, const char *name);
+/* Where the editor keeps its input method (cmd-input.c's; NULL until used). */
+struct cmd_input **editor_input_method(struct editor *ed);
 
 /* Show a message (error = 1: an error) until the next key; a sentence
  * made with _() and whole. */

@@ -84,6 +84,8 @@ const struct cmd *mode_ask_table(size_t *n);
 const struct cmd *mode_page_table(size_t *n);
 const struct cmd *mode_search_open_table(size_t *n);
 const struct cmd *mode_search_table(size_t *n);
+const struct cmd *mode_browse_table(size_t *n);
+const struct cmd *mode_read_table(size_t *n);
 
 /* ---- mode-prompt: one line typed in the message line ---- */
 
@@ -102,6 +104,7 @@ enum mode_ask_kind {
 	MODE_ASK_YES_NO,	/* y / n */
 	MODE_ASK_RECOVER,	/* r restore / d delete */
 	MODE_ASK_REPLACE,	/* y this one / n skip / a all / q stop */
+	MODE_ASK_CHANGED,	/* saving over an outside change: r reload / o overwrite / s save as */
 };
 
 /* The answer ('y', 'n', 'r', 'd', 'a', 'q') typed text gives to a question
@@ -133,5 +136,23 @@ void mode_page_open(struct editor *ed, const char *title, char **lines, size_t n
 /* ---- mode-search: Ctrl-F search, and replace ---- */
 
 void mode_search_open(struct editor *ed, int replace);
+
+/* ---- mode-browse: the archive browser; mode-read: minutes open to read ---- */
+
+struct mode_browse;	/* the browser's lists, kept while one of its minutes is open */
+
+/* Browse the minutes under dir (the editor's first buffer, over the text
+ * mode): -1 and *cause when dir cannot be read. */
+int mode_browse_open(struct editor *ed, const char *dir, char **cause);
+/* Back to b's list from the minutes open now (which is closed). */
+void mode_browse_back(struct editor *ed, struct mode_browse *b);
+void mode_browse_free(void *state);
+
+/* The minutes just opened from b's list (read-only; edit: switch to
+ * editing at once). */
+void mode_read_open(struct editor *ed, struct mode_browse *from, int edit);
+/* A file was just opened (editor_open): final minutes become read-only,
+ * with a key that asks why and records an amendment before editing. */
+void mode_read_opened(struct editor *ed);
 
 #endif

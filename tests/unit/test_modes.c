@@ -19,102 +19,7 @@
 #include "mahdar/ui.h"
 #include "mahdar/view.h"
 
-/* ---- the fake ui ---- */
-
-struct fake {
-	struct editor_opts opts;
-	char keys[4096];
-	struct editor *ed;
-	const struct view_grid *g;
-};
-
-/* As the real loop does when no input waits: the background slices, then a frame. */
-static void fake_frame(struct fake *f)
-{
-	editor_background(f->ed, 1);
-	f->g = editor_frame(f->ed);
-}
-
-static void fake_key(struct fake *f, const char *key)
-{
-	struct ui_event ev = {.type = UI_EV_KEY};
-	snprintf(ev.key, sizeof ev.key, "%s", key);
-	editor_event(f->ed, &ev);
-	fake_frame(f);
-}
-
-static void fake_type(struct fake *f, const char *s)
-{
-	struct ui_event ev = {.type = UI_EV_TEXT, .text = s, .len = strlen(s)};
-	editor_event(f->ed, &ev);
-	fake_frame(f);
-}
-
-static char *fake_row(const struct fake *f, int r)
-{
-	return tg_row(f->g, r, 0);
-}
-
-/* Does some row hold text? */
-static int fake_shows(const struct fake *f, const char *text)
-{
-	for (int r = 0; r < f->g->rows; r++) {
-		char *row = fake_row(f, r);
-		int hit = strstr(row, text) != NULL;
-		free(row);
-		if (hit)
-			return 1;
-	}
-	return 0;
-}
-
-static void fake_expect(const struct fake *f, const char *text)
-{
-	if (fake_shows(f, text))
-		return;
-	for (int r = 0; r < f->g->rows; r++) {
-		char *row = fake_row(f, r);
-		fprintf(stderr, "|%s|\n", row);
-		free(row);
-	}
-	fail_msg("the screen does not show \"%s\"", text);
-}
-
-/* The text of the cells in row r that have attr, in screen order. */
-static char *fake_cells_with(const struct fake *f, int r, unsigned attr)
-{
-	return tg_row(f->g, r, attr);
-}
-
-static void fake_open(struct fake *f, void **state, const char *name, const char *text)
-{
-	memset(f, 0, sizeof *f);
-	snprintf(f->keys, sizeof f->keys, "%s/keymaps/default.keys", tu_srcdir());
-	f->opts.keymap = f->keys;
-	char *cfg = tf_path(state, "config");
-	setenv("XDG_CONFIG_HOME", cfg, 1);	/* no user keys */
-	free(cfg);
-	char *path = tf_path(state, name);
-	if (text != NULL)
-		tf_put_file(path, text, strlen(text));
-	char *cause = NULL;
-	f->ed = editor_new(&f->opts, &cause);
-	if (f->ed == NULL || editor_open(f->ed, path, &cause) < 0)
-		fail_msg("cannot open %s: %s", path, cause);
-	free(path);
-	editor_resize(f->ed, 12, 70);
-	fake_frame(f);
-}
-
-static void fake_close(struct fake *f)
-{
-	editor_free(f->ed);
-}
-
-static const struct edit_pos *fake_cur(const struct fake *f)
-{
-	return &editor_edit(f->ed)->cur;
-}
+#include "testfake.h"
 
 /* ---- save as ---- */
 
@@ -388,7 +293,7 @@ static void test_item_details(void **state)
 		  "- قرار بلا مسؤول\n");
 	struct doc *d = buffer_doc(editor_buffer(f.ed));
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){4, 0}, 0);
-	fake_key(&f, "F7");
+	fake_key(&f, "F8");
 	fake_expect(&f, "Owner");
 	fake_expect(&f, "ميرك");	/* the owner now, to edit (drawn right to left) */
 	for (int i = 0; i < 10; i++)
@@ -396,7 +301,7 @@ static void test_item_details(void **state)
 	fake_type(&f, "سارة يوسف");
 	fake_key(&f, "Enter");
 	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-02-01");
-	fake_key(&f, "F8");
+	fake_key(&f, "F9");
 	for (int i = 0; i < 20; i++)
 		fake_key(&f, "Backspace");
 	fake_type(&f, "2025-03-15");
@@ -408,16 +313,16 @@ static void test_item_details(void **state)
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	/* A decision gets an owner (and so becomes an action), in its language. */
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
-	fake_key(&f, "F7");
+	fake_key(&f, "F8");
 	fake_type(&f, "ليلى");
 	fake_key(&f, "Enter");
 	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى");
-	fake_key(&f, "F8");
+	fake_key(&f, "F9");
 	fake_type(&f, "2025-04-01");
 	fake_key(&f, "Enter");
 	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
 	/* Esc leaves it as it was. */
-	fake_key(&f, "F7");
+	fake_key(&f, "F8");
 	fake_key(&f, "Esc");
 	fake_expect(&f, "Not changed");
 	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");

@@ -106,6 +106,44 @@ static void test_word_motion(void **state)
 	assert_int_equal(ustr_word_prev(s, strlen(s), 4), 0);
 }
 
+/* Decoding follows UTF-8 to the letter: overlong forms, surrogates, code
+ * points past U+10FFFF and truncated sequences are invalid bytes, one at a
+ * time; ustr_valid_prefix stops at the first of them. */
+static void test_decode_strict(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		size_t n, len;
+		uint32_t cp;
+	} cases[] = {
+		{"a", 1, 1, 'a'},
+		{"\xd8\xa8", 2, 2, 0x628},			/* ب */
+		{"\xd7\x90", 2, 2, 0x5D0},			/* א */
+		{"\xe2\x80\x8c", 3, 3, 0x200C},		/* ZWNJ */
+		{"\xf0\x9f\x98\x80", 4, 4, 0x1F600},
+		{"\xf4\x8f\xbf\xbf", 4, 4, 0x10FFFF},
+		{"\xc0\x80", 2, 1, USTR_INVALID},		/* overlong NUL */
+		{"\xc1\xbf", 2, 1, USTR_INVALID},
+		{"\xe0\x9f\xbf", 3, 1, USTR_INVALID},	/* overlong */
+		{"\xed\xa0\x80", 3, 1, USTR_INVALID},	/* surrogate */
+		{"\xf0\x8f\xbf\xbf", 4, 1, USTR_INVALID},	/* overlong */
+		{"\xf4\x90\x80\x80", 4, 1, USTR_INVALID},	/* past U+10FFFF */
+		{"\xf5\x80\x80\x80", 4, 1, USTR_INVALID},
+		{"\xd8", 1, 1, USTR_INVALID},			/* truncated */
+		{"\xe2\x80", 2, 1, USTR_INVALID},
+		{"\x80", 1, 1, USTR_INVALID},			/* a lone continuation */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint32_t cp;
+		assert_int_equal(ustr_decode(cases[i].s, cases[i].n, &cp), cases[i].len);
+		assert_int_equal(cp, cases[i].cp);
+		assert_int_equal(ustr_valid_prefix(cases[i].s, cases[i].n), cp == USTR_INVALID ? 0 : cases[i].n);
+	}
+	static const char mixed[] = "plain ascii text, then عربي \xed\xa0\x80 after";
+	assert_int_equal(ustr_valid_prefix(mixed, sizeof mixed - 1), strlen("plain ascii text, then عربي "));
+}
+
 /* What mahdar prints of a file is safe for a terminal: controls, escape
  * sequences, C1 bytes, invalid bytes and bidi overrides become symbols;
  * the scripts, ZWNJ and the bidi marks stay. */
@@ -149,6 +187,7 @@ int main(void)
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_word_motion),
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_decode_strict),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
