@@ -109,9 +109,10 @@ void store_info_init(struct store_info *info, const char *path)
 	info->journal = journal_new();
 }
 
-/* Remember the text file as it is on disk, holding text[0..len) (or
- * nothing, when there is no file), and make d's lines the journal's base. */
-static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
+/* Remember the text file as it is on disk, len bytes whose SHA-256 is sha
+ * (hex; of nothing, when there is no file), and make d's lines the
+ * journal's base. */
+static void store_note_disk(struct store_info *info, struct doc *d, const char *sha, size_t len)
 {
 	struct stat st;
 	info->disk_known = stat(info->text_path, &st) == 0;
@@ -121,7 +122,7 @@ static void store_note_disk(struct store_info *info, struct doc *d, const char *
 		info->disk_size = (unsigned long long)st.st_size;
 		info->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	}
-	side_sha256_hex(text, len, info->disk_sha);
+	memcpy(info->disk_sha, sha, sizeof info->disk_sha);
 	info->disk_reported = 0;
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
@@ -169,10 +170,14 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 	/* Without a sidecar the bytes read are not needed again: the lines
 	 * are made in them (a 20 MB file is held once, not twice). */
 	int take = !fio_exists(info->side_path);
+	/* Because lines made in the bytes read end in a NUL where the file
+	 * has its line break, the file's hash is taken before. */
+	char sha[65];
+	side_sha256_hex(text, len, sha);
 	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
 	if (!take)
 		store_open_side(d, info, text, len);
-	store_note_disk(info, d, text, len);	/* text is d's own when taken: read, not kept */
+	store_note_disk(info, d, sha, len);
 	if (!take)
 		free(text);
 	d->modified = 0;
@@ -185,7 +190,9 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	if (!fio_exists(path) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;
-		store_note_disk(info, d, "", 0);
+		char sha[65];
+		side_sha256_hex("", 0, sha);
+		store_note_disk(info, d, sha, 0);
 		/* Because the sidecar alone is never enough, one without its
 		 * text is not read; it is kept as a backup when we save. */
 		if (fio_exists(info->side_path)) {
@@ -422,7 +429,9 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	st_side = NULL;
 	ret = 0;
 	d->modified = 0;
-	store_note_disk(info, d, text, len);
+	char sha[65];
+	side_sha256_hex(text, len, sha);
+	store_note_disk(info, d, sha, len);
 	if (d->created == NULL)
 		d->created = xstrdup(now_iso);
 	free(d->modified_at);

@@ -671,6 +671,28 @@ static void test_sticky_directory(void **state)
 	free(dir);
 }
 
+/* The file's hash, which the recovery journal names as its base, is the
+ * hash of the file's bytes, also when the document (without a sidecar)
+ * is made in the bytes read: its lines end in a NUL where the file has a
+ * line break.  (Found when kill -9 left a journal that no longer matched.) */
+static void test_disk_hash_of_file(void **state)
+{
+	const char *texts[] = {"# Minutes\nDate: 2026-11-27\r\nlast", "", "one\n"};
+	for (size_t i = 0; i < 3; i++) {
+		char *p = tf_path(state, "h.txt");
+		tf_put_file(p, texts[i], strlen(texts[i]));
+		struct store_info info;
+		char *cause = NULL, want[65];
+		struct doc *d = store_open(p, 0, &info, &cause);
+		assert_non_null(d);
+		side_sha256_hex(texts[i], strlen(texts[i]), want);
+		assert_string_equal(info.disk_sha, want);
+		doc_free(d);
+		store_info_free(&info);
+		free(p);
+	}
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -687,6 +709,7 @@ int main(void)
 		T(test_recovery_copy),
 		T(test_huge_sidecar_private_links),
 		T(test_sticky_directory),
+		T(test_disk_hash_of_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
