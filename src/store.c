@@ -109,10 +109,11 @@ void store_info_init(struct store_info *info, const char *path)
 	info->journal = journal_new();
 }
 
-/* Remember the text file as it is on disk, len bytes whose SHA-256 is sha
- * (hex; of nothing, when there is no file), and make d's lines the
- * journal's base. */
-static void store_note_disk(struct store_info *info, struct doc *d, const char *sha, size_t len)
+/* Remember the text file as it is on disk, holding text[0..len) (or
+ * nothing, when there is no file), and make d's lines the journal's base. */
+/* What is on disk now: the file's identity and times, and sha (the hash of
+ * its len bytes), which the journal builds on. */
+static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t len, const char sha[65])
 {
 	struct stat st;
 	info->disk_known = stat(info->text_path, &st) == 0;
@@ -122,10 +123,17 @@ static void store_note_disk(struct store_info *info, struct doc *d, const char *
 		info->disk_size = (unsigned long long)st.st_size;
 		info->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	}
-	memcpy(info->disk_sha, sha, sizeof info->disk_sha);
+	memcpy(info->disk_sha, sha, 65);
 	info->disk_reported = 0;
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
+}
+
+static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
+{
+	char sha[65];
+	side_sha256_hex(text, len, sha);
+	store_note_disk_sha(info, d, len, sha);
 }
 
 int store_disk_changed(struct store_info *info)
@@ -169,17 +177,15 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 	}
 	/* Without a sidecar the bytes read are not needed again: the lines
 	 * are made in them (a 20 MB file is held once, not twice). */
-	int take = !fio_exists(info->side_path);
-	/* Because lines made in the bytes read end in a NUL where the file
-	 * has its line break, the file's hash is taken before. */
 	char sha[65];
-	side_sha256_hex(text, len, sha);
+	side_sha256_hex(text, len, sha);	/* before txt_read_take cuts the bytes into lines */
+	int take = !fio_exists(info->side_path);
 	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
-	if (!take)
+	if (!take) {
 		store_open_side(d, info, text, len);
-	store_note_disk(info, d, sha, len);
-	if (!take)
 		free(text);
+	}
+	store_note_disk_sha(info, d, len, sha);
 	d->modified = 0;
 	return d;
 }
@@ -190,9 +196,7 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	if (!fio_exists(path) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;
-		char sha[65];
-		side_sha256_hex("", 0, sha);
-		store_note_disk(info, d, sha, 0);
+		store_note_disk(info, d, "", 0);
 		/* Because the sidecar alone is never enough, one without its
 		 * text is not read; it is kept as a backup when we save. */
 		if (fio_exists(info->side_path)) {
@@ -429,9 +433,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	st_side = NULL;
 	ret = 0;
 	d->modified = 0;
-	char sha[65];
-	side_sha256_hex(text, len, sha);
-	store_note_disk(info, d, sha, len);
+	store_note_disk(info, d, text, len);
 	if (d->created == NULL)
 		d->created = xstrdup(now_iso);
 	free(d->modified_at);
