@@ -17,7 +17,6 @@
 #include "mahdar/util.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -110,9 +109,11 @@ void store_info_init(struct store_info *info, const char *path)
 	info->journal = journal_new();
 }
 
-/* Remember the text file as it is on disk, len bytes with hex SHA-256 sha
- * (none, when there is no file), and make d's lines the journal's base. */
-static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t len, const char *sha)
+/* Remember the text file as it is on disk, holding text[0..len) (or
+ * nothing, when there is no file), and make d's lines the journal's base. */
+/* What is on disk now: the file's identity and times, and sha (the hash of
+ * its len bytes), which the journal builds on. */
+static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t len, const char sha[65])
 {
 	struct stat st;
 	info->disk_known = stat(info->text_path, &st) == 0;
@@ -122,13 +123,12 @@ static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t l
 		info->disk_size = (unsigned long long)st.st_size;
 		info->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	}
-	snprintf(info->disk_sha, sizeof info->disk_sha, "%s", sha);
+	memcpy(info->disk_sha, sha, 65);
 	info->disk_reported = 0;
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
 }
 
-/* The same for a file holding text[0..len). */
 static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
 {
 	char sha[65];
@@ -177,17 +177,15 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 	}
 	/* Without a sidecar the bytes read are not needed again: the lines
 	 * are made in them (a 20 MB file is held once, not twice). */
-	int take = !fio_exists(info->side_path);
-	/* The hash first: lines made in the bytes change them (each
-	 * terminator becomes a NUL). */
 	char sha[65];
-	side_sha256_hex(text, len, sha);
+	side_sha256_hex(text, len, sha);	/* before txt_read_take cuts the bytes into lines */
+	int take = !fio_exists(info->side_path);
 	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
-	if (!take)
+	if (!take) {
 		store_open_side(d, info, text, len);
-	store_note_disk_sha(info, d, len, sha);
-	if (!take)
 		free(text);
+	}
+	store_note_disk_sha(info, d, len, sha);
 	d->modified = 0;
 	return d;
 }

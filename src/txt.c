@@ -498,13 +498,12 @@ static int txt_names_detail(const char *s, size_t n)
 	return 0;
 }
 
-/* Split "owner: X, due: Y" into r; returns 0 when s is such a list. */
-static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, const char *s, size_t n)
+/* The segments of a details list "owner: X, due: Y" (split at ", " and
+ * "،"): segs[k] = [start, end) offsets; returns how many (at most max). */
+static size_t txt_meta_segments(const char *s, size_t n, size_t (*segs)[2], size_t max)
 {
-	/* First pass: segment boundaries at ", " and "، " / "،". */
-	size_t segs[64][2], nseg = 0;
-	size_t i = 0, start = 0;
-	while (i <= n && nseg < UTIL_ARRAY_LEN(segs)) {
+	size_t nseg = 0, i = 0, start = 0;
+	while (i <= n && nseg < max) {
 		size_t sl = 0;
 		if (i == n)
 			sl = 0;
@@ -524,6 +523,14 @@ static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, con
 		}
 		i++;
 	}
+	return nseg;
+}
+
+/* Split "owner: X, due: Y" into r; returns 0 when s is such a list. */
+static int txt_rec_meta(struct txt_scan *sc, size_t line, struct doc_rec *r, const char *s, size_t n)
+{
+	size_t segs[64][2];
+	size_t nseg = txt_meta_segments(s, n, segs, UTIL_ARRAY_LEN(segs));
 	char **slot = NULL;
 	size_t slot_from = 0;
 	const char *votes_s = NULL;
@@ -996,4 +1003,39 @@ struct doc *txt_skeleton(int lang, const char *date_text)
 	txt_analyse(d);
 	d->modified = 0;
 	return d;
+}
+
+int txt_rec_detail(const char *s, size_t n, int key, size_t *start, size_t *end)
+{
+	size_t seplen = 0, sep = txt_meta_sep(s, n, &seplen), segs[64][2];
+	*start = *end = n;
+	if (sep >= n)
+		return -1;
+	const char *m = s + sep + seplen;
+	size_t mn = n - sep - seplen, nseg = txt_meta_segments(m, mn, segs, UTIL_ARRAY_LEN(segs));
+	int found = 0, in = 0;
+	for (size_t k = 0; k < nseg; k++) {
+		size_t sn = segs[k][1] - segs[k][0], voff = 0;
+		const char *seg = txt_trim(m + segs[k][0], &sn);
+		int nospace;
+		size_t ll = txt_split_label(seg, sn, &voff, &nospace);
+		int kk = ll ? txt_label_key(seg, ll) : DOC_KEY_NONE;
+		if (kk == DOC_KEY_OWNER || kk == DOC_KEY_DUE || kk == DOC_KEY_VOTES) {
+			in = kk == key;
+			if (in) {
+				found = 1;
+				*start = (size_t)(seg - s) + voff;
+				*end = (size_t)(seg - s) + sn;
+			}
+		} else if (k == 0) {
+			return -1;	/* not a details list */
+		} else if (in) {	/* "owner: Ali, Omar": the comma was part of the value */
+			*end = (size_t)(seg - s) + sn;
+		}
+	}
+	if (found)
+		return 1;
+	const char *t = txt_trim(m, &mn);
+	*start = *end = (size_t)(t - s) + mn;
+	return 0;
 }
