@@ -50,7 +50,7 @@ static void mode_prompt_draw(struct editor *ed, struct mode *m, struct view_fram
 	(void)ed;
 	struct mode_prompt *p = m->state;
 	p->shown = (struct view_input){p->label, p->label_short, input_text(&p->in), input_len(&p->in), p->in.cur,
-				       NULL};
+				       NULL, p->in.selected};
 	f->input = &p->shown;
 }
 

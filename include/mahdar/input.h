@@ -27,6 +27,9 @@ struct input {
 	struct input_history *hist;	/* or NULL */
 	size_t hpos;			/* hist->n: the line being typed; less: a history entry */
 	char *draft;			/* the line being typed while walking the history */
+	int selected;			/* the whole text is selected (a pre-filled answer):
+					 * typing replaces it, Backspace or Delete clears
+					 * it, a motion or the history keeps it unselected */
 };
 
 /* Histories by name (one per kind of prompt). */
@@ -37,7 +40,8 @@ struct input_histories {
 
 enum input_motion { INPUT_LEFT, INPUT_RIGHT, INPUT_HOME, INPUT_END };
 
-/* Start with text (NULL: empty), the cursor at its end. */
+/* Start with text (NULL: empty), the cursor at its end and the text, if
+ * any, selected. */
 void input_init(struct input *in, const char *text, struct input_history *hist);
 void input_free(struct input *in);
 

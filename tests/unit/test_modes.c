@@ -30,10 +30,13 @@ static void test_save_as(void **state)
 	fake_type(&f, "X");
 	fake_key(&f, "F2");
 	fake_expect(&f, "Save as");
-	/* The file name is typed over the current one: Backspace takes the
-	 * old one off a character at a time. */
-	for (int i = 0; i < 300; i++)
-		fake_key(&f, "Backspace");
+	/* The current name is offered selected: typing replaces it at once. */
+	char *old = tf_path(state, "a.txt");
+	fake_expect(&f, old);
+	char *sel = fake_cells_with(&f, f.g->rows - 1, VIEW_A_SELECT);
+	assert_non_null(strstr(sel, "a.txt"));
+	free(sel);
+	free(old);
 	char *path = tf_path(state, "b.txt");
 	fake_type(&f, path);
 	fake_key(&f, "Enter");
@@ -44,10 +47,14 @@ static void test_save_as(void **state)
 	free(got);
 	assert_string_equal(buffer_path(editor_buffer(f.ed)), path);
 	assert_false(buffer_modified(editor_buffer(f.ed)));
-	/* Up in the next save-as brings the name typed last. */
+	/* Up in the next save-as brings the name typed last; one Backspace
+	 * clears the offered name, a motion keeps it to edit. */
 	fake_key(&f, "F2");
-	for (int i = 0; i < 300; i++)
-		fake_key(&f, "Backspace");
+	fake_key(&f, "Backspace");
+	char *prompt = fake_row(&f, f.g->rows - 1);
+	assert_non_null(strstr(prompt, "Save as"));
+	assert_null(strstr(prompt, "b.txt"));
+	free(prompt);
 	fake_key(&f, "Up");
 	fake_expect(&f, "b.txt");
 	/* On a narrow screen the shorter label leaves room for the name. */
@@ -58,6 +65,12 @@ static void test_save_as(void **state)
 	fake_expect(&f, "Save as: ");
 	fake_key(&f, "Esc");
 	fake_expect(&f, "Not saved");
+	editor_resize(f.ed, 12, 70);
+	fake_key(&f, "F2");
+	fake_key(&f, "End");
+	fake_type(&f, ".bak");
+	fake_expect(&f, "b.txt.bak");
+	fake_key(&f, "Esc");
 	free(path);
 	fake_close(&f);
 }
