@@ -364,6 +364,11 @@ struct txt_scan {
 	struct doc *d;
 	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
 	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
+	/* Where the walk over the lines is (txt_analyse). */
+	int in_header;			/* before the first "## " */
+	int headed;			/* the file has a "## " heading somewhere */
+	size_t si;			/* index of the current section, or (size_t)-1 */
+	int seen[DOC_SEC_COUNT];	/* known sections met so far */
 };
 
 static int txt_blank(const char *s, size_t n)
@@ -824,128 +829,98 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
-void txt_analyse(struct doc *d)
+/* A "## " line: a new section, known or not (a near miss is noted). */
+static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size_t n)
 {
-	struct txt_scan sc = { .d = d };
-	doc_structure_clear(d);
-	txt_scan_ids(d);
-	d->stale = 0;
-	if (d->nlines == 0) {
-		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
-		txt_detect_language(&sc);
+	struct doc *d = sc->d;
+	sc->in_header = 0;
+	int lang = DOC_LANG_NONE;
+	size_t hn = n > 3 ? n - 3 : 0;
+	int key = hn ? txt_lookup(txt_headings, DOC_SEC_COUNT, s + 3, hn, &lang) : -1;
+	if (key >= 0) {
+		if (lang >= 0)
+			sc->votes[lang]++;
+		if (sc->seen[key]++)
+			doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
+	} else if (hn > 0) {
+		size_t tn = hn;
+		const char *t = txt_trim(s + 3, &tn);
+		const char *near = txt_heading_suggest(t, tn, NULL);
+		if (near != NULL)
+			doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
+					"did you mean “%s”?"), (int)tn, t, near);
+	}
+	struct doc_section *sec = doc_section_add(d);
+	sc->si = d->nsections - 1;
+	sec->key = key;
+	sec->heading = txt_dup_trim(s + (n - hn), hn);
+	sec->line = li;
+	sec->first = sec->end = li + 1;
+	d->lines[li]->kind = DOC_K_HEADING;
+	d->lines[li]->section = (int)sc->si;
+}
+
+/* A line of the header block (before the first heading): a field, a blank,
+ * or a stray line.  1 when the line is done with; 0 when it is the first
+ * line of prose in a file without headings, which starts the preamble. */
+static int txt_header_line(struct txt_scan *sc, size_t li, const char *s, size_t n, int blank)
+{
+	struct doc *d = sc->d;
+	struct doc_line *l = d->lines[li];
+	l->section = -1;	/* the title and header block belong to no section */
+	if (blank) {
+		l->kind = DOC_K_BLANK;
+		return 1;
+	}
+	int nospace;
+	size_t voff = 0, ll = txt_split_label(s, n, &voff, &nospace);
+	if (ll > 0) {
+		txt_header(sc, li, s, n, ll, voff);
+		if (nospace)
+			doc_problem_add(d, li, DOC_NOTE, "no space after “%.*s:”; "
+					"read as a field all the same", (int)ll, s);
+		return 1;
+	}
+	if (sc->headed) {
+		doc_problem_add(d, li, DOC_NOTE, "not a “Label: value” header field; "
+				"kept as text");
+		return 1;
+	}
+	sc->in_header = 0;
+	doc_section_add(d);
+	sc->si = d->nsections - 1;
+	d->sections[sc->si].first = li;
+	return 0;
+}
+
+/* A line of a section's body: blank, an agenda item, a recommendation or text. */
+static void txt_body_line(struct txt_scan *sc, size_t li, const char *s, size_t n, int blank)
+{
+	struct doc_line *l = sc->d->lines[li];
+	struct doc_section *sec = &sc->d->sections[sc->si];	/* the array may have moved */
+	sec->end = li + 1;
+	l->section = (int)sc->si;
+	if (blank) {
+		l->kind = DOC_K_BLANK;
 		return;
 	}
-
-	int in_header = 1;	/* before the first "## " */
-	struct doc_section *sec = NULL;
-	size_t si = (size_t)-1;
-	int seen[DOC_SEC_COUNT] = {0};
-	/* FORMAT: header lines run until the first "## ", and a stray line
-	 * among them (a note, a typo) stays there as free text.  But a file
-	 * with no heading at all is prose — the unstructured communiqué —
-	 * and there the first line of prose ends the header block. */
-	int headed = 0;
-	for (size_t li = 0; li < d->nlines && !headed; li++)
-		headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
-
-	for (size_t li = 0; li < d->nlines; li++) {
-		struct doc_line *l = d->lines[li];
-		const char *s = l->s;
-		size_t n = l->len;
-		l->kind = DOC_K_FREE;
-		txt_scan_line(&sc, li);
-		int alone = txt_line_kind(s, n, li);
-		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
-			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
-
-		if (alone == DOC_K_TITLE) {
-			l->kind = DOC_K_TITLE;
-			l->section = -1;
-			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
-			d->title_line = 0;
-			continue;
-		}
-		if (alone == DOC_K_HEADING) {
-			in_header = 0;
-			int lang = DOC_LANG_NONE;
-			size_t hn = n > 3 ? n - 3 : 0;
-			int key = hn ? txt_lookup(txt_headings, DOC_SEC_COUNT, s + 3, hn, &lang) : -1;
-			if (key >= 0) {
-				if (lang >= 0)
-					sc.votes[lang]++;
-				if (seen[key]++)
-					doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
-			} else if (hn > 0) {
-				size_t tn = hn;
-				const char *t = txt_trim(s + 3, &tn);
-				const char *near = txt_heading_suggest(t, tn, NULL);
-				if (near != NULL)
-					doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
-							"did you mean “%s”?"), (int)tn, t, near);
-			}
-			sec = doc_section_add(d);
-			si = d->nsections - 1;
-			sec->key = key;
-			sec->heading = txt_dup_trim(s + (n - hn), hn);
-			sec->line = li;
-			sec->first = sec->end = li + 1;
-			l->kind = DOC_K_HEADING;
-			l->section = (int)si;
-			continue;
-		}
-		int blank = txt_blank(s, n);
-		if (in_header) {	/* the title and header block belong to no section */
-			l->section = -1;
-			if (blank) {
-				l->kind = DOC_K_BLANK;
-				continue;
-			}
-			int nospace;
-			size_t voff = 0, ll = txt_split_label(s, n, &voff, &nospace);
-			if (ll > 0) {
-				txt_header(&sc, li, s, n, ll, voff);
-				if (nospace)
-					doc_problem_add(d, li, DOC_NOTE, "no space after “%.*s:”; "
-							"read as a field all the same", (int)ll, s);
-				continue;
-			}
-			if (headed) {
-				doc_problem_add(d, li, DOC_NOTE, "not a “Label: value” header field; "
-						"kept as text");
-				continue;
-			}
-			/* Prose in a file without headings: it starts the
-			 * preamble, a section without a heading. */
-			in_header = 0;
-			sec = doc_section_add(d);
-			si = d->nsections - 1;
-			sec->first = li;
-		}
-		sec = &d->sections[si];	/* the array may have moved */
-		sec->end = li + 1;
-		l->section = (int)si;
-		if (blank) {
-			l->kind = DOC_K_BLANK;
-			continue;
-		}
-		if (sec->key == DOC_SEC_AGENDA && txt_agenda(&sc, li, s, n)) {
-			l->kind = DOC_K_AGENDA;
-			continue;
-		}
-		if (sec->key == DOC_SEC_RECOMMENDATIONS) {
-			size_t b = txt_bullet(s, n);
-			if (b > 0) {
-				l->kind = DOC_K_REC;
-				txt_rec(&sc, li, s + b, n - b);
-				continue;
-			}
+	if (sec->key == DOC_SEC_AGENDA && txt_agenda(sc, li, s, n)) {
+		l->kind = DOC_K_AGENDA;
+		return;
+	}
+	if (sec->key == DOC_SEC_RECOMMENDATIONS) {
+		size_t b = txt_bullet(s, n);
+		if (b > 0) {
+			l->kind = DOC_K_REC;
+			txt_rec(sc, li, s + b, n - b);
 		}
 	}
+}
 
-	if (d->title == NULL)
-		doc_problem_add(d, 0, DOC_NOTE, "no title: the first line does not start with “# ”");
-	txt_detect_language(&sc);
-
+/* The meeting's date and the due dates, read once the language is known:
+ * it decides the calendar of a year like 1403. */
+static void txt_read_dates(struct doc *d)
+{
 	const struct doc_field *date = doc_field_get(d, DOC_KEY_DATE);
 	if (date != NULL && date->value[0] != '\0') {
 		struct date_value v;
@@ -958,8 +933,6 @@ void txt_analyse(struct doc *d)
 					"date “%s” is not a date mahdar can read; kept as written", date->value);
 		}
 	}
-	/* Due dates are read once the language is known: it decides the
-	 * calendar of a year like 1403. */
 	for (size_t i = 0; i < d->nrecs; i++) {
 		struct doc_rec *r = &d->recs[i];
 		char iso[11];
@@ -972,6 +945,56 @@ void txt_analyse(struct doc *d)
 			doc_problem_add(d, r->line, DOC_NOTE,
 					"due date “%s” is not a date mahdar can read; kept as written", r->due);
 	}
+}
+
+void txt_analyse(struct doc *d)
+{
+	struct txt_scan sc = { .d = d, .in_header = 1, .si = (size_t)-1 };
+	doc_structure_clear(d);
+	txt_scan_ids(d);
+	d->stale = 0;
+	if (d->nlines == 0) {
+		doc_problem_add(d, (size_t)-1, DOC_ERROR, "the file is empty: no minutes in it");
+		txt_detect_language(&sc);
+		return;
+	}
+	/* FORMAT: header lines run until the first "## ", and a stray line
+	 * among them (a note, a typo) stays there as free text.  But a file
+	 * with no heading at all is prose — the unstructured communiqué —
+	 * and there the first line of prose ends the header block. */
+	for (size_t li = 0; li < d->nlines && !sc.headed; li++)
+		sc.headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
+
+	for (size_t li = 0; li < d->nlines; li++) {
+		struct doc_line *l = d->lines[li];
+		const char *s = l->s;
+		size_t n = l->len;
+		l->kind = DOC_K_FREE;
+		txt_scan_line(&sc, li);
+		int alone = txt_line_kind(s, n, li);
+		if (li == 0 && txt_starts(s, n, "\xEF\xBB\xBF"))
+			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
+		if (alone == DOC_K_TITLE) {
+			l->kind = DOC_K_TITLE;
+			l->section = -1;
+			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
+			d->title_line = 0;
+			continue;
+		}
+		if (alone == DOC_K_HEADING) {
+			txt_heading_line(&sc, li, s, n);
+			continue;
+		}
+		int blank = txt_blank(s, n);
+		if (sc.in_header && txt_header_line(&sc, li, s, n, blank))
+			continue;
+		txt_body_line(&sc, li, s, n, blank);
+	}
+
+	if (d->title == NULL)
+		doc_problem_add(d, 0, DOC_NOTE, "no title: the first line does not start with “# ”");
+	txt_detect_language(&sc);
+	txt_read_dates(d);
 }
 
 /* ------------------------------------------------------------ new documents */
