@@ -23,6 +23,10 @@ void input_init(struct input *in, const char *text, struct input_history *hist)
 	in->cur = in->text.len;
 	in->hist = hist;
 	in->hpos = hist != NULL ? hist->n : 0;
+}
+
+void input_select_all(struct input *in)
+{
 	in->selected = in->text.len > 0;
 }
 

@@ -40,10 +40,11 @@ struct input_histories {
 
 enum input_motion { INPUT_LEFT, INPUT_RIGHT, INPUT_HOME, INPUT_END };
 
-/* Start with text (NULL: empty), the cursor at its end and the text, if
- * any, selected. */
+/* Start with text (NULL: empty), the cursor at its end. */
 void input_init(struct input *in, const char *text, struct input_history *hist);
 void input_free(struct input *in);
+/* Select the whole text (a pre-filled answer: typing replaces it). */
+void input_select_all(struct input *in);
 
 const char *input_text(const struct input *in);
 size_t input_len(const struct input *in);
