@@ -27,6 +27,8 @@
 #include <unistd.h>
 
 #define JOURNAL_MAGIC "mahdar-journal 1\n"
+/* A journal larger than this plus four times its base is compacted. */
+#define JOURNAL_COMPACT_AT ((size_t)64 << 20)
 
 struct journal {
 	int fd;			/* the journal file, or -1 before the first change */
@@ -128,7 +130,19 @@ int journal_base_inline(struct journal *j, struct doc *d, const char *path, char
 	struct buf b = BUF_INIT;
 	journal_put_head(j, &b, text);
 	free(text);
-	int r = journal_create(j, path, &b, cause);
+	/* Atomically: the journal it replaces may hold the only copy of
+	 * words (a restore, a compaction). */
+	int r = fio_write_mode(path, b.s, b.len, 0600, cause);
+	if (r == 0) {
+		j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+		if (j->fd < 0) {
+			util_set_cause(cause, "%s: %s", path, strerror(errno));
+			r = -1;
+		}
+		j->size = (off_t)b.len;
+	}
+	if (r < 0)
+		j->need_inline = 1;	/* the next sync tries the whole text again */
 	buf_free(&b);
 	return r;
 }
@@ -197,7 +211,10 @@ static int journal_append(struct journal *j, const struct buf *b, const char *pa
 
 int journal_sync(struct journal *j, struct doc *d, const char *path, char **cause)
 {
-	if (j->fd < 0 && j->need_inline)
+	/* Compacted once it is far larger than the text it stands for (a
+	 * whole text written once, then only changes again). */
+	if ((j->fd < 0 && j->need_inline) ||
+	    (j->fd >= 0 && (size_t)j->size > JOURNAL_COMPACT_AT + 4 * j->base_size && d->marked))
 		return journal_base_inline(j, d, path, cause) < 0 ? -1 : (j->wrote = 1, 0);
 	if (!d->marked && j->fd >= 0)
 		return 0;

@@ -124,8 +124,8 @@ static void mode_form_draw(struct editor *ed, struct mode *m, struct view_frame 
 		const char *c = mode_form_completion(ed, fm);
 		fm->note = c != NULL ? xasprintf(_("Tab: %s"), c) : NULL;
 	}
-	fm->shown = (struct view_input){fm->label, fm->labels[fm->cur], input_text(in), input_len(in), in->cur,
-					fm->note};
+	fm->shown = (struct view_input){.label = fm->label, .label_short = fm->labels[fm->cur],
+					.text = input_text(in), .len = input_len(in), .cur = in->cur, .note = fm->note};
 	f->input = &fm->shown;
 	f->st.hints = _("Tab next field  Enter done  Esc cancel");
 }

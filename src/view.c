@@ -587,7 +587,7 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	size_t row;
 	int col;
 	layout_pos(lay, layout_g_of_off(lay, in->cur), &row, &col);
-	view_draw_row(g, sr, lay, row, x, x + w, 0, NULL, 0);
+	view_draw_row(g, sr, lay, row, x, x + w, in->selected ? VIEW_A_SELECT : 0, NULL, 0);
 	g->cur_row = sr;
 	g->cur_col = x + col < g->cols ? x + col : g->cols - 1;
 	layout_free(lay);

@@ -88,6 +88,7 @@ struct view_input {
 	size_t len;
 	size_t cur;		/* byte offset of the cursor in text */
 	const char *note;	/* right-aligned after the text ("3 of 17"), or NULL */
+	int selected;		/* the text is drawn selected (a pre-filled answer) */
 };
 
 /* Everything one frame shows; the editor fills it from the buffer, the

@@ -544,6 +544,34 @@ static void test_recovery_copy(void **state)
 	free(orig);
 }
 
+/* A file without a sidecar (read in place: its lines made in the bytes
+ * read) gives a recovery journal that replays on it — the base's hash is
+ * of the file as on disk, taken before the bytes became lines. */
+static void test_recovery_without_sidecar(void **state)
+{
+	char *p = tf_path(state, "plain.txt"), *cause = NULL;
+	static const char orig[] = "# Minutes\r\nDate: 2026-11-27\n\n## Agenda\n1. Budget";
+	tf_put_file(p, orig, sizeof orig - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	doc_line_splice(d, 4, 0, 0, "* ", 2);
+	doc_line_insert(d, 1, "Place: hall", 11, DOC_EOL_LF);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	char *text;
+	size_t len, want_len;
+	char *want = txt_write(d, &want_len);
+	if (store_recover_text(&info, &text, &len, &cause) < 0)
+		fail_msg("%s", cause);
+	assert_int_equal(len, want_len);
+	assert_memory_equal(text, want, len);
+	free(text);
+	free(want);
+	doc_free(d);
+	store_info_free(&info);
+	free(p);
+}
+
 /* A huge valid sidecar (100 MB of JSON) is not read: the document opens at
  * once from its text, with a message, and the sidecar is backed up before
  * it is rewritten.  Private minutes: the sidecar written beside a 0600
@@ -716,6 +744,7 @@ int main(void)
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
 		T(test_recovery_copy),
+		T(test_recovery_without_sidecar),
 		T(test_huge_sidecar_private_links),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
