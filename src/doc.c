@@ -323,6 +323,7 @@ struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
 	struct doc_attr *old = l->attr;
 	l->attr = a;
 	doc_touch(d);
+	d->attrs_changed = 1;
 	return old;
 }
 

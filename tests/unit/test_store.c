@@ -730,6 +730,50 @@ static void test_touched_not_changed(void **state)
 	}
 }
 
+/* An item's status changed after the last save (an undoable edit of its
+ * sidecar data) reaches the recovery journal: after a crash the restored
+ * document has it, on the right line even when lines were added before it
+ * later, and the new journal carries it on. */
+static void test_recovery_keeps_item_data(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("vaad-2024-he.txt", &len);
+	char *p = tf_path(state, "v.txt"), *cause = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);	/* a sidecar: all open */
+	size_t item = d->recs[0].line;
+	char *id = xstrdup(d->lines[item]->attr->id);
+	struct doc_attr a = *d->lines[item]->attr;
+	a.status = DOC_ST_DONE;
+	doc_attr_free(doc_line_attr_swap(d, item, doc_attr_dup(&a)));
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_line_insert(d, 1, "x", 1, DOC_EOL_LF);	/* the item moves down a line */
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_free(d);	/* the process dies: no save */
+	store_info_free(&info);
+
+	d = store_open_recover(p, &info, &cause);
+	assert_non_null(d);
+	const struct doc_attr *got = d->lines[item + 1]->attr;
+	assert_non_null(got);
+	assert_int_equal(got->status, DOC_ST_DONE);
+	assert_string_equal(got->id, id);
+	/* The restored document's own journal writes the data again. */
+	assert_true(d->attrs_changed);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_free(d);
+	store_info_free(&info);
+	d = store_open_recover(p, &info, &cause);
+	assert_int_equal(d->lines[item + 1]->attr->status, DOC_ST_DONE);
+	doc_free(d);
+	store_info_free(&info);
+	free(id);
+	free(p);
+	free(orig);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -748,6 +792,7 @@ int main(void)
 		T(test_huge_sidecar_private_links),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
+		T(test_recovery_keeps_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
