@@ -47,10 +47,13 @@
 #define UI_BIDI_OFF "\033[8h\033[0 k"
 
 /* While typed text comes faster than this (key repeat, a fast typist's
- * burst), the status line is redrawn at most this often, and shows where
- * the cursor is at most this long after the last key; at ordinary typing
- * speed, and for every move of the cursor, it follows each key. */
+ * burst), the status line is redrawn at most this often; at ordinary
+ * typing speed, and for every move of the cursor, it follows each key. */
 #define UI_STATUS_MS 100
+/* A status line held back is sent with the next frame once UI_STATUS_MS
+ * have passed, or on its own once no key has come for this long (the
+ * typist paused): never between two keys of a burst. */
+#define UI_IDLE_MS 50
 
 /* How long to wait for the rest of an escape sequence, and of a paste. */
 #define UI_ESC_WAIT_MS 30
@@ -72,6 +75,7 @@ struct ui {
 	struct ui_frame prev;
 	int owed_row;			/* a status row not yet sent (throttled), or -1 */
 	long long status_ms;		/* when the status row was last sent */
+	long long input_ms;		/* when input last came */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -516,6 +520,13 @@ void ui_suspend(struct ui *u)
 	clearok(curscr, TRUE);
 }
 
+static long long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Read what input is there (after waiting up to wait_ms for it).  Returns
  * 1 if bytes came, 0 on timeout; a signal byte is stored in *sig. */
 static int ui_fill(struct ui *u, int wait_ms, int *sig)
@@ -544,8 +555,10 @@ static int ui_fill(struct ui *u, int wait_ms, int *sig)
 			*sig = SIGHUP;	/* the terminal is gone */
 			return 0;
 		}
-		if (k > 0)
+		if (k > 0) {
 			u->in_len += (size_t)k;
+			u->input_ms = ui_now_ms();
+		}
 		return k > 0;
 	}
 	return 0;
@@ -580,13 +593,6 @@ static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
 	default:
 		return 0;
 	}
-}
-
-static long long ui_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void ui_pay_status(struct ui *u);
@@ -630,6 +636,8 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 		if (u->owed_row >= 0) {
 			t0 = ui_now_ms();
 			due = u->status_ms + UI_STATUS_MS - t0;
+			if (u->input_ms + UI_IDLE_MS - t0 > due)
+				due = u->input_ms + UI_IDLE_MS - t0;
 			if (due < 0)
 				due = 0;
 			if (wait < 0 || due < wait)
