@@ -33,7 +33,7 @@ E2E       := $(sort $(wildcard tests/e2e/test_*.sh))
 HEADERS   := $(wildcard include/mahdar/*.h) $(wildcard tests/unit/*.h)
 
 .PHONY: all build run check check-all deps install uninstall clean unit e2e \
-        asan-unit asan-e2e bench bench-quick layering fuzz
+        asan-unit asan-e2e bench bench-quick layering fuzz valgrind
 .DEFAULT_GOAL := all
 
 all: deps
@@ -107,7 +107,7 @@ $(B)/bench/%: tests/bench/%.c $(B)/libmahdar.a $(HEADERS)
 # ---------------------------------------------------------------- the tests
 TESTENV = MAHDAR_CORPUS=$(CORPUS) MAHDAR_SRCDIR=$(CURDIR) LC_ALL=C.UTF-8
 
-check-all: layering unit e2e asan-unit asan-e2e
+check-all: layering unit valgrind e2e asan-unit asan-e2e
 	@echo "make check: all tests passed"
 
 # The layering rule of the architecture: each library header in its one place.
@@ -119,6 +119,12 @@ unit: $(UNITBINS)
 
 e2e: $(BIN)
 	@sh tests/run-e2e.sh "$(TESTENV) MAHDAR=$(CURDIR)/$(BIN)" $(E2E)
+
+# The layout of hostile bidi lines under valgrind, which sees inside the
+# (uninstrumented) libfribidi that ASan cannot.
+valgrind: $(B)/tests/test_hostile_bidi
+	@echo "== valgrind $<"
+	@$(TESTENV) valgrind -q --error-exitcode=1 --leak-check=no $<
 
 asan-unit: $(AUNITBINS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \

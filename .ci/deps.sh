@@ -4,8 +4,8 @@
 # command to run and fails.
 set -u
 PKGS="gcc make pkg-config libncurses-dev libfribidi-dev libunistring-dev \
-libjansson-dev nettle-dev libcmocka-dev unicode-data tmux python3 \
-hebcal tidy libfribidi-bin chromium fonts-dejavu-core"
+libjansson-dev nettle-dev libcmocka-dev unicode-data tmux python3 valgrind \
+hebcal tidy libfribidi-bin chromium fonts-dejavu-core python3-icu"
 
 have() {
 	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

@@ -19,6 +19,7 @@
 #include "mahdar/buf.h"
 #include "mahdar/doc.h"
 #include "mahdar/fio.h"
+#include "mahdar/fold.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
 #include "mahdar/util.h"
@@ -344,4 +345,17 @@ struct archive *archive_scan(const char *dir, const char *cache, char **cause)
 		return NULL;
 	}
 	return a;
+}
+
+/* ------------------------------------------------------------ filters, actions */
+
+int archive_entry_matches(const struct archive_entry *e, const struct fold_pattern *p)
+{
+	const char *const fields[] = { e->title, e->date, e->date_iso, e->path };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fields); i++) {
+		size_t s, t;
+		if (fields[i] != NULL && fold_find(p, fields[i], strlen(fields[i]), 0, &s, &t))
+			return 1;
+	}
+	return 0;
 }

@@ -9,8 +9,11 @@
  * classes, bracket types, fribidi_get_par_embedding_levels_ex, then
  * fribidi_reorder_line per line. */
 #include "mahdar/bidi.h"
+#include "mahdar/util.h"
 
 #include <fribidi.h>
+#include <stdlib.h>
+#include <string.h>
 
 _Static_assert(sizeof(FriBidiCharType) == sizeof(uint32_t), "FriBidiCharType is 32 bits");
 _Static_assert(sizeof(FriBidiBracketType) == sizeof(uint32_t), "FriBidiBracketType is 32 bits");
@@ -31,6 +34,151 @@ uint32_t bidi_class_neutral(void)
 	return FRIBIDI_TYPE_ON;
 }
 
+/* ---- The overflow guard.
+ *
+ * libfribidi before 1.0.11 (Debian has 1.0.8) frees a run that another run
+ * still points to when it merges runs of a paragraph whose explicit
+ * embeddings and isolates overflow the 125-level stack (fribidi commit
+ * 9e78abb7, "Fixed dangling pointer problem found by fuzzing", in
+ * merge_with_prev): a use-after-free that valgrind sees on a line of a few
+ * hundred controls and a crash on one of 100,000.  Because UAX #9 gives an
+ * overflowing initiator and the PDF or PDI that closes it no effect beyond
+ * being what they are for the later rules, the paragraph goes to fribidi
+ * with those characters' classes changed to ones that behave the same
+ * there and cannot overflow: an embedding or override initiator or PDF that
+ * X5/X7 ignore becomes BN (both are removed by X9); an overflowing isolate
+ * initiator and its matching PDI become WS (neutral in W1-N2, reset by L1
+ * like an isolate); an FSI becomes the RLI or LRI that X5c makes of it,
+ * because its content is no longer what fribidi would look at.  The
+ * paragraph direction (P2-P3) is then found here, on the real classes.
+ * Levels are the same as UAX #9's; fribidi never sees an overflow. */
+
+#define BIDI_MAX_DEPTH FRIBIDI_BIDI_MAX_EXPLICIT_LEVEL
+
+static int bidi_is_isolate(uint32_t t)
+{
+	return t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI;
+}
+
+static int bidi_is_embedding(uint32_t t)
+{
+	return t == FRIBIDI_TYPE_LRE || t == FRIBIDI_TYPE_RLE || t == FRIBIDI_TYPE_LRO ||
+	       t == FRIBIDI_TYPE_RLO;
+}
+
+/* Could types[0..n) overflow the stack?  Not with fewer initiators than
+ * levels (each raises the level by at most two). */
+static int bidi_may_overflow(const uint32_t *types, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((bidi_is_isolate(types[i]) || bidi_is_embedding(types[i])) && ++k > BIDI_MAX_DEPTH / 2)
+			return 1;
+	return 0;
+}
+
+/* The direction X5c gives each isolate initiator types[i]: dir[i] = 1 RTL,
+ * 0 LTR, 2 no strong character (LTR).  One pass: the first strong
+ * character directly inside an isolate (not inside one nested in it)
+ * decides it.  stack: n entries of scratch. */
+static void bidi_isolate_dirs(const uint32_t *types, size_t n, uint8_t *dir, size_t *stack)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = types[i];
+		if (bidi_is_isolate(t)) {
+			dir[i] = 2;	/* not known yet */
+			stack[depth++] = i;
+		} else if (t == FRIBIDI_TYPE_PDI) {
+			if (depth > 0)
+				depth--;
+		} else if (FRIBIDI_IS_LETTER(t) && depth > 0 && dir[stack[depth - 1]] == 2) {
+			dir[stack[depth - 1]] = FRIBIDI_IS_RTL(t) ? 1 : 0;
+		}
+	}
+}
+
+/* The paragraph's first strong character outside isolates (P2): 1 RTL,
+ * 0 LTR, -1 none. */
+static int bidi_first_strong(const uint32_t *types, size_t n)
+{
+	size_t depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (bidi_is_isolate(types[i]))
+			depth++;
+		else if (types[i] == FRIBIDI_TYPE_PDI)
+			depth -= depth > 0;
+		else if (depth == 0 && FRIBIDI_IS_LETTER(types[i]))
+			return FRIBIDI_IS_RTL(types[i]) ? 1 : 0;
+	}
+	return -1;
+}
+
+/* Rules X1-X8 on types[0..n) at paragraph level par_level, writing the
+ * classes fribidi is to see to out.  Returns how many were changed. */
+static size_t bidi_defuse(const uint32_t *types, size_t n, int par_level, uint32_t *out)
+{
+	struct {
+		uint8_t level, isolate;
+	} stack[BIDI_MAX_DEPTH + 2];
+	size_t depth = 1, changed = 0;
+	size_t over_iso = 0, over_emb = 0, valid_iso = 0;
+	uint8_t *dir = xmalloc(n);
+	size_t *open = xmalloc(n * sizeof *open);
+	bidi_isolate_dirs(types, n, dir, open);
+	free(open);
+	stack[0].level = (uint8_t)par_level;
+	stack[0].isolate = 0;
+	memcpy(out, types, n * sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = types[i];
+		int top = stack[depth - 1].level;
+		if (bidi_is_embedding(t) || bidi_is_isolate(t)) {
+			int rtl = t == FRIBIDI_TYPE_RLE || t == FRIBIDI_TYPE_RLO || t == FRIBIDI_TYPE_RLI ||
+				  (t == FRIBIDI_TYPE_FSI && dir[i] == 1);
+			int next = rtl ? (top + 1) | 1 : (top + 2) & ~1;
+			int iso = bidi_is_isolate(t);
+			if (t == FRIBIDI_TYPE_FSI)
+				out[i] = rtl ? FRIBIDI_TYPE_RLI : FRIBIDI_TYPE_LRI;
+			if (next <= BIDI_MAX_DEPTH && over_iso == 0 && over_emb == 0) {
+				stack[depth].level = (uint8_t)next;
+				stack[depth].isolate = (uint8_t)iso;
+				depth++;
+				valid_iso += (size_t)iso;
+				continue;
+			}
+			if (iso)
+				over_iso++;
+			else if (over_iso == 0)
+				over_emb++;
+			out[i] = iso ? FRIBIDI_TYPE_WS : FRIBIDI_TYPE_BN;
+			changed++;
+		} else if (t == FRIBIDI_TYPE_PDI) {
+			if (over_iso > 0) {
+				over_iso--;
+				out[i] = FRIBIDI_TYPE_WS;
+				changed++;
+			} else if (valid_iso > 0) {
+				over_emb = 0;
+				while (!stack[depth - 1].isolate)
+					depth--;
+				depth--;
+				valid_iso--;
+			}
+		} else if (t == FRIBIDI_TYPE_PDF) {
+			if (over_iso > 0 || over_emb > 0 || stack[depth - 1].isolate || depth < 2) {
+				over_emb -= over_iso == 0 && over_emb > 0;
+				out[i] = FRIBIDI_TYPE_BN;
+				changed++;
+			} else {
+				depth--;
+			}
+		}
+	}
+	free(dir);
+	return changed;
+}
+
 int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, int fallback,
 		uint32_t *scratch, uint8_t *levels)
 {
@@ -47,10 +195,23 @@ int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, i
 		par = FRIBIDI_PAR_RTL;
 	else	/* "weak" directions: P2-P3, then this when no strong character */
 		par = fallback == BIDI_RTL ? FRIBIDI_PAR_WRTL : FRIBIDI_PAR_WLTR;
+	uint32_t *safe = NULL;
+	if (bidi_may_overflow(types, n)) {
+		int strong = base == BIDI_AUTO ? bidi_first_strong(types, n) : -1;
+		if (strong >= 0)
+			par = strong ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+		safe = xmalloc(n * sizeof *safe);
+		if (bidi_defuse(types, n, FRIBIDI_IS_RTL(par) ? 1 : 0, safe) > 0) {
+			types = safe;
+			if (strong < 0 && base == BIDI_AUTO)	/* P3: no strong character */
+				par = fallback == BIDI_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+		}
+	}
 	FriBidiBracketType *btypes = scratch;
 	fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, types, btypes);
 	FriBidiLevel max = fribidi_get_par_embedding_levels_ex(types, btypes, (FriBidiStrIndex)n,
 							      &par, (FriBidiLevel *)levels);
+	free(safe);
 	if (max == 0) {
 		for (size_t i = 0; i < n; i++)
 			levels[i] = (uint8_t)failed_dir;

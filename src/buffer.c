@@ -3,16 +3,22 @@
  * Data model: struct buffer owns the doc, its edit state and its store
  * info (paths, what was found on disk).  The recovery copy is kept up to
  * date from buffer_background(): the doc's generation says when the text
- * changed, a change is written to FILE.recover two seconds after typing
- * stops (ten at most after the first unsaved change), and a save or an
- * undo back to the saved state removes it.  The recovery functions are
- * kept together at the end, one job each. */
+ * changed, a change is appended to the recovery journal FILE.recover
+ * (journal.h: microseconds, on any document) within a second, also while
+ * typing never pauses, and a save or an undo back to the saved state
+ * removes it.  The file is locked (lock.h) while it is open: a file
+ * another mahdar has is read-only here, and buffer_watch() takes it over
+ * when that one is gone; buffer_watch() also notices changes made on disk
+ * by other programs, and a save over one is refused with BUFFER_CHANGED
+ * until the user chose (reload, overwrite, save as).  The recovery
+ * functions are kept together at the end, one job each. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "mahdar/buffer.h"
 
 #include "mahdar/doc.h"
 #include "mahdar/fio.h"
+#include "mahdar/lock.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
 
@@ -23,10 +29,13 @@
 #define BUFFER_ANALYSE_MS 300
 /* ... in a document of at most this many lines (about 6 ms of analysis). */
 #define BUFFER_ANALYSE_LINES 10000
-/* Unsaved text reaches the recovery copy this long after typing stops ... */
-#define BUFFER_RECOVER_IDLE_MS 2000
+/* Unsaved text reaches the recovery journal this long after typing stops ... */
+#define BUFFER_RECOVER_IDLE_MS 1000
 /* ... and at the latest this long after its first unsaved change. */
-#define BUFFER_RECOVER_MAX_MS 10000
+#define BUFFER_RECOVER_MAX_MS 1000
+/* The file on disk is looked at (a stat) this often, for outside changes
+ * and, when another mahdar has it, whether that one is gone. */
+#define BUFFER_WATCH_MS 2000
 
 struct buffer {
 	char *path;
@@ -40,7 +49,28 @@ struct buffer {
 	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
 	long long last_change_ms;	/* when the text last changed */
 	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
+	struct lock *lock;		/* the file's lock (lock.h), or NULL */
+	char *lock_who;			/* who has the file when another mahdar does, or NULL */
+	int overwrite;			/* the next save may replace an outside change */
+	long long watch_ms;		/* when the disk was last looked at */
 };
+
+/* Take the file's lock; one another mahdar has makes the buffer read-only
+ * (1, and who has it in b->lock_who). */
+static int buffer_lock(struct buffer *b)
+{
+	char *who = NULL;
+	int r = lock_take(b->path, &b->lock, &who);
+	free(b->lock_who);
+	b->lock_who = NULL;
+	if (r == LOCK_HELD) {
+		b->lock_who = who;
+		b->readonly = 1;
+		return 1;
+	}
+	free(who);
+	return 0;
+}
 
 /* Take d (opened for path with info) as b's document, with a fresh edit state. */
 static void buffer_adopt(struct buffer *b, struct doc *d, struct store_info *info)
@@ -66,6 +96,19 @@ struct buffer *buffer_open(const char *path, int flags, char **cause)
 	b->path = xstrdup(path);
 	b->readonly = (flags & BUFFER_READONLY) != 0;
 	buffer_adopt(b, d, &info);
+	if (!b->readonly)
+		buffer_lock(b);
+	return b;
+}
+
+struct buffer *buffer_new(const char *name, struct doc *d, int flags)
+{
+	struct store_info info;
+	store_info_init(&info, name);
+	struct buffer *b = xcalloc(1, sizeof *b);
+	b->path = xstrdup(name);
+	b->readonly = (flags & BUFFER_READONLY) != 0;
+	buffer_adopt(b, d, &info);
 	return b;
 }
 
@@ -76,8 +119,20 @@ void buffer_free(struct buffer *b)
 	edit_free(b->edit);
 	doc_free(b->doc);
 	store_info_free(&b->info);
+	lock_release(b->lock);
+	free(b->lock_who);
 	free(b->path);
 	free(b);
+}
+
+const char *buffer_locked_by(const struct buffer *b)
+{
+	return b->lock_who;
+}
+
+void buffer_overwrite_once(struct buffer *b)
+{
+	b->overwrite = 1;
 }
 
 const char *buffer_path(const struct buffer *b)
@@ -110,6 +165,11 @@ int buffer_readonly(const struct buffer *b)
 	return b->readonly;
 }
 
+void buffer_set_readonly(struct buffer *b, int on)
+{
+	b->readonly = on;
+}
+
 void buffer_set_layout(struct buffer *b, edit_layout_fn layout, void *ctx)
 {
 	b->layout = layout;
@@ -119,10 +179,21 @@ void buffer_set_layout(struct buffer *b, edit_layout_fn layout, void *ctx)
 
 int buffer_save(struct buffer *b, char **cause)
 {
+	if (b->readonly && b->lock_who != NULL) {
+		util_set_cause(cause, _("%s is open in %s; save it under another name"), b->path, b->lock_who);
+		return -1;
+	}
 	if (b->readonly) {
 		util_set_cause(cause, _("%s is open read-only"), b->path);
 		return -1;
 	}
+	/* Because saving over what another program wrote would lose it
+	 * without a word: the user chooses first. */
+	if (!b->overwrite && store_disk_changed(&b->info) == 1) {
+		util_set_cause(cause, _("%s was changed outside mahdar"), b->path);
+		return BUFFER_CHANGED;
+	}
+	b->overwrite = 0;
 	char now[32];
 	util_now_iso(now);
 	if (b->doc->stale)
@@ -155,15 +226,26 @@ int buffer_save_as(struct buffer *b, const char *name, char **kept, char **cause
 	if (b->info.recover && store_recover_set_aside(&b->info, &where, cause) < 0)
 		goto fail;
 	b->path = xstrdup(name);
+	/* A copy of a file another mahdar has is the user's to edit; the
+	 * name (replaced only when asked) is saved over as it is. */
+	int locked_elsewhere = b->lock_who != NULL;
+	if (locked_elsewhere)
+		b->readonly = 0;
+	b->overwrite = 1;
 	int r = buffer_save(b, cause);
 	if (r < 0) {
+		b->readonly |= locked_elsewhere;
 		free(b->path);
 		goto fail;
 	}
 	free(old_path);
-	/* The old file's recovery copy holds what is now saved here. */
-	if (old.recover_path != NULL)
+	/* The old file's recovery copy holds what is now saved here (unless
+	 * it is the other mahdar's). */
+	if (old.recover_path != NULL && !locked_elsewhere)
 		store_recover_drop(&old, NULL);
+	lock_release(b->lock);	/* the lock goes with the name */
+	b->lock = NULL;
+	buffer_lock(b);
 	store_info_free(&old);
 	if (b->info.backup_path != NULL)
 		*kept = xstrdup(b->info.backup_path);
@@ -240,10 +322,69 @@ int buffer_background(struct buffer *b, long long now, int due_only, int *wait_m
 	return r;
 }
 
+/* ------------------------------------------------------------ the disk */
+
+void buffer_watch_soon(struct buffer *b)
+{
+	b->watch_ms = 0;
+}
+
+int buffer_watch(struct buffer *b, long long now, int due_only, int *wait_ms, char **msg)
+{
+	long long at = b->watch_ms + BUFFER_WATCH_MS - now;
+	*wait_ms = at < 0 ? 0 : (int)at;
+	if (!due_only || at > 0 || (b->readonly && b->lock_who == NULL))
+		return 0;
+	b->watch_ms = now;
+	*wait_ms = BUFFER_WATCH_MS;
+	if (b->lock_who != NULL) {
+		/* Is the other mahdar gone (however it ended)? */
+		lock_release(b->lock);
+		b->lock = NULL;
+		char *who = xstrdup(b->lock_who);
+		if (buffer_lock(b)) {
+			free(who);
+			return 0;
+		}
+		b->readonly = 0;
+		*msg = xasprintf(_("%s is no longer open in %s: you can edit it now"), b->path, who);
+		free(who);
+		b->info.recover = fio_exists(b->info.recover_path);
+		return BUFFER_TAKEN_OVER;
+	}
+	int r = store_disk_changed(&b->info);
+	if (r == 0 || b->info.disk_reported)
+		return 0;
+	b->info.disk_reported = 1;
+	/* The journal's base is gone: it starts again from the whole text. */
+	b->info.journal_inline = 1;
+	if (b->doc->modified && store_recover_write(b->doc, &b->info, NULL) == 0)
+		b->recover_gen = b->doc->gen;
+	*msg = xasprintf(r == 2 ? _("%s was deleted outside mahdar; saving writes it again") :
+			 _("%s was changed outside mahdar; saving will ask what to do"), b->path);
+	return BUFFER_CHANGED_OUTSIDE;
+}
+
+int buffer_reload(struct buffer *b, char **kept, char **cause)
+{
+	*kept = NULL;
+	if (b->doc->modified && store_recover_keep(b->doc, &b->info, kept, cause) < 0)
+		return -1;
+	struct store_info info;
+	struct doc *d = store_open(b->path, 1, &info, cause);
+	if (d == NULL)
+		return -1;
+	buffer_adopt(b, d, &info);
+	return 0;
+}
+
 /* ------------------------------------------------------------ recovery */
 
 int buffer_recover_found(struct buffer *b, char **when)
 {
+	/* Because a live mahdar's copy is its own: never offered, never deleted. */
+	if (b->lock_who != NULL)
+		return 0;
 	return store_recover_check(b->doc, &b->info, when);
 }
 
@@ -269,7 +410,7 @@ int buffer_recover_set_aside(struct buffer *b, char **where, char **cause)
 
 int buffer_recover_write(struct buffer *b, char **cause)
 {
-	if (b->doc == NULL || !b->doc->modified)
+	if (b->doc == NULL || !b->doc->modified || b->readonly)
 		return 0;
 	return store_recover_write(b->doc, &b->info, cause) < 0 ? -1 : 1;
 }

@@ -25,6 +25,8 @@
 
 static const char *const cli_export_ext[] = { ".txt", ".md", ".html", ".json" };
 
+static int cli_export_stdout(const char *s, size_t n, int format);
+
 /* Every code point a terminal would act on (C0, DEL, C1, bidi overrides)
  * in json as a \uXXXX escape: the text stays the same JSON value. */
 static void cli_export_json_tty(const char *s, size_t n, struct buf *out)
@@ -87,6 +89,11 @@ static char *cli_export_render(struct doc *d, const struct export_opts *o, size_
 	return json;
 }
 
+int cli_json_stdout(const char *s, size_t n)
+{
+	return cli_export_stdout(s, n, EXPORT_JSON);
+}
+
 /* Write bytes to standard output, escaped when it is a terminal. */
 static int cli_export_stdout(const char *s, size_t n, int format)
 {
@@ -107,11 +114,17 @@ static int cli_export_stdout(const char *s, size_t n, int format)
 /* Write one document to out (a file name).  Refuses to replace the
  * document's own text; exporting JSON over its own unreadable sidecar
  * backs that up first, like a save. */
-static int cli_export_file(const char *out, const char *s, size_t n, const struct store_info *info)
+static int cli_export_file(const char *out, const char *s, size_t n, const struct store_info *info,
+			   int format)
 {
 	char *cause = NULL;
 	if (info->text_path != NULL && fio_same_file(out, info->text_path)) {
 		cli_printf(stderr, _("mahdar: %s: is the minutes file itself; not overwriting it\n"), out);
+		return CLI_PROBLEMS;
+	}
+	if (format != EXPORT_JSON && info->side_path != NULL && fio_same_file(out, info->side_path)) {
+		cli_printf(stderr, _("mahdar: %s: is the sidecar of %s; not overwriting it\n"), out,
+			   info->text_path);
 		return CLI_PROBLEMS;
 	}
 	if (info->side == STORE_SIDE_BROKEN && fio_same_file(out, info->side_path)) {
@@ -229,10 +242,10 @@ int cli_export(int argc, char **argv)
 			r = cli_usage_error("%s", _("export: standard input has no name to write into a folder; use -o FILE"));
 		} else if (to_dir) {
 			char *target = cli_export_target(out, files[f], o.format);
-			r = cli_export_file(target, bytes, n, &info);
+			r = cli_export_file(target, bytes, n, &info, o.format);
 			free(target);
 		} else if (out != NULL && strcmp(out, "-") != 0) {
-			r = cli_export_file(out, bytes, n, &info);
+			r = cli_export_file(out, bytes, n, &info, o.format);
 		} else {
 			r = cli_export_stdout(bytes, n, o.format);
 		}

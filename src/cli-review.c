@@ -66,27 +66,10 @@ static void cli_review_files_free(char **v)
 	free(v);
 }
 
-/* store_open() for reading; on failure the message, *rc set, NULL. */
-static struct doc *cli_review_open(const char *path, int *rc)
+/* A file search or actions could not read: say so, and exit 1 at the end. */
+static void cli_review_fail(void *ctx, char *cause)
 {
-	char *cause = NULL;
-	struct store_info info = { 0 };
-	struct doc *d = store_open(path, 0, &info, &cause);
-	store_info_free(&info);
-	if (d == NULL)
-		*rc = cli_fail(cause);
-	return d;
-}
-
-/* What a line belongs to, for "FILE:LINE: section: text". */
-static const char *cli_review_section(const struct doc *d, size_t line)
-{
-	const struct doc_line *l = d->lines[line];
-	if (l->kind == DOC_K_TITLE)
-		return "title";
-	if (l->section >= 0 && d->sections[l->section].heading != NULL)
-		return d->sections[l->section].heading;
-	return l->kind == DOC_K_HEADER ? "header" : "-";
+	*(int *)ctx = cli_fail(cause);
 }
 
 /* A list of rows of strings, for the --json output. */
@@ -114,9 +97,9 @@ static int cli_rows_json(const struct cli_rows *r, const char *const *keys)
 {
 	size_t len;
 	char *js = side_list(keys, r->width, (const char *const *)r->v, r->n, &len);
-	fwrite(js, 1, len, stdout);
+	int rc = cli_json_stdout(js, len);
 	free(js);
-	return fflush(stdout) == 0 ? CLI_OK : CLI_PROBLEMS;
+	return rc;
 }
 
 /* ------------------------------------------------------------ search */
@@ -151,31 +134,20 @@ int cli_search(int argc, char **argv)
 	size_t nfiles;
 	char **files = cli_review_files(args, nargs, &nfiles);
 	struct cli_rows rows = { .width = 5 };
-	size_t hits = 0;
-	for (size_t f = 0; f < nfiles; f++) {
-		struct doc *d = cli_review_open(files[f], &rc);
-		if (d == NULL)
-			continue;
-		for (size_t i = 0; i < d->nlines; i++) {
-			const struct doc_line *l = d->lines[i];
-			size_t s, e;
-			if (!fold_find(fp, l->s, l->len, 0, &s, &e))
-				continue;
-			hits++;
-			const char *sec = cli_review_section(d, i);
-			if (json) {
-				char num[24];
-				snprintf(num, sizeof num, "%zu", i + 1);
-				const char *row[5] = { files[f], num, sec,
-						       l->section >= 0 ? doc_sec_name(d->sections[l->section].key) : NULL,
-						       l->s };
-				cli_rows_add(&rows, row);
-			} else {
-				cli_printf(stdout, "%s:%zu: %s: %s\n", files[f], i + 1, sec, l->s);
-			}
+	size_t hits;
+	struct archive_hit *v = archive_search(files, nfiles, fp, &hits, cli_review_fail, &rc);
+	for (size_t i = 0; i < hits; i++) {
+		const struct archive_hit *h = &v[i];
+		if (json) {
+			char num[24];
+			snprintf(num, sizeof num, "%zu", h->line);
+			const char *row[5] = { h->path, num, h->section, h->section_key, h->text };
+			cli_rows_add(&rows, row);
+		} else {
+			cli_printf(stdout, "%s:%zu: %s: %s\n", h->path, h->line, h->section, h->text);
 		}
-		doc_free(d);
 	}
+	archive_hits_free(v, hits);
 	if (json) {
 		static const char *const keys[] = { "file", "#line", "section", "section_key", "text" };
 		int r = cli_rows_json(&rows, keys);
@@ -191,31 +163,6 @@ int cli_search(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------ actions */
-
-struct cli_action {
-	char *file, *title, *date_iso, *text, *owner, *due, *due_iso;
-	size_t line;
-	int status;
-};
-
-static int cli_action_cmp(const void *pa, const void *pb)
-{
-	const struct cli_action *a = pa, *b = pb;
-	int ha = a->due_iso != NULL, hb = b->due_iso != NULL;
-	if (ha != hb)
-		return hb - ha;	/* with a due date first */
-	int c = ha ? strcmp(a->due_iso, b->due_iso) : 0;
-	if (c == 0)
-		c = strcmp(a->date_iso != NULL ? a->date_iso : "~", b->date_iso != NULL ? b->date_iso : "~");
-	if (c == 0)
-		c = strcmp(a->file, b->file);
-	return c != 0 ? c : (a->line > b->line) - (a->line < b->line);
-}
-
-static char *cli_dup(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
 
 int cli_actions(int argc, char **argv)
 {
@@ -251,48 +198,22 @@ int cli_actions(int argc, char **argv)
 	snprintf(today, sizeof today, "%04d-%02d-%02d", y, m, dd);
 	size_t nfiles;
 	char **files = cli_review_files(args, nargs, &nfiles);
-	struct cli_action *v = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t f = 0; f < nfiles; f++) {
-		struct doc *d = cli_review_open(files[f], &rc);
-		if (d == NULL)
-			continue;
-		for (size_t i = 0; i < d->nrecs; i++) {
-			const struct doc_rec *r = &d->recs[i];
-			if (r->kind != DOC_REC_ACTION)
-				continue;
-			const struct doc_attr *at = d->lines[r->line]->attr;
-			int st = at != NULL ? at->status : DOC_ST_OPEN;
-			size_t s, e;
-			if ((open_only || overdue) && st != DOC_ST_OPEN)
-				continue;
-			if (overdue && (r->due_iso == NULL || strcmp(r->due_iso, today) >= 0))
-				continue;
-			if (fp != NULL && (r->owner == NULL || !fold_find(fp, r->owner, strlen(r->owner), 0, &s, &e)))
-				continue;
-			v = xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = (struct cli_action){
-				xstrdup(files[f]), cli_dup(d->title), cli_dup(d->date_iso), xstrdup(r->text),
-				cli_dup(r->owner), cli_dup(r->due), cli_dup(r->due_iso), r->line + 1, st,
-			};
-		}
-		doc_free(d);
-	}
-	if (n > 1)
-		qsort(v, n, sizeof *v, cli_action_cmp);
+	size_t n;
+	unsigned flags = (open_only ? ARCHIVE_ACT_OPEN : 0) | (overdue ? ARCHIVE_ACT_OVERDUE : 0);
+	struct archive_action *v = archive_actions(files, nfiles, flags, fp, today, &n, cli_review_fail, &rc);
 	struct cli_rows rows = { .width = 10 };
 	for (size_t i = 0; i < n; i++) {
-		const struct cli_action *a = &v[i];
+		const struct archive_action *a = &v[i];
 		if (json) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu", a->line);
 			const char *row[10] = { a->due, a->due_iso, doc_status_name(a->status), a->owner, a->text,
-						a->date_iso, a->title, a->file, num, NULL };
+						a->date_iso, a->title, a->path, num, a->from };
 			cli_rows_add(&rows, row);
 		} else {
 			cli_printf(stdout, "%s  %s  %s: %s  (%s:%zu, %s “%s”)\n",
 				   a->due_iso != NULL ? a->due_iso : a->due != NULL ? a->due : "-",
-				   doc_status_name(a->status), a->owner != NULL ? a->owner : "", a->text, a->file,
+				   doc_status_name(a->status), a->owner != NULL ? a->owner : "", a->text, a->path,
 				   a->line, a->date_iso != NULL ? a->date_iso : "-", a->title != NULL ? a->title : "");
 		}
 	}
@@ -302,16 +223,7 @@ int cli_actions(int argc, char **argv)
 		int r = cli_rows_json(&rows, keys);
 		rc = r != CLI_OK ? r : rc;
 	}
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].file);
-		free(v[i].title);
-		free(v[i].date_iso);
-		free(v[i].text);
-		free(v[i].owner);
-		free(v[i].due);
-		free(v[i].due_iso);
-	}
-	free(v);
+	archive_actions_free(v, n);
 	cli_rows_free(&rows);
 	cli_review_files_free(files);
 	fold_pattern_free(fp);

@@ -7,8 +7,12 @@
 #include "mahdar/cli.h"
 #include "mahdar/date.h"
 #include "mahdar/doc.h"
+#include "mahdar/draft.h"
 #include "mahdar/editor.h"
 #include "mahdar/fio.h"
+#include "mahdar/cmd.h"
+#include "mahdar/keymap.h"
+#include "mahdar/kmap.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
 #include "mahdar/txt.h"
@@ -16,6 +20,7 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +66,8 @@ static void cli_usage(FILE *to)
 {
 	fprintf(to,
 		"Usage: mahdar [OPTION]... FILE         edit minutes in the terminal\n"
+		"       mahdar --list-keys [--keymap FILE]\n"
+		"       mahdar [OPTION]... [DIR]        browse the minutes under DIR (default: here)\n"
 		"       mahdar new FILE [--lang en|ar|fa|he]\n"
 		"       mahdar new FILE --from PREVIOUS\n"
 		"       mahdar export FILE... --to text|markdown|html|json [--width N]\n"
@@ -102,6 +109,10 @@ static void cli_usage(FILE *to)
 		"  --read-only       review: no edits, no saves\n"
 		"  --no-term-bidi    do not switch the terminal's own bidi off while editing\n"
 		"  --keymap FILE     read key bindings from FILE instead of the default\n"
+		"  --input NAME      type with the input method NAME (arabic, persian, hebrew,\n"
+		"                    or a .kmap file); Ctrl-\\ turns it on and off\n"
+		"  --list-keys       print the key bindings in force (with --keymap and your\n"
+		"                    ~/.config/mahdar/keys) and exit\n"
 		"\n"
 		"  -h, --help        show this help and exit\n"
 		"  -V, --version     show the version and exit\n"
@@ -125,23 +136,6 @@ int cli_fail(char *cause)
 	cli_printf(stderr, "mahdar: %s\n", cause != NULL ? cause : "unknown error");
 	free(cause);
 	return CLI_PROBLEMS;
-}
-
-/* Language of the user's locale, for `new` without --lang. */
-static int cli_locale_lang(void)
-{
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (v == NULL || *v == '\0')
-			continue;
-		char code[3] = { v[0], v[0] ? v[1] : 0, 0 };
-		int lang = doc_lang_parse(code);
-		if (lang == DOC_LANG_NONE && strcmp(code, "iw") == 0)
-			lang = DOC_LANG_HE;
-		return lang == DOC_LANG_NONE ? DOC_LANG_EN : lang;
-	}
-	return DOC_LANG_EN;
 }
 
 /* ------------------------------------------------------------ new */
@@ -176,7 +170,7 @@ static int cli_new(int argc, char **argv)
 	if (from != NULL && (prev = cli_review_prev(from, &lang)) == NULL)
 		return CLI_PROBLEMS;
 	if (lang == DOC_LANG_NONE)
-		lang = cli_locale_lang();
+		lang = draft_locale_lang();
 
 	char *cause = NULL;
 	struct store_info info;
@@ -189,11 +183,11 @@ static int cli_new(int argc, char **argv)
 		return CLI_PROBLEMS;
 	}
 
-	int y, m, d;
-	char date[64];
-	util_today(&y, &m, &d);
-	date_format_for_lang(y, m, d, lang, date, sizeof date);
-	struct doc *doc = txt_skeleton(lang, date);
+	struct draft_now today = { 0 };
+	util_today(&today.y, &today.m, &today.d);
+	struct doc *doc = draft_template(lang, &today, NULL, NULL);
+	const struct doc_field *datef = doc_field_get(doc, DOC_KEY_DATE);
+	char *date = xstrdup(datef != NULL ? datef->value : "");
 	if (prev != NULL)
 		cli_review_carry(doc, prev, from);
 	char now[32];
@@ -201,12 +195,15 @@ static int cli_new(int argc, char **argv)
 	int rc = store_save(doc, &info, now, &cause);
 	store_info_free(&info);
 	doc_free(doc);
-	if (rc < 0)
+	if (rc < 0) {
+		free(date);
 		return cli_fail(cause);
+	}
 	if (rc > 0)	/* the text is there, its sidecar is not */
 		cli_printf(stderr, "mahdar: warning: %s\n", cause);
 	free(cause);
 	cli_printf(stdout, "%s: new %s minutes, dated %s\n", path, doc_lang_code(lang), date);
+	free(date);
 	return rc > 0 ? CLI_PROBLEMS : CLI_OK;
 }
 
@@ -279,6 +276,83 @@ static int cli_check(int argc, char **argv)
 	return rc;
 }
 
+/* ------------------------------------------------------------ keys */
+
+/* `mahdar --list-keys`: every binding in force, "KEY  command  help", the
+ * default (or --keymap) file's first, then the user's overrides.  Bad
+ * lines go to stderr as FILE:LINE: message, and the status is 1. */
+static int cli_list_keys(const char *keymap)
+{
+	char *def = keymap != NULL ? xstrdup(keymap) : keymap_shipped("default.keys");
+	if (def == NULL) {
+		cli_printf(stderr, _("mahdar: cannot find keymaps/default.keys (looked in %s/keymaps and next "
+			     "to the program)\n"), MAHDAR_DATADIR);
+		return CLI_PROBLEMS;
+	}
+	struct keymap *km = keymap_new();
+	char *user = keymap_user_path(), *cause = NULL;
+	const char *files[2] = { def, user != NULL && fio_exists(user) ? user : NULL };
+	int rc = CLI_OK;
+	for (size_t f = 0; f < 2 && files[f] != NULL; f++) {
+		int r = keymap_load(km, files[f], cmd_exists, &cause);
+		if (r != 0) {
+			cli_printf(stderr, "mahdar: %s\n", cause);
+			rc = CLI_PROBLEMS;
+		}
+		free(cause);
+		cause = NULL;
+		if (r < 0 && f == 0)
+			break;
+	}
+	/* Each mode's table under its "[mode]" line, as in the keys files. */
+	const char *key, *cmd, *shown = NULL;
+	for (size_t i = 0; keymap_entry(km, i, &key, &cmd) == 0; i++) {
+		const char *mode = keymap_entry_mode(km, i);
+		if (mode != NULL && (shown == NULL || strcmp(mode, shown) != 0)) {
+			cli_printf(stdout, "%s[%s]\n", shown != NULL ? "\n" : "", mode);
+			shown = mode;
+		}
+		const struct cmd *c = cmd_find(cmd);
+		cli_printf(stdout, "%-16s%-20s%s\n", key, cmd, c != NULL ? c->help : "");
+	}
+	keymap_free(km);
+	free(user);
+	free(def);
+	return rc;
+}
+
+/* The .kmap file of --input NAME: NAME itself when it names a file, else
+ * keymaps/NAME.kmap.  Caller frees; NULL when there is none. */
+static char *cli_input_path(const char *name)
+{
+	if (strchr(name, '/') != NULL || fio_exists(name))
+		return fio_exists(name) ? xstrdup(name) : NULL;
+	char *file = xasprintf("%s.kmap", name);
+	char *p = keymap_shipped(file);
+	free(file);
+	return p;
+}
+
+/* Check --input: 0, or CLI_USAGE when it names no input method.  Bad
+ * lines are reported (FILE:LINE) and the editor starts all the same. */
+static int cli_check_input(const char *name, char **path)
+{
+	*path = cli_input_path(name);
+	if (*path == NULL) {
+		cli_printf(stderr, _("mahdar: --input: no input method '%s' (shipped: arabic, persian, "
+			     "hebrew; or give a .kmap file)\n"), name);
+		return CLI_USAGE;
+	}
+	struct kmap *km = kmap_new();
+	char *cause = NULL;
+	int r = kmap_load(km, *path, &cause);
+	kmap_free(km);
+	if (r != 0)
+		cli_printf(stderr, "mahdar: %s\n", cause);
+	free(cause);
+	return r < 0 ? CLI_PROBLEMS : 0;
+}
+
 /* ------------------------------------------------------------ main */
 
 /* Edits (insert, delete, substitute, swap two neighbours) from a to b,
@@ -317,10 +391,26 @@ static const char *cli_near_command(const char *a)
 	return NULL;
 }
 
+/* Does the current folder hold minutes (a "*.txt" file, not looking into
+ * subfolders: a home folder is no archive to walk without being asked)? */
+static int cli_here_minutes(void)
+{
+	DIR *dp = opendir(".");
+	int any = 0;
+	for (struct dirent *de; dp != NULL && !any && (de = readdir(dp)) != NULL;) {
+		size_t n = strlen(de->d_name);
+		any = de->d_name[0] != '.' && n > 4 && strcmp(de->d_name + n - 4, ".txt") == 0;
+	}
+	if (dp != NULL)
+		closedir(dp);
+	return any;
+}
+
 int cli_main(int argc, char **argv)
 {
-	struct editor_opts eo = { .term_bidi = 1 };
-	const char *file = NULL;
+	struct editor_opts eo = { .term_bidi = 1, .lang = DOC_LANG_NONE };
+	const char *file = NULL, *input = NULL;
+	int list_keys = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -357,6 +447,18 @@ int cli_main(int argc, char **argv)
 			if (++i >= argc)
 				return cli_usage_error("%s: needs a file name", a);
 			eo.keymap = argv[i];
+		} else if (strcmp(a, "--input") == 0) {
+			if (++i >= argc)
+				return cli_usage_error(_("%s: needs an input method (arabic, persian, hebrew)"), a);
+			input = argv[i];
+		} else if (strcmp(a, "--lang") == 0) {
+			if (++i >= argc)
+				return cli_usage_error("%s: needs a language (en, ar, fa or he)", a);
+			eo.lang = doc_lang_parse(argv[i]);
+			if (eo.lang == DOC_LANG_NONE)
+				return cli_usage_error("unknown language '%s' (use en, ar, fa or he)", argv[i]);
+		} else if (strcmp(a, "--list-keys") == 0) {
+			list_keys = 1;
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc && file == NULL) {
 			file = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
@@ -367,9 +469,24 @@ int cli_main(int argc, char **argv)
 			return cli_usage_error("one file at a time ('%s' is one too many)", a);
 		}
 	}
+	if (list_keys)
+		return cli_list_keys(eo.keymap);
+	if (file == NULL && cli_here_minutes())
+		file = ".";	/* the folder's minutes, in the browser */
 	if (file == NULL) {
 		cli_usage(stderr);
 		return CLI_USAGE;
 	}
-	return editor_run(file, &eo);
+	char *input_path = NULL;
+	if (input != NULL) {
+		int r = cli_check_input(input, &input_path);
+		if (r != 0) {
+			free(input_path);
+			return r;
+		}
+		eo.input = input_path;
+	}
+	int rc = editor_run(file, &eo);
+	free(input_path);
+	return rc;
 }

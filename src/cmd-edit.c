@@ -6,6 +6,7 @@
 
 #include "mahdar/buffer.h"
 #include "mahdar/doc.h"
+#include "mahdar/draft.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
 #include "mahdar/txt.h"
@@ -107,13 +108,26 @@ static int cmd_edit_item_status(struct editor *ed, struct mode *m, int arg, char
 		if (d->recs[i].kind != DOC_REC_ACTION)
 			return cmd_error(error, _("A decision has no status; an item with an owner is an action."));
 		const struct doc_attr *a = d->lines[line]->attr;
-		int st = ((a != NULL ? a->status : DOC_ST_OPEN) + 1) % 3;
+		int st = draft_status_next(a != NULL ? a->status : DOC_ST_OPEN);
 		edit_set_status(e, line, st);
 		a = d->lines[line]->attr;
 		editor_message(ed, 0, _("Action %s is now %s"), a->id != NULL ? a->id : "", doc_status_name(st));
 		return CMD_OK;
 	}
 	return cmd_error(error, _("The cursor is not on an action item (a recommendation with an owner)."));
+}
+
+static int cmd_edit_line_direction(struct editor *ed, struct mode *m, int arg, char **error)
+{
+	(void)m, (void)arg;
+	struct edit *e = cmd_edit_writable(ed, error);
+	if (e == NULL)
+		return CMD_ERROR;
+	if (edit_line_direction(e, -1))
+		editor_message(ed, 0, _("This line is now right-to-left"));
+	else
+		editor_message(ed, 0, _("This line is now left-to-right"));
+	return CMD_OK;
 }
 
 #define CMD_EDIT_MOTION(name, help, m) \
@@ -148,6 +162,8 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"redo", "Redo what was undone", cmd_edit_change, CMD_EDIT_REDO},
 	{"item-status", "The action item on this line: open -> done -> dropped -> open (undoable)",
 	 cmd_edit_item_status, 0},
+	{"line-direction", "Make this line right-to-left or left-to-right (a direction mark at its start)",
+	 cmd_edit_line_direction, 0},
 };
 
 const struct cmd *cmd_edit_table(size_t *n)

@@ -16,13 +16,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Save and say how it went: 0 saved, 1 saved without the sidecar, -1 not. */
+static void cmd_file_changed_ask(struct editor *ed);
+
+/* Save and say how it went: 0 saved, 1 saved without the sidecar, -1 not
+ * (or not yet: a file changed outside is asked about first). */
 static int cmd_file_save_now(struct editor *ed)
 {
 	struct buffer *b = editor_buffer(ed);
 	char *cause = NULL;
 	int r = buffer_save(b, &cause);
-	if (r < 0)
+	if (r == BUFFER_CHANGED)
+		cmd_file_changed_ask(ed);
+	else if (r < 0)
 		editor_message(ed, 1, _("Not saved: %s"), cause != NULL ? cause : _("unknown error"));
 	else if (r > 0)
 		editor_message(ed, 1, _("Warning: %s"), cause != NULL ? cause : _("the sidecar was not written"));
@@ -32,7 +37,7 @@ static int cmd_file_save_now(struct editor *ed)
 	else
 		editor_message(ed, 0, _("Saved %s"), buffer_path(b));
 	free(cause);
-	return r;
+	return r < 0 ? -1 : r;
 }
 
 static int cmd_file_save(struct editor *ed, struct mode *m, int arg, char **error)
@@ -97,6 +102,53 @@ static int cmd_file_save_as(struct editor *ed, struct mode *m, int arg, char **e
 	mode_prompt_open(ed, _("Save as (Enter: save  Esc: cancel): "), _("Save as: "),
 			 buffer_path(editor_buffer(ed)), "save-as", cmd_file_save_as_done, NULL);
 	return CMD_OK;
+}
+
+/* ---- saving over a change made outside ---- */
+
+static size_t cmd_file_changed_words(struct editor *ed, void *ctx, char *f[4])
+{
+	(void)ctx;
+	f[0] = xasprintf(_("%s was changed outside mahdar since it was opened. r: reload it (your edits are "
+			   "kept in a copy)  o: overwrite it  s: save as another file  other keys: do not save"),
+			 buffer_path(editor_buffer(ed)));
+	f[1] = xstrdup(_("Changed outside mahdar. r: reload  o: overwrite  s: save as"));
+	f[2] = xstrdup(_("Changed! r/o/s"));
+	return 3;
+}
+
+static int cmd_file_save_as(struct editor *ed, struct mode *m, int arg, char **error);
+
+static void cmd_file_changed_done(struct editor *ed, int answer, void *ctx)
+{
+	(void)ctx;
+	struct buffer *b = editor_buffer(ed);
+	char *kept = NULL, *cause = NULL;
+	if (answer == 'r') {
+		if (buffer_reload(b, &kept, &cause) < 0) {
+			editor_message(ed, 1, _("Not reloaded: %s"), cause);
+		} else {
+			view_set_doc(editor_view(ed), buffer_doc(b));
+			if (kept != NULL)
+				editor_message(ed, 0, _("Reloaded %s; your edits are kept in %s"), buffer_path(b), kept);
+			else
+				editor_message(ed, 0, _("Reloaded %s"), buffer_path(b));
+		}
+	} else if (answer == 'o') {
+		buffer_overwrite_once(b);
+		cmd_file_save_now(ed);
+	} else if (answer == 's') {
+		cmd_file_save_as(ed, NULL, 0, NULL);
+	} else {
+		editor_message(ed, 0, _("Not saved"));
+	}
+	free(kept);
+	free(cause);
+}
+
+static void cmd_file_changed_ask(struct editor *ed)
+{
+	mode_ask_open(ed, MODE_ASK_CHANGED, 1, 0, cmd_file_changed_words, cmd_file_changed_done, NULL, NULL);
 }
 
 /* ---- quit ---- */
@@ -208,7 +260,13 @@ void cmd_file_opened(struct editor *ed)
 	}
 	/* A question replaces any message. */
 	char *when = NULL;
-	if (buffer_recover_found(editor_buffer(ed), &when))
+	const char *who = buffer_locked_by(editor_buffer(ed));
+	int r = buffer_recover_found(editor_buffer(ed), &when);
+	if (who != NULL)
+		editor_message(ed, 1, _("%s is open in %s; opened read-only (save-as keeps a copy)"), path, who);
+	if (r < 0)	/* a copy that cannot be read back: kept aside, said */
+		editor_message(ed, 1, "%s", when);
+	if (r > 0)
 		mode_ask_open(ed, MODE_ASK_RECOVER, 1, 0, cmd_file_recover_words, cmd_file_recover_done,
 			      when != NULL ? when : xstrdup(""), free);
 	else

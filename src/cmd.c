@@ -3,6 +3,8 @@
  * tables in turn (a hundred-odd names, once per key press).  Adding a mode
  * with commands of its own adds one row here. */
 #include "mahdar/cmd.h"
+#include "mahdar/edit.h"
+#include "mahdar/editor.h"
 
 #include "mahdar/mode.h"
 #include "mahdar/util.h"
@@ -19,7 +21,10 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("Reading the help page"), "page", mode_page_table},
 	{N_("Searching and replacing"), "text", mode_search_open_table},
 	{N_("In a search (and the prompt keys above)"), "search", mode_search_table},
+	{N_("The archive browser (mahdar DIR): typing filters the list"), "browse", mode_browse_table},
+	{N_("Minutes opened from the browser, and final minutes"), "read", mode_read_table},
 	{N_("Showing"), "text", cmd_view_table},
+	{N_("Input methods"), "text", cmd_input_table},
 };
 
 const struct cmd_family *cmd_families(size_t *n)
@@ -62,5 +67,9 @@ int cmd_run(struct editor *ed, struct mode *m, const char *name, char **error)
 	const struct cmd *c = cmd_find(name);
 	if (c == NULL)
 		return cmd_error(error, _("There is no command \"%s\"."), name);
+	/* Because a command ends a run of typing (one undo step), whatever it
+	 * does: see edit.h. */
+	if (editor_edit(ed) != NULL)
+		edit_break(editor_edit(ed));
 	return c->exec(ed, m, c->arg, error);
 }

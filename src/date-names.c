@@ -172,6 +172,11 @@ static const struct date_name date_names[] = {
 	{ "بتاريخ", DATE_W_SKIP, 0, 0 }, { "از", DATE_W_SKIP, 0, 0 },
 	{ "در", DATE_W_SKIP, 0, 0 }, { "مورخ", DATE_W_SKIP, 0, 0 },
 	{ "مورخه", DATE_W_SKIP, 0, 0 }, { "מתאריך", DATE_W_SKIP, 0, 0 },
+	/* "month", "year": ۱۵ مهر ماه ۱۴۰۳, 15 آذار سنة 2024, שנת */
+	{ "ماه", DATE_W_SKIP, 0, 0 }, { "شهر", DATE_W_SKIP, 0, 0 },
+	{ "سنة", DATE_W_SKIP, 0, 0 }, { "لسنة", DATE_W_SKIP, 0, 0 },
+	{ "عام", DATE_W_SKIP, 0, 0 }, { "لعام", DATE_W_SKIP, 0, 0 },
+	{ "سال", DATE_W_SKIP, 0, 0 }, { "שנת", DATE_W_SKIP, 0, 0 },
 	/* Joining the two days of a range */
 	{ "to", DATE_W_RANGE, 0, 0 }, { "until", DATE_W_RANGE, 0, 0 },
 	{ "till", DATE_W_RANGE, 0, 0 }, { "through", DATE_W_RANGE, 0, 0 },
@@ -270,7 +275,7 @@ static int date_hebrew_mark(uint32_t cp)
 
 int date_hebrew_numeral(const char *s, size_t n)
 {
-	int total = 0, marks = 0, letters = 0, thousands = 0;
+	int total = 0, marks = 0, letters = 0, thousands = 0, first = 0;
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
@@ -290,6 +295,15 @@ int date_hebrew_numeral(const char *s, size_t n)
 		int v = date_hebrew_letter(cp);
 		if (v == 0)
 			return -1;
+		/* Numerals run from the greatest letter down; a first letter
+		 * smaller than the next is thousands written without a geresh,
+		 * as in התשפ״ד (5784). */
+		if (letters == 1 && thousands == 0 && first < v && first < 10) {
+			thousands = first * 1000;
+			total = 0;
+		}
+		if (letters == 0)
+			first = v;
 		total += v;
 		letters++;
 	}

@@ -130,6 +130,33 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
+void doc_mark_clear(struct doc *d)
+{
+	d->marked = 0;
+	d->mark_lo = d->mark_hi = 0;
+}
+
+/* Widen the marked range over a change at line at: shift +1 an insertion
+ * there, -1 a deletion, 0 a change of the line. */
+static void doc_mark(struct doc *d, size_t at, int shift)
+{
+	if (!d->marked) {
+		d->marked = 1;
+		d->mark_lo = at;
+		d->mark_hi = shift < 0 ? at : at + 1;
+		return;
+	}
+	if (shift > 0 && d->mark_hi >= at)
+		d->mark_hi++;
+	else if (shift < 0 && d->mark_hi > at)
+		d->mark_hi--;
+	if (at < d->mark_lo)
+		d->mark_lo = at;
+	size_t end = shift < 0 ? at : at + 1;
+	if (d->mark_hi < end)
+		d->mark_hi = end;
+}
+
 static void doc_touch(struct doc *d)
 {
 	d->gen++;
@@ -155,6 +182,7 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	d->lines[at] = l;
 	d->nlines++;
 	doc_touch(d);
+	doc_mark(d, at, 1);
 	l->stamp = d->gen;
 	return l;
 }
@@ -235,6 +263,7 @@ void doc_line_delete(struct doc *d, size_t at)
 	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
 	d->nlines--;
 	doc_touch(d);
+	doc_mark(d, at, -1);
 }
 
 void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char *s, size_t len)
@@ -262,6 +291,7 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	l->s[nlen] = '\0';
 	l->scanned = 0;
 	doc_touch(d);
+	doc_mark(d, i, 0);
 	l->stamp = d->gen;
 }
 
@@ -277,6 +307,7 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 		return;
 	d->lines[i]->eol = (unsigned char)eol;
 	doc_touch(d);
+	doc_mark(d, i, 0);
 }
 
 struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
@@ -418,7 +449,7 @@ const struct doc_field *doc_field_get(const struct doc *d, int key)
 
 static const char *const doc_key_names[DOC_KEY_COUNT] = {
 	"date", "time", "place", "chair", "secretary", "present", "apologies",
-	"guests", "next", "owner", "due", "votes",
+	"guests", "next", "owner", "due", "votes", "members",
 };
 static const char *const doc_sec_names[DOC_SEC_COUNT] = {
 	"opening", "agenda", "discussion", "recommendations", "closing",

@@ -24,10 +24,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 
 /* Kinds of open steps. */
-enum { EDIT_OPEN_NONE = 0, EDIT_OPEN_TYPE, EDIT_OPEN_TYPE_SPACE, EDIT_OPEN_BACK, EDIT_OPEN_DEL };
+enum { EDIT_OPEN_NONE = 0, EDIT_OPEN_TYPE, EDIT_OPEN_BACK, EDIT_OPEN_DEL };
+/* A pause in typing this long (ms) ends the run: see the rule in edit.h. */
+#define EDIT_TYPE_PAUSE_MS 1000
 
 /* ---------------------------------------------------------------- texts */
 
@@ -238,7 +241,7 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 	}
 	int cont = e->nundo > 0 && e->open != EDIT_OPEN_NONE && kind != EDIT_OPEN_NONE &&
 		   edit_pos_cmp(e->undo[e->nundo - 1].after, e->cur) == 0 &&
-		   (e->open == kind || (e->open == EDIT_OPEN_TYPE && kind == EDIT_OPEN_TYPE_SPACE));
+		   e->open == kind;
 	edit_stack_clear(e->redo, &e->nredo);
 	if (!cont) {
 		e->undo = xgrow(e->undo, &e->undo_cap, e->nundo + 1, sizeof *e->undo);
@@ -357,6 +360,14 @@ void edit_mark_saved(struct edit *e)
 
 /* ------------------------------------------------------------ lifecycle */
 
+/* Milliseconds on the monotonic clock: the default e->clock. */
+static long long edit_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 {
 	struct edit *e = xcalloc(1, sizeof *e);
@@ -365,6 +376,7 @@ struct edit *edit_new(struct doc *d, edit_layout_fn layout, void *ctx)
 	e->layout_ctx = ctx;
 	e->goal = -1;
 	e->page_rows = 1;
+	e->clock = edit_clock_ms;
 	if (d->modified)
 		e->saved_id = EDIT_NEVER_SAVED;
 	if (d->nlines == 0) {
@@ -457,10 +469,13 @@ void edit_type(struct edit *e, const char *text, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		size_t n = ustr_decode(s + i, len - i, &cp);
-		int space = cp != USTR_INVALID && ustr_is_space(cp);
-		/* A word typed after spaces (open == TYPE_SPACE, kind TYPE)
-		 * starts a new step: see the rule in edit.h. */
-		int kind = space ? EDIT_OPEN_TYPE_SPACE : EDIT_OPEN_TYPE;
+		(void)cp;
+		int kind = EDIT_OPEN_TYPE;
+		/* A pause ends the run of typing: see the rule in edit.h. */
+		long long now = e->clock != NULL ? e->clock() : 0;
+		if (e->open == EDIT_OPEN_TYPE && now - e->typed_ms >= EDIT_TYPE_PAUSE_MS)
+			edit_break(e);
+		e->typed_ms = now;
 		struct edit_step *st = edit_step_for(e, e->sel ? EDIT_OPEN_NONE : kind);
 		struct edit_text t = {0};
 		edit_text_add(&t, s + i, n, DOC_EOL_NONE);
@@ -694,4 +709,65 @@ int edit_set_status(struct edit *e, size_t line, int status)
 		a = *cur;
 	a.status = status;
 	return edit_set_attr(e, line, &a);
+}
+
+/* ------------------------------------------------------------ line direction */
+
+/* Bytes of the direction marks (U+200E LRM, U+200F RLM, U+061C ALM) at
+ * the start of line l. */
+static size_t edit_lead_marks(const struct doc_line *l)
+{
+	size_t k = 0;
+	for (;;) {
+		if (l->len - k >= 3 && memcmp(l->s + k, "\xE2\x80", 2) == 0 &&
+		    (l->s[k + 2] == '\x8E' || l->s[k + 2] == '\x8F'))
+			k += 3;
+		else if (l->len - k >= 2 && memcmp(l->s + k, "\xD8\x9C", 2) == 0)
+			k += 2;
+		else
+			return k;
+	}
+}
+
+/* The direction s[0..n)'s own letters give it (first strong character),
+ * or -1 when it has none. */
+static int edit_own_dir(const char *s, size_t n)
+{
+	struct layout_opts o = { .width = 1 << 14, .base = LAYOUT_AUTO, .fallback = LAYOUT_LTR };
+	struct layout *a = layout_line(s, n, &o);
+	o.fallback = LAYOUT_RTL;
+	struct layout *b = layout_line(s, n, &o);
+	int dir = a->dir == b->dir ? a->dir : -1;
+	layout_free(a);
+	layout_free(b);
+	return dir;
+}
+
+int edit_line_direction(struct edit *e, int dir)
+{
+	size_t line = e->cur.line;
+	const struct doc_line *l = edit_line(e, line);
+	int now = e->layout(e->layout_ctx, line)->dir == LAYOUT_RTL ? LAYOUT_RTL : LAYOUT_LTR;
+	int want = dir < 0 ? (now == LAYOUT_RTL ? LAYOUT_LTR : LAYOUT_RTL) : dir ? LAYOUT_RTL : LAYOUT_LTR;
+	size_t k = edit_lead_marks(l);
+	/* Because a mark the line does not need is noise in the file, one is
+	 * put in only when the letters alone do not give the direction. */
+	const char *mark = edit_own_dir(l->s + k, l->len - k) == want ? NULL :
+			   want == LAYOUT_RTL ? "\xE2\x80\x8F" : "\xE2\x80\x8E";
+	if (want == now && (k == 0 || mark != NULL))
+		return want == LAYOUT_RTL;	/* nothing to do */
+	size_t off = e->cur.off > k ? e->cur.off - k : 0;
+	struct edit_step *st = edit_step_for(e, EDIT_OPEN_NONE);
+	struct edit_text t = {0};
+	if (k > 0)
+		edit_replace(e, st, (struct edit_pos){line, 0}, (struct edit_pos){line, k}, &t);
+	if (mark != NULL) {
+		edit_text_add(&t, mark, 3, DOC_EOL_NONE);
+		edit_replace(e, st, (struct edit_pos){line, 0}, (struct edit_pos){line, 0}, &t);
+		off += 3;
+	}
+	e->cur = (struct edit_pos){line, off};
+	st->after = e->cur;
+	e->open = EDIT_OPEN_NONE;
+	return want == LAYOUT_RTL;
 }

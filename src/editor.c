@@ -15,6 +15,7 @@
 #include "mahdar/cmd.h"
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
+#include "mahdar/fio.h"
 #include "mahdar/input.h"
 #include "mahdar/keymap.h"
 #include "mahdar/layout.h"
@@ -23,6 +24,7 @@
 #include "mahdar/util.h"
 #include "mahdar/view.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +43,12 @@ struct editor {
 	int msg_error;
 	int scrolled;			/* the wheel moved the view: do not follow the cursor until a key */
 	int quit, status;
-	int tick_wait;			/* what the modes' ticks asked for in the last frame */
+	int tick_wait;			/* ms until the modes' ticks want to run, -1 never */
+	int changed;			/* the screen must be drawn again (editor_changed) */
 	char *keys_user;		/* the user's keys file, or NULL */
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
 	struct input_histories hist;	/* of the prompts, by name */
+	struct cmd_input *im;		/* the input method (cmd-input.c), or NULL */
 };
 
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
@@ -60,8 +64,10 @@ const struct editor_opts *editor_opts(const struct editor *ed) { return ed->opts
 const char *editor_keys_user(const struct editor *ed) { return ed->keys_user; }
 const char *editor_keys_problems(const struct editor *ed) { return ed->keys_problems; }
 struct mode *editor_top(const struct editor *ed) { return ed->top; }
+struct cmd_input **editor_input_method(struct editor *ed) { return &ed->im; }
 unsigned editor_flags(const struct editor *ed) { return ed->flags; }
 void editor_set_scrolled(struct editor *ed, int scrolled) { ed->scrolled = scrolled; }
+void editor_changed(struct editor *ed) { ed->changed = 1; }
 
 int editor_done(const struct editor *ed, int *status)
 {
@@ -87,6 +93,7 @@ void editor_message(struct editor *ed, int error, const char *fmt, ...)
 	free(ed->msg);
 	ed->msg = xvasprintf(fmt, ap);
 	ed->msg_error = error;
+	ed->changed = 1;
 	va_end(ap);
 	/* Because the message line is one paragraph: a line break would show as ^J. */
 	for (char *p = ed->msg; (p = strchr(p, '\n')) != NULL;)
@@ -130,28 +137,12 @@ void editor_set_flag(struct editor *ed, unsigned flag, int on)
 
 struct mode *editor_push(struct editor *ed, const struct mode_ops *ops, void *state)
 {
-	struct mode *m = xcalloc(1, sizeof *m);
-	m->ops = ops;
-	m->state = state;
-	m->below = ed->top;
-	ed->top = m;
-	return m;
+	return mode_push(&ed->top, ops, state);
 }
 
 void editor_pop(struct editor *ed, struct mode *m)
 {
-	int found = 0;
-	for (struct mode *x = ed->top; x != NULL; x = x->below)
-		found |= x == m;
-	while (found && ed->top != NULL) {
-		struct mode *x = ed->top;
-		ed->top = x->below;
-		if (x->ops->free != NULL)
-			x->ops->free(x->state);
-		free(x);
-		if (x == m)
-			break;
-	}
+	mode_pop(&ed->top, m);
 }
 
 /* ------------------------------------------------------------ keymaps */
@@ -224,14 +215,31 @@ static void editor_recover_now(struct editor *ed)
 void editor_event(struct editor *ed, const struct ui_event *ev)
 {
 	if (ev->type == UI_EV_QUIT_SIGNAL) {
+		/* The unsaved text first, with the deadly signals held off until
+		 * it is safely written (a closed terminal sends SIGHUP after the
+		 * end of input that brought us here); then the terminal. */
+		sigset_t deadly;
+		sigemptyset(&deadly);
+		sigaddset(&deadly, SIGHUP);
+		sigaddset(&deadly, SIGTERM);
+		sigaddset(&deadly, SIGINT);
+		sigaddset(&deadly, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &deadly, NULL);
+		char *cause = NULL;
+		int r = ed->buf != NULL ? buffer_recover_write(ed->buf, &cause) : 0;
 		ui_free(ed->ui);
 		ed->ui = NULL;
-		editor_recover_now(ed);
+		if (r > 0)
+			fprintf(stderr, _("mahdar: unsaved changes written to %s\n"), buffer_info(ed->buf)->recover_path);
+		else if (r < 0)
+			fprintf(stderr, _("mahdar: could not write %s: %s\n"), buffer_info(ed->buf)->recover_path, cause);
+		free(cause);
 		editor_quit_now(ed, 128 + ev->sig);
 		return;
 	}
 	if (ev->type == UI_EV_RESIZE) {
 		int rows, cols;
+		buffer_watch_soon(ed->buf);	/* resumed, perhaps: look at the file again */
 		if (ed->ui != NULL) {
 			ui_size(ed->ui, &rows, &cols);
 			editor_resize(ed, rows, cols);
@@ -246,6 +254,9 @@ void editor_event(struct editor *ed, const struct ui_event *ev)
 		ed->scrolled = 0;
 	if (ev->type != UI_EV_MOUSE)
 		editor_message_clear(ed);
+	ed->tick_wait = 0;	/* what a mode does with the event may give it work */
+	if (cmd_input_event(ed, ev))
+		return;
 	if (ev->type == UI_EV_KEY) {
 		editor_key(ed, ev->key);
 		return;
@@ -273,27 +284,14 @@ const struct view_grid *editor_frame(struct editor *ed)
 {
 	struct view *v = ed->view;
 	struct edit *e = editor_edit(ed);
-	struct mode *stack[64];
-	size_t n = 0;
-	ed->tick_wait = -1;
-	for (struct mode *m = ed->top; m != NULL && n < UTIL_ARRAY_LEN(stack); m = m->below) {
-		int w = m->ops->tick != NULL ? m->ops->tick(ed, m) : -1;
-		if (w >= 0 && (ed->tick_wait < 0 || w < ed->tick_wait))
-			ed->tick_wait = w;
-		stack[n++] = m;
-	}
 	struct view_frame f = {
 		.st = {.name = buffer_path(ed->buf), .modified = buffer_modified(ed->buf),
 		       .readonly = buffer_readonly(ed->buf), .msg = ed->msg, .msg_error = ed->msg_error},
 		.cur_line = e->cur.line,
 		.cur_off = e->cur.off,
 	};
-	/* Bottom to top, so that an upper mode's message or page wins. */
-	while (n > 0) {
-		struct mode *m = stack[--n];
-		if (m->ops->draw != NULL)
-			m->ops->draw(ed, m, &f);
-	}
+	mode_draw_all(ed->top, ed, &f);
+	f.st.hints = cmd_input_hints(ed, f.st.hints);
 	view_set_message(v, f.input != NULL ? "" : f.st.msg);
 	edit_set_page_rows(e, view_text_rows(v) > 1 ? view_text_rows(v) - 1 : 1);
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
@@ -317,9 +315,23 @@ int editor_background(struct editor *ed, int due_only)
 {
 	char *cause = NULL;
 	int wait;
+	/* Because the frame that shows a typed key is drawn before the modes'
+	 * slices run, a search never delays the echo of its own term. */
+	if (due_only)
+		ed->tick_wait = mode_tick_all(ed->top, ed);
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
 	free(cause);
+	/* The file on disk: changed by another program, or free again. */
+	char *msg = NULL;
+	int watch_wait, w = buffer_watch(ed->buf, editor_now_ms(), due_only, &watch_wait, &msg);
+	if (w != 0 && ed->top != NULL && ed->top->ops == mode_text())	/* not over a question */
+		editor_message(ed, 1, "%s", msg);
+	if (w == BUFFER_TAKEN_OVER)
+		cmd_file_opened(ed);	/* may offer the other mahdar's recovery copy */
+	free(msg);
+	if (wait < 0 || watch_wait < wait)
+		wait = watch_wait;
 	if (ed->tick_wait >= 0 && (wait < 0 || ed->tick_wait < wait))
 		wait = ed->tick_wait;
 	return wait;
@@ -350,17 +362,35 @@ static const struct layout *editor_layout(void *ctx, size_t line)
 	return view_layout(ctx, line);
 }
 
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b)
+{
+	struct buffer *old = ed->buf;
+	ed->buf = b;
+	if (ed->view == NULL) {
+		ed->view = view_new(buffer_doc(b), 24, 80);
+		view_set_flags(ed->view, ed->flags);
+	} else {
+		view_set_doc(ed->view, buffer_doc(b));
+	}
+	buffer_set_layout(b, editor_layout, ed->view);
+	edit_set_logical(buffer_edit(b), ed->opts->logical);
+	ed->scrolled = 0;
+	return old;
+}
+
 int editor_open(struct editor *ed, const char *path, char **cause)
 {
-	ed->buf = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
-	if (ed->buf == NULL)
+	if (fio_is_dir(path))	/* a folder of minutes: the archive browser */
+		return mode_browse_open(ed, path, cause);
+	struct buffer *b = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
+	if (b == NULL)
 		return -1;
-	ed->view = view_new(buffer_doc(ed->buf), 24, 80);
-	view_set_flags(ed->view, ed->flags);
-	buffer_set_layout(ed->buf, editor_layout, ed->view);
-	edit_set_logical(editor_edit(ed), ed->opts->logical);
+	editor_swap_buffer(ed, b);
 	editor_push(ed, mode_text(), NULL);
+	mode_read_opened(ed);	/* final minutes open read-only */
 	cmd_file_opened(ed);
+	if (ed->opts->input != NULL)
+		cmd_input_start(ed, ed->opts->input);
 	return 0;
 }
 
@@ -368,16 +398,12 @@ void editor_free(struct editor *ed)
 {
 	if (ed == NULL)
 		return;
-	if (ed->top != NULL) {
-		struct mode *bottom = ed->top;
-		while (bottom->below != NULL)
-			bottom = bottom->below;
-		editor_pop(ed, bottom);
-	}
+	mode_pop(&ed->top, NULL);
 	ui_free(ed->ui);
 	buffer_free(ed->buf);
 	view_free(ed->view);
 	keymap_free(ed->keymap);
+	cmd_input_free(ed->im);
 	input_histories_free(&ed->hist);
 	free(ed->msg);
 	free(ed->keys_user);
@@ -395,15 +421,28 @@ static void editor_oom(void)
 	editor_recover_now(ed);
 }
 
+/* Between slices of background work a frame is drawn only when a mode
+ * says the screen changed (a match found) or every EDITOR_IDLE_FRAME_MS
+ * (a count going on), because drawing after every slice would double
+ * the time a long search takes. */
+#define EDITOR_IDLE_FRAME_MS 50
+
 static void editor_loop(struct editor *ed)
 {
 	struct ui_event ev;
+	long long drawn = 0;
 	while (!ed->quit) {
-		ui_draw(ed->ui, editor_frame(ed));
+		if (ed->changed || editor_now_ms() - drawn >= EDITOR_IDLE_FRAME_MS) {
+			ui_draw(ed->ui, editor_frame(ed));
+			drawn = editor_now_ms();
+			ed->changed = 0;
+		}
 		if (ui_next(ed->ui, &ev, editor_background(ed, 0)) <= 0) {
 			editor_background(ed, 1);
+			ed->changed |= ed->tick_wait != 0;	/* the slices are done (or paused): show it */
 			continue;
 		}
+		ed->changed = 1;
 		editor_event(ed, &ev);
 		/* Drain what is already waiting before drawing again. */
 		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0)

@@ -46,15 +46,19 @@ static void export_html_text(const char *s, size_t n, struct buf *out)
 
 /* <tag lang=".." dir="..">text</tag>, lang and dir from the text itself;
  * attrs (or "") go in the start tag. */
-static void export_html_elem(const char *tag, const char *attrs, const char *s, size_t n,
-			     int lang, int dir, struct buf *out)
+static void export_html_elem_as(const char *tag, const char *attrs, const char *s, size_t n, int tl,
+				int td, struct buf *out)
 {
-	int tl = export_text_lang(s, n, lang);
-	int td = export_text_dir(s, n, dir);
 	buf_printf(out, "<%s%s lang=\"%s\" dir=\"%s\">", tag, attrs,
 		   doc_lang_code(tl) != NULL ? doc_lang_code(tl) : "en", td == DOC_DIR_RTL ? "rtl" : "ltr");
 	export_html_text(s, n, out);
 	buf_printf(out, "</%s>", tag);
+}
+
+static void export_html_elem(const char *tag, const char *attrs, const char *s, size_t n,
+			     int lang, int dir, struct buf *out)
+{
+	export_html_elem_as(tag, attrs, s, n, export_text_lang(s, n, lang), export_text_dir(s, n, dir), out);
 }
 
 static void export_html_str(const char *tag, const char *s, int lang, int dir, struct buf *out)
@@ -190,8 +194,11 @@ void export_html(const struct doc *d, struct buf *out)
 		buf_puts(out, "\n<ul class=\"amendments\">\n");
 		for (size_t i = 0; i < d->namends; i++) {
 			const struct doc_amend *a = &d->amends[i];
+			/* "DATE, WHO: REASON" in the reason's language and direction. */
 			char *t = export_amendment(a, lang);
-			export_html_str("li", t, lang, dir, out);
+			size_t rn = strlen(a->reason);
+			export_html_elem_as("li", "", t, strlen(t), export_text_lang(a->reason, rn, lang),
+					    export_text_dir(a->reason, rn, dir), out);
 			buf_putc(out, '\n');
 			free(t);
 		}

@@ -20,12 +20,11 @@
 
 /* s (escaped for the terminal) with Markdown's characters escaped (and a
  * leading "-", "+", "=", "~" or "N." that would start a block), between
- * RLMs when it is right-to-left. */
-static void export_md_text(const char *s, size_t n, int fallback_dir, struct buf *out)
+ * RLMs when rtl. */
+static void export_md_text_as(const char *s, size_t n, int rtl, struct buf *out)
 {
 	struct buf c = BUF_INIT;
 	export_escape(s, n, &c);
-	int rtl = export_text_dir(c.s != NULL ? c.s : "", c.len, fallback_dir) == DOC_DIR_RTL;
 	if (rtl)
 		buf_puts(out, EXPORT_MD_RLM);
 	for (size_t i = 0; i < c.len; i++) {
@@ -40,6 +39,12 @@ static void export_md_text(const char *s, size_t n, int fallback_dir, struct buf
 	if (rtl)
 		buf_puts(out, EXPORT_MD_RLM);
 	buf_free(&c);
+}
+
+/* The same, right-to-left when its first strong character says so. */
+static void export_md_text(const char *s, size_t n, int fallback_dir, struct buf *out)
+{
+	export_md_text_as(s, n, export_text_dir(s, n, fallback_dir) == DOC_DIR_RTL, out);
 }
 
 static void export_md_str(const char *s, int fallback_dir, struct buf *out)
@@ -169,9 +174,11 @@ void export_markdown(const struct doc *d, struct buf *out)
 		buf_puts(out, "\n\n");
 		for (size_t i = 0; i < d->namends; i++) {
 			const struct doc_amend *a = &d->amends[i];
+			/* "DATE, WHO: REASON" reads in the reason's direction. */
 			char *t = export_amendment(a, lang);
 			buf_puts(out, "- ");
-			export_md_str(t, dir, out);
+			export_md_text_as(t, strlen(t), export_text_dir(a->reason, strlen(a->reason), dir) == DOC_DIR_RTL,
+					  out);
 			buf_putc(out, '\n');
 			free(t);
 		}

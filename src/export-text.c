@@ -52,9 +52,12 @@ static void export_text_wrap(const char *s, size_t n, int width, const char *p1,
 			start++;
 		if (start >= n)
 			break;
+		if (export_text_width(prefix) >= width) {
+			/* No room after the prefix: the prefix on rows of its own. */
+			export_text_wrap(prefix, strlen(prefix), width, "", "", out);
+			prefix = "";
+		}
 		int avail = width - export_text_width(prefix);
-		if (avail < 1)
-			avail = 1;
 		size_t best = 0;
 		for (size_t i = start + 1; i <= n; i++) {
 			if (i < n && !brk[i])
@@ -137,8 +140,19 @@ static void export_text_header(const struct doc *d, int width, struct buf *out)
 		lw = w > lw ? w : lw;
 		free(l);
 	}
+	/* Labels longer than half the width: "Label: value" rows, unaligned. */
+	int aligned = lw + EXPORT_TEXT_GAP <= width / 2;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct doc_field *f = &d->fields[i];
+		if (!aligned) {
+			struct buf row = BUF_INIT;
+			export_escape(f->label, strlen(f->label), &row);
+			buf_puts(&row, ": ");
+			export_escape(f->value, strlen(f->value), &row);
+			export_text_wrap(row.s, row.len, width, "", "  ", out);
+			buf_free(&row);
+			continue;
+		}
 		struct buf p = BUF_INIT;
 		export_escape(f->label, strlen(f->label), &p);
 		buf_putc(&p, ':');
@@ -428,14 +442,43 @@ static void export_text_visual(const char *in, size_t len, int width, int visual
 	}
 }
 
+/* In a right-to-left document, the rows the export lays out itself — title
+ * and headings with their underlines, the header block, agenda items, the
+ * action table, approval — are right-to-left rows even when one starts with
+ * a Latin name or holds no letter at all: a RIGHT-TO-LEFT MARK starts
+ * each row of out (from byte `from` on) that would otherwise be read
+ * left-to-right, so that a bidi viewer (and --visual) keeps the columns,
+ * the indents and the underlines on the document's side.  Paragraphs of
+ * free text keep their own direction. */
+static void export_text_rtl_rows(struct buf *out, size_t from)
+{
+	if (from >= out->len)
+		return;
+	char *tail = xstrndup(out->s + from, out->len - from);
+	size_t n = out->len - from;
+	out->len = from;
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && tail[e] != '\n')
+			e++;
+		if (e > i && export_text_dir(tail + i, e - i, DOC_DIR_LTR) != DOC_DIR_RTL)
+			buf_puts(out, "\xE2\x80\x8F");
+		buf_append(out, tail + i, e - i + (e < n));
+		i = e + 1;
+	}
+	free(tail);
+}
+
 void export_text(const struct doc *d, const struct export_opts *o, struct buf *out)
 {
 	int width = o->width >= 20 ? o->width : 72;
 	int lang = doc_language(d);
+	int rtl = doc_lang_rtl(lang) || d->dir_detected == DOC_DIR_RTL;
 	struct buf b = BUF_INIT;
 	int need = 0, header_done = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct doc_line *l = d->lines[i];
+		size_t from = b.len;
 		switch (l->kind) {
 		case DOC_K_TITLE:
 			export_text_gap(&b, &need);
@@ -481,11 +524,16 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 			char *c = export_text_clean(l->s, l->len);
 			export_text_wrap(c, strlen(c), width, "", "", &b);
 			free(c);
-			break;
+			continue;	/* its own direction */
 		}
 		}
+		if (rtl)
+			export_text_rtl_rows(&b, from);
 	}
+	size_t from = b.len;
 	export_text_approval(d, lang, width, &b, &need);
+	if (rtl)
+		export_text_rtl_rows(&b, from);
 	if (o->visual || o->shape)
 		export_text_visual(b.s != NULL ? b.s : "", b.len, width, o->visual, o->shape, out);
 	else

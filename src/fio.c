@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,17 @@ static int fio_sync_dir(const char *dir)
 	return r;
 }
 
+/* Because a file size limit (ulimit -f) must be a failed write (EFBIG)
+ * that leaves the old file as it was, not a SIGXFSZ that kills the
+ * editor with everything unsaved. */
+void fio_ignore_sigxfsz(void)
+{
+	static int done;
+	if (!done)
+		signal(SIGXFSZ, SIG_IGN);
+	done = 1;
+}
+
 /* The mode a new file gets: 0666 less the umask. */
 static mode_t fio_new_mode(void)
 {
@@ -168,6 +180,7 @@ struct fio_stage {
 	char *dir;
 	char *tmp;
 	int existed;
+	int linked;	/* the file has other names (hard links): rewrite it in place */
 };
 
 static void fio_stage_free(struct fio_stage *st)
@@ -186,6 +199,12 @@ static const char *fio_unchanged(const struct fio_stage *st)
 
 struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char **cause)
 {
+	return fio_stage_mode(path, data, len, -1, cause);
+}
+
+struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len, int mode, char **cause)
+{
+	fio_ignore_sigxfsz();
 	struct fio_stage *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	/* Because renaming over a symbolic link would replace the link with a
@@ -211,6 +230,7 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 			return NULL;
 		}
 		st->existed = 1;
+		st->linked = sb.st_nlink > 1;
 	}
 	st->dir = fio_dirname(st->dest);
 	const char *slash = strrchr(st->dest, '/');
@@ -228,7 +248,7 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 	if (st->existed && fchown(fd, sb.st_uid, sb.st_gid) < 0)
 		errno = 0;
 	int bad = fio_write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
-		  fchmod(fd, st->existed ? (sb.st_mode & 07777) : fio_new_mode()) < 0;
+		  fchmod(fd, mode >= 0 ? (mode_t)mode : st->existed ? (sb.st_mode & 07777) : fio_new_mode()) < 0;
 	int e = errno;
 	if (close(fd) < 0 && !bad)	/* NFS reports write errors at close */
 		bad = 1, e = errno;
@@ -241,11 +261,57 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 	return st;
 }
 
+/* Commit by copying the new bytes, safe in st->tmp, into the file itself:
+ * for a file with other names (hard links), so that every name keeps
+ * showing the same text, and for one that may be written but not
+ * replaced.  Because the copy in place is not atomic, a failure keeps the
+ * staged copy under a name the message gives. */
+static int fio_commit_in_place(struct fio_stage *st, char **cause)
+{
+	char *data;
+	size_t len;
+	if (fio_read(st->tmp, &data, &len, cause) < 0) {
+		fio_abort(st);
+		return -1;
+	}
+	int fd = open(st->dest, O_WRONLY | O_CLOEXEC);
+	int bad = fd < 0 || ftruncate(fd, 0) < 0 || fio_write_all(fd, data, len) < 0 || fsync(fd) < 0;
+	int e = errno;
+	if (fd >= 0 && close(fd) < 0 && !bad)
+		bad = 1, e = errno;
+	free(data);
+	if (!bad) {
+		fio_abort(st);	/* removes the staged copy */
+		return 0;
+	}
+	char *keep = xasprintf("%s.saved-%ld", st->dest, (long)getpid());
+	util_set_cause(cause, "%s: cannot save in place: %s; the text to save is in %s", st->path, strerror(e),
+		       rename(st->tmp, keep) == 0 ? keep : st->tmp);
+	free(keep);
+	fio_stage_free(st);
+	errno = e;
+	return -1;
+}
+
 int fio_commit(struct fio_stage *st, char **cause)
 {
+	if (st->linked)
+		return fio_commit_in_place(st, cause);
 	if (rename(st->tmp, st->dest) < 0) {
 		int e = errno;
-		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
+		/* In a sticky directory (like /tmp) only a file's owner may
+		 * replace it: one we may write is rewritten in place instead. */
+		struct stat ds, fs;
+		int sticky = (e == EPERM || e == EACCES) && stat(st->dir, &ds) == 0 && (ds.st_mode & S_ISVTX) &&
+			     stat(st->dest, &fs) == 0 && fs.st_uid != geteuid();
+		if (sticky && access(st->dest, W_OK) == 0)
+			return fio_commit_in_place(st, cause);
+		if (sticky)
+			util_set_cause(cause, "%s: cannot save: %s (the directory %s is sticky, and only the "
+				       "file's owner may replace it; save it under another name)%s", st->path,
+				       strerror(e), st->dir, fio_unchanged(st));
+		else
+			util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
 		fio_abort(st);
 		errno = e;
 		return -1;
@@ -264,6 +330,12 @@ void fio_abort(struct fio_stage *st)
 		return;
 	unlink(st->tmp);
 	fio_stage_free(st);
+}
+
+int fio_write_mode(const char *path, const char *data, size_t len, int mode, char **cause)
+{
+	struct fio_stage *st = fio_stage_mode(path, data, len, mode, cause);
+	return st != NULL ? fio_commit(st, cause) : -1;
 }
 
 int fio_write_atomic(const char *path, const char *data, size_t len, char **cause)
@@ -347,4 +419,10 @@ int fio_exists(const char *path)
 {
 	struct stat st;
 	return lstat(path, &st) == 0;
+}
+
+int fio_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <limits.h>
 #include <unistd.h>
 
 #ifndef MAHDAR_DATADIR
@@ -305,26 +306,30 @@ int keymap_load(struct keymap *km, const char *path, int (*known)(const char *cm
 
 char *keymap_default_path(const char *given)
 {
-	if (given != NULL)
-		return xstrdup(given);
-	char *p = xstrdup(MAHDAR_DATADIR "/keymaps/default.keys");
+	return given != NULL ? xstrdup(given) : keymap_shipped("default.keys");
+}
+
+char *keymap_shipped(const char *file)
+{
+	char *p = xasprintf("%s/keymaps/%s", MAHDAR_DATADIR, file);
 	if (fio_exists(p))
 		return p;
 	free(p);
+	/* Not installed: the source tree's keymaps/, next to build/mahdar. */
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash != NULL)
-			*slash = '\0';
-		const char *rel[] = {"/../keymaps/default.keys", "/keymaps/default.keys"};
-		for (size_t i = 0; i < UTIL_ARRAY_LEN(rel); i++) {
-			p = xasprintf("%s%s", exe, rel[i]);
-			if (fio_exists(p))
-				return p;
-			free(p);
-		}
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	static const char *const under[] = { "/../keymaps/", "/keymaps/" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(under); i++) {
+		p = xasprintf("%s%s%s", exe, under[i], file);
+		if (fio_exists(p))
+			return p;
+		free(p);
 	}
 	return NULL;
 }

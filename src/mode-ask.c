@@ -64,6 +64,13 @@ static const struct {
 	{MODE_ASK_RECOVER, 'd', 'd'}, {MODE_ASK_RECOVER, 'd', 'D'},
 	{MODE_ASK_RECOVER, 'd', 0x064A}, {MODE_ASK_RECOVER, 'd', 0x06CC},
 	{MODE_ASK_RECOVER, 'd', 0x05D2},
+	/* changed outside: r reload, o overwrite, s save as (the same keys) */
+	{MODE_ASK_CHANGED, 'r', 'r'}, {MODE_ASK_CHANGED, 'r', 'R'},
+	{MODE_ASK_CHANGED, 'r', 0x0642}, {MODE_ASK_CHANGED, 'r', 0x05E8},
+	{MODE_ASK_CHANGED, 'o', 'o'}, {MODE_ASK_CHANGED, 'o', 'O'},
+	{MODE_ASK_CHANGED, 'o', 0x062E}, {MODE_ASK_CHANGED, 'o', 0x05DD},
+	{MODE_ASK_CHANGED, 's', 's'}, {MODE_ASK_CHANGED, 's', 'S'},
+	{MODE_ASK_CHANGED, 's', 0x0633}, {MODE_ASK_CHANGED, 's', 0x05D3},
 	{MODE_ASK_REPLACE, 'a', 'a'}, {MODE_ASK_REPLACE, 'a', 'A'},
 	{MODE_ASK_REPLACE, 'a', 0x0634}, {MODE_ASK_REPLACE, 'a', 0x05E9},
 	{MODE_ASK_REPLACE, 'a', 0x0643}, {MODE_ASK_REPLACE, 'a', 0x0647},

@@ -29,9 +29,9 @@
 #include <time.h>
 
 /* A tick works this long at most ... */
-#define MODE_SEARCH_BUDGET_NS 6000000L
+#define MODE_SEARCH_BUDGET_NS 3000000L
 /* ... in slices of this many lines. */
-#define MODE_SEARCH_SLICE 2000
+#define MODE_SEARCH_SLICE 500
 
 struct mode_search {
 	struct mode *mode;
@@ -116,9 +116,12 @@ static int mode_search_tick(struct editor *ed, struct mode *m)
 		} else if (r == 0) {
 			ms->found = 0;
 		}
+		if (r >= 0)
+			editor_changed(ed);
 	}
 	while (!search_counted(ms->s, d) && mode_search_ns() - t0 < MODE_SEARCH_BUDGET_NS)
-		search_count_step(ms->s, d, MODE_SEARCH_SLICE);
+		if (search_count_step(ms->s, d, MODE_SEARCH_SLICE))
+			editor_changed(ed);
 	return ms->scan.active || !search_counted(ms->s, d) ? 0 : -1;
 }
 

@@ -42,6 +42,10 @@ static int mode_text_text(struct editor *ed, struct mode *m, const char *s, size
 {
 	(void)m;
 	struct buffer *b = editor_buffer(ed);
+	if (buffer_readonly(b) && buffer_locked_by(b) != NULL) {
+		editor_message(ed, 1, _("Read-only: %s is open in %s."), buffer_path(b), buffer_locked_by(b));
+		return 1;
+	}
 	if (buffer_readonly(b)) {
 		editor_message(ed, 1, _("%s is open read-only."), buffer_path(b));
 		return 1;

@@ -44,6 +44,9 @@
 #define SIDE_SIM_ALL_PAIRS ((size_t)1 << 20)
 #define SIDE_SIM_WINDOW 256
 #define SIDE_QUOTE_CHARS 32
+/* A timestamp keeps this many characters of its line (spaces folded), to
+ * find the line again after an outside edit. */
+#define SIDE_STAMP_TEXT_CHARS 60
 
 static const char *const side_top_keys[] = {
 	"format", "version", "text_sha256", "language", "direction", "title", "meta",
@@ -53,6 +56,7 @@ static const char *const side_top_keys[] = {
 /* The header fields "meta" has by name, in its order. */
 static const int side_meta_fields[] = {
 	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY, DOC_KEY_NEXT,
+	DOC_KEY_MEMBERS,
 };
 static const char *const side_agenda_keys[] = { "id", "number", "text", NULL };
 static const char *const side_rec_keys[] = {
@@ -82,7 +86,8 @@ struct side_node {
 
 /* As side_meta() writes them. */
 static const char *const side_meta_keys[] = {
-	"date", "date_iso", "date_end_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+	"date", "date_iso", "date_end_iso", "calendar", "time", "place", "chair", "secretary", "next",
+	"members", "extra", NULL,
 };
 static const char *const side_field_keys[] = { "label", "value", NULL };
 static const char *const side_label_ident[] = { "label", NULL };	/* an extra header field */
@@ -95,7 +100,7 @@ static const char *const side_section_ident[] = { "key", "heading", NULL };
 static const char *const side_key_ident[] = { "key", NULL };
 static const char *const side_id_ident[] = { "id", NULL };	/* an item */
 static const char *const side_votes_keys[] = { "for", "against", "abstain", NULL };
-static const char *const side_stamp_keys[] = { "section", "line", "at", NULL };
+static const char *const side_stamp_keys[] = { "section", "line", "at", "text", NULL };
 /* Because lines come and go above a stamped line, its number alone does not
  * name a stamp; its time does, once the number failed. */
 static const char *const side_stamp_ident[] = { "line", "at", NULL };
@@ -217,6 +222,9 @@ static json_t *side_meta(const struct doc *d)
 	for (size_t i = 1; i < UTIL_ARRAY_LEN(side_meta_fields); i++)	/* after the date */
 		json_object_set_new(m, doc_key_name(side_meta_fields[i]),
 				    side_str(side_field(d, side_meta_fields[i])));
+	/* members: the Members field as written, else the count the sidecar held */
+	if (side_field(d, DOC_KEY_MEMBERS) == NULL && d->members > 0)
+		json_object_set_new(m, "members", json_integer((json_int_t)d->members));
 	json_t *extra = json_array();
 	for (size_t i = 0; i < d->nfields; i++) {
 		if (d->fields[i].key != DOC_KEY_NONE)
@@ -346,6 +354,22 @@ static const char *side_line_section(const struct doc *d, size_t i)
 	return sec->key != DOC_SEC_NONE ? doc_sec_name(sec->key) : sec->heading;
 }
 
+static char *side_norm(const char *s, size_t n);
+
+/* What a timestamp keeps of line i: its first SIDE_STAMP_TEXT_CHARS
+ * characters, spaces folded as side_norm() does.  Caller frees. */
+static char *side_stamp_text(const struct doc *d, size_t i)
+{
+	char *t = side_norm(d->lines[i]->s, d->lines[i]->len);
+	size_t n = strlen(t), off = 0;
+	for (size_t k = 0; k < SIDE_STAMP_TEXT_CHARS && off < n; k++) {
+		uint32_t c;
+		off += ustr_decode(t + off, n - off, &c);
+	}
+	t[off] = '\0';
+	return t;
+}
+
 static json_t *side_timestamps(const struct doc *d)
 {
 	json_t *arr = json_array();
@@ -357,6 +381,9 @@ static json_t *side_timestamps(const struct doc *d)
 		json_object_set_new(o, "section", side_str(side_line_section(d, i)));
 		json_object_set_new(o, "line", json_integer((json_int_t)i + 1));
 		json_object_set_new(o, "at", side_str(at->stamp));
+		char *text = side_stamp_text(d, i);
+		json_object_set_new(o, "text", side_str(text));
+		free(text);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -927,6 +954,167 @@ static void side_fail_at(struct side_report *rep, const char *name, const char *
 	free(msg);
 }
 
+/* ---- limits and types, checked before anything is applied */
+
+/* Deeper than this, a sidecar is not one mahdar wrote. */
+#define SIDE_MAX_DEPTH 64
+
+/* The offset where json[0..len) nests deeper than SIDE_MAX_DEPTH, or
+ * (size_t)-1: one pass over the bytes, before the parser builds anything. */
+static size_t side_too_deep(const char *json, size_t len)
+{
+	int depth = 0, in_str = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = json[i];
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"') {
+			in_str = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > SIDE_MAX_DEPTH)
+				return i;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* What a field may hold: a string, an integer, an object, an array, each
+ * "or null" when SIDE_T_NULL is added. */
+enum { SIDE_T_STR = 1, SIDE_T_INT = 2, SIDE_T_OBJ = 4, SIDE_T_ARR = 8, SIDE_T_NULL = 16 };
+
+struct side_field_type {
+	const char *key;
+	int want;
+};
+
+static const struct side_field_type side_top_types[] = {
+	{"text_sha256", SIDE_T_STR}, {"language", SIDE_T_STR | SIDE_T_NULL},
+	{"direction", SIDE_T_STR | SIDE_T_NULL}, {"title", SIDE_T_STR | SIDE_T_NULL},
+	{"meta", SIDE_T_OBJ | SIDE_T_NULL}, {"attendance", SIDE_T_OBJ | SIDE_T_NULL},
+	{"sections", SIDE_T_ARR | SIDE_T_NULL}, {"agenda", SIDE_T_ARR | SIDE_T_NULL},
+	{"recommendations", SIDE_T_ARR | SIDE_T_NULL}, {"timestamps", SIDE_T_ARR | SIDE_T_NULL},
+	{"status", SIDE_T_STR | SIDE_T_NULL}, {"approved", SIDE_T_OBJ | SIDE_T_NULL},
+	{"created", SIDE_T_STR | SIDE_T_NULL}, {"modified", SIDE_T_STR | SIDE_T_NULL},
+	{"next_ids", SIDE_T_OBJ | SIDE_T_NULL}, {NULL, 0},
+};
+static const struct side_field_type side_agenda_types[] = {
+	{"id", SIDE_T_STR | SIDE_T_NULL}, {"text", SIDE_T_STR | SIDE_T_NULL}, {NULL, 0},
+};
+static const struct side_field_type side_rec_types[] = {
+	{"id", SIDE_T_STR | SIDE_T_NULL}, {"kind", SIDE_T_STR | SIDE_T_NULL},
+	{"text", SIDE_T_STR | SIDE_T_NULL}, {"owner", SIDE_T_STR | SIDE_T_NULL},
+	{"due", SIDE_T_STR | SIDE_T_NULL}, {"due_iso", SIDE_T_STR | SIDE_T_NULL},
+	{"votes", SIDE_T_OBJ | SIDE_T_NULL}, {"status", SIDE_T_STR | SIDE_T_NULL},
+	{"from", SIDE_T_STR | SIDE_T_NULL}, {NULL, 0},
+};
+static const struct side_field_type side_stamp_types[] = {
+	{"section", SIDE_T_STR | SIDE_T_NULL}, {"line", SIDE_T_INT}, {"at", SIDE_T_STR}, {NULL, 0},
+};
+static const struct side_field_type side_approved_types[] = {
+	{"on", SIDE_T_STR | SIDE_T_NULL}, {"by", SIDE_T_STR | SIDE_T_NULL}, {NULL, 0},
+};
+static const struct side_field_type side_next_ids_types[] = {
+	{"a", SIDE_T_INT}, {"r", SIDE_T_INT}, {NULL, 0},
+};
+
+static int side_kind_of(const json_t *v)
+{
+	return json_is_string(v) ? SIDE_T_STR : json_is_integer(v) ? SIDE_T_INT : json_is_object(v) ? SIDE_T_OBJ :
+	       json_is_array(v) ? SIDE_T_ARR : json_is_null(v) ? SIDE_T_NULL : 0;
+}
+
+/* "a string or null", for messages. */
+static const char *side_kind_name(int want)
+{
+	switch (want) {
+	case SIDE_T_STR: return "a string";
+	case SIDE_T_INT: return "an integer";
+	case SIDE_T_STR | SIDE_T_NULL: return "a string or null";
+	case SIDE_T_OBJ | SIDE_T_NULL: return "an object or null";
+	case SIDE_T_ARR | SIDE_T_NULL: return "an array or null";
+	case SIDE_T_OBJ: return "an object";
+	default: return "something else";
+	}
+}
+
+static const char *side_found_name(const json_t *v)
+{
+	return json_is_string(v) ? "a string" : json_is_integer(v) ? "an integer" : json_is_real(v) ? "a number" :
+	       json_is_object(v) ? "an object" : json_is_array(v) ? "an array" : json_is_boolean(v) ? "true or false" :
+	       "null";
+}
+
+/* Check the fields of o (named where) against types; the first wrong one
+ * goes to *why as "where.key: expected …". */
+static int side_check_fields(const json_t *o, const char *where, const struct side_field_type *types, char **why)
+{
+	for (const struct side_field_type *t = types; t->key != NULL; t++) {
+		const json_t *v = json_object_get(o, t->key);
+		if (v == NULL || (side_kind_of(v) & t->want))
+			continue;
+		*why = xasprintf("%s%s%s: expected %s, found %s", where, *where ? "." : "", t->key,
+				 side_kind_name(t->want), side_found_name(v));
+		return -1;
+	}
+	return 0;
+}
+
+/* Every element of the array root[key] an object whose fields fit types. */
+static int side_check_array(const json_t *root, const char *key, const struct side_field_type *types, char **why)
+{
+	const json_t *a = json_object_get(root, key);
+	size_t i;
+	const json_t *e;
+	json_array_foreach(a, i, e) {
+		char *where = xasprintf("%s[%zu]", key, i);
+		int r = 0;
+		if (!json_is_object(e)) {
+			*why = xasprintf("%s: expected an object, found %s", where, side_found_name(e));
+			r = -1;
+		} else {
+			r = side_check_fields(e, where, types, why);
+		}
+		free(where);
+		if (r < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The fields mahdar reads have the types FORMAT.md gives them, and a
+ * status is one it knows; else -1 and *why. */
+static int side_check_types(const json_t *root, char **why)
+{
+	if (side_check_fields(root, "", side_top_types, why) < 0 ||
+	    side_check_array(root, "agenda", side_agenda_types, why) < 0 ||
+	    side_check_array(root, "recommendations", side_rec_types, why) < 0 ||
+	    side_check_array(root, "timestamps", side_stamp_types, why) < 0 ||
+	    side_check_fields(json_object_get(root, "approved"), "approved", side_approved_types, why) < 0 ||
+	    side_check_fields(json_object_get(root, "next_ids"), "next_ids", side_next_ids_types, why) < 0)
+		return -1;
+	const char *st = side_get_str(root, "status");
+	if (st != NULL && strcmp(st, "draft") != 0 && strcmp(st, "final") != 0) {
+		*why = xasprintf("status: expected \"draft\" or \"final\", found \"%s\"", st);
+		return -1;
+	}
+	size_t i;
+	const json_t *e;
+	json_array_foreach(json_object_get(root, "recommendations"), i, e) {
+		st = side_get_str(e, "status");
+		if (st != NULL && strcmp(st, "open") != 0 && strcmp(st, "done") != 0 && strcmp(st, "dropped") != 0) {
+			*why = xasprintf("recommendations[%zu].status: expected \"open\", \"done\" or \"dropped\", "
+					 "found \"%s\"", i, st);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* ---- applying */
 
 static void side_set_str(char **dst, const char *s)
@@ -1244,6 +1432,34 @@ static long side_place_stamp(const struct doc *d, struct side_spans *sp, const c
 	return best;
 }
 
+/* Does line i read what a stamp kept of its line? */
+static int side_stamp_reads(const struct doc *d, size_t i, const char *want)
+{
+	char *have = side_stamp_text(d, i);
+	int same = strcmp(have, want) == 0;
+	free(have);
+	return same;
+}
+
+/* The unstamped line of d that reads want (a stamp's "text"), nearest to
+ * line index near; -1 if none does. */
+static long side_find_stamp_text(const struct doc *d, const char *want, long near)
+{
+	if (want[0] == '\0')
+		return -1;	/* a blank line: too many to choose from */
+	long best = -1, best_dist = LONG_MAX;
+	for (size_t i = 0; i < d->nlines; i++) {
+		long dist = (long)i > near ? (long)i - near : near - (long)i;
+		if (dist >= best_dist || (d->lines[i]->attr != NULL && d->lines[i]->attr->stamp != NULL))
+			continue;
+		if (side_stamp_reads(d, i, want)) {
+			best = (long)i;
+			best_dist = dist;
+		}
+	}
+	return best;
+}
+
 /* Put the sidecar's timestamps on their lines: by number when the text is
  * the one the sidecar describes, else as side_place_stamp() finds them;
  * the ones that find no line are reported.  The kept copies of the stamps
@@ -1272,6 +1488,16 @@ static void side_apply_stamps(struct doc *d, const json_t *root, int same_text, 
 			li = ln >= 1 && (size_t)ln <= d->nlines ? (long)ln - 1 : -1;
 		else if (ln >= 1 && ln <= LONG_MAX)
 			li = side_place_stamp(d, &sp, sec, (long)ln);
+		/* The line's text, when the stamp kept it, settles where the
+		 * numbers could not: a header line, a line moved to another
+		 * section, a section whose blank lines changed. */
+		const char *want = side_get_str(o, "text");
+		if (!same_text && want != NULL && ln >= 1 && ln <= LONG_MAX) {
+			if (li >= 0 && !side_stamp_reads(d, (size_t)li, want))
+				li = -1;
+			if (li < 0)
+				li = side_find_stamp_text(d, want, (long)ln - 1);
+		}
 		if (li >= 0 && (d->lines[li]->attr == NULL || d->lines[li]->attr->stamp == NULL)) {
 			side_set_str(&doc_line_attr(d, (size_t)li)->stamp, at);
 			json_object_set_new(k, "line", json_integer((json_int_t)li + 1));
@@ -1297,6 +1523,12 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 		lead++;
 	if (lead == json_len) {
 		side_fail_at(rep, name, json, 0, "the file is empty, not a minutes sidecar");
+		return SIDE_BROKEN;
+	}
+	size_t deep = side_too_deep(json, json_len);
+	if (deep != (size_t)-1) {
+		side_fail_at(rep, name, json, deep, "nested more than %d levels deep: not a sidecar mahdar can "
+			     "use, and not read further", SIDE_MAX_DEPTH);
 		return SIDE_BROKEN;
 	}
 	json_error_t err;
@@ -1340,6 +1572,17 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 		free(shown);
 		json_decref(root);
 		return SIDE_VERSION;
+	}
+
+	char *why = NULL;
+	if (side_check_types(root, &why) < 0) {
+		if (rep != NULL) {
+			free(rep->msg);
+			rep->msg = xasprintf("%s: %s", name, why);
+		}
+		free(why);
+		json_decref(root);
+		return SIDE_BROKEN;
 	}
 
 	/* Valid: from here on d changes. */
@@ -1436,6 +1679,9 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 	}
 	side_set_str(&d->created, side_get_str(root, "created"));
 	side_set_str(&d->modified_at, side_get_str(root, "modified"));
+	json_t *members = json_object_get(json_object_get(root, "meta"), "members");
+	d->members = json_is_integer(members) && json_integer_value(members) > 0 &&
+		     json_integer_value(members) < 1000000 ? (long)json_integer_value(members) : 0;
 	free(d->side_kept);
 	d->side_kept = NULL;
 	if (kept != NULL) {

@@ -11,6 +11,7 @@
  * does not stop the text from being saved. */
 #include "mahdar/store.h"
 #include "mahdar/fio.h"
+#include "mahdar/journal.h"
 #include "mahdar/side.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
@@ -30,8 +31,13 @@ void store_info_free(struct store_info *info)
 	free(info->side_msg);
 	free(info->backup_path);
 	free(info->recover_path);
+	journal_free(info->journal);
 	memset(info, 0, sizeof *info);
 }
+
+/* The largest sidecar read beside a text of n bytes: 16 times the text
+ * (it repeats each item's text with its data) plus 1 MB. */
+#define STORE_SIDE_LIMIT(n) ((size_t)16 * (n) + ((size_t)1 << 20))
 
 /* The sidecar cannot be used: remember to back it up, and say so. */
 static void store_side_broken(struct store_info *info, const char *why)
@@ -49,6 +55,17 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 		return;
 	char *json, *cause = NULL;
 	size_t jlen;
+	/* Because a sidecar grows with its document, one far larger is not
+	 * read at all (a 100 MB one would take seconds and gigabytes). */
+	struct stat st;
+	size_t limit = STORE_SIDE_LIMIT(len);
+	if (stat(info->side_path, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+		char *why = xasprintf("%s: %.1f MB, larger than a sidecar of this text can be (%.1f MB); not read",
+				      info->side_path, (double)st.st_size / 1048576.0, (double)limit / 1048576.0);
+		store_side_broken(info, why);
+		free(why);
+		return;
+	}
 	if (fio_read(info->side_path, &json, &jlen, &cause) < 0) {
 		store_side_broken(info, cause);
 		free(cause);
@@ -89,16 +106,97 @@ void store_info_init(struct store_info *info, const char *path)
 	info->side_path = side_path(path);
 	info->recover_path = xasprintf("%s.recover", path);
 	info->recover = fio_exists(info->recover_path);
+	info->journal = journal_new();
 }
 
-/* Open path, reading its text from text_from (path itself, or its recovery copy). */
-static struct doc *store_open_from(const char *path, const char *text_from, int allow_missing,
-				   struct store_info *info, char **cause)
+/* Remember the text file as it is on disk, holding text[0..len) (or
+ * nothing, when there is no file), and make d's lines the journal's base. */
+/* What is on disk now: the file's identity and times, and sha (the hash of
+ * its len bytes), which the journal builds on. */
+static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t len, const char sha[65])
+{
+	struct stat st;
+	info->disk_known = stat(info->text_path, &st) == 0;
+	if (info->disk_known) {
+		info->disk_dev = (unsigned long long)st.st_dev;
+		info->disk_ino = (unsigned long long)st.st_ino;
+		info->disk_size = (unsigned long long)st.st_size;
+		info->disk_mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	}
+	memcpy(info->disk_sha, sha, 65);
+	info->disk_reported = 0;
+	info->journal_inline = 0;
+	journal_base(info->journal, d, len, info->disk_sha);
+}
+
+static void store_note_disk(struct store_info *info, struct doc *d, const char *text, size_t len)
+{
+	char sha[65];
+	side_sha256_hex(text, len, sha);
+	store_note_disk_sha(info, d, len, sha);
+}
+
+int store_disk_changed(struct store_info *info)
+{
+	struct stat st;
+	if (stat(info->text_path, &st) < 0)
+		return info->disk_known ? 2 : 0;
+	long long mt = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	if (info->disk_known && (unsigned long long)st.st_dev == info->disk_dev &&
+	    (unsigned long long)st.st_ino == info->disk_ino &&
+	    (unsigned long long)st.st_size == info->disk_size && mt == info->disk_mtime_ns)
+		return 0;
+	char *text, sha[65];
+	size_t len;
+	if (fio_read(info->text_path, &text, &len, NULL) < 0)
+		return 1;
+	side_sha256_hex(text, len, sha);
+	free(text);
+	if (!info->disk_known || strcmp(sha, info->disk_sha) != 0)
+		return 1;
+	/* The same bytes (touched, or written back as they were). */
+	info->disk_dev = (unsigned long long)st.st_dev;
+	info->disk_ino = (unsigned long long)st.st_ino;
+	info->disk_size = (unsigned long long)st.st_size;
+	info->disk_mtime_ns = mt;
+	return 0;
+}
+
+/* Open path, whose text is text[0..len) (read from text_from, for
+ * messages); takes text. */
+static struct doc *store_open_text(char *text, size_t len, const char *text_from, struct store_info *info,
+				   char **cause)
+{
+	const char *nul = memchr(text, '\0', len);
+	if (nul != NULL) {
+		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
+			       text_from, (size_t)(nul - text));
+		free(text);
+		store_info_free(info);
+		return NULL;
+	}
+	/* Without a sidecar the bytes read are not needed again: the lines
+	 * are made in them (a 20 MB file is held once, not twice). */
+	char sha[65];
+	side_sha256_hex(text, len, sha);	/* before txt_read_take cuts the bytes into lines */
+	int take = !fio_exists(info->side_path);
+	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
+	if (!take) {
+		store_open_side(d, info, text, len);
+		free(text);
+	}
+	store_note_disk_sha(info, d, len, sha);
+	d->modified = 0;
+	return d;
+}
+
+struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
 {
 	store_info_init(info, path);
-	if (!fio_exists(text_from) && allow_missing) {
+	if (!fio_exists(path) && allow_missing) {
 		struct doc *d = txt_read("", 0);
 		info->text_missing = 1;
+		store_note_disk(info, d, "", 0);
 		/* Because the sidecar alone is never enough, one without its
 		 * text is not read; it is kept as a backup when we save. */
 		if (fio_exists(info->side_path)) {
@@ -110,53 +208,87 @@ static struct doc *store_open_from(const char *path, const char *text_from, int 
 	}
 	char *text;
 	size_t len;
-	if (fio_read(text_from, &text, &len, cause) < 0) {
+	if (fio_read(path, &text, &len, cause) < 0) {
 		store_info_free(info);
 		return NULL;
 	}
-	const char *nul = memchr(text, '\0', len);
-	if (nul != NULL) {
-		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
-			       text_from, (size_t)(nul - text));
-		free(text);
-		store_info_free(info);
-		return NULL;
-	}
-	/* Without a sidecar the bytes read are not needed again: the lines
-	 * are made in them (a 20 MB file is held once, not twice). */
-	if (!fio_exists(info->side_path))
-		return txt_read_take(text, len);
-	struct doc *d = txt_read(text, len);
-	store_open_side(d, info, text, len);
-	free(text);
-	d->modified = 0;
-	return d;
-}
-
-struct doc *store_open(const char *path, int allow_missing, struct store_info *info, char **cause)
-{
-	return store_open_from(path, path, allow_missing, info, cause);
+	return store_open_text(text, len, path, info, cause);
 }
 
 struct doc *store_open_recover(const char *path, struct store_info *info, char **cause)
 {
-	char *from = xasprintf("%s.recover", path);
-	struct doc *d = store_open_from(path, from, 0, info, cause);
-	free(from);
+	store_info_init(info, path);
+	char *text;
+	size_t len;
+	if (store_recover_text(info, &text, &len, cause) < 0) {
+		store_info_free(info);
+		return NULL;
+	}
+	struct doc *d = store_open_text(text, len, info->recover_path, info, cause);
 	if (d != NULL) {
+		/* What is on disk is the file, not the text just read. */
+		char *disk;
+		size_t dlen;
+		if (fio_read(path, &disk, &dlen, NULL) == 0) {
+			side_sha256_hex(disk, dlen, info->disk_sha);
+			free(disk);
+		} else {
+			info->disk_known = 0;
+		}
 		info->text_missing = !fio_exists(path);
+		info->journal_inline = 1;
 		d->modified = 1;
 	}
 	return d;
 }
 
-int store_recover_write(const struct doc *d, const struct store_info *info, char **cause)
+int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause)
 {
-	size_t len;
-	char *text = txt_write(d, &len);
-	int r = fio_write_atomic(info->recover_path, text, len, cause);
-	free(text);
+	char *data;
+	size_t dlen;
+	if (fio_read(info->recover_path, &data, &dlen, cause) < 0)
+		return -1;
+	struct journal_head h;
+	if (!journal_head(data, dlen, &h)) {	/* a plain copy of the text */
+		*text = data;
+		*len = dlen;
+		return 0;
+	}
+	char *base = NULL, sha[65];
+	size_t blen = 0;
+	int r = -1;
+	if (!h.inline_base) {
+		if (fio_read(info->text_path, &base, &blen, NULL) < 0) {
+			base = xstrdup("");
+			blen = 0;
+		}
+		side_sha256_hex(base, blen, sha);
+		if (blen != h.base_size || strcmp(sha, h.base_sha) != 0) {
+			util_set_cause(cause, "%s: %s was changed since the recovery journal was started, so "
+				       "the journal cannot be replayed on it", info->recover_path, info->text_path);
+			goto out;
+		}
+	}
+	char *why = NULL;
+	r = journal_replay(data, dlen, base, blen, text, len, &why);
+	if (r < 0)
+		util_set_cause(cause, "%s: %s", info->recover_path, why);
+	free(why);
+out:
+	free(base);
+	free(data);
 	return r;
+}
+
+int store_recover_write(struct doc *d, struct store_info *info, char **cause)
+{
+	if (info->journal_inline) {
+		if (journal_base_inline(info->journal, d, info->recover_path, cause) < 0)
+			return -1;
+		info->journal_inline = 0;
+		return 0;
+	}
+	return journal_sync(info->journal, d, info->recover_path, cause);
 }
 
 int store_recover_check(const struct doc *d, struct store_info *info, char **when)
@@ -164,9 +296,19 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 	char *copy;
 	size_t clen;
 	struct stat st;
-	if (!info->recover || stat(info->recover_path, &st) < 0 ||
-	    fio_read(info->recover_path, &copy, &clen, NULL) < 0)
+	char *why = NULL, *where = NULL;
+	if (!info->recover || stat(info->recover_path, &st) < 0)
 		return 0;
+	if (store_recover_text(info, &copy, &clen, &why) < 0) {
+		/* Never replaced by this session's journal: kept aside. */
+		if (store_recover_set_aside(info, &where, NULL) == 0)
+			*when = xasprintf("%s; it is kept as %s", why, where);
+		else
+			*when = xasprintf("%s", why);
+		free(why);
+		free(where);
+		return -1;
+	}
 	size_t len;
 	char *text = txt_write(d, &len);
 	int differs = len != clen || memcmp(text, copy, len) != 0;
@@ -186,14 +328,34 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 
 int store_recover_set_aside(struct store_info *info, char **where, char **cause)
 {
+	journal_detach(info->journal);
+	/* Because a copy set aside is for people to read: plain text (a
+	 * journal that cannot be replayed is kept as it is). */
+	char *text;
+	size_t len;
+	if (store_recover_text(info, &text, &len, NULL) == 0) {
+		fio_write_mode(info->recover_path, text, len, 0600, NULL);
+		free(text);
+	}
 	if (fio_backup(info->recover_path, where, cause) < 0)
 		return -1;
 	return store_recover_drop(info, cause);
 }
 
+int store_recover_keep(const struct doc *d, struct store_info *info, char **where, char **cause)
+{
+	size_t len;
+	char *text = txt_write(d, &len);
+	journal_detach(info->journal);
+	int r = fio_write_mode(info->recover_path, text, len, 0600, cause);
+	free(text);
+	return r < 0 ? -1 : store_recover_set_aside(info, where, cause);
+}
+
 int store_recover_drop(struct store_info *info, char **cause)
 {
 	info->recover = 0;
+	journal_detach(info->journal);
 	return fio_remove(info->recover_path, cause);
 }
 
@@ -247,9 +409,17 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	if (st_text == NULL)
 		goto out;
 	if (side_why == NULL) {
-		st_side = fio_stage(info->side_path, json, jlen, &side_why);
+		/* Because the sidecar holds the text of every item: never
+		 * more readable than the text itself. */
+		struct stat ts, ss;
+		int mode = -1;
+		if (stat(info->text_path, &ts) == 0)
+			mode = (int)(ts.st_mode & 0666) & (stat(info->side_path, &ss) == 0 ? (int)(ss.st_mode & 0666) : 0666);
+		st_side = fio_stage_mode(info->side_path, json, jlen, mode, &side_why);
 		if (st_side == NULL && store_no_room(errno)) {
-			util_set_cause(cause, "%s", side_why);
+			/* Both files are unchanged: say so of both. */
+			util_set_cause(cause, "%s: not saved, because its sidecar %s does not fit: %s (neither "
+				       "file on disk was changed)", info->text_path, info->side_path, strerror(errno));
 			goto out;
 		}
 	}
@@ -263,6 +433,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	st_side = NULL;
 	ret = 0;
 	d->modified = 0;
+	store_note_disk(info, d, text, len);
 	if (d->created == NULL)
 		d->created = xstrdup(now_iso);
 	free(d->modified_at);

@@ -44,6 +44,7 @@ static const struct txt_names txt_labels[DOC_KEY_COUNT] = {
 	[DOC_KEY_OWNER] = {{{"owner"}, {"المسؤول"}, {"مسئول"}, {"אחראי"}}},
 	[DOC_KEY_DUE] = {{{"due"}, {"الموعد"}, {"مهلت"}, {"מועד"}}},
 	[DOC_KEY_VOTES] = {{{"votes"}, {"التصويت"}, {"رأی"}, {"הצבעה"}}},
+	[DOC_KEY_MEMBERS] = {{{"Members"}, {"الأعضاء", "الاعضاء"}, {"اعضا", "اعضاء"}, {"חברים"}}},
 };
 
 static const struct txt_names txt_headings[DOC_SEC_COUNT] = {
@@ -93,8 +94,7 @@ static char *txt_dup_trim(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic, else -1. */
-static int txt_digit(uint32_t c)
+int txt_digit(uint32_t c)
 {
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');
@@ -172,6 +172,94 @@ int txt_label_key(const char *s, size_t len)
 int txt_heading_key(const char *s, size_t len)
 {
 	return txt_lookup(txt_headings, DOC_SEC_COUNT, s, len, NULL);
+}
+
+#define TXT_SUGGEST_MAX 48	/* code points compared; longer headings are sentences */
+
+size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max)
+{
+	size_t k = 0;
+	int space = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += ustr_decode(s + i, n - i, &c);
+		c = fold_char(c, FOLD_LOOSE);
+		if (c == 0)
+			continue;
+		if (c == ' ') {
+			space = k > 0;	/* runs of spaces are one; none at the start */
+			continue;
+		}
+		for (int put = space; put >= 0; put--) {
+			if (k == max)
+				return max + 1;
+			out[k++] = put ? ' ' : c;
+		}
+		space = 0;
+	}
+	return k;
+}
+
+/* s[0..n) folded into out[0..TXT_SUGGEST_MAX); its length, or
+ * TXT_SUGGEST_MAX + 1 when it is longer. */
+static size_t txt_fold_into(const char *s, size_t n, uint32_t *out)
+{
+	return txt_fold(s, n, out, TXT_SUGGEST_MAX);
+}
+
+/* Levenshtein distance of a[0..an) and b[0..bn), both <= TXT_SUGGEST_MAX. */
+static size_t txt_distance(const uint32_t *a, size_t an, const uint32_t *b, size_t bn)
+{
+	size_t row[TXT_SUGGEST_MAX + 1];
+	for (size_t j = 0; j <= bn; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= an; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= bn; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[bn];
+}
+
+const char *txt_heading_suggest(const char *s, size_t n, int *sec)
+{
+	uint32_t h[TXT_SUGGEST_MAX], k[TXT_SUGGEST_MAX];
+	size_t hn = txt_fold_into(s, n, h);
+	if (hn == 0 || hn > TXT_SUGGEST_MAX || txt_heading_key(s, n) != DOC_SEC_NONE)
+		return NULL;
+	const char *best = NULL;
+	size_t best_d = SIZE_MAX;
+	for (int x = 0; x < DOC_SEC_COUNT; x++)
+		for (int l = 0; l < DOC_LANG_COUNT; l++)
+			for (int a = 0; a < TXT_MAX_ALIASES && txt_headings[x].v[l][a] != NULL; a++) {
+				const char *name = txt_headings[x].v[l][a];
+				size_t kn = txt_fold_into(name, strlen(name), k), dist;
+				/* Text typed onto the end of a heading: "الختاماختتم". */
+				/* A typo: one edit in a short name, two in a longer one. */
+				size_t allowed = kn <= 5 ? 1 : 2;
+				if (hn > kn && memcmp(h, k, kn * sizeof *k) == 0 && h[kn] != ' ')
+					dist = 0;
+				else if ((hn > kn ? hn - kn : kn - hn) > allowed)
+					continue;	/* the lengths alone differ by more */
+				else
+					dist = txt_distance(h, hn, k, kn);
+				if (dist <= allowed && dist < best_d) {
+					best = name;
+					best_d = dist;
+					if (sec != NULL)
+						*sec = x;
+				}
+			}
+	return best;
 }
 
 const char *txt_label(int key, int lang)
@@ -356,25 +444,58 @@ static int txt_votes(const char *s, size_t n, int v[3])
 	return 0;
 }
 
-/* Position of the last " — " or " -- " in s[0..n), its length in *seplen, or n. */
+/* Is s[0..n) an item detail "owner: …", "due: …" or "votes: …" (any
+ * language) up to its first ", " or "، "? */
+static int txt_detail_follows(const char *s, size_t n)
+{
+	int nospace;
+	size_t voff, ll = txt_split_label(s, n, &voff, &nospace);
+	int key = ll ? txt_label_key(s, ll) : DOC_KEY_NONE;
+	return key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES;
+}
+
+/* Where an item's details start: the first " — " (the spec's em dash),
+ * " -- ", " – " (en dash) or " - " that a known item label follows.
+ * Because Arabic, Persian and Hebrew keyboards have no em dash, people
+ * type what they have; a dash inside the text ("Q1 - Q2 report") is no
+ * separator, since no label follows it.  Returns the position and the
+ * separator's length in *seplen, or n. */
 static size_t txt_meta_sep(const char *s, size_t n, size_t *seplen)
 {
-	static const char *const seps[] = { " — ", " -- " };
-	size_t best = n;
-	for (size_t k = 0; k < UTIL_ARRAY_LEN(seps); k++) {
-		size_t sl = strlen(seps[k]);
-		for (size_t i = n; i-- > 0;) {
-			if (n - i >= sl && memcmp(s + i, seps[k], sl) == 0) {
-				if (best == n || i > best) {
-					best = i;
-					*seplen = sl;
-				}
-				break;
+	static const char *const seps[] = { " — ", " -- ", " – ", " - " };
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		for (size_t k = 0; k < UTIL_ARRAY_LEN(seps); k++) {
+			size_t sl = strlen(seps[k]);
+			if (n - i >= sl && memcmp(s + i, seps[k], sl) == 0 &&
+			    txt_detail_follows(s + i + sl, n - i - sl)) {
+				*seplen = sl;
+				return i;
 			}
 		}
 	}
-	/* "text —" with the separator's trailing space trimmed away */
-	return best;
+	return n;
+}
+
+/* Does s[0..n) name a known item label followed by a colon anywhere
+ * ("… owner: Ali" with no separator before it)? */
+static int txt_names_detail(const char *s, size_t n)
+{
+	for (size_t c = 0; c < n; c++) {
+		if (s[c] != ':' && !(n - c >= 3 && memcmp(s + c, "：", 3) == 0))
+			continue;
+		/* the label starts at the line's start or after a space, comma or dash */
+		for (size_t j = c; j-- > 0 && c - j <= TXT_LABEL_MAX_CHARS * 4;) {
+			if (j > 0 && s[j - 1] != ' ' && s[j - 1] != ',' && s[j - 1] != '-' &&
+			    !(j >= 2 && memcmp(s + j - 2, "،", 2) == 0))
+				continue;
+			int key = txt_label_key(s + j, c - j);
+			if (key == DOC_KEY_OWNER || key == DOC_KEY_DUE || key == DOC_KEY_VOTES)
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* Split "owner: X, due: Y" into r; returns 0 when s is such a list. */
@@ -477,6 +598,10 @@ static void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n)
 		r->text = txt_dup_trim(s, n);
 	}
 	r->kind = r->owner != NULL ? DOC_REC_ACTION : DOC_REC_DECISION;
+	if (r->owner == NULL && r->due == NULL && !r->has_votes && txt_names_detail(s, n))
+		doc_problem_add(sc->d, li, DOC_NOTE, _("this item names an owner, due date or votes, but they "
+				"were not read: write them after “ — ” or “ - ”, separated by commas "
+				"(text — owner: NAME, due: DATE)"));
 	txt_item_id(sc, li, 'r');
 }
 
@@ -743,6 +868,13 @@ void txt_analyse(struct doc *d)
 					sc.votes[lang]++;
 				if (seen[key]++)
 					doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
+			} else if (hn > 0) {
+				size_t tn = hn;
+				const char *t = txt_trim(s + 3, &tn);
+				const char *near = txt_heading_suggest(t, tn, NULL);
+				if (near != NULL)
+					doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
+							"did you mean “%s”?"), (int)tn, t, near);
 			}
 			sec = doc_section_add(d);
 			si = d->nsections - 1;
@@ -851,9 +983,12 @@ struct doc *txt_skeleton(int lang, const char *date_text)
 				      DOC_KEY_PRESENT, DOC_KEY_APOLOGIES };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(header); i++)
 		TXT_LINE("%s:", txt_label(header[i], lang));
+	/* A body line under every heading, the last one too: text typed at
+	 * the end of the document must not join the closing heading. */
+	TXT_LINE("%s", "");
 	for (int s = 0; s < DOC_SEC_COUNT; s++) {
-		TXT_LINE("%s", "");
 		TXT_LINE("## %s", txt_heading(s, lang));
+		TXT_LINE("%s", "");
 	}
 #undef TXT_LINE
 	buf_free(&b);

@@ -126,6 +126,7 @@ void view_set_doc(struct view *v, struct doc *d)
 	view_lru_clear(v->cache);
 	v->doc = d;
 	v->top_line = v->top_row = 0;
+	v->lo.fallback = view_fallback(d);
 	v->gen++;
 }
 

@@ -6,12 +6,15 @@ in the forms people write (ISO, month names, Hebrew letters, era marks).
     python3 tests/gen_minutes.py DIR [N] [SEED]
 
 Also writes DIR/MANIFEST.tsv: file, ISO date of the meeting, open actions,
-title — what an archive listing must show, in date order.  The conversions
+title — what an archive listing must show, in date order.  With $MAHDAR set
+(the binary), every fifth file gets a sidecar (`mahdar export --to json`)
+in which its first action is done, so open counts differ from totals.  The conversions
 here are independent of mahdar's: Solar Hijri by the jalaali algorithm,
 Hijri by the classic tabular formula, Hebrew dates from Debian's hebcal.
 For the archive browser's tests and the command line's (search, actions).
 """
 import datetime
+import json
 import os
 import random
 import subprocess
@@ -178,10 +181,22 @@ def main():
         text = (f"# {title}\n{lab[0]}: {written(lang, day, i // 4, heb)}\n{lab[1]}: {sep.join(people)}\n\n"
                 f"## {lab[2]}\n1. {TASKS[lang][0]}\n\n## {lab[3]}\n" + "\n".join(acts) + "\n")
         name = f"m{i + 1:03d}-{lang}.txt"
-        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+        path = os.path.join(out, name)
+        with open(path, "w", encoding="utf-8") as f:
             f.write(text)
-        manifest.append((day.isoformat(), name, len(acts), title))
+        open_acts = len(acts)
+        if os.environ.get("MAHDAR") and i % 5 == 0:
+            side = path[:-4] + ".json"
+            subprocess.run([os.environ["MAHDAR"], "export", path, "--to", "json", "-o", side], check=True)
+            with open(side, encoding="utf-8") as f:
+                d = json.load(f)
+            d["recommendations"][0]["status"] = "done"
+            with open(side, "w", encoding="utf-8") as f:
+                json.dump(d, f, ensure_ascii=False, indent=2)
+            open_acts -= 1
+        manifest.append((day.isoformat(), name, open_acts, title))
     manifest.sort(key=lambda r: (r[0], r[1]))
+    # file, ISO date, open actions, title
     with open(os.path.join(out, "MANIFEST.tsv"), "w", encoding="utf-8") as f:
         for iso, name, acts, title in manifest:
             f.write(f"{name}\t{iso}\t{acts}\t{title}\n")

@@ -37,7 +37,9 @@ layout:  util buf ustr bidi
 fio:     util buf
 txt:     util buf ustr fold date doc
 side:    util buf ustr fold date doc txt
-store:   util buf ustr doc txt side fio
+journal: util buf doc txt fio
+lock:    util
+store:   util buf ustr doc txt side fio journal
 export:  util buf ustr doc bidi layout txt
 review:  util buf doc txt export
 archive: util buf ustr doc fold date txt side fio store
@@ -45,13 +47,15 @@ edit:    util buf ustr doc layout
 search:  util buf doc fold
 input:   util buf ustr layout
 keymap:  util buf ustr fio
-buffer:  util buf ustr doc edit store txt fio
+kmap:    util buf ustr fio
+draft:   util buf ustr fold date doc txt
+buffer:  util buf ustr doc edit store txt fio lock
 view:    util buf ustr doc layout edit txt
 ui:      util buf ustr view
-cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor
-mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor
-editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode
-cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive
+cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor kmap draft
+mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review
+editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode kmap
+cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive cmd kmap draft
 '
 layer_of() { # the module of a file
 	b=$(basename "$1"); b=${b%.[ch]}; b=${b%%-*}

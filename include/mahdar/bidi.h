@@ -5,7 +5,8 @@
  * numbers, compare them only through the bidi_class_* functions), levels,
  * visual maps.  Code points must be real ones (<= U+10FFFF: map
  * USTR_INVALID to U+FFFD first).  Nothing here allocates except fribidi
- * itself. */
+ * itself and bidi_levels() for a paragraph that overflows the embedding
+ * stack (see bidi.c: how a bug of libfribidi < 1.0.11 is kept away). */
 #ifndef MAHDAR_BIDI_H
 #define MAHDAR_BIDI_H
 

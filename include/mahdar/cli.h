@@ -29,6 +29,10 @@ int cli_amend(int argc, char **argv);
 struct doc *cli_review_prev(const char *path, int *lang);
 void cli_review_carry(struct doc *d, struct doc *prev, const char *prev_path);
 
+/* JSON on standard output: as it is to a file or pipe; to a terminal with
+ * its control characters as \u escapes.  Returns the exit status. */
+int cli_json_stdout(const char *s, size_t n);
+
 struct store_info;
 struct doc;
 /* Open a document for reading: store_open(), or standard input for "-"

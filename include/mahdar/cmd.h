@@ -55,4 +55,18 @@ int cmd_run(struct editor *ed, struct mode *m, const char *name, char **error);
 /* A new error message for a command to return: CMD_ERROR. */
 int cmd_error(char **error, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* ---- the input method (cmd-input.c) ---- */
+struct cmd_input;
+struct ui_event;
+const struct cmd *cmd_input_table(size_t *n);
+void cmd_input_free(struct cmd_input *im);
+/* Load the .kmap file at path and turn it on (problems in the message line). */
+void cmd_input_start(struct editor *ed, const char *path);
+/* While the input method is on, an event goes through it first: 1 when
+ * it was used up (what it typed went to the editor as typed text), 0 when
+ * the editor handles it as usual (after what was pending was typed). */
+int cmd_input_event(struct editor *ed, const struct ui_event *ev);
+/* The status line's hints, with the method's sign in front while it is on. */
+const char *cmd_input_hints(struct editor *ed, const char *hints);
+
 #endif

@@ -16,6 +16,9 @@
  * not a date (or names a day that does not exist). */
 int date_parse(const char *s, size_t len, int lang_hint, char iso[11], int *cal);
 
+/* Is y-m-d a date of the (proleptic) Gregorian calendar? */
+int date_gregorian_valid(int y, int m, int d);
+
 /* Days since 1970-01-01 of a Gregorian date, and back. */
 long date_gregorian_to_days(int y, int m, int d);
 void date_days_to_gregorian(long days, int *y, int *m, int *d);
@@ -30,7 +33,7 @@ int date_persian_is_leap(int jy);
 int date_islamic_to_gregorian(int hy, int hm, int hd, int *gy, int *gm, int *gd);
 int date_gregorian_to_islamic(int gy, int gm, int gd, int *hy, int *hm, int *hd);
 
-/* Hebrew calendar.  Months are numbered as in the Mishnah, from Nisan:
+/* Hebrew calendar (date-hebrew.c).  Months are numbered as in the Mishnah, from Nisan:
  * 1 Nisan .. 6 Elul, 7 Tishri (the year begins here), 8 Heshvan, 9 Kislev,
  * 10 Tevet, 11 Shevat, 12 Adar (Adar I in a leap year), 13 Adar II (leap
  * years only).  Years 2..9999 (anno mundi).  Return -1 for a date out of

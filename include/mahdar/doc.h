@@ -37,6 +37,7 @@ enum doc_key {
 	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY,
 	DOC_KEY_PRESENT, DOC_KEY_APOLOGIES, DOC_KEY_GUESTS, DOC_KEY_NEXT,
 	DOC_KEY_OWNER, DOC_KEY_DUE, DOC_KEY_VOTES,
+	DOC_KEY_MEMBERS,	/* how many members the body has (for the quorum); after the spec's keys */
 	DOC_KEY_COUNT
 };
 
@@ -139,6 +140,12 @@ struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
 	unsigned long gen;	/* bumped by every change of the lines */
+	/* The lines changed, inserted or deleted since doc_mark_clear(): every
+	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
+	 * the same order, before and after the range (for the recovery
+	 * journal: what to write costs nothing to find). */
+	int marked;
+	size_t mark_lo, mark_hi;
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 
@@ -169,6 +176,7 @@ struct doc {
 	struct doc_amend *amends;	/* in the order they were made */
 	size_t namends, amends_cap;
 	char *created, *modified_at;
+	long members;		/* meta.members as a number, for a text without a Members field; 0: none */
 	/* What the last sidecar read held beyond what mahdar writes (other
 	 * tools' keys, at any depth), for side_write() to keep: opaque JSON
 	 * text, or NULL. */
@@ -187,6 +195,9 @@ struct doc {
 /* A new empty document (no lines).  Free with doc_free(). */
 struct doc *doc_new(void);
 void doc_free(struct doc *d);
+
+/* Forget the marked range: nothing has changed since now. */
+void doc_mark_clear(struct doc *d);
 
 /* Insert a line before index at (at == nlines appends).  Returns it. */
 struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t len, int eol);

@@ -10,9 +10,9 @@
  * between two positions with another text.  Undo keeps those replacements,
  * grouped into steps.  The grouping rule (what one Ctrl-Z takes back):
  *   - a run of typed characters is one step; the run ends when the cursor
- *     is moved (any motion, a click), when any other edit is made, and when
- *     a character that is not white space is typed right after white space
- *     typed in the same run, so each step is one word and the spaces after it;
+ *     is moved (any motion, a click), when any other edit is made, when a
+ *     command runs (edit_break()), and after a pause in typing of a second
+ *     (measured with e->clock);
  *   - consecutive Backspaces are one step, consecutive Deletes another;
  *   - everything else (Enter, cut, paste, a bracketed paste from the
  *     terminal however long) is one step of its own. */
@@ -99,6 +99,9 @@ struct edit {
 
 	struct edit_text clip;		/* the clipboard, n == 0 when empty */
 	int eol;			/* terminator new lines get (doc_eol_default()), 0 until needed */
+	long long (*clock)(void);	/* milliseconds, for the pause that ends a run of typing
+					 * (monotonic by default; tests set their own) */
+	long long typed_ms;		/* when the last character was typed */
 };
 
 #define EDIT_NEVER_SAVED ((unsigned long)-1)
@@ -187,6 +190,14 @@ int edit_redo(struct edit *e);
 void edit_break(struct edit *e);
 /* Remember that the document was just saved. */
 void edit_mark_saved(struct edit *e);
+
+/* Make the cursor's line right-to-left (dir = 1), left-to-right (0), or
+ * the other way than it is laid out now (-1): a U+200F (RLM) or U+200E
+ * (LRM) goes at its start when its letters alone would not give it that
+ * direction (and marks already there are replaced or removed).  One undo
+ * step; the cursor stays on the same text.  Returns 1 when the line is
+ * now right-to-left, 0 when left-to-right. */
+int edit_line_direction(struct edit *e, int dir);
 
 /* Grapheme index of the cursor in its line (the status line shows it + 1). */
 size_t edit_column(const struct edit *e);

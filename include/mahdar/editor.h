@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 struct buffer;
+struct cmd_input;
 struct edit;
 struct input_history;
 struct keymap;
@@ -35,6 +36,8 @@ struct editor_opts {
 	int show_controls;	/* show all bidi controls as markers */
 	int readonly;		/* --read-only: no edits, no saves */
 	const char *keymap;	/* a .keys file to use instead of the default, or NULL */
+	const char *input;	/* --input: the input method's .kmap file (checked by cli), or NULL */
+	int lang;		/* --lang: language of a new file's template, DOC_LANG_NONE: the locale's */
 };
 
 struct editor;
@@ -50,14 +53,17 @@ int editor_run(const char *path, const struct editor_opts *opts);
  * usable default keys file. */
 struct editor *editor_new(const struct editor_opts *opts, char **cause);
 void editor_free(struct editor *ed);
-/* Open path (a new file when missing): -1 and *cause if it cannot be. */
+/* Open path (a new file when missing; a folder opens the archive browser):
+ * -1 and *cause if it cannot be. */
 int editor_open(struct editor *ed, const char *path, char **cause);
 void editor_resize(struct editor *ed, int rows, int cols);
 /* Apply one event (a key, text, a paste, the mouse, a resize, a signal). */
 void editor_event(struct editor *ed, const struct ui_event *ev);
 /* Build the frame the screen should show now. */
 const struct view_grid *editor_frame(struct editor *ed);
-/* Background work: ms until it is due (-1: none); with due_only, run it. */
+/* Background work — the analysis, the recovery copy, the modes' slices
+ * (a search) — ms until it is due (-1: none); with due_only, run what is
+ * due.  The loop calls it when no input is waiting. */
 int editor_background(struct editor *ed, int due_only);
 /* 1 once the user quit, with the exit status in *status. */
 int editor_done(const struct editor *ed, int *status);
@@ -65,6 +71,9 @@ int editor_done(const struct editor *ed, int *status);
 /* ---- for modes and commands ---- */
 
 struct buffer *editor_buffer(const struct editor *ed);
+/* Show and edit b from now on; returns the buffer shown until now (NULL at
+ * first), which is the caller's. */
+struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b);
 struct edit *editor_edit(const struct editor *ed);
 struct view *editor_view(const struct editor *ed);
 const struct keymap *editor_keymap(const struct editor *ed);
@@ -74,6 +83,8 @@ const char *editor_keys_user(const struct editor *ed);
 const char *editor_keys_problems(const struct editor *ed);
 /* The history of the prompts called name (created on first use). */
 struct input_history *editor_history(struct editor *ed, const char *name);
+/* Where the editor keeps its input method (cmd-input.c's; NULL until used). */
+struct cmd_input **editor_input_method(struct editor *ed);
 
 /* Show a message (error = 1: an error) until the next key; a sentence
  * made with _() and whole. */
@@ -103,6 +114,9 @@ void editor_redraw(struct editor *ed);
 /* LAYOUT_* flags in force; turn one on or off (on < 0: toggle). */
 unsigned editor_flags(const struct editor *ed);
 void editor_set_flag(struct editor *ed, unsigned flag, int on);
+/* What the screen shows changed outside an event (a search slice found
+ * its match): draw a frame now. */
+void editor_changed(struct editor *ed);
 /* The view stops following the cursor (the wheel scrolled) until a key. */
 void editor_set_scrolled(struct editor *ed, int scrolled);
 

@@ -32,6 +32,11 @@ int fio_write_atomic(const char *path, const char *data, size_t len, char **caus
  * is a no-op. */
 struct fio_stage;
 struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char **cause);
+/* fio_stage() giving the new file permission bits mode (mode < 0: as
+ * fio_stage() does). */
+struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len, int mode, char **cause);
+/* fio_write_atomic() with permission bits mode (a private file: 0600). */
+int fio_write_mode(const char *path, const char *data, size_t len, int mode, char **cause);
 int fio_commit(struct fio_stage *st, char **cause);
 void fio_abort(struct fio_stage *st);
 
@@ -45,7 +50,14 @@ int fio_remove(const char *path, char **cause);
 /* 1 if a and b both exist and are the same file, else 0. */
 int fio_same_file(const char *a, const char *b);
 
+/* Make a file size limit (ulimit -f) a failed write (EFBIG) rather than a
+ * SIGXFSZ that kills the process; fio's writes do this themselves, other
+ * writers (the recovery journal) call it first. */
+void fio_ignore_sigxfsz(void);
+
 /* 1 if path exists (any type), 0 if not. */
 int fio_exists(const char *path);
+/* 1 if path is a folder (or a link to one), 0 if not. */
+int fio_is_dir(const char *path);
 
 #endif

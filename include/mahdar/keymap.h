@@ -77,6 +77,11 @@ int keymap_load_both(struct keymap *km, const char *def, const char *user, int (
 /* A key name as hints show it: "C-s" -> "^S", others as they are. */
 void keymap_hint(const char *key, char *out, size_t outsz);
 
+/* Where the shipped file keymaps/FILE is: the installed data directory,
+ * else the source tree next to the program (build/mahdar -> keymaps/).
+ * NULL when it is in neither.  Caller frees. */
+char *keymap_shipped(const char *file);
+
 /* Canonical spelling of a key name into out; -1 if it is not a key name. */
 int keymap_canon(const char *key, char *out, size_t outsz);
 

@@ -60,6 +60,20 @@ struct mode {
 	struct mode *below;	/* set by editor_push */
 };
 
+/* ---- the stack (mode.c), for the editor ---- */
+
+/* Push ops with its state (taken) over *top; returns the new mode. */
+struct mode *mode_push(struct mode **top, const struct mode_ops *ops, void *state);
+/* Pop m and every mode above it (m == NULL: all); each state is freed
+ * with its ops->free.  A mode not on the stack: nothing. */
+void mode_pop(struct mode **top, struct mode *m);
+/* Let every mode draw into f, bottom to top (an upper mode's message or
+ * page wins). */
+void mode_draw_all(struct mode *top, struct editor *ed, struct view_frame *f);
+/* A slice of every mode's background work; ms until they want to run
+ * again (-1: never). */
+int mode_tick_all(struct mode *top, struct editor *ed);
+
 /* The bottom mode, editing the buffer's text (mode-text.c); the others
  * are pushed by their open functions below. */
 const struct mode_ops *mode_text(void);
@@ -70,6 +84,8 @@ const struct cmd *mode_ask_table(size_t *n);
 const struct cmd *mode_page_table(size_t *n);
 const struct cmd *mode_search_open_table(size_t *n);
 const struct cmd *mode_search_table(size_t *n);
+const struct cmd *mode_browse_table(size_t *n);
+const struct cmd *mode_read_table(size_t *n);
 
 /* ---- mode-prompt: one line typed in the message line ---- */
 
@@ -88,6 +104,7 @@ enum mode_ask_kind {
 	MODE_ASK_YES_NO,	/* y / n */
 	MODE_ASK_RECOVER,	/* r restore / d delete */
 	MODE_ASK_REPLACE,	/* y this one / n skip / a all / q stop */
+	MODE_ASK_CHANGED,	/* saving over an outside change: r reload / o overwrite / s save as */
 };
 
 /* The answer ('y', 'n', 'r', 'd', 'a', 'q') typed text gives to a question
@@ -119,5 +136,23 @@ void mode_page_open(struct editor *ed, const char *title, char **lines, size_t n
 /* ---- mode-search: Ctrl-F search, and replace ---- */
 
 void mode_search_open(struct editor *ed, int replace);
+
+/* ---- mode-browse: the archive browser; mode-read: minutes open to read ---- */
+
+struct mode_browse;	/* the browser's lists, kept while one of its minutes is open */
+
+/* Browse the minutes under dir (the editor's first buffer, over the text
+ * mode): -1 and *cause when dir cannot be read. */
+int mode_browse_open(struct editor *ed, const char *dir, char **cause);
+/* Back to b's list from the minutes open now (which is closed). */
+void mode_browse_back(struct editor *ed, struct mode_browse *b);
+void mode_browse_free(void *state);
+
+/* The minutes just opened from b's list (read-only; edit: switch to
+ * editing at once). */
+void mode_read_open(struct editor *ed, struct mode_browse *from, int edit);
+/* A file was just opened (editor_open): final minutes become read-only,
+ * with a key that asks why and records an amendment before editing. */
+void mode_read_opened(struct editor *ed);
 
 #endif

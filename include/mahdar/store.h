@@ -24,6 +24,15 @@ struct store_info {
 	int text_missing;	/* opened a file that does not exist yet (new document) */
 	char *recover_path;	/* the recovery copy's name, "FILE.recover" */
 	int recover;		/* a recovery copy existed when the file was opened */
+	struct journal *journal;	/* the recovery journal being written */
+	int journal_inline;	/* the document does not match the file: the next
+				 * journal write starts with the whole text */
+	/* The text file as last read or saved: identity and content. */
+	int disk_known;		/* 0: there was no file */
+	unsigned long long disk_dev, disk_ino, disk_size;
+	long long disk_mtime_ns;
+	char disk_sha[65];
+	int disk_reported;	/* an outside change was already reported */
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -40,25 +49,41 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
  * text could not be written, or there was no room for the sidecar). */
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause);
 
+/* Has the text file changed on disk since it was last read or saved (by
+ * another program)?  0 no, 1 changed, 2 deleted.  A stat() when nothing
+ * changed; the content is read and hashed only when the file's size, time
+ * or identity differ (a file touched but not changed is not a change). */
+int store_disk_changed(struct store_info *info);
+
 /* Fill info with path's file names (text, sidecar, recovery copy) and
  * whether a recovery copy is there; nothing else is known yet. */
 void store_info_init(struct store_info *info, const char *path);
 void store_info_free(struct store_info *info);
 
 /* Recovery copies.  While a document has unsaved changes the editor keeps
- * its text in "FILE.recover" (written atomically a moment after the typing
- * stops, and when mahdar is killed); a save or a deliberate discard removes
- * it.  The next open finds it (info->recover) and offers it back. */
+ * a recovery journal (journal.h) in "FILE.recover", mode 0600: what
+ * changed, appended within a second of each change, also while typing
+ * never pauses, and when mahdar is killed; a save or a deliberate discard
+ * removes it.  The next open finds it (info->recover) and offers back the
+ * text it gives (an older mahdar's plain-text copy is read too). */
 
-/* Write d's text to info->recover_path. */
-int store_recover_write(const struct doc *d, const struct store_info *info, char **cause);
+/* Bring the recovery journal up to date with d (cheap: the changed lines). */
+int store_recover_write(struct doc *d, struct store_info *info, char **cause);
+/* The text the recovery copy at info->recover_path gives (*text, *len;
+ * caller frees).  0, or -1 and *cause. */
+int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause);
 /* Is there a recovery copy holding something else than d's text?  1 (and
  * *when, "2026-11-25 10:42", for the caller to free), or 0 — a copy that
- * holds exactly d's text is useless and is removed. */
+ * holds exactly d's text is useless and is removed; -1 and *when saying
+ * why when the copy cannot be read back (a journal whose text file changed
+ * since): it is set aside under a backup name, never replaced. */
 int store_recover_check(const struct doc *d, struct store_info *info, char **when);
 /* Move the recovery copy out of the way, to a fresh backup name (*where,
  * for the caller to free), so that this session's copies do not replace it. */
 int store_recover_set_aside(struct store_info *info, char **where, char **cause);
+/* Keep d's text (plain) under a fresh backup name beside the recovery
+ * copy (*where, for the caller to free), e.g. before reloading the file. */
+int store_recover_keep(const struct doc *d, struct store_info *info, char **where, char **cause);
 /* Remove the recovery copy, if there is one. */
 int store_recover_drop(struct store_info *info, char **cause);
 /* Open path with its text taken from the recovery copy instead: the

@@ -7,6 +7,7 @@
 #define MAHDAR_TXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mahdar/doc.h"
 
@@ -40,8 +41,26 @@ int txt_label_key(const char *s, size_t len);
 /* Which known section this heading names, or DOC_SEC_NONE. */
 int txt_heading_key(const char *s, size_t len);
 
+/* Value of a digit in ASCII, Arabic-Indic or Extended Arabic-Indic
+ * (Persian), else -1. */
+int txt_digit(uint32_t c);
+
+/* s[0..n) folded as labels and headings are matched (fold_char(),
+ * FOLD_LOOSE; runs of spaces one space, none at the ends) into
+ * out[0..max) as code points.
+ * Returns the folded length, or max + 1 when it is longer than max. */
+size_t txt_fold(const char *s, size_t n, uint32_t *out, size_t max);
+
+/* For a heading s[0..n) (without "## ") that names no known section but
+ * is close to one — a known heading with text typed onto its end
+ * ("الختاماختتم"), or one or two letters off — the known heading it is
+ * close to (a static string) and its section in *sec (may be NULL);
+ * NULL otherwise.  For `check` and the editor's status line. */
+const char *txt_heading_suggest(const char *s, size_t n, int *sec);
+
 /* A new skeleton document in lang: title, header labels and section
- * headings of that language, the Date field holding date_text as given.
+ * headings of that language, the Date field holding date_text as given,
+ * an empty body line under every heading.
  * Caller frees. */
 struct doc *txt_skeleton(int lang, const char *date_text);
 

@@ -136,3 +136,16 @@ right_aligned() {
 rtl_row() {
 	right_aligned "$(python3 -c 'import sys; print(sys.argv[1][::-1])' "$1")" "${2:-80}"
 }
+# recovered FILE — the text FILE's recovery copy (FILE.recover) gives,
+# read by an independent reader of the journal (tests/e2e/journal.py)
+recovered() { python3 "$(dirname "$0")/journal.py" "$1.recover" "$1"; }
+# save_as_answer NAME — the save-as question is open: erase what it offers,
+# type NAME, Enter, and wait until it is saved
+save_as_answer() {
+	expect_message "Save as"
+	i=0
+	while [ $i -lt 80 ]; do keys BSpace; i=$((i + 1)); done
+	type_text "$1"
+	keys Enter
+	expect_message "Saved $1"
+}

@@ -286,5 +286,10 @@ cp "$CORPUS/library-2025-en.txt" "$T/self.txt"
 run "$MAHDAR" export "$T/self.txt" --to text -o "$T/self.txt"
 expect_status 1 && expect_err 'is the minutes file itself'
 cmp -s "$T/self.txt" "$CORPUS/library-2025-en.txt" || fail "export -o over the minutes file changed it"
+"$MAHDAR" export "$T/self.txt" --to json -o "$T/self.json" || fail "export --to json -o its sidecar"
+cp "$T/self.json" "$T/self.json.before"
+run "$MAHDAR" export "$T/self.txt" --to markdown -o "$T/self.json"
+expect_status 1 && expect_err 'is the sidecar of'
+cmp -s "$T/self.json" "$T/self.json.before" || fail "export --to markdown -o the sidecar replaced it"
 
 finish

@@ -23,6 +23,13 @@ run "$MAHDAR" search "ركن القراءة" --json
 expect_status 0
 json_get "$OUT" '[(h["file"], h["line"], h["section"], h["section_key"]) for h in d]' \
 	"[('library-2025-en.txt', 17, 'Agenda', 'agenda'), ('library-2025-en.txt', 22, 'Discussion', 'discussion')]"
+# --json to a terminal: controls as \u escapes; to a pipe, jansson's bytes.
+printf '# T\nDate: 2024-01-01\n\n## Opening\nx \302\233 y \342\200\256 z\n' >esc.txt
+script -qec "$MAHDAR search y esc.txt --json" /dev/null >"$T/tty.out" 2>&1
+grep -q 'x \\u009B y \\u202E z' "$T/tty.out" || fail "search --json to a terminal: $(cat -A "$T/tty.out" | head -5)"
+"$MAHDAR" search y esc.txt --json | python3 -c 'import json,sys; assert json.load(sys.stdin)[0]["text"] == "x \x9b y \u202e z"' ||
+	fail "search --json to a pipe is not the text"
+rm esc.txt
 run "$MAHDAR" search "no such words here"
 expect_status 1
 
@@ -70,6 +77,8 @@ grep -q 'Order trilingual signs' next.txt && fail "new --from: a done action was
 run "$MAHDAR" export next.txt --to json
 json_get "$OUT" '[(r["text"], r["from"], r["status"]) for r in d["recommendations"]]' \
 	"[('Send the shelf funding request to the council', 'library-2025-en', 'open'), ('Thank the book sale volunteers by email', 'library-2025-en', 'open')]"
+run "$MAHDAR" actions next.txt --json
+json_get "$OUT" '[(a["from"], a["due_iso"]) for a in d]' "[('library-2025-en', '2025-09-25'), ('library-2025-en', None)]"
 run "$MAHDAR" new next-ar.txt --from malmo-2018-ar.txt
 expect_status 0
 grep -q '^1\. متابعة مهام الاجتماع السابق$' next-ar.txt || fail "new --from (Arabic): follow-up item not in Arabic"
@@ -105,12 +114,14 @@ run "$MAHDAR" acitons
 expect_status 2 && expect_err 'did you mean actions\?'
 
 # ---------------------------------------------------------------- a folder of 200
-python3 "$SRC/tests/gen_minutes.py" "$T/gen" 200 || fail "gen_minutes.py failed"
+MAHDAR="$MAHDAR" python3 "$SRC/tests/gen_minutes.py" "$T/gen" 200 || fail "gen_minutes.py failed"
 "$MAHDAR" search "1" "$T/gen" | cut -d: -f1 | uniq | sed "s|^$T/gen/||" >"$T/order"
 cut -f1 "$T/gen/MANIFEST.tsv" >"$T/want"
 cmp -s "$T/order" "$T/want" || fail "folder not in meeting-date order: $(diff "$T/want" "$T/order" | head -5)"
-n=$("$MAHDAR" actions "$T/gen" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+n=$("$MAHDAR" actions "$T/gen" --open --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 want=$(awk -F'\t' '{s += $3} END {print s}' "$T/gen/MANIFEST.tsv")
-[ "$n" = "$want" ] || fail "actions over the folder: $n, want $want"
+[ "$n" = "$want" ] || fail "open actions over the folder: $n, want $want"
+all=$("$MAHDAR" actions "$T/gen" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[ "$all" = $((want + 40)) ] || fail "actions over the folder: $all, want $((want + 40)) (40 done)"
 
 finish

@@ -12,7 +12,9 @@ expect_status "[+]"
 kill -TERM "$(mahdar_pid)"
 expect_exit 143
 printf 'محضر الاجتماع الأول\n' >"$E2E_DIR/want.txt"
-cmp "$E2E_DIR/s.txt.recover" "$E2E_DIR/want.txt" || fail "recovery copy wrong or missing"
+recovered "$E2E_DIR/s.txt" >"$E2E_DIR/got.txt" || fail "no readable recovery copy"
+cmp "$E2E_DIR/got.txt" "$E2E_DIR/want.txt" || fail "recovery copy wrong or missing"
+[ "$(stat -c %a "$E2E_DIR/s.txt.recover")" = 600 ] || fail "the recovery copy is not private (0600)"
 [ "$(cat "$E2E_DIR/s.txt")" = 'محضر الاجتماع' ] || fail "the file itself changed"
 
 # SIGHUP (the terminal went away) does the same; no changes: no recovery file.

@@ -10,17 +10,11 @@
 #include "mahdar/archive.h"
 #include "mahdar/doc.h"
 #include "mahdar/export.h"
+#include "mahdar/fold.h"
 #include "mahdar/review.h"
 #include "mahdar/side.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
-
-static void put(void **state, const char *name, const char *text)
-{
-	char *p = tf_path(state, name);
-	tf_put_file(p, text, strlen(text));
-	free(p);
-}
 
 /* Four meetings, written in four calendars, in an order that is not the
  * file names' order nor the order of the written years. */
@@ -29,13 +23,13 @@ static void put_folder(void **state)
 	char *sub = tf_path(state, "older");
 	assert_int_equal(mkdir(sub, 0700), 0);
 	free(sub);
-	put(state, "a-fa.txt", "# جلسه\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");	/* 2024-10-06 */
-	put(state, "b-he.txt", "# ישיבה\nתאריך: ט״ו בניסן תשפ״ד\n");	/* 2024-04-23 */
-	put(state, "older/c-ar.txt", "# اجتماع\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n");	/* 2024-03-25 */
-	put(state, "d-en.txt", "# Meeting\nDate: 2 January 2025\n\n## Recommendations\n"
+	tf_put(state, "a-fa.txt", "# جلسه\nتاریخ: ۱۵ مهر ۱۴۰۳\n\n## تصمیمات\n- کار — مسئول: علی\n");	/* 2024-10-06 */
+	tf_put(state, "b-he.txt", "# ישיבה\nתאריך: ט״ו בניסן תשפ״ד\n");	/* 2024-04-23 */
+	tf_put(state, "older/c-ar.txt", "# اجتماع\nالتاريخ: ١٥ رمضان ١٤٤٥ هـ\n");	/* 2024-03-25 */
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 2 January 2025\n\n## Recommendations\n"
 			       "- One — owner: Ann\n- Two — owner: Bob\n- A decision\n");
-	put(state, "e-none.txt", "no header at all\n");
-	put(state, "notes.md", "# not minutes: not a .txt file\n");
+	tf_put(state, "e-none.txt", "no header at all\n");
+	tf_put(state, "notes.md", "# not minutes: not a .txt file\n");
 }
 
 static void test_scan_sorted_by_meeting_date(void **state)
@@ -59,6 +53,18 @@ static void test_scan_sorted_by_meeting_date(void **state)
 	assert_int_equal(a->v[3].actions, 2);
 	assert_int_equal(a->v[3].open, 2);
 	assert_int_equal(a->v[2].lang, DOC_LANG_FA);
+	/* The browser's filter: script-aware, over title, date and name. */
+	struct fold_pattern *p = fold_pattern_new("رمضان", strlen("رمضان"), FOLD_LOOSE);
+	assert_true(archive_entry_matches(&a->v[0], p));
+	assert_false(archive_entry_matches(&a->v[1], p));
+	fold_pattern_free(p);
+	p = fold_pattern_new("2024-04", 7, FOLD_LOOSE);	/* the ISO date of a Hebrew one */
+	assert_true(archive_entry_matches(&a->v[1], p));
+	assert_false(archive_entry_matches(&a->v[3], p));
+	fold_pattern_free(p);
+	p = fold_pattern_new("MEETING", 7, FOLD_LOOSE);
+	assert_true(archive_entry_matches(&a->v[3], p));
+	fold_pattern_free(p);
 	archive_free(a);
 
 	char *missing = tf_path(state, "nope");
@@ -87,7 +93,7 @@ static void test_cache(void **state)
 	archive_free(a);
 
 	/* A file changed (other size): read again, the new date counts. */
-	put(state, "d-en.txt", "# Meeting\nDate: 1 March 2024\n");
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 1 March 2024\n");
 	a = archive_scan(*state, cache, &cause);
 	assert_int_equal(a->parsed, 1);
 	assert_int_equal(a->cached, 4);
@@ -97,7 +103,7 @@ static void test_cache(void **state)
 	archive_free(a);
 
 	/* Same size, other time: read again too. */
-	put(state, "d-en.txt", "# Meeting\nDate: 2 March 2024\n");
+	tf_put(state, "d-en.txt", "# Meeting\nDate: 2 March 2024\n");
 	struct utimbuf ut = { .actime = 1000000000, .modtime = 1000000000 };
 	assert_int_equal(utime(d, &ut), 0);
 	a = archive_scan(*state, cache, &cause);
@@ -188,6 +194,19 @@ static void test_finalize_and_amend(void **state)
 	assert_int_equal(back->namends, 1);
 	assert_string_equal(back->amends[0].reason, "corrected the time");
 	assert_string_equal(back->approved_by, "Ann Chair");
+
+	/* An amendment reads in its reason's direction, whoever made it. */
+	char *cause2 = NULL;
+	assert_int_equal(review_amend(back, "2024-03-21", "Bob", "תוקן הסכום", &cause2), 0);
+	struct export_opts ho = { .format = EXPORT_HTML, .width = 72 };
+	size_t hn;
+	char *html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "<li lang=\"he\" dir=\"rtl\">2024-03-21, Bob: תוקן הסכום</li>"));
+	free(html);
+	ho.format = EXPORT_MARKDOWN;
+	html = export_doc(back, &ho, &hn);
+	assert_non_null(strstr(html, "- \xE2\x80\x8F" "2024-03-21, Bob: תוקן הסכום" "\xE2\x80\x8F\n"));
+	free(html);
 
 	/* Every export shows approval and amendment. */
 	for (int f = EXPORT_TEXT; f <= EXPORT_HTML; f++) {

@@ -3,6 +3,8 @@
  * against Debian's hebcal for every day of 2000..2049. */
 #include "testutil.h"
 
+#include <unistd.h>
+
 #include "mahdar/date.h"
 #include "mahdar/doc.h"
 #include "mahdar/side.h"
@@ -85,6 +87,11 @@ static const struct written written[] = {
 	{ "۱۵ مهر ۱۴۰۳", NO, "2024-10-06", "", PE },
 	{ "سه‌شنبه ۱۵ مهر ۱۴۰۳ ه.ش", NO, "2024-10-06", "", PE },
 	{ "۱ دی ۱۴۰۲", NO, "2023-12-22", "", PE },
+	{ "۱۵ مهر ماه ۱۴۰۳", NO, "2024-10-06", "", PE },
+	{ "۱۵ مهرماه ۱۴۰۳", NO, "2024-10-06", "", PE },
+	{ "یکشنبه ۱۵ مهر سال ۱۴۰۳", NO, "2024-10-06", "", PE },
+	{ "15 آذار سنة 2024", NO, "2024-03-15", "", GR },
+	{ "9 شهر رمضان 1445 هـ", NO, "2024-03-19", "", IS },
 	{ "۳۰ اسفند ۱۴۰۳", NO, "2025-03-20", "", PE },
 	{ "۲۲ بهمن ۱۳۵۷", NO, "1979-02-11", "", PE },
 	{ "۱۴۰۳/۰۱/۲۰ ش", NO, "2024-04-08", "", PE },
@@ -105,6 +112,7 @@ static const struct written written[] = {
 	{ "ט״ו בניסן תשפ״ד", NO, "2024-04-23", "", HE },
 	{ "ט\"ו בניסן תשפ\"ד", NO, "2024-04-23", "", HE },
 	{ "ט״ו בניסן ה׳תשפ״ד", NO, "2024-04-23", "", HE },
+	{ "ט\"ו ניסן התשפ\"ד", NO, "2024-04-23", "", HE },
 	{ "יום ג׳, ט״ו בניסן תשפ״ד", NO, "2024-04-23", "", HE },
 	{ "א׳ תשרי תשפ״ה", NO, "2024-10-03", "", HE },
 	{ "י״ד אדר ב׳ תשפ״ד", NO, "2024-03-24", "", HE },
@@ -171,6 +179,9 @@ static void test_hebrew_numerals(void **state)
 	assert_int_equal(date_hebrew_numeral("א׳", strlen("א׳")), 1);
 	assert_int_equal(date_hebrew_numeral("תשפ״ד", strlen("תשפ״ד")), 784);
 	assert_int_equal(date_hebrew_numeral("ה׳תשפ״ד", strlen("ה׳תשפ״ד")), 5784);
+	assert_int_equal(date_hebrew_numeral("התשפ״ד", strlen("התשפ״ד")), 5784);
+	assert_int_equal(date_hebrew_numeral("ט״ז", strlen("ט״ז")), 16);	/* 9 + 7: not ascending */
+	assert_int_equal(date_hebrew_numeral("י״א", strlen("י״א")), 11);
 	assert_int_equal(date_hebrew_numeral("ניסן", strlen("ניסן")), -1);	/* no geresh */
 	assert_int_equal(date_hebrew_numeral("x׳", strlen("x׳")), -1);
 }
@@ -239,6 +250,78 @@ static void test_hebrew_against_hebcal(void **state)
 		assert_int_equal(pclose(he), 0);
 	}
 	assert_int_equal(days, 18263);	/* 50 years, 13 of them leap */
+}
+
+/* Every day of 1975..2024 in ICU's Persian, civil Islamic and Hebrew
+ * calendars (Debian's python3-icu, run by Debian's python3), against
+ * mahdar's conversions both ways.  ICU numbers Hebrew months from Tishri
+ * (0) with Adar I (5) only in leap years; mahdar from Nisan (date.h). */
+static const char icu_script[] =
+	"import icu\n"
+	"tz = icu.TimeZone.getGMT()\n"
+	"g = icu.GregorianCalendar(tz)\n"
+	"cals = [icu.Calendar.createInstance(tz, icu.Locale(l)) for l in\n"
+	"        ('fa_IR@calendar=persian', 'ar@calendar=islamic-civil', 'he_IL@calendar=hebrew')]\n"
+	"F = icu.UCalendarDateFields\n"
+	"g.clear(); g.set(1975, 0, 1, 12, 0, 0)\n"
+	"for _ in range(18263):\n"
+	"    t = g.getTime(); out = [g.get(F.YEAR), g.get(F.MONTH) + 1, g.get(F.DATE)]\n"
+	"    for c in cals:\n"
+	"        c.setTime(t); out += [c.get(F.YEAR), c.get(F.MONTH), c.get(F.DATE)]\n"
+	"    print(*out)\n"
+	"    g.add(F.DATE, 1)\n";
+
+static int icu_hebrew_month(int m, int year)
+{
+	static const int from_tishri[13] = { 7, 8, 9, 10, 11, 12, 12, 1, 2, 3, 4, 5, 6 };
+	if (m == 6 && date_hebrew_is_leap(year))
+		return 13;	/* Adar II */
+	return from_tishri[m];
+}
+
+static void test_calendars_against_icu(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/mahdar-icu-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(icu_script, f);
+	fclose(f);
+	char cmd[256];
+	/* Debian's python3 has python3-icu; a python of one's own may not. */
+	snprintf(cmd, sizeof cmd, "%s %s", access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3",
+		 path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	int v[12], days = 0;
+	while (fscanf(p, "%d %d %d %d %d %d %d %d %d %d %d %d", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5],
+		      &v[6], &v[7], &v[8], &v[9], &v[10], &v[11]) == 12) {
+		int want[3][3] = {
+			{ v[3], v[4] + 1, v[5] }, { v[6], v[7] + 1, v[8] },
+			{ v[9], icu_hebrew_month(v[10], v[9]), v[11] },
+		};
+		int (*to[3])(int, int, int, int *, int *, int *) = {
+			date_gregorian_to_persian, date_gregorian_to_islamic, date_gregorian_to_hebrew,
+		};
+		int (*from[3])(int, int, int, int *, int *, int *) = {
+			date_persian_to_gregorian, date_islamic_to_gregorian, date_hebrew_to_gregorian,
+		};
+		for (int c = 0; c < 3; c++) {
+			int y, m, d;
+			assert_int_equal(to[c](v[0], v[1], v[2], &y, &m, &d), 0);
+			if (y != want[c][0] || m != want[c][1] || d != want[c][2])
+				fail_msg("%d-%02d-%02d calendar %d: got %d/%d/%d, ICU %d/%d/%d", v[0], v[1], v[2], c,
+					 y, m, d, want[c][0], want[c][1], want[c][2]);
+			assert_int_equal(from[c](y, m, d, &y, &m, &d), 0);
+			assert_int_equal(y * 10000 + m * 100 + d, v[0] * 10000 + v[1] * 100 + v[2]);
+		}
+		days++;
+	}
+	int st = pclose(p);
+	unlink(path);
+	if (st != 0 || days != 18263)
+		fail_msg("python3 with python3-icu (installed by .ci/deps.sh) gave %d days, status %d", days, st);
 }
 
 /* Solar Hijri and Hijri dates written with month names, every day of
@@ -323,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_written_rejects),
 		cmocka_unit_test(test_hebrew_numerals),
 		cmocka_unit_test(test_hebrew_against_hebcal),
+		cmocka_unit_test(test_calendars_against_icu),
 		cmocka_unit_test(test_named_months_every_day),
 		cmocka_unit_test(test_range_in_sidecar),
 	};

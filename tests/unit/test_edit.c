@@ -60,40 +60,109 @@ static void test_empty_doc_gets_a_line(void **state)
 	fx_free(&f);
 }
 
-static void test_typing_is_grouped_by_words(void **state)
+/* A clock the test moves by hand. */
+static long long fake_ms;
+static long long fake_clock(void)
+{
+	return fake_ms;
+}
+
+/* Type s one character at a time, as typed, advancing the clock by
+ * gap_ms before each character. */
+static void type_slowly(struct edit *e, const char *s, long long gap_ms)
+{
+	for (const char *p = s; *p;) {
+		size_t n = 1;
+		while ((p[n] & 0xC0) == 0x80)
+			n++;
+		fake_ms += gap_ms;
+		edit_type(e, p, n);
+		p += n;
+	}
+}
+
+/* Issue 9: a run of typing is one undo step (the man page's promise),
+ * broken by a pause of a second, a cursor move or another edit. */
+static void test_typing_run_is_one_step(void **state)
 {
 	(void)state;
 	const char *lines[] = {""};
 	struct fx f = fx_new(40, lines, 1);
+	f.e->clock = fake_clock;
 	const char *s = "قرر المجلس الموافقة";
-	for (const char *p = s; *p;) {	/* one character at a time, as typed */
-		size_t n = 1;
-		while ((p[n] & 0xC0) == 0x80)
-			n++;
-		edit_type(f.e, p, n);
-		p += n;
-	}
+	type_slowly(f.e, s, 150);	/* a typist's pace: one run */
 	assert_string_equal(L(&f, 0), s);
-	assert_int_equal(edit_undo(f.e), 0);
-	assert_string_equal(L(&f, 0), "قرر المجلس ");
-	assert_int_equal(edit_undo(f.e), 0);
-	assert_string_equal(L(&f, 0), "قرر ");
 	assert_int_equal(edit_undo(f.e), 0);
 	assert_string_equal(L(&f, 0), "");
 	assert_false(f.d->modified);
 	assert_int_equal(edit_undo(f.e), -1);
 	assert_int_equal(edit_redo(f.e), 0);
-	assert_int_equal(edit_redo(f.e), 0);
-	assert_string_equal(L(&f, 0), "قرر المجلس ");
+	assert_string_equal(L(&f, 0), s);
 	assert_true(f.d->modified);
-	/* A motion ends the run: "x" then Left, Right, "y" are two steps. */
+	/* A pause of a second between words: two steps. */
 	edit_move(f.e, EDIT_END, 0);
-	edit_type(f.e, "x", 1);
+	type_slowly(f.e, " one", 100);
+	fake_ms += 1200;
+	type_slowly(f.e, " two", 100);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), "قرر المجلس الموافقة one");
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), s);
+	/* A motion ends the run: "x" then Home, End, "y" are two steps. */
+	edit_move(f.e, EDIT_END, 0);
+	type_slowly(f.e, "x", 10);
 	edit_move(f.e, EDIT_HOME, 0);
 	edit_move(f.e, EDIT_END, 0);
-	edit_type(f.e, "y", 1);
+	type_slowly(f.e, "y", 10);
 	edit_undo(f.e);
-	assert_string_equal(L(&f, 0), "قرر المجلس x");
+	assert_string_equal(L(&f, 0), "قرر المجلس الموافقةx");
+	/* So does edit_break() (the editor calls it before every command). */
+	type_slowly(f.e, "a", 10);
+	edit_break(f.e);
+	type_slowly(f.e, "b", 10);
+	edit_undo(f.e);
+	assert_string_equal(L(&f, 0), "قرر المجلس الموافقةxa");
+	fx_free(&f);
+}
+
+/* Issue 9: "Maria Lopez أوضحت أن …" is LTR by UAX #9 (its first strong
+ * letter is Latin); one key makes it RTL with a U+200F at its start, and
+ * the same key takes the mark out again. */
+static void test_line_direction(void **state)
+{
+	(void)state;
+	const char *lines[] = {"Maria Lopez أوضحت أن", "قرر المجلس"};
+	struct fx f = fx_new(40, lines, 2);
+	edit_move(f.e, EDIT_END, 0);
+	size_t end = f.e->cur.off;
+	assert_int_equal(view_layout(f.v, 0)->dir, LAYOUT_LTR);
+	assert_int_equal(edit_line_direction(f.e, -1), 1);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	assert_int_equal(view_layout(f.v, 0)->dir, LAYOUT_RTL);
+	assert_int_equal(f.e->cur.off, end + 3);	/* still after the same text */
+	assert_true(f.d->modified);
+	/* asking for what it is already changes nothing */
+	assert_int_equal(edit_line_direction(f.e, 1), 1);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	/* the same key again: the mark goes, the letters make it LTR */
+	assert_int_equal(edit_line_direction(f.e, -1), 0);
+	assert_string_equal(L(&f, 0), "Maria Lopez أوضحت أن");
+	assert_int_equal(f.e->cur.off, end);
+	/* each is one undo step */
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "\u200FMaria Lopez أوضحت أن");
+	assert_int_equal(edit_undo(f.e), 0);
+	assert_string_equal(L(&f, 0), "Maria Lopez أوضحت أن");
+	assert_false(f.d->modified);
+	/* an Arabic line made LTR gets a U+200E; a wrong mark is replaced */
+	edit_move(f.e, EDIT_DOWN, 0);
+	edit_move(f.e, EDIT_HOME, 0);
+	assert_int_equal(edit_line_direction(f.e, 0), 0);
+	assert_string_equal(L(&f, 1), "\u200Eقرر المجلس");
+	assert_int_equal(f.e->cur.off, 3);
+	assert_int_equal(edit_line_direction(f.e, 1), 1);
+	assert_string_equal(L(&f, 1), "قرر المجلس");
+	assert_int_equal(f.e->cur.off, 0);
 	fx_free(&f);
 }
 
@@ -682,7 +751,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_doc_gets_a_line),
-		cmocka_unit_test(test_typing_is_grouped_by_words),
+		cmocka_unit_test(test_typing_run_is_one_step),
+		cmocka_unit_test(test_line_direction),
 		cmocka_unit_test(test_backspace_removes_just_the_mark),
 		cmocka_unit_test(test_newline_keeps_line_endings),
 		cmocka_unit_test(test_join_and_undo_keep_item_ids),

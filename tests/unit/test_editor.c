@@ -1,6 +1,7 @@
-/* editor: answers to its questions from other keyboard layouts — the quit
- * question ("y" save and quit, "n" quit without saving) and the recovery
- * question ("r" restore, "d" delete the copy). */
+/* mode-ask: answers to the editor's questions from other keyboard layouts —
+ * the quit question ("y" save and quit, "n" quit without saving), the
+ * recovery question ("r" restore, "d" delete the copy) and replacing a
+ * match ("y", "n", "a" all, "q" stop). */
 #include "testutil.h"
 
 #include "mahdar/doc.h"
@@ -64,11 +65,33 @@ static void test_recovery_answers(void **state)
 	assert_int_equal(mode_ask_answer(R, "\xff", 1, DOC_LANG_EN), 0);
 }
 
+/* Replacing a match: y / n as in the quit question, a (all) and q (stop)
+ * from the same keys on other keyboards and the initials of "all". */
+static void test_replace_answers(void **state)
+{
+	(void)state;
+	const int P = MODE_ASK_REPLACE;
+	const char *all[] = {"a", "A", "\u0634", "\u05e9", "\u0643", "\u0647", "\u05d4"};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (ans(P, all[i], DOC_LANG_AR) != 'a')
+			fail_msg("\"%s\" is not all", all[i]);
+	const char *stop[] = {"q", "Q", "\u0636", "/"};
+	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		if (ans(P, stop[i], DOC_LANG_HE) != 'q')
+			fail_msg("\"%s\" does not stop", stop[i]);
+	assert_int_equal(ans(P, "\u063a", DOC_LANG_AR), 'y');
+	assert_int_equal(ans(P, "\u05de", DOC_LANG_HE), 'n');
+	/* All and stop mean nothing to the other questions. */
+	assert_int_equal(ans(MODE_ASK_YES_NO, "a", DOC_LANG_EN), 0);
+	assert_int_equal(ans(MODE_ASK_RECOVER, "q", DOC_LANG_EN), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quit_answers),
 		cmocka_unit_test(test_recovery_answers),
+		cmocka_unit_test(test_replace_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

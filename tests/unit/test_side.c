@@ -119,7 +119,8 @@ static void test_write_english_corpus(void **state)
 	json_t *j = parse(js);
 	assert_keys(j, top_keys);
 	static const char *const meta_keys[] = {
-		"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "extra", NULL,
+		"date", "date_iso", "calendar", "time", "place", "chair", "secretary", "next", "members",
+		"extra", NULL,
 	};
 	assert_keys(at(j, "meta"), meta_keys);
 	char sha[65];
@@ -860,6 +861,54 @@ static void test_unknown_version(void **state)
 		       "x.json:2:36: unknown sidecar version \"1.1\" (this mahdar reads version 1)");
 }
 
+/* Right format and version, wrong-typed fields: refused with the key and
+ * what was expected, never applied (and so backed up before a rewrite). */
+static void test_wrong_types(void **state)
+{
+	(void)state;
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"agenda\": {\"id\": \"a1\"}}", SIDE_BROKEN,
+		       "x.json: agenda: expected an array or null, found an object");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"agenda\": [{\"id\": 7, \"text\": \"one\"}]}",
+		       SIDE_BROKEN, "x.json: agenda[0].id: expected a string or null, found an integer");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"recommendations\": [{\"status\": \"maybe\"}]}",
+		       SIDE_BROKEN,
+		       "x.json: recommendations[0].status: expected \"open\", \"done\" or \"dropped\", found \"maybe\"");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"timestamps\": [{\"line\": \"3\", \"at\": \"x\"}]}",
+		       SIDE_BROKEN, "x.json: timestamps[0].line: expected an integer, found a string");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"text_sha256\": 5}", SIDE_BROKEN,
+		       "x.json: text_sha256: expected a string, found an integer");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"next_ids\": {\"a\": 1.5}}", SIDE_BROKEN,
+		       "x.json: next_ids.a: expected an integer, found a number");
+	expect_refused("{\"format\": \"minutes\", \"version\": 1, \"status\": \"finished\"}", SIDE_BROKEN,
+		       "x.json: status: expected \"draft\" or \"final\", found \"finished\"");
+}
+
+/* A sidecar nested absurdly deep is refused before it is parsed. */
+static void test_too_deep(void **state)
+{
+	(void)state;
+	char json[512] = "{\"format\": \"minutes\", \"version\": 1, \"x\": ";
+	size_t n = strlen(json);
+	for (int i = 0; i < 100; i++)
+		json[n++] = '[';
+	json[n] = '\0';
+	/* The 65th bracket: 64 levels is the limit, the object counting as one. */
+	char want[160];
+	snprintf(want, sizeof want, "x.json:1:%zu: nested more than 64 levels deep: not a sidecar mahdar can "
+		 "use, and not read further", strlen("{\"format\": \"minutes\", \"version\": 1, \"x\": ") + 64);
+	expect_refused(json, SIDE_BROKEN, want);
+	/* Brackets inside strings do not count. */
+	char ok[600] = "{\"format\": \"minutes\", \"version\": 1, \"x\": \"";
+	n = strlen(ok);
+	for (int i = 0; i < 100; i++)
+		ok[n++] = '[';
+	strcpy(ok + n, "\"}");
+	static const char text[] = "# T\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	assert_true(side_apply(d, ok, strlen(ok), text, sizeof text - 1, "x.json", NULL) >= 0);
+	doc_free(d);
+}
+
 static void test_same_text_stamps_by_line(void **state)
 {
 	(void)state;
@@ -922,9 +971,76 @@ static void test_merge_stamps_follow_lines(void **state)
 				     "# T\n\n## Discussion\na\nb\nc\n"), 5);
 	assert_int_equal(stamp_moved("# T\nDate: 2024-03-15\n\n## Discussion\na\n", 3,
 				     "# T\nDate: 2024-03-15\nPlace: here\n\n## Discussion\na\n"), 4);
-	/* Its own line rewritten, or moved to another section: reported. */
+	/* Its own line rewritten: reported. */
 	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\nc!\n\n## Closing\nend\n"), -1);
-	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\n\n## Closing\nc\nend\n"), -1);
+	/* Moved to another section: the stamp's "text" finds it there. */
+	assert_int_equal(stamp_after_edit("# T\n\n## Discussion\na\nb\n\n## Closing\nc\nend\n"), 7);
+	/* A header line (no section to count in), after lines came above it. */
+	assert_int_equal(stamp_moved("# T\nDate: 2024-03-15\nTime: 18:00\n\n## Discussion\na\n", 2,
+				     "# T\nPlace: here\nDate: 2024-03-15\nChair: Ana\nTime:  18:00\n\n"
+				     "## Discussion\na\n"), 4);
+	/* Blank lines added between sections, which the counts do not see. */
+	assert_int_equal(stamp_after_edit("# T\n\n\n\n## Discussion\na\nb\nc\n\n## Closing\nend\n"), 7);
+}
+
+/* A timestamp keeps the start of its line's text (spaces folded); an
+ * older sidecar without it is still read, by line numbers alone. */
+static void test_stamp_text_written_and_optional(void **state)
+{
+	(void)state;
+	char text[400];
+	snprintf(text, sizeof text, "# T\n\n## Discussion\n%s\nshort  line\n",
+		 "0123456789 0123456789 0123456789 0123456789 0123456789 0123456789 0123456789");
+	struct doc *d = txt_read(text, strlen(text));
+	doc_line_attr(d, 3)->stamp = xstrdup("2024-03-15T18:42:00+03:00");
+	doc_line_attr(d, 4)->stamp = xstrdup("2024-03-15T18:43:00+03:00");
+	char *js = write_side(d, text, strlen(text), NOW);
+	json_t *j = parse(js);
+	assert_string_equal(str_at(j, "timestamps.0.text"),
+			    "0123456789 0123456789 0123456789 0123456789 0123456789 01234");
+	assert_string_equal(str_at(j, "timestamps.1.text"), "short line");
+	/* without "text", a line moved to another section is not found */
+	json_object_del(at(j, "timestamps.1"), "text");
+	char *old = json_dumps(j, 0);
+	const char edited[] = "# T\n\n## Discussion\nnew\n\n## Closing\nshort  line\n";
+	struct doc *e = txt_read(edited, sizeof edited - 1);
+	struct side_report rep;
+	assert_int_equal(side_apply(e, old, strlen(old), edited, sizeof edited - 1, "t.json", &rep),
+			 SIDE_MERGED);
+	assert_non_null(rep.msg);
+	assert_non_null(strstr(rep.msg, "18:43:00"));
+	assert_null(e->lines[6]->attr);
+	free(rep.msg);
+	free(old);
+	json_decref(j);
+	free(js);
+	doc_free(e);
+	doc_free(d);
+}
+
+/* Members: the header field as written, or the sidecar's own number. */
+static void test_meta_members(void **state)
+{
+	(void)state;
+	static const char text[] = "# T\nMembers: 9\n\n## Agenda\n";
+	struct doc *d = txt_read(text, sizeof text - 1);
+	char *js = write_side(d, text, sizeof text - 1, NOW);
+	json_t *j = parse(js);
+	assert_string_equal(str_at(j, "meta.members"), "9");
+	json_decref(j);
+	free(js);
+	doc_free(d);
+	static const char bare[] = "# T\n\n## Agenda\n";
+	const char side[] = "{\"format\": \"minutes\", \"version\": 1, \"meta\": {\"members\": 12}}";
+	d = txt_read(bare, sizeof bare - 1);
+	assert_true(side_apply(d, side, sizeof side - 1, bare, sizeof bare - 1, "t.json", NULL) >= 0);
+	assert_int_equal(d->members, 12);
+	js = write_side(d, bare, sizeof bare - 1, NOW);
+	j = parse(js);
+	assert_int_equal(json_integer_value(at(j, "meta.members")), 12);
+	json_decref(j);
+	free(js);
+	doc_free(d);
 }
 
 int main(void)
@@ -944,8 +1060,12 @@ int main(void)
 		cmocka_unit_test(test_broken_json_positions),
 		cmocka_unit_test(test_not_a_sidecar),
 		cmocka_unit_test(test_unknown_version),
+		cmocka_unit_test(test_wrong_types),
+		cmocka_unit_test(test_too_deep),
 		cmocka_unit_test(test_same_text_stamps_by_line),
 		cmocka_unit_test(test_merge_stamps_follow_lines),
+		cmocka_unit_test(test_stamp_text_written_and_optional),
+		cmocka_unit_test(test_meta_members),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,9 +10,12 @@
 #include "mahdar/util.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define NOW "2026-11-25T10:00:00+03:30"
@@ -317,7 +320,9 @@ static void test_failed_save_changes_nothing(void **state)
 	 * split the pair: neither may change. */
 	assert_true(slen > len + 200);
 	assert_int_equal(save_limited(d, &info, len + 100, &cause), -1);
-	char *want = xasprintf("%s: cannot save: File too large (the file on disk is unchanged)", s);
+	/* The message says that neither file was saved, not just the sidecar. */
+	char *want = xasprintf("%s: not saved, because its sidecar %s does not fit: File too large (neither "
+			       "file on disk was changed)", p, s);
 	assert_string_equal(cause, want);
 	free(want);
 	free(cause);
@@ -486,7 +491,15 @@ static void test_recovery_copy(void **state)
 	char *rpath = tf_path(state, "vaad.txt.recover");
 	size_t tlen;
 	char *text = txt_write(d, &tlen);
-	tf_assert_file_is(rpath, text, tlen);
+	char *jtext;
+	size_t jlen;
+	assert_int_equal(store_recover_text(&info, &jtext, &jlen, &cause), 0);
+	assert_int_equal(jlen, tlen);
+	assert_memory_equal(jtext, text, tlen);
+	free(jtext);
+	struct stat rst;
+	assert_int_equal(stat(rpath, &rst), 0);
+	assert_int_equal(rst.st_mode & 0777, 0600);	/* private, whatever the umask */
 	tf_assert_file_is(p, orig, len);
 	doc_free(d);
 	store_info_free(&info);
@@ -510,11 +523,17 @@ static void test_recovery_copy(void **state)
 	assert_int_equal(rlen, tlen);
 	assert_memory_equal(rtext, text, tlen);
 	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_DONE);
-	/* Saved: the file now holds it; the copy, identical, is useless. */
+	/* Saved: the file now holds it.  The journal was written on the text
+	 * as it was before; on another text it cannot be replayed, so it is
+	 * set aside, never dropped unread (the editor drops it on save). */
 	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
 	tf_assert_file_is(p, text, tlen);
-	assert_int_equal(store_recover_check(d, &info, &when), 0);
+	assert_int_equal(store_recover_check(d, &info, &when), -1);
+	assert_non_null(strstr(when, "was changed since the recovery journal was started"));
+	assert_non_null(strstr(when, "it is kept as"));
+	free(when);
 	assert_false(fio_exists(rpath));
+	assert_false(info.recover);
 	assert_int_equal(store_recover_drop(&info, &cause), 0);	/* already gone: fine */
 	doc_free(d);
 	store_info_free(&info);
@@ -523,6 +542,164 @@ static void test_recovery_copy(void **state)
 	free(rpath);
 	free(p);
 	free(orig);
+}
+
+/* A huge valid sidecar (100 MB of JSON) is not read: the document opens at
+ * once from its text, with a message, and the sidecar is backed up before
+ * it is rewritten.  Private minutes: the sidecar written beside a 0600
+ * text is 0600 too.  A hard-linked file keeps its links. */
+static void test_huge_sidecar_private_links(void **state)
+{
+	char *p = tf_path(state, "m.txt"), *sp = tf_path(state, "m.json"), *cause = NULL;
+	tf_put_file(p, "# Minutes\n", 10);
+	FILE *f = fopen(sp, "w");
+	assert_non_null(f);
+	fputs("{\"format\": \"minutes\", \"version\": 1, \"x\": [", f);
+	for (int i = 0; i < 100 * 1024 * 1024 / 64; i++)
+		fputs("\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",", f);
+	fputs("0]}\n", f);
+	fclose(f);
+	struct timespec a, b;
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	assert_non_null(d);
+	assert_true((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 1000);
+	assert_int_equal(info.side, STORE_SIDE_BROKEN);
+	assert_non_null(strstr(info.side_msg, "larger than a sidecar of this text can be"));
+	/* Private: saved as 0600, the new sidecar is 0600; the old one is kept. */
+	assert_int_equal(chmod(p, 0600), 0);
+	char *other = tf_path(state, "other-name.txt");
+	assert_int_equal(link(p, other), 0);
+	doc_line_insert(d, 1, "new", 3, DOC_EOL_LF);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_non_null(info.backup_path);
+	struct stat st;
+	assert_int_equal(stat(sp, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_true(st.st_size < 4096);
+	assert_int_equal(stat(info.backup_path, &st), 0);
+	assert_true(st.st_size > 100 * 1000 * 1000);
+	unlink(info.backup_path);
+	/* Both names show the saved text. */
+	tf_assert_file_is(other, "# Minutes\nnew\n", 14);
+	tf_assert_file_is(p, "# Minutes\nnew\n", 14);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	char *dir = tf_path(state, ".");
+	assert_int_equal(tf_count_entries(dir), 3);	/* m.txt, its other name, m.json: nothing stray */
+	free(dir);
+	doc_free(d);
+	store_info_free(&info);
+	free(other);
+	free(sp);
+	free(p);
+}
+
+/* In a sticky directory (like /tmp), a file of another user that we may
+ * write is saved in place; one we may not gets a message that says why
+ * ("Operation not permitted" alone did not).  Needs root to make the
+ * users; skipped otherwise. */
+static void test_sticky_directory(void **state)
+{
+	if (geteuid() != 0) {
+		skip();
+		return;
+	}
+	char *dir = tf_path(state, "sticky");
+	assert_int_equal(mkdir(dir, 01777), 0);
+	assert_int_equal(chmod(dir, 01777), 0);
+	char *top = tf_path(state, ".");
+	assert_int_equal(chmod(top, 0755), 0);
+	char *w = xasprintf("%s/shared.txt", dir), *r = xasprintf("%s/theirs.txt", dir);
+	tf_put_file(w, "# Shared\n", 9);
+	tf_put_file(r, "# Theirs\n", 9);
+	assert_int_equal(chown(w, 1, 1), 0);
+	assert_int_equal(chown(r, 1, 1), 0);
+	assert_int_equal(chmod(w, 0666), 0);
+	assert_int_equal(chmod(r, 0644), 0);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	if (pid == 0) {	/* as nobody: save both */
+		close(fds[0]);
+		if (setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(2);
+		const char *paths[] = {w, r};
+		for (int i = 0; i < 2; i++) {
+			struct store_info info;
+			char *cause = NULL;
+			struct doc *d = store_open(paths[i], 0, &info, &cause);
+			if (d == NULL)
+				_exit(3);
+			doc_line_insert(d, 1, "more", 4, DOC_EOL_LF);
+			int res = store_save(d, &info, NOW, &cause);
+			dprintf(fds[1], "%d %s\n", res, cause != NULL ? cause : "-");
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	char out[2048] = "";
+	size_t got = 0;
+	ssize_t k;
+	while ((k = read(fds[0], out + got, sizeof out - 1 - got)) > 0)
+		got += (size_t)k;
+	out[got] = '\0';
+	close(fds[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	/* The writable one: saved in place, still the other user's. */
+	assert_true(strncmp(out, "0 -\n", 4) == 0 || strncmp(out, "1 ", 2) == 0);
+	tf_assert_file_is(w, "# Shared\nmore\n", 14);
+	struct stat sb;
+	assert_int_equal(stat(w, &sb), 0);
+	assert_int_equal(sb.st_uid, 1);
+	/* The other: refused, and the message says why. */
+	assert_non_null(strstr(out, "-1 "));
+	assert_non_null(strstr(out, "is sticky, and only the file's owner may replace it"));
+	tf_assert_file_is(r, "# Theirs\n", 9);
+	char *dj = xasprintf("%s/shared.json", dir), *tj = xasprintf("%s/theirs.json", dir);
+	unlink(dj);
+	unlink(tj);
+	free(dj);
+	free(tj);
+	free(w);
+	free(r);
+	free(top);
+	free(dir);
+}
+
+/* A file opened without a sidecar (read in place, its bytes cut into lines)
+ * and touched by another program without a change is not "changed on disk":
+ * the hash kept at open is that of the file, not of the cut bytes (the
+ * recovery journal builds on it too). */
+static void test_touched_not_changed(void **state)
+{
+	for (int with_side = 0; with_side < 2; with_side++) {
+		char *p = tf_path(state, "t.txt"), *cause = NULL;
+		tf_put_file(p, "# T\nline one\r\nline two", 22);
+		struct store_info info;
+		struct doc *d = store_open(p, 0, &info, &cause);
+		if (d == NULL)
+			fail_msg("%s", cause);
+		if (with_side) {	/* now it has one: open again */
+			assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+			doc_free(d);
+			store_info_free(&info);
+			d = store_open(p, 0, &info, &cause);
+		}
+		struct timespec later[2] = { { time(NULL) + 5, 0 }, { time(NULL) + 5, 0 } };
+		assert_int_equal(utimensat(AT_FDCWD, p, later, 0), 0);
+		assert_int_equal(store_disk_changed(&info), 0);
+		tf_put_file(p, "# T\nline one\r\nline 2!!", 22);
+		assert_int_equal(store_disk_changed(&info), 1);
+		doc_free(d);
+		store_info_free(&info);
+		free(p);
+	}
 }
 
 int main(void)
@@ -539,6 +716,9 @@ int main(void)
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
 		T(test_recovery_copy),
+		T(test_huge_sidecar_private_links),
+		T(test_sticky_directory),
+		T(test_touched_not_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -583,6 +583,124 @@ static void test_skeleton_per_language(void **state)
 	assert_string_equal(txt_label(DOC_KEY_SECRETARY, DOC_LANG_HE), "מזכיר");
 }
 
+/* Does d have a problem on line li whose message contains part? */
+static int has_problem(const struct doc *d, size_t li, const char *part)
+{
+	for (size_t i = 0; i < d->nproblems; i++)
+		if (d->problems[i].line == li && strstr(d->problems[i].msg, part) != NULL)
+			return 1;
+	return 0;
+}
+
+/* Issue 9: keyboards without an em dash.  " - ", " – ", " — " and " -- "
+ * all separate an item's text from its details when a label follows. */
+static void test_rec_lenient_separators(void **state)
+{
+	(void)state;
+	const char s[] = "# t\n"
+			 "التاريخ: 2024-01-01\n"
+			 "\n"
+			 "## التوصيات\n"
+			 "- z - المسؤول: علي، الموعد: 2024-01-07\n"	/* the repro */
+			 "- w – owner: Sam, due: 2024-02-01\n"
+			 "- x — מועד: 2024-03-01\n"
+			 "- v -- votes: 5-1-0\n"
+			 "- Q1 - Q2 report - owner: Dana\n"
+			 "- a dash - inside the text only\n";
+	assert_round_trip(s, sizeof s - 1);
+	struct doc *d = txt_read(s, sizeof s - 1);
+	assert_int_equal(d->nrecs, 6);
+	assert_rec(d, 0, "z", "علي", "2024-01-07", "2024-01-07");
+	assert_int_equal(d->recs[0].kind, DOC_REC_ACTION);
+	assert_rec(d, 1, "w", "Sam", "2024-02-01", "2024-02-01");
+	assert_rec(d, 2, "x", NULL, "2024-03-01", "2024-03-01");
+	assert_rec(d, 3, "v", NULL, NULL, NULL);
+	assert_true(d->recs[3].has_votes);
+	assert_int_equal(d->recs[3].votes[0], 5);
+	/* the first dash has no label after it: it is part of the text */
+	assert_rec(d, 4, "Q1 - Q2 report", "Dana", NULL, NULL);
+	assert_rec(d, 5, "a dash - inside the text only", NULL, NULL, NULL);
+	for (size_t li = 4; li < d->nlines; li++)
+		assert_false(has_problem(d, li, "were not read"));
+	doc_free(d);
+}
+
+/* An item that names a label but yields no owner/due gets a note from
+ * check instead of silently losing it. */
+static void test_rec_label_not_read_noted(void **state)
+{
+	(void)state;
+	const char s[] = "# t\n\n## Decisions\n"
+			 "- fix the roof owner: Ali\n"
+			 "- y, المسؤول: عمر\n"
+			 "- the owner is happy\n";
+	struct doc *d = txt_read(s, sizeof s - 1);
+	assert_int_equal(d->nrecs, 3);
+	assert_null(d->recs[0].owner);
+	assert_true(has_problem(d, 3, "were not read"));
+	assert_true(has_problem(d, 4, "were not read"));
+	assert_false(has_problem(d, 5, "were not read"));
+	doc_free(d);
+}
+
+/* Issue 9 repro: typing onto the last heading of a new file made the
+ * closing section unknown and check said nothing. */
+static void test_heading_close_to_known(void **state)
+{
+	(void)state;
+	int sec = -1;
+	const char joined[] = "الختاماختتم الاجتماع";
+	assert_string_equal(txt_heading_suggest(joined, sizeof joined - 1, &sec), "الختام");
+	assert_int_equal(sec, DOC_SEC_CLOSING);
+	assert_string_equal(txt_heading_suggest("Agnda", 5, &sec), "Agenda");
+	assert_int_equal(sec, DOC_SEC_AGENDA);
+	assert_string_equal(txt_heading_suggest("Discusion", 9, NULL), "Discussion");
+	assert_null(txt_heading_suggest("Agenda", 6, NULL));		/* known: nothing to suggest */
+	assert_null(txt_heading_suggest("Budget", 6, NULL));		/* an extra section */
+	assert_null(txt_heading_suggest("Closing remarks", 15, NULL));	/* a heading of its own */
+	const char s[] = "# t\n\n## الختاماختتم\n## Budget\n";
+	struct doc *d = txt_read(s, sizeof s - 1);
+	assert_true(has_problem(d, 2, "heading “الختاماختتم” is not a known section; did you mean “الختام”?"));
+	assert_false(has_problem(d, 3, "did you mean"));
+	doc_free(d);
+}
+
+/* The skeleton leaves a body line under every heading, the last one too,
+ * so that text typed at the end of the document is not on a heading. */
+static void test_skeleton_body_line_under_headings(void **state)
+{
+	(void)state;
+	for (int lang = 0; lang < DOC_LANG_COUNT; lang++) {
+		struct doc *d = txt_skeleton(lang, "2026-11-25");
+		for (size_t s = 0; s < d->nsections; s++) {
+			assert_true(d->sections[s].line + 1 < d->nlines);
+			assert_int_equal(d->lines[d->sections[s].line + 1]->kind, DOC_K_BLANK);
+		}
+		assert_int_equal(d->lines[d->nlines - 1]->len, 0);
+		assert_int_equal(d->lines[d->nlines - 1]->section, (int)d->nsections - 1);
+		/* type onto the last line: the closing section keeps its heading */
+		doc_line_splice(d, d->nlines - 1, 0, 0, "x", 1);
+		txt_analyse(d);
+		assert_int_equal(d->sections[d->nsections - 1].key, DOC_SEC_CLOSING);
+		doc_free(d);
+	}
+}
+
+/* Members: a header field in all four languages. */
+static void test_members_label(void **state)
+{
+	(void)state;
+	const char *labels[] = { "Members: 9", "الأعضاء: ٩", "اعضا: ۹", "חברים: 9" };
+	for (size_t i = 0; i < 4; i++) {
+		char s[128];
+		snprintf(s, sizeof s, "# t\n%s\n\n## Agenda\n", labels[i]);
+		struct doc *d = txt_read(s, strlen(s));
+		assert_non_null(doc_field_get(d, DOC_KEY_MEMBERS));
+		doc_free(d);
+	}
+	assert_string_equal(txt_label(DOC_KEY_MEMBERS, DOC_LANG_HE), "חברים");
+}
+
 /* The header block runs until the first "## ": a stray line in it is kept
  * as text (with a note) and the fields after it still count. */
 static void test_header_block_until_first_heading(void **state)
@@ -658,6 +776,11 @@ int main(void)
 		cmocka_unit_test(test_edit_changes_only_touched_lines),
 		cmocka_unit_test(test_skeleton_per_language),
 		cmocka_unit_test(test_header_block_until_first_heading),
+		cmocka_unit_test(test_rec_lenient_separators),
+		cmocka_unit_test(test_rec_label_not_read_noted),
+		cmocka_unit_test(test_heading_close_to_known),
+		cmocka_unit_test(test_skeleton_body_line_under_headings),
+		cmocka_unit_test(test_members_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

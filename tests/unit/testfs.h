@@ -47,6 +47,14 @@ static inline void tf_put_file(const char *path, const char *data, size_t len)
 	assert_int_equal(fclose(f), 0);
 }
 
+/* Write text to name in the test's directory. */
+static inline void tf_put(void **state, const char *name, const char *text)
+{
+	char *p = tf_path(state, name);
+	tf_put_file(p, text, strlen(text));
+	free(p);
+}
+
 static inline void tf_assert_file_is(const char *path, const char *data, size_t len)
 {
 	size_t n;
