@@ -827,8 +827,9 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		changed = 1;
 		if (ui_is_status(g, r)) {
 			/* Held back only while typing fast: text above it changed
-			 * too (a move of the cursor alone shows at once). */
-			if (!resized && text && now - u->status_ms < UI_STATUS_MS) {
+			 * too (a move of the cursor alone shows at once), or it is
+			 * held back already (a second frame for the same key). */
+			if (!resized && (text || r == u->owed_row) && now - u->status_ms < UI_STATUS_MS) {
 				owed = r;
 				continue;
 			}
