@@ -808,7 +808,7 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 	 * whole cells (no multibyte text for curses to convert again), so that
 	 * neither we nor curses' own screen comparison redo the whole screen
 	 * for a key that changed two cells. */
-	int changed = 0, owed = -1, text = 0;
+	int changed = 0, owed = -1, text = 0, held = -1, held_c0 = 0, held_c1 = 0, held_typing = 0;
 	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
 	long long now = ui_now_ms();
 	if (resized)
@@ -828,9 +828,10 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		if (ui_is_status(g, r)) {
 			/* Held back only while typing fast: text above it changed
 			 * too (a move of the cursor alone shows at once), or it is
-			 * held back already (a second frame for the same key). */
+			 * held back already and nothing else changes (a second
+			 * frame for the same key; decided after the rows below). */
 			if (!resized && (text || r == u->owed_row) && now - u->status_ms < UI_STATUS_MS) {
-				owed = r;
+				held = r, held_c0 = c0, held_c1 = c1, held_typing = text;
 				continue;
 			}
 			u->status_ms = now;
@@ -838,6 +839,13 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 			text = 1;
 		}
 		ui_draw_cells(g, r, c0, c1);
+	}
+	if (held >= 0 && !held_typing && text) {
+		/* Rows below it changed (a message): shown in the same frame. */
+		ui_draw_cells(g, held, held_c0, held_c1);
+		u->status_ms = now;
+	} else if (held >= 0) {
+		owed = held;
 	}
 	u->owed_row = owed;
 	if (changed)
