@@ -96,6 +96,7 @@ struct buffer *buffer_open(const char *path, int flags, char **cause)
 	b->path = xstrdup(path);
 	b->readonly = (flags & BUFFER_READONLY) != 0;
 	buffer_adopt(b, d, &info);
+	fio_ignore_sigxfsz();	/* a size limit is a failed write, from the lock file on */
 	if (!b->readonly)
 		buffer_lock(b);
 	return b;

@@ -9,8 +9,12 @@
 #include "mahdar/draft.h"
 #include "mahdar/edit.h"
 #include "mahdar/editor.h"
+#include "mahdar/mode.h"
 #include "mahdar/txt.h"
 #include "mahdar/util.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #define CMD_EDIT_EXTEND 0x100
 
@@ -92,29 +96,94 @@ static int cmd_edit_copy(struct editor *ed, struct mode *m, int arg, char **erro
 
 /* The action item on the cursor's line moves to its next status (open,
  * done, dropped, open again), as an undo step. */
+/* The recommendation on the cursor's line (analysing first if needed), or
+ * NULL and *error. */
+static const struct doc_rec *cmd_edit_rec(struct editor *ed, char **error)
+{
+	struct doc *d = buffer_doc(editor_buffer(ed));
+	if (d->stale)
+		txt_analyse(d);
+	for (size_t i = 0; i < d->nrecs; i++)
+		if (d->recs[i].line == editor_edit(ed)->cur.line)
+			return &d->recs[i];
+	cmd_error(error, _("The cursor is not on a recommendation (\"- text\" in the recommendations)."));
+	return NULL;
+}
+
+struct cmd_edit_detail {
+	size_t line;
+	int key;		/* DOC_KEY_OWNER or DOC_KEY_DUE */
+};
+
+/* The new owner or due date is typed: it replaces the one written in the
+ * line, or is added to its details ("— owner: X, due: Y"), as one undo step. */
+static void cmd_edit_detail_done(struct editor *ed, const char *text, void *ctx)
+{
+	struct cmd_edit_detail *c = ctx;
+	struct doc *d = buffer_doc(editor_buffer(ed));
+	if (text == NULL || text[0] == '\0' || c->line >= d->nlines) {
+		editor_message(ed, 0, _("Not changed"));
+		free(c);
+		return;
+	}
+	const struct doc_line *l = d->lines[c->line];
+	size_t a, b;
+	int r = txt_rec_detail(l->s, l->len, c->key, &a, &b);
+	char *ins;
+	if (r > 0) {
+		ins = xstrdup(text);
+	} else {
+		int lang = doc_language(d);
+		const char *comma = lang == DOC_LANG_AR || lang == DOC_LANG_FA ? "، " : ", ";
+		ins = xasprintf("%s%s: %s", r == 0 ? comma : " — ", txt_label(c->key, lang), text);
+	}
+	edit_replace_range(editor_edit(ed), (struct edit_pos){c->line, a}, (struct edit_pos){c->line, b}, ins,
+			   strlen(ins));
+	editor_message(ed, 0, c->key == DOC_KEY_OWNER ? _("The owner is now %s") : _("Due now %s"), text);
+	free(ins);
+	free(c);
+}
+
+/* Ask for the owner (arg DOC_KEY_OWNER) or due date of the item on the line. */
+static int cmd_edit_item_detail(struct editor *ed, struct mode *m, int arg, char **error)
+{
+	(void)m;
+	if (cmd_edit_writable(ed, error) == NULL)
+		return CMD_ERROR;
+	const struct doc_rec *r = cmd_edit_rec(ed, error);
+	if (r == NULL)
+		return CMD_ERROR;
+	struct cmd_edit_detail *c = xcalloc(1, sizeof *c);
+	c->line = r->line;
+	c->key = arg;
+	const char *now = arg == DOC_KEY_OWNER ? r->owner : r->due;
+	if (arg == DOC_KEY_OWNER)
+		mode_prompt_open(ed, _("Owner of this item (Enter: set  Esc: leave it): "), _("Owner: "),
+				 now != NULL ? now : "", "item-owner", cmd_edit_detail_done, c);
+	else
+		mode_prompt_open(ed, _("Due date of this item (Enter: set  Esc: leave it): "), _("Due: "),
+				 now != NULL ? now : "", "item-due", cmd_edit_detail_done, c);
+	return CMD_OK;
+}
+
 static int cmd_edit_item_status(struct editor *ed, struct mode *m, int arg, char **error)
 {
 	(void)m, (void)arg;
 	struct edit *e = cmd_edit_writable(ed, error);
 	if (e == NULL)
 		return CMD_ERROR;
+	const struct doc_rec *r = cmd_edit_rec(ed, error);
+	if (r == NULL)
+		return CMD_ERROR;
+	if (r->kind != DOC_REC_ACTION)
+		return cmd_error(error, _("A decision has no status; an item with an owner is an action."));
 	struct doc *d = buffer_doc(editor_buffer(ed));
-	if (d->stale)
-		txt_analyse(d);
-	size_t line = e->cur.line;
-	for (size_t i = 0; i < d->nrecs; i++) {
-		if (d->recs[i].line != line)
-			continue;
-		if (d->recs[i].kind != DOC_REC_ACTION)
-			return cmd_error(error, _("A decision has no status; an item with an owner is an action."));
-		const struct doc_attr *a = d->lines[line]->attr;
-		int st = draft_status_next(a != NULL ? a->status : DOC_ST_OPEN);
-		edit_set_status(e, line, st);
-		a = d->lines[line]->attr;
-		editor_message(ed, 0, _("Action %s is now %s"), a->id != NULL ? a->id : "", doc_status_name(st));
-		return CMD_OK;
-	}
-	return cmd_error(error, _("The cursor is not on an action item (a recommendation with an owner)."));
+	const struct doc_attr *a = d->lines[r->line]->attr;
+	int st = draft_status_next(a != NULL ? a->status : DOC_ST_OPEN);
+	edit_set_status(e, r->line, st);
+	a = d->lines[r->line]->attr;
+	editor_message(ed, 0, _("Action %s is now %s"), a->id != NULL ? a->id : "", doc_status_name(st));
+	return CMD_OK;
 }
 
 static int cmd_edit_line_direction(struct editor *ed, struct mode *m, int arg, char **error)
@@ -162,6 +231,10 @@ static const struct cmd cmd_edit_cmds[] = {
 	{"redo", "Redo what was undone", cmd_edit_change, CMD_EDIT_REDO},
 	{"item-status", "The action item on this line: open -> done -> dropped -> open (undoable)",
 	 cmd_edit_item_status, 0},
+	{"item-owner", "Set the owner of the recommendation on this line (undoable)", cmd_edit_item_detail,
+	 DOC_KEY_OWNER},
+	{"item-due", "Set the due date of the recommendation on this line (undoable)", cmd_edit_item_detail,
+	 DOC_KEY_DUE},
 	{"line-direction", "Make this line right-to-left or left-to-right (a direction mark at its start)",
 	 cmd_edit_line_direction, 0},
 };

@@ -23,6 +23,13 @@ static const struct cmd_family cmd_family_list[] = {
 	{N_("In a search (and the prompt keys above)"), "search", mode_search_table},
 	{N_("The archive browser (mahdar DIR): typing filters the list"), "browse", mode_browse_table},
 	{N_("Minutes opened from the browser, and final minutes"), "read", mode_read_table},
+	{N_("Drafting: header fields, agenda, the meeting clock"), "text", mode_draft_table},
+	{N_("Action items and decisions"), "text", mode_item_table},
+	{N_("Attendance"), "text", mode_people_open_table},
+	{N_("The attendance (M-p): typing a name adds that person"), "people", mode_people_table},
+	{N_("In a form (and the prompt keys above)"), "form", mode_form_table},
+	{N_("Finding one's way"), "text", mode_nav_table},
+	{N_("The outline (M-o)"), "outline", mode_outline_table},
 	{N_("Showing"), "text", cmd_view_table},
 	{N_("Input methods"), "text", cmd_input_table},
 };

@@ -217,6 +217,13 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 		d->lines[d->nlines++] = l;
 		a = nl != NULL ? nl + 1 : end;
 	}
+	/* Appended: new lines for the recovery journal's marked range. */
+	if (n > 0) {
+		if (!d->marked || d->nlines - n < d->mark_lo)
+			d->mark_lo = d->nlines - n;
+		d->marked = 1;
+		d->mark_hi = d->nlines;
+	}
 }
 
 void doc_lines_adopt(struct doc *d, char *bytes, size_t len)
@@ -316,6 +323,7 @@ struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
 	struct doc_attr *old = l->attr;
 	l->attr = a;
 	doc_touch(d);
+	d->attrs_changed = 1;
 	return old;
 }
 

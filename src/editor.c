@@ -1,6 +1,7 @@
 /* editor: the loop — event -> top mode -> command; frame -> view -> ui.
  *
- * Data model: struct editor holds one buffer (buffer.c), its view, the
+ * Data model (editor-int.h; its accessors, message line, mode stack, keys
+ * and buffer are in editor-state.c): struct editor holds one buffer (buffer.c), its view, the
  * keymap, the terminal, the message line and a stack of modes (mode.h)
  * with text editing at the bottom.  The loop takes every event that is
  * already waiting (a whole bracketed paste, a burst of typing), applies
@@ -9,7 +10,7 @@
  * this file holds no key codes and knows no mode but the text one. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "mahdar/editor.h"
+#include "editor-int.h"
 
 #include "mahdar/buffer.h"
 #include "mahdar/cmd.h"
@@ -31,149 +32,8 @@
 #include <string.h>
 #include <time.h>
 
-struct editor {
-	const struct editor_opts *opts;
-	struct buffer *buf;
-	struct view *view;
-	struct keymap *keymap;
-	struct ui *ui;			/* NULL when driven without a terminal */
-	struct mode *top;		/* the mode stack, text at the bottom */
-	unsigned flags;			/* LAYOUT_* flags in force */
-	char *msg;			/* message line, or NULL */
-	int msg_error;
-	int scrolled;			/* the wheel moved the view: do not follow the cursor until a key */
-	int quit, status;
-	int tick_wait;			/* ms until the modes' ticks want to run, -1 never */
-	int changed;			/* the screen must be drawn again (editor_changed) */
-	char *keys_user;		/* the user's keys file, or NULL */
-	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
-	struct input_histories hist;	/* of the prompts, by name */
-	struct cmd_input *im;		/* the input method (cmd-input.c), or NULL */
-};
-
 /* Because the out-of-memory hook takes no argument, it finds the editor here. */
 static struct editor *editor_current;
-
-/* ------------------------------------------------------------ accessors */
-
-struct buffer *editor_buffer(const struct editor *ed) { return ed->buf; }
-struct edit *editor_edit(const struct editor *ed) { return buffer_edit(ed->buf); }
-struct view *editor_view(const struct editor *ed) { return ed->view; }
-const struct keymap *editor_keymap(const struct editor *ed) { return ed->keymap; }
-const struct editor_opts *editor_opts(const struct editor *ed) { return ed->opts; }
-const char *editor_keys_user(const struct editor *ed) { return ed->keys_user; }
-const char *editor_keys_problems(const struct editor *ed) { return ed->keys_problems; }
-struct mode *editor_top(const struct editor *ed) { return ed->top; }
-struct cmd_input **editor_input_method(struct editor *ed) { return &ed->im; }
-unsigned editor_flags(const struct editor *ed) { return ed->flags; }
-void editor_set_scrolled(struct editor *ed, int scrolled) { ed->scrolled = scrolled; }
-void editor_changed(struct editor *ed) { ed->changed = 1; }
-
-int editor_done(const struct editor *ed, int *status)
-{
-	*status = ed->status;
-	return ed->quit;
-}
-
-void editor_quit_now(struct editor *ed, int status)
-{
-	ed->quit = 1;
-	ed->status = status;
-}
-
-struct input_history *editor_history(struct editor *ed, const char *name)
-{
-	return input_history_named(&ed->hist, name);
-}
-
-void editor_message(struct editor *ed, int error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	free(ed->msg);
-	ed->msg = xvasprintf(fmt, ap);
-	ed->msg_error = error;
-	ed->changed = 1;
-	va_end(ap);
-	/* Because the message line is one paragraph: a line break would show as ^J. */
-	for (char *p = ed->msg; (p = strchr(p, '\n')) != NULL;)
-		*p = ' ';
-}
-
-void editor_message_clear(struct editor *ed)
-{
-	free(ed->msg);
-	ed->msg = NULL;
-	ed->msg_error = 0;
-}
-
-const char *editor_message_text(const struct editor *ed, int *error)
-{
-	*error = ed->msg_error;
-	return ed->msg;
-}
-
-void editor_suspend(struct editor *ed)
-{
-	if (ed->ui != NULL)
-		ui_suspend(ed->ui);
-}
-
-void editor_redraw(struct editor *ed)
-{
-	if (ed->ui != NULL)
-		ui_redraw(ed->ui);
-}
-
-void editor_set_flag(struct editor *ed, unsigned flag, int on)
-{
-	if (on < 0)
-		on = !(ed->flags & flag);
-	ed->flags = on ? ed->flags | flag : ed->flags & ~flag;
-	view_set_flags(ed->view, ed->flags);
-}
-
-/* ------------------------------------------------------------ modes */
-
-struct mode *editor_push(struct editor *ed, const struct mode_ops *ops, void *state)
-{
-	return mode_push(&ed->top, ops, state);
-}
-
-void editor_pop(struct editor *ed, struct mode *m)
-{
-	mode_pop(&ed->top, m);
-}
-
-/* ------------------------------------------------------------ keymaps */
-
-/* Load the default keys and the user's; -1 and *cause without a default. */
-static int editor_keys(struct editor *ed, char **cause)
-{
-	ed->keymap = keymap_new();
-	char *def = keymap_default_path(ed->opts->keymap);
-	if (def == NULL) {
-		util_set_cause(cause, _("cannot find keymaps/default.keys (looked in %s/keymaps and next "
-					"to the program)"), MAHDAR_DATADIR);
-		return -1;
-	}
-	ed->keys_user = keymap_user_path();
-	int r = keymap_load_both(ed->keymap, def, ed->keys_user, cmd_exists, &ed->keys_problems, cause);
-	free(def);
-	return r;
-}
-
-void editor_message_first(struct editor *ed, int error, const char *text, const char *where)
-{
-	const char *nl = strchr(text, '\n');
-	size_t more = 0;
-	for (const char *p = nl; p != NULL; p = strchr(p + 1, '\n'))
-		more += p[1] != '\0';
-	if (more == 0)
-		editor_message(ed, error, "%.*s", nl != NULL ? (int)(nl - text) : (int)strlen(text), text);
-	else
-		editor_message(ed, error, _("%.*s (%zu more: %s)"), (int)(nl - text), text, more, where);
-}
 
 /* ------------------------------------------------------------ events */
 
@@ -339,78 +199,6 @@ int editor_background(struct editor *ed, int due_only)
 
 /* ------------------------------------------------------------ lifecycle */
 
-struct editor *editor_new(const struct editor_opts *opts, char **cause)
-{
-	struct editor *ed = xcalloc(1, sizeof *ed);
-	ed->opts = opts;
-	if (editor_keys(ed, cause) < 0) {
-		editor_free(ed);
-		return NULL;
-	}
-	if (ed->keys_problems != NULL) {
-		const char *k = keymap_key_for(ed->keymap, "help");
-		char *where = xasprintf(_("%s lists them"), k != NULL ? k : "help");
-		editor_message_first(ed, 1, ed->keys_problems, where);
-		free(where);
-	}
-	ed->flags = (opts->shape ? LAYOUT_SHAPE : 0) | (opts->show_controls ? LAYOUT_SHOW_CONTROLS : 0);
-	return ed;
-}
-
-static const struct layout *editor_layout(void *ctx, size_t line)
-{
-	return view_layout(ctx, line);
-}
-
-struct buffer *editor_swap_buffer(struct editor *ed, struct buffer *b)
-{
-	struct buffer *old = ed->buf;
-	ed->buf = b;
-	if (ed->view == NULL) {
-		ed->view = view_new(buffer_doc(b), 24, 80);
-		view_set_flags(ed->view, ed->flags);
-	} else {
-		view_set_doc(ed->view, buffer_doc(b));
-	}
-	buffer_set_layout(b, editor_layout, ed->view);
-	edit_set_logical(buffer_edit(b), ed->opts->logical);
-	ed->scrolled = 0;
-	return old;
-}
-
-int editor_open(struct editor *ed, const char *path, char **cause)
-{
-	if (fio_is_dir(path))	/* a folder of minutes: the archive browser */
-		return mode_browse_open(ed, path, cause);
-	struct buffer *b = buffer_open(path, BUFFER_NEW_OK | (ed->opts->readonly ? BUFFER_READONLY : 0), cause);
-	if (b == NULL)
-		return -1;
-	editor_swap_buffer(ed, b);
-	editor_push(ed, mode_text(), NULL);
-	mode_read_opened(ed);	/* final minutes open read-only */
-	cmd_file_opened(ed);
-	if (ed->opts->input != NULL)
-		cmd_input_start(ed, ed->opts->input);
-	return 0;
-}
-
-void editor_free(struct editor *ed)
-{
-	if (ed == NULL)
-		return;
-	mode_pop(&ed->top, NULL);
-	ui_free(ed->ui);
-	buffer_free(ed->buf);
-	view_free(ed->view);
-	keymap_free(ed->keymap);
-	cmd_input_free(ed->im);
-	input_histories_free(&ed->hist);
-	free(ed->msg);
-	free(ed->keys_user);
-	free(ed->keys_problems);
-	free(ed);
-}
-
 static void editor_oom(void)
 {
 	struct editor *ed = editor_current;
@@ -474,3 +262,4 @@ int editor_run(const char *path, const struct editor_opts *opts)
 	editor_free(ed);
 	return status;
 }
+

@@ -25,6 +25,12 @@ void input_init(struct input *in, const char *text, struct input_history *hist)
 	in->hpos = hist != NULL ? hist->n : 0;
 }
 
+void input_select_all(struct input *in)
+{
+	in->selected = in->text.len > 0;
+}
+
+
 void input_free(struct input *in)
 {
 	buf_free(&in->text);
@@ -54,6 +60,17 @@ static void input_splice(struct input *in, size_t from, size_t to, const char *s
 	in->gen++;
 }
 
+/* The selected pre-filled text goes: 1 if there was one. */
+static int input_drop_selected(struct input *in)
+{
+	if (!in->selected)
+		return 0;
+	in->selected = 0;
+	input_splice(in, 0, in->text.len, "", 0);
+	in->cur = 0;
+	return 1;
+}
+
 void input_insert(struct input *in, const char *s, size_t len)
 {
 	struct buf b = BUF_INIT;
@@ -69,6 +86,7 @@ void input_insert(struct input *in, const char *s, size_t len)
 		i += n;
 	}
 	if (b.len > 0) {
+		input_drop_selected(in);
 		input_splice(in, in->cur, in->cur, b.s, b.len);
 		in->cur += b.len;
 	}
@@ -77,7 +95,7 @@ void input_insert(struct input *in, const char *s, size_t len)
 
 void input_backspace(struct input *in)
 {
-	if (in->cur == 0)
+	if (input_drop_selected(in) || in->cur == 0)
 		return;
 	uint32_t cp;
 	size_t start = in->cur - ustr_decode_prev(in->text.s, in->cur, &cp);
@@ -90,7 +108,7 @@ void input_backspace(struct input *in)
 
 void input_delete(struct input *in)
 {
-	if (in->cur >= in->text.len)
+	if (input_drop_selected(in) || in->cur >= in->text.len)
 		return;
 	size_t to = ustr_grapheme_next(in->text.s, in->text.len, in->cur);
 	input_splice(in, in->cur, to, "", 0);
@@ -98,6 +116,7 @@ void input_delete(struct input *in)
 
 void input_move(struct input *in, int motion)
 {
+	in->selected = 0;
 	if (motion == INPUT_HOME || motion == INPUT_END) {
 		in->cur = motion == INPUT_HOME ? 0 : in->text.len;
 		return;
@@ -121,6 +140,7 @@ int input_history_walk(struct input *in, int dir)
 	struct input_history *h = in->hist;
 	if (h == NULL || (dir < 0 && in->hpos == 0) || (dir > 0 && in->hpos >= h->n))
 		return -1;
+	in->selected = 0;
 	if (in->hpos == h->n) {
 		free(in->draft);
 		in->draft = xstrdup(in->text.s);

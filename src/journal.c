@@ -27,6 +27,8 @@
 #include <unistd.h>
 
 #define JOURNAL_MAGIC "mahdar-journal 1\n"
+/* A journal larger than this plus four times its base is compacted. */
+#define JOURNAL_COMPACT_AT ((size_t)64 << 20)
 
 struct journal {
 	int fd;			/* the journal file, or -1 before the first change */
@@ -34,6 +36,7 @@ struct journal {
 	size_t nlines;		/* the doc's lines when last written (or at the base) */
 	int wrote;		/* records were written since the base */
 	int need_inline;	/* a file was dropped after records: start inline */
+	int attrs;		/* item data was written since the base: write it every sync */
 	size_t base_size;
 	char sha[65];
 };
@@ -78,7 +81,7 @@ void journal_base(struct journal *j, struct doc *d, size_t size, const char *sha
 	journal_close(j);
 	doc_mark_clear(d);
 	j->nlines = d->nlines;
-	j->wrote = j->need_inline = 0;
+	j->wrote = j->need_inline = j->attrs = 0;
 	j->base_size = size;
 	snprintf(j->sha, sizeof j->sha, "%s", sha);
 }
@@ -93,6 +96,32 @@ static void journal_put_head(const struct journal *j, struct buf *b, const char 
 }
 
 static int journal_append(struct journal *j, const struct buf *b, const char *path, char **cause);
+
+static size_t journal_strlen(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+/* The "A" record: every line's item data, as it is now. */
+static void journal_put_attrs(struct buf *b, const struct doc *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		n += d->lines[i]->attr != NULL;
+	buf_printf(b, "A %zu\n", n);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct doc_attr *a = d->lines[i]->attr;
+		if (a == NULL)
+			continue;
+		buf_printf(b, "I %zu %d %zu %zu %zu\n", i, a->status, journal_strlen(a->id), journal_strlen(a->from),
+			   journal_strlen(a->stamp));
+		buf_puts(b, a->id != NULL ? a->id : "");
+		buf_puts(b, a->from != NULL ? a->from : "");
+		buf_puts(b, a->stamp != NULL ? a->stamp : "");
+		buf_putc(b, '\n');
+	}
+	buf_puts(b, "E\n");
+}
 
 /* Write a new journal file holding b (atomically, 0600) and open it for
  * appending. */
@@ -123,12 +152,31 @@ int journal_base_inline(struct journal *j, struct doc *d, const char *path, char
 {
 	size_t len;
 	char *text = txt_write(d, &len);
+	int attrs = j->attrs || d->attrs_changed;
 	/* The hash of an inline base is not needed to read it back. */
 	journal_base(j, d, len, "0000000000000000000000000000000000000000000000000000000000000000");
 	struct buf b = BUF_INIT;
 	journal_put_head(j, &b, text);
 	free(text);
-	int r = journal_create(j, path, &b, cause);
+	if (attrs) {	/* the base is the text alone: the items' data follows it */
+		buf_puts(&b, "S 0 0 0\nE\n");
+		journal_put_attrs(&b, d);
+		j->attrs = 1;
+		d->attrs_changed = 0;
+	}
+	/* Atomically: the journal it replaces may hold the only copy of
+	 * words (a restore, a compaction). */
+	int r = fio_write_mode(path, b.s, b.len, 0600, cause);
+	if (r == 0) {
+		j->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+		if (j->fd < 0) {
+			util_set_cause(cause, "%s: %s", path, strerror(errno));
+			r = -1;
+		}
+		j->size = (off_t)b.len;
+	}
+	if (r < 0)
+		j->need_inline = 1;	/* the next sync tries the whole text again */
 	buf_free(&b);
 	return r;
 }
@@ -197,10 +245,14 @@ static int journal_append(struct journal *j, const struct buf *b, const char *pa
 
 int journal_sync(struct journal *j, struct doc *d, const char *path, char **cause)
 {
-	if (j->fd < 0 && j->need_inline)
+	/* Compacted once it is far larger than the text it stands for (a
+	 * whole text written once, then only changes again). */
+	if ((j->fd < 0 && j->need_inline) ||
+	    (j->fd >= 0 && (size_t)j->size > JOURNAL_COMPACT_AT + 4 * j->base_size && d->marked))
 		return journal_base_inline(j, d, path, cause) < 0 ? -1 : (j->wrote = 1, 0);
-	if (!d->marked && j->fd >= 0)
+	if (!d->marked && !d->attrs_changed && j->fd >= 0)
 		return 0;
+	int attrs = j->attrs || d->attrs_changed;
 	/* The marked lines replace what was there: the lines after them are
 	 * the same as after the old range. */
 	size_t lo = d->marked ? d->mark_lo : 0, hi = d->marked ? d->mark_hi : 0;
@@ -216,11 +268,15 @@ int journal_sync(struct journal *j, struct doc *d, const char *path, char **caus
 		buf_putc(&b, '\n');
 	}
 	buf_puts(&b, "E\n");
+	if (attrs)
+		journal_put_attrs(&b, d);
 	int r = j->fd < 0 ? journal_create(j, path, &b, cause) : journal_append(j, &b, path, cause);
 	if (r == 0) {
 		doc_mark_clear(d);
 		j->nlines = d->nlines;
 		j->wrote = 1;
+		j->attrs = attrs;
+		d->attrs_changed = 0;
 	}
 	buf_free(&b);
 	return r;
@@ -341,8 +397,78 @@ static int journal_record(struct journal_in *in, struct journal_line **v, size_t
 	return 1;
 }
 
+/* One whole "A" record at *in: 1 and where its entries start (*at) and
+ * how many there are (*n), in moved past it; 0 (in untouched) when it is
+ * cut short or malformed. */
+static int journal_attr_record(struct journal_in *in, const char **at, size_t *n)
+{
+	struct journal_in p = *in;
+	const char *s;
+	size_t len;
+	unsigned long long cnt, e[5];
+	if (!journal_line(&p, &s, &len) || len < 2 || s[0] != 'A' || journal_nums(s + 1, len - 1, &cnt, 1) != 1 ||
+	    cnt > (unsigned long long)(p.end - p.p))
+		return 0;
+	const char *first = p.p;
+	for (unsigned long long i = 0; i < cnt; i++) {
+		if (!journal_line(&p, &s, &len) || len < 2 || s[0] != 'I' || journal_nums(s + 1, len - 1, e, 5) != 5)
+			return 0;
+		unsigned long long bytes = e[2] + e[3] + e[4];
+		if (e[2] > (size_t)-1 / 4 || e[3] > (size_t)-1 / 4 || e[4] > (size_t)-1 / 4 ||
+		    bytes >= (unsigned long long)(p.end - p.p) || p.p[bytes] != '\n')
+			return 0;
+		p.p += bytes + 1;
+	}
+	if (!journal_line(&p, &s, &len) || len != 1 || s[0] != 'E')
+		return 0;
+	*at = first;
+	*n = (size_t)cnt;
+	*in = p;
+	return 1;
+}
+
+/* The n entries of a whole "A" record, in [at, end) (already checked by
+ * journal_attr_record()). */
+static struct journal_attr *journal_attrs_read(const char *at, const char *end, size_t n)
+{
+	struct journal_attr *v = xcalloc(n + 1, sizeof *v);
+	struct journal_in p = {at, end};
+	for (size_t i = 0; i < n; i++) {
+		const char *s = NULL;
+		size_t len = 0;
+		unsigned long long e[5] = {0};
+		if (!journal_line(&p, &s, &len) || len < 2 || journal_nums(s + 1, len - 1, e, 5) != 5)
+			break;
+		v[i].line = (size_t)e[0];
+		v[i].status = (int)e[1];
+		char **dst[3] = {&v[i].id, &v[i].from, &v[i].stamp};
+		for (int k = 0; k < 3; k++) {
+			*dst[k] = e[2 + k] > 0 ? xstrndup(p.p, (size_t)e[2 + k]) : NULL;
+			p.p += e[2 + k];
+		}
+		p.p++;	/* the newline */
+	}
+	return v;
+}
+
+void journal_attrs_free(struct journal_attr *v, size_t n)
+{
+	for (size_t i = 0; v != NULL && i < n; i++) {
+		free(v[i].id);
+		free(v[i].from);
+		free(v[i].stamp);
+	}
+	free(v);
+}
+
 int journal_replay(const char *data, size_t len, const char *base, size_t base_len, char **text,
 		   size_t *tlen, char **cause)
+{
+	return journal_replay_attrs(data, len, base, base_len, text, tlen, NULL, NULL, cause);
+}
+
+int journal_replay_attrs(const char *data, size_t len, const char *base, size_t base_len, char **text,
+			 size_t *tlen, struct journal_attr **attrs, size_t *nattrs, char **cause)
 {
 	struct journal_head h;
 	struct journal_in in = {data + strlen(JOURNAL_MAGIC), data + len};
@@ -367,8 +493,19 @@ int journal_replay(const char *data, size_t len, const char *base, size_t base_l
 	for (size_t i = 0; i < n; i++)
 		v[i] = (struct journal_line){bd->lines[i]->s, bd->lines[i]->len, bd->lines[i]->eol};
 	/* The whole records, in order; one cut short by a crash ends it. */
-	while (journal_record(&in, &v, &n, &cap))
-		;
+	const char *last_a = NULL, *last_end = NULL, *at;
+	size_t last_n = 0, an;
+	for (;;) {
+		if (journal_record(&in, &v, &n, &cap))
+			continue;
+		if (!journal_attr_record(&in, &at, &an))
+			break;
+		last_a = at, last_n = an, last_end = in.p;
+	}
+	if (attrs != NULL) {
+		*attrs = last_a != NULL ? journal_attrs_read(last_a, last_end, last_n) : NULL;
+		*nattrs = last_a != NULL ? last_n : 0;
+	}
 	struct buf out = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		buf_append(&out, v[i].s, v[i].len);

@@ -74,7 +74,11 @@ static char *lock_who(int fd, const struct flock *fl)
 
 int lock_take(const char *path, struct lock **lk, char **who)
 {
-	char *lp = lock_path(path);
+	/* Because the same file may be opened through a symbolic link, the
+	 * lock lies beside the file itself. */
+	char *real = realpath(path, NULL);
+	char *lp = lock_path(real != NULL ? real : path);
+	free(real);
 	*lk = NULL;
 	*who = NULL;
 	for (int tries = 0; tries < 10; tries++) {

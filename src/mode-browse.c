@@ -439,7 +439,7 @@ static void mode_browse_draw(struct editor *ed, struct mode *m, struct view_fram
 		free(b->note);
 		b->note = xasprintf(_("%zu of %zu"), b->nrows, items);
 		b->shown = (struct view_input){_("Filter (type to narrow the list): "), _("Filter: "),
-					       input_text(&b->in), input_len(&b->in), b->in.cur, b->note};
+					       input_text(&b->in), input_len(&b->in), b->in.cur, b->note, 0};
 		f->input = &b->shown;
 	}
 }

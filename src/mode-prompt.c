@@ -50,7 +50,7 @@ static void mode_prompt_draw(struct editor *ed, struct mode *m, struct view_fram
 	(void)ed;
 	struct mode_prompt *p = m->state;
 	p->shown = (struct view_input){p->label, p->label_short, input_text(&p->in), input_len(&p->in), p->in.cur,
-				       NULL};
+				       NULL, p->in.selected};
 	f->input = &p->shown;
 }
 
@@ -106,6 +106,7 @@ struct mode *mode_prompt_open(struct editor *ed, const char *label, const char *
 {
 	struct mode_prompt *p = xcalloc(1, sizeof *p);
 	input_init(&p->in, initial, history != NULL ? editor_history(ed, history) : NULL);
+	input_select_all(&p->in);	/* an offered answer: typing replaces it */
 	p->label = xstrdup(label);
 	p->label_short = label_short != NULL ? xstrdup(label_short) : NULL;
 	p->done = done;

@@ -185,7 +185,7 @@ static void mode_search_draw(struct editor *ed, struct mode *m, struct view_fram
 	free(ms->note);
 	ms->note = mode_search_note(ms, d);
 	ms->shown = (struct view_input){ms->label, NULL, input_text(&ms->in), input_len(&ms->in), ms->in.cur,
-					ms->note};
+					ms->note, 0};
 	f->input = &ms->shown;
 	if (ms->s == NULL)
 		return;

@@ -215,16 +215,42 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 	return store_open_text(text, len, path, info, cause);
 }
 
+/* The items' data the journal last wrote replaces the sidecar's: a status
+ * changed after the last save is not lost with the process.  The new
+ * journal writes it again (attrs_changed). */
+static void store_apply_attrs(struct doc *d, const struct journal_attr *v, size_t n)
+{
+	for (size_t i = 0; i < d->nlines; i++)
+		doc_attr_free(doc_line_attr_swap(d, i, NULL));
+	for (size_t k = 0; k < n; k++) {
+		if (v[k].line >= d->nlines)
+			continue;
+		struct doc_attr *a = doc_line_attr(d, v[k].line);
+		a->status = v[k].status >= DOC_ST_OPEN && v[k].status <= DOC_ST_DROPPED ? v[k].status : DOC_ST_OPEN;
+		a->id = v[k].id != NULL ? xstrdup(v[k].id) : NULL;
+		a->from = v[k].from != NULL ? xstrdup(v[k].from) : NULL;
+		a->stamp = v[k].stamp != NULL ? xstrdup(v[k].stamp) : NULL;
+		if (a->id != NULL)
+			doc_id_note(d, a->id);
+	}
+	d->attrs_changed = 1;
+}
+
 struct doc *store_open_recover(const char *path, struct store_info *info, char **cause)
 {
 	store_info_init(info, path);
 	char *text;
 	size_t len;
-	if (store_recover_text(info, &text, &len, cause) < 0) {
+	struct journal_attr *attrs;
+	size_t nattrs;
+	if (store_recover_text_attrs(info, &text, &len, &attrs, &nattrs, cause) < 0) {
 		store_info_free(info);
 		return NULL;
 	}
 	struct doc *d = store_open_text(text, len, info->recover_path, info, cause);
+	if (d != NULL && attrs != NULL)
+		store_apply_attrs(d, attrs, nattrs);
+	journal_attrs_free(attrs, nattrs);
 	if (d != NULL) {
 		/* What is on disk is the file, not the text just read. */
 		char *disk;
@@ -244,6 +270,14 @@ struct doc *store_open_recover(const char *path, struct store_info *info, char *
 
 int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause)
 {
+	return store_recover_text_attrs(info, text, len, NULL, NULL, cause);
+}
+
+int store_recover_text_attrs(const struct store_info *info, char **text, size_t *len, struct journal_attr **attrs,
+			     size_t *nattrs, char **cause)
+{
+	if (attrs != NULL)
+		*attrs = NULL, *nattrs = 0;
 	char *data;
 	size_t dlen;
 	if (fio_read(info->recover_path, &data, &dlen, cause) < 0)
@@ -270,7 +304,7 @@ int store_recover_text(const struct store_info *info, char **text, size_t *len, 
 		}
 	}
 	char *why = NULL;
-	r = journal_replay(data, dlen, base, blen, text, len, &why);
+	r = journal_replay_attrs(data, dlen, base, blen, text, len, attrs, nattrs, &why);
 	if (r < 0)
 		util_set_cause(cause, "%s: %s", info->recover_path, why);
 	free(why);
@@ -291,6 +325,28 @@ int store_recover_write(struct doc *d, struct store_info *info, char **cause)
 	return journal_sync(info->journal, d, info->recover_path, cause);
 }
 
+static int store_str_differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a != NULL && strcmp(a, b) != 0);
+}
+
+/* Does the items' data the journal wrote differ from d's (on the same text)? */
+static int store_attrs_differ(const struct doc *d, const struct journal_attr *v, size_t n)
+{
+	size_t have = 0;
+	for (size_t i = 0; i < d->nlines; i++)
+		have += d->lines[i]->attr != NULL;
+	if (have != n)
+		return 1;
+	for (size_t k = 0; k < n; k++) {
+		const struct doc_attr *a = v[k].line < d->nlines ? d->lines[v[k].line]->attr : NULL;
+		if (a == NULL || a->status != v[k].status || store_str_differ(a->id, v[k].id) ||
+		    store_str_differ(a->from, v[k].from) || store_str_differ(a->stamp, v[k].stamp))
+			return 1;
+	}
+	return 0;
+}
+
 int store_recover_check(const struct doc *d, struct store_info *info, char **when)
 {
 	char *copy;
@@ -299,7 +355,9 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 	char *why = NULL, *where = NULL;
 	if (!info->recover || stat(info->recover_path, &st) < 0)
 		return 0;
-	if (store_recover_text(info, &copy, &clen, &why) < 0) {
+	struct journal_attr *attrs;
+	size_t nattrs;
+	if (store_recover_text_attrs(info, &copy, &clen, &attrs, &nattrs, &why) < 0) {
 		/* Never replaced by this session's journal: kept aside. */
 		if (store_recover_set_aside(info, &where, NULL) == 0)
 			*when = xasprintf("%s; it is kept as %s", why, where);
@@ -311,9 +369,11 @@ int store_recover_check(const struct doc *d, struct store_info *info, char **whe
 	}
 	size_t len;
 	char *text = txt_write(d, &len);
-	int differs = len != clen || memcmp(text, copy, len) != 0;
+	int differs = len != clen || memcmp(text, copy, len) != 0 ||
+		      (attrs != NULL && store_attrs_differ(d, attrs, nattrs));
 	free(text);
 	free(copy);
+	journal_attrs_free(attrs, nattrs);
 	if (!differs) {
 		store_recover_drop(info, NULL);
 		return 0;

@@ -676,6 +676,8 @@ static attr_t ui_attr(unsigned a)
 		r = (r & A_REVERSE) ? r & ~A_REVERSE : r | A_REVERSE;
 	if (a & (VIEW_A_BOLD | VIEW_A_ERROR))
 		r |= A_BOLD;
+	if (a & VIEW_A_DIM)
+		r |= A_DIM;
 	return r;
 }
 

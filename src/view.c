@@ -438,12 +438,20 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	view_blank_row(g, sr, VIEW_A_STATUS);
 	char pos[64];
 	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
-	char *right = st->hints != NULL ? xasprintf("%s  %s ", pos, st->hints) : xasprintf("%s ", pos);
+	const char *info = st->info != NULL ? st->info : "";
+	char *right = xasprintf("%s%s%s%s%s ", pos, *info ? "  " : "", info, st->hints != NULL ? "  " : "",
+				st->hints != NULL ? st->hints : "");
 	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
 			       st->readonly ? " [read-only]" : "");
 	int lw = view_string_width(left);
 	int rw = view_string_width(right);
-	if (lw + 1 + rw > g->cols) {
+	if (lw + 1 + rw > g->cols && st->hints != NULL) {	/* the hints go first */
+		free(right);
+		right = xasprintf("%s%s%s ", pos, *info ? "  " : "", info);
+		rw = view_string_width(right);
+	}
+	if (lw + 1 + rw > g->cols && *info && g->cols - rw - 1 < 16) {
+		/* then the quorum and clock, when the name would be cut too short */
 		free(right);
 		right = xasprintf("%s ", pos);
 		rw = view_string_width(right);
@@ -579,7 +587,7 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	size_t row;
 	int col;
 	layout_pos(lay, layout_g_of_off(lay, in->cur), &row, &col);
-	view_draw_row(g, sr, lay, row, x, x + w, 0, NULL, 0);
+	view_draw_row(g, sr, lay, row, x, x + w, in->selected ? VIEW_A_SELECT : 0, NULL, 0);
 	g->cur_row = sr;
 	g->cur_col = x + col < g->cols ? x + col : g->cols - 1;
 	layout_free(lay);
@@ -635,7 +643,13 @@ const struct view_grid *view_render(struct view *v, const struct edit *e, const 
 
 static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f)
 {
-	return view_render_page(v, f->page, f->npage, f->page_top, f->page_title, f->st.msg);
+	/* A form over a page (a person added to the attendance) types in
+	 * the message line under it. */
+	const struct view_grid *g = view_render_page(v, f->page, f->npage, f->page_top, f->page_title,
+						     f->input != NULL ? NULL : f->st.msg);
+	if (f->input != NULL && !view_too_small(v))
+		view_draw_input(v, view_text_rows(v) + 1, f->input);
+	return g;
 }
 
 const struct view_grid *view_render_page(struct view *v, const char *const *lines, size_t n, size_t *top,

@@ -17,7 +17,7 @@ only() { # only HEADER-REGEX FILE...
 only 'curses.h|ncurses.h|ncursesw/curses.h|term.h' src/ui_curses.c
 only 'fribidi.h|fribidi/fribidi.h' src/bidi.c
 only 'unistr.h|unigbrk.h|uniwidth.h|uniwbrk.h|unilbrk.h|unictype.h|uninorm.h|unicase.h' src/ustr.c
-only 'jansson.h' src/side.c src/side-list.c
+only 'jansson.h' src/side.c src/side-list.c src/side-int.h src/side-keep.c src/side-check.c src/side-match.c src/side-apply.c
 only 'nettle/sha2.h' src/side.c
 
 # Which of mahdar's own modules each module may include, lowest first (the
@@ -53,7 +53,7 @@ buffer:  util buf ustr doc edit store txt fio lock
 view:    util buf ustr doc layout edit txt
 ui:      util buf ustr view
 cmd:     util buf ustr doc edit store txt fio layout search input keymap buffer view ui mode editor kmap draft
-mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review
+mode:    util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd editor fold archive review draft
 editor:  util buf ustr doc edit store txt fio layout search input keymap buffer view ui cmd mode kmap
 cli:     util buf ustr doc edit store txt fio layout date side keymap buffer editor fold export review archive cmd kmap draft
 '

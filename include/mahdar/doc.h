@@ -146,6 +146,8 @@ struct doc {
 	 * journal: what to write costs nothing to find). */
 	int marked;
 	size_t mark_lo, mark_hi;
+	int attrs_changed;	/* item data (doc_line_attr_swap) changed since the recovery
+				 * journal last wrote it */
 	int modified;		/* changed since loaded or saved */
 	int stale;		/* structure out of date: call txt_analyse() */
 

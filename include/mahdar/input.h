@@ -27,6 +27,9 @@ struct input {
 	struct input_history *hist;	/* or NULL */
 	size_t hpos;			/* hist->n: the line being typed; less: a history entry */
 	char *draft;			/* the line being typed while walking the history */
+	int selected;			/* the whole text is selected (a pre-filled answer):
+					 * typing replaces it, Backspace or Delete clears
+					 * it, a motion or the history keeps it unselected */
 };
 
 /* Histories by name (one per kind of prompt). */
@@ -40,6 +43,8 @@ enum input_motion { INPUT_LEFT, INPUT_RIGHT, INPUT_HOME, INPUT_END };
 /* Start with text (NULL: empty), the cursor at its end. */
 void input_init(struct input *in, const char *text, struct input_history *hist);
 void input_free(struct input *in);
+/* Select the whole text (a pre-filled answer: typing replaces it). */
+void input_select_all(struct input *in);
 
 const char *input_text(const struct input *in);
 size_t input_len(const struct input *in);

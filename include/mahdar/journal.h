@@ -11,7 +11,12 @@
  * a newline, and "E": the base's lines [lo, old_hi), as the records before
  * left them, are replaced by these n lines (eol: 0 none, 1 LF, 2 CRLF).
  * Replaying the whole records on the base gives the text; a record cut
- * short by a crash is ignored.  What changed comes from the doc's marked
+ * short by a crash is ignored.  Once an item's sidecar data (status, id,
+ * carried-from, timestamp) has changed, every sync also writes it whole:
+ * "A n", n entries "I line status idlen fromlen stamplen" each followed by
+ * those bytes and a newline, and "E" — the last whole one is what the
+ * items were (line numbers as the records before left the text).
+ * What changed comes from the doc's marked
  * range (doc_mark_clear()), so a sync costs the changed lines only. */
 #ifndef MAHDAR_JOURNAL_H
 #define MAHDAR_JOURNAL_H
@@ -57,5 +62,18 @@ int journal_head(const char *data, size_t len, struct journal_head *h);
  * *cause when the journal is damaged. */
 int journal_replay(const char *data, size_t len, const char *base, size_t base_len, char **text,
 		   size_t *tlen, char **cause);
+
+/* An item's sidecar data as the journal last wrote it. */
+struct journal_attr {
+	size_t line;		/* 0-based, in the replayed text */
+	int status;		/* enum doc_status */
+	char *id, *from, *stamp;	/* or NULL */
+};
+/* journal_replay(), also giving the items' data of the last whole "A"
+ * record (*attrs, *nattrs; *attrs NULL when there is none: the sidecar's
+ * data stands).  Free with journal_attrs_free(). */
+int journal_replay_attrs(const char *data, size_t len, const char *base, size_t base_len, char **text,
+			 size_t *tlen, struct journal_attr **attrs, size_t *nattrs, char **cause);
+void journal_attrs_free(struct journal_attr *v, size_t n);
 
 #endif

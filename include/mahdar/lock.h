@@ -20,7 +20,8 @@ enum lock_result {
 int lock_take(const char *path, struct lock **lk, char **who);
 /* Release the lock and remove the lock file; NULL is a no-op. */
 void lock_release(struct lock *lk);
-/* The lock file's name for path (caller frees). */
+/* The lock file's name for path (caller frees); lock_take() uses the name
+ * of the file a symbolic link points to. */
 char *lock_path(const char *path);
 
 #endif

@@ -86,6 +86,13 @@ const struct cmd *mode_search_open_table(size_t *n);
 const struct cmd *mode_search_table(size_t *n);
 const struct cmd *mode_browse_table(size_t *n);
 const struct cmd *mode_read_table(size_t *n);
+const struct cmd *mode_draft_table(size_t *n);
+const struct cmd *mode_form_table(size_t *n);
+const struct cmd *mode_item_table(size_t *n);
+const struct cmd *mode_people_table(size_t *n);
+const struct cmd *mode_people_open_table(size_t *n);
+const struct cmd *mode_outline_table(size_t *n);
+const struct cmd *mode_nav_table(size_t *n);
 
 /* ---- mode-prompt: one line typed in the message line ---- */
 
@@ -154,5 +161,51 @@ void mode_read_open(struct editor *ed, struct mode_browse *from, int edit);
 /* A file was just opened (editor_open): final minutes become read-only,
  * with a key that asks why and records an amendment before editing. */
 void mode_read_opened(struct editor *ed);
+
+/* ---- mode-draft: the drafting layer, under the text mode ---- */
+
+struct draft_now;
+
+/* Push the drafting layer (before the text mode): a missing file becomes
+ * the template of its language first. */
+void mode_draft_open(struct editor *ed);
+/* The wall clock now, for draft.c. */
+void mode_draft_now(struct draft_now *now);
+/* Where the value of the header line s[0..n) starts (after the colon and
+ * its spaces); n when there is no colon. */
+size_t mode_draft_value_off(const char *s, size_t n);
+/* Replace the value of header line `line` with value, as an edit (one
+ * undo step, or part of the open group). */
+void mode_draft_field_set(struct editor *ed, size_t line, const char *value);
+
+/* ---- mode-form: a few fields typed one after the other ---- */
+
+/* Names starting with prefix[0..n) for field `field`, at most max into
+ * out (strings that stay valid while the form is open); how many. */
+typedef size_t (*mode_form_complete)(struct editor *ed, void *ctx, size_t field, const char *prefix, size_t n,
+				     const char **out, size_t max);
+/* The form was filled (values[0..n), each a string): NULL closes it, a
+ * message (caller frees) keeps it open and shows why. */
+typedef char *(*mode_form_done)(struct editor *ed, char **values, size_t n, void *ctx);
+
+struct mode_form_field {
+	const char *label;	/* a whole phrase ("Owner"), through _() */
+	const char *value;	/* initial text, or NULL */
+	int complete;		/* Tab completes this field with the completer */
+};
+
+/* Push a form titled title (through _()) with fields[0..n) (copied);
+ * ctx is freed with free_ctx (NULL: not freed) when the form closes. */
+struct mode *mode_form_open(struct editor *ed, const char *title, const struct mode_form_field *fields, size_t n,
+			    mode_form_complete complete, mode_form_done done, void *ctx, void (*free_ctx)(void *));
+
+/* A number typed in a field, in any digits ("7", "٧", "۷"); -1 when it
+ * is not one, -2 when the field is empty. */
+long mode_form_number(const char *s);
+/* A key no table of a form (or a list like it) binds: the input method's
+ * keys of [text] still work (typing a name in Arabic); any other is
+ * taken and does nothing, so the text under the form is not touched.
+ * Returns 1. */
+int mode_form_pass_key(struct editor *ed, struct mode *m, const char *key);
 
 #endif

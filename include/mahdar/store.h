@@ -72,6 +72,11 @@ int store_recover_write(struct doc *d, struct store_info *info, char **cause);
 /* The text the recovery copy at info->recover_path gives (*text, *len;
  * caller frees).  0, or -1 and *cause. */
 int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause);
+struct journal_attr;
+/* The same, with the items' data the journal last wrote (*attrs NULL when
+ * it wrote none); free with journal_attrs_free(). */
+int store_recover_text_attrs(const struct store_info *info, char **text, size_t *len, struct journal_attr **attrs,
+			     size_t *nattrs, char **cause);
 /* Is there a recovery copy holding something else than d's text?  1 (and
  * *when, "2026-11-25 10:42", for the caller to free), or 0 — a copy that
  * holds exactly d's text is useless and is removed; -1 and *when saying

@@ -64,6 +64,13 @@ const char *txt_heading_suggest(const char *s, size_t n, int *sec);
  * Caller frees. */
 struct doc *txt_skeleton(int lang, const char *date_text);
 
+/* Where detail key (DOC_KEY_OWNER, DOC_KEY_DUE) of the recommendation line
+ * s[0..n) ("- text — owner: X, due: Y") has its value: 1 and the value's
+ * bytes [*start, *end).  0 when the line has details but not that one
+ * (*start = *end = the end of the details, where ", due: Y" would go);
+ * -1 when it has none (*start = *end = n, where " — owner: X" would go). */
+int txt_rec_detail(const char *s, size_t n, int key, size_t *start, size_t *end);
+
 /* Strip spaces, tabs and no-break spaces from both ends of s[0..*len);
  * returns the new start and updates *len. */
 const char *txt_trim(const char *s, size_t *len);

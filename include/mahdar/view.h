@@ -37,6 +37,7 @@ struct edit_pos;
 #define VIEW_A_ERROR	0x10u	/* an error message */
 #define VIEW_A_MATCH	0x20u	/* a search match */
 #define VIEW_A_CURRENT	0x40u	/* the current search match */
+#define VIEW_A_DIM	0x80u	/* an action item done or dropped */
 
 /* One screen cell.  A cell with width 2 is followed by one with width 0
  * (the right half, nothing to draw).  len == 0 is a blank. */
@@ -62,6 +63,8 @@ struct view_status {
 	size_t line, col;	/* 1-based */
 	int rtl;		/* the cursor line's direction */
 	const char *hints;	/* short key hints, or NULL */
+	const char *info;	/* the quorum, the meeting clock: before the hints, kept when they
+				 * do not fit (NULL: none) */
 	const char *msg;	/* message line, or NULL */
 	int msg_error;
 	int msg_cursor;		/* put the cursor just after the message (a typed answer) */
@@ -85,6 +88,7 @@ struct view_input {
 	size_t len;
 	size_t cur;		/* byte offset of the cursor in text */
 	const char *note;	/* right-aligned after the text ("3 of 17"), or NULL */
+	int selected;		/* the text is drawn selected (a pre-filled answer) */
 };
 
 /* Everything one frame shows; the editor fills it from the buffer, the

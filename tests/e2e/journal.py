@@ -5,8 +5,10 @@ An independent reader of the recovery journal (include/mahdar/journal.h),
 as a second process tailing it would be: "B size sha256 inline" names the
 base (the text file TEXT, checked by size and SHA-256, or the text
 inline); each whole record "S lo old_hi n" + n lines + "E" replaces the
-lines [lo, old_hi) by the n lines given.  A plain-text copy is printed as
-it is."""
+lines [lo, old_hi) by the n lines given; an "A n" record (the items'
+sidecar data: n entries "I line status idlen fromlen stamplen" + bytes)
+is read past, or printed to standard error with --attrs.  A plain-text
+copy is printed as it is."""
 import hashlib
 import sys
 
@@ -44,8 +46,24 @@ while start < len(base):
     cr = nl > start and base[nl - 1:nl] == b'\r'
     lines.append((base[start:nl - 1] if cr else base[start:nl], 2 if cr else 1))
     start = nl + 1
+show_attrs = '--attrs' in sys.argv
 while pos < len(data):
     try:
+        if data[pos:pos + 2] == b'A ':
+            entries = []
+            for _ in range(int(line().split()[1])):
+                _, ln, status, a, b, c = line().split()
+                n = int(a) + int(b) + int(c)
+                if len(data) < pos + n + 1:
+                    raise ValueError
+                ident = data[pos:pos + int(a)].decode()
+                entries.append('%s %s %s' % (ln.decode(), status.decode(), ident))
+                pos += n + 1
+            if line() != b'E':
+                raise ValueError
+            if show_attrs:
+                sys.stderr.write('attrs: ' + '; '.join(entries) + '\n')
+            continue
         _, lo, old_hi, count = line().split()
         new = []
         for _ in range(int(count)):

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # --------------------------------------------------------------- Arabic, from --input
+: >"$E2E_DIR/ar.txt"	# an empty file (a missing one would open as the template)
 start "$E2E_DIR/ar.txt" 80 24 "--input arabic"
 expect_status "[ع]"
 type_text 'hgsbl ugd;l'
@@ -43,6 +44,7 @@ expect_exit 0
 
 # --------------------------------------------------------------- Persian: a sequence, ZWNJ
 fresh
+: >"$E2E_DIR/fa.txt"
 start "$E2E_DIR/fa.txt" 80 24 "--input persian"
 type_text 'ld\ya,n'
 keys C-s
@@ -56,6 +58,7 @@ cmp "$E2E_DIR/fa.txt" "$E2E_DIR/fa.want" || fail "Persian typed wrong: $(od -c "
 mkdir -p "$E2E_DIR/config/mahdar"
 printf 'M-p  input-persian\nM-h  input-hebrew\n' >"$E2E_DIR/config/mahdar/keys"
 fresh
+: >"$E2E_DIR/k.txt"
 start "$E2E_DIR/k.txt"
 keys M-p
 expect_status "[ف]"
@@ -76,6 +79,7 @@ rm -r "$E2E_DIR/config"
 # --------------------------------------------------------------- a malformed input method
 printf '@name mine\na  X\nb\nc   U+ZZ\n' >"$E2E_DIR/mine.kmap"
 fresh
+: >"$E2E_DIR/m.txt"
 start "$E2E_DIR/m.txt" 100 24 "--input $E2E_DIR/mine.kmap"
 expect_message "mine.kmap:3: "
 expect_message "mine.kmap:4: "

@@ -1,5 +1,5 @@
 #!/bin/sh
-# kill -9 after 12 s of typing that never pauses loses at most the last
+# kill -9 after 15 s of typing that never pauses loses at most the last
 # 2 s: the recovery journal is brought up to date within a second of each
 # change, also while the keys keep coming.
 . "$(dirname "$0")/lib.sh"
@@ -7,7 +7,7 @@ F="$E2E_DIR/m.txt"
 printf '# Minutes\n' >"$F"
 start "$F"
 keys End
-# Words w0001, w0002, … every 80 ms for 12 s; the time each was sent is
+# Words w0001, w0002, … every 80 ms for 15 s; the time each was sent is
 # kept; then kill -9 and see which words the recovery copy holds.
 python3 - "$E2E_SOCK" "$(mahdar_pid)" "$E2E_DIR/sent" <<'PY' || fail "typing driver failed"
 import os, signal, subprocess, sys, time
@@ -15,7 +15,7 @@ sock, pid, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 t0 = time.monotonic()
 sent = []
 n = 0
-while time.monotonic() - t0 < 12:
+while time.monotonic() - t0 < 15:
     n += 1
     subprocess.run(['tmux', '-L', sock, '-f', '/dev/null', 'send-keys', '-l', ' w%04d' % n], check=True)
     sent.append((n, time.monotonic()))

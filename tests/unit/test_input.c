@@ -19,6 +19,22 @@ static void test_typing_and_backspace(void **state)
 	input_insert(&in, "line one\nline two", 17);
 	assert_string_equal(input_text(&in), "xline one");
 	input_free(&in);
+	/* A pre-filled answer, selected: typing replaces it, Backspace or
+	 * Delete clears it, a motion unselects it to edit. */
+	input_init(&in, "old.txt", NULL);
+	input_select_all(&in);
+	input_insert(&in, "n", 1);
+	assert_string_equal(input_text(&in), "n");
+	input_select_all(&in);
+	input_backspace(&in);
+	assert_string_equal(input_text(&in), "");
+	input_free(&in);
+	input_init(&in, "old.txt", NULL);
+	input_select_all(&in);
+	input_move(&in, INPUT_END);
+	input_insert(&in, "~", 1);
+	assert_string_equal(input_text(&in), "old.txt~");
+	input_free(&in);
 	/* كتبَ: Backspace takes the fatha, then the letter, then another. */
 	input_init(&in, "كتبَ", NULL);
 	input_backspace(&in);

@@ -104,7 +104,7 @@ static void test_default_keymap(void **state)
 		{"C-s", "save"}, {"C-q", "quit"}, {"C-z", "undo"}, {"C-y", "redo"}, {"C-x", "cut"},
 		{"C-c", "copy"}, {"C-v", "paste"}, {"Left", "left"}, {"C-Left", "word-left"},
 		{"S-Right", "select-right"}, {"C-S-Left", "select-word-left"}, {"C-Home", "doc-start"},
-		{"PageDown", "page-down"}, {"Enter", "newline"}, {"Backspace", "backspace"},
+		{"PageDown", "page-down"}, {"Enter", "newline-item"}, {"Backspace", "backspace"},
 		{"F3", "toggle-controls"},
 	};
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(want); i++) {

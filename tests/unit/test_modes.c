@@ -30,10 +30,13 @@ static void test_save_as(void **state)
 	fake_type(&f, "X");
 	fake_key(&f, "F2");
 	fake_expect(&f, "Save as");
-	/* The file name is typed over the current one: Backspace takes the
-	 * old one off a character at a time. */
-	for (int i = 0; i < 300; i++)
-		fake_key(&f, "Backspace");
+	/* The current name is offered selected: typing replaces it at once. */
+	char *old = tf_path(state, "a.txt");
+	fake_expect(&f, old);
+	char *sel = fake_cells_with(&f, f.g->rows - 1, VIEW_A_SELECT);
+	assert_non_null(strstr(sel, "a.txt"));
+	free(sel);
+	free(old);
 	char *path = tf_path(state, "b.txt");
 	fake_type(&f, path);
 	fake_key(&f, "Enter");
@@ -44,10 +47,14 @@ static void test_save_as(void **state)
 	free(got);
 	assert_string_equal(buffer_path(editor_buffer(f.ed)), path);
 	assert_false(buffer_modified(editor_buffer(f.ed)));
-	/* Up in the next save-as brings the name typed last. */
+	/* Up in the next save-as brings the name typed last; one Backspace
+	 * clears the offered name, a motion keeps it to edit. */
 	fake_key(&f, "F2");
-	for (int i = 0; i < 300; i++)
-		fake_key(&f, "Backspace");
+	fake_key(&f, "Backspace");
+	char *prompt = fake_row(&f, f.g->rows - 1);
+	assert_non_null(strstr(prompt, "Save as"));
+	assert_null(strstr(prompt, "b.txt"));
+	free(prompt);
 	fake_key(&f, "Up");
 	fake_expect(&f, "b.txt");
 	/* On a narrow screen the shorter label leaves room for the name. */
@@ -58,6 +65,12 @@ static void test_save_as(void **state)
 	fake_expect(&f, "Save as: ");
 	fake_key(&f, "Esc");
 	fake_expect(&f, "Not saved");
+	editor_resize(f.ed, 12, 70);
+	fake_key(&f, "F2");
+	fake_key(&f, "End");
+	fake_type(&f, ".bak");
+	fake_expect(&f, "b.txt.bak");
+	fake_key(&f, "Esc");
 	free(path);
 	fake_close(&f);
 }
@@ -240,7 +253,7 @@ static void test_item_status_undo(void **state)
 	/* Not on an item: said so, nothing changed. */
 	edit_move(e, EDIT_DOC_START, 0);
 	fake_key(&f, "F6");
-	fake_expect(&f, "not on an action item");
+	fake_expect(&f, "not on a recommendation");
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	fake_close(&f);
 }
@@ -280,6 +293,52 @@ static void test_read_only(void **state)
 	fake_key(&f, "C-q");
 	assert_true(editor_done(f.ed, &status));
 	free(path);
+	fake_close(&f);
+}
+
+/* An item's owner and due date: typed in a prompt, written into the line
+ * as one undo step, added when the line has none. */
+static void test_item_details(void **state)
+{
+	struct fake f;
+	fake_open(&f, state, "o.txt",
+		  "# محضر\nالتاريخ: 2025-01-01\n\n## التوصيات\n- إصلاح السقف — المسؤول: كريم، الموعد: 2025-02-01\n"
+		  "- قرار بلا مسؤول\n");
+	struct doc *d = buffer_doc(editor_buffer(f.ed));
+	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){4, 0}, 0);
+	fake_key(&f, "F8");
+	fake_expect(&f, "Owner");
+	fake_expect(&f, "ميرك");	/* the owner now, to edit (drawn right to left) */
+	for (int i = 0; i < 10; i++)
+		fake_key(&f, "Backspace");
+	fake_type(&f, "سارة يوسف");
+	fake_key(&f, "Enter");
+	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-02-01");
+	fake_key(&f, "F9");
+	for (int i = 0; i < 20; i++)
+		fake_key(&f, "Backspace");
+	fake_type(&f, "2025-03-15");
+	fake_key(&f, "Enter");
+	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-03-15");
+	fake_key(&f, "C-z");
+	fake_key(&f, "C-z");
+	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: كريم، الموعد: 2025-02-01");
+	assert_false(buffer_modified(editor_buffer(f.ed)));
+	/* A decision gets an owner (and so becomes an action), in its language. */
+	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
+	fake_key(&f, "F8");
+	fake_type(&f, "ليلى");
+	fake_key(&f, "Enter");
+	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى");
+	fake_key(&f, "F9");
+	fake_type(&f, "2025-04-01");
+	fake_key(&f, "Enter");
+	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
+	/* Esc leaves it as it was. */
+	fake_key(&f, "F8");
+	fake_key(&f, "Esc");
+	fake_expect(&f, "Not changed");
+	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
 	fake_close(&f);
 }
 
@@ -347,6 +406,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_replace_all_one_undo, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_item_status_undo, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_read_only, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_item_details, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_search_does_not_block, tf_setup_dir, tf_teardown_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -544,6 +544,34 @@ static void test_recovery_copy(void **state)
 	free(orig);
 }
 
+/* A file without a sidecar (read in place: its lines made in the bytes
+ * read) gives a recovery journal that replays on it — the base's hash is
+ * of the file as on disk, taken before the bytes became lines. */
+static void test_recovery_without_sidecar(void **state)
+{
+	char *p = tf_path(state, "plain.txt"), *cause = NULL;
+	static const char orig[] = "# Minutes\r\nDate: 2026-11-27\n\n## Agenda\n1. Budget";
+	tf_put_file(p, orig, sizeof orig - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	doc_line_splice(d, 4, 0, 0, "* ", 2);
+	doc_line_insert(d, 1, "Place: hall", 11, DOC_EOL_LF);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	char *text;
+	size_t len, want_len;
+	char *want = txt_write(d, &want_len);
+	if (store_recover_text(&info, &text, &len, &cause) < 0)
+		fail_msg("%s", cause);
+	assert_int_equal(len, want_len);
+	assert_memory_equal(text, want, len);
+	free(text);
+	free(want);
+	doc_free(d);
+	store_info_free(&info);
+	free(p);
+}
+
 /* A huge valid sidecar (100 MB of JSON) is not read: the document opens at
  * once from its text, with a message, and the sidecar is backed up before
  * it is rewritten.  Private minutes: the sidecar written beside a 0600
@@ -702,6 +730,50 @@ static void test_touched_not_changed(void **state)
 	}
 }
 
+/* An item's status changed after the last save (an undoable edit of its
+ * sidecar data) reaches the recovery journal: after a crash the restored
+ * document has it, on the right line even when lines were added before it
+ * later, and the new journal carries it on. */
+static void test_recovery_keeps_item_data(void **state)
+{
+	size_t len;
+	char *orig = tu_corpus_file("vaad-2024-he.txt", &len);
+	char *p = tf_path(state, "v.txt"), *cause = NULL;
+	tf_put_file(p, orig, len);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);	/* a sidecar: all open */
+	size_t item = d->recs[0].line;
+	char *id = xstrdup(d->lines[item]->attr->id);
+	struct doc_attr a = *d->lines[item]->attr;
+	a.status = DOC_ST_DONE;
+	doc_attr_free(doc_line_attr_swap(d, item, doc_attr_dup(&a)));
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_line_insert(d, 1, "x", 1, DOC_EOL_LF);	/* the item moves down a line */
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_free(d);	/* the process dies: no save */
+	store_info_free(&info);
+
+	d = store_open_recover(p, &info, &cause);
+	assert_non_null(d);
+	const struct doc_attr *got = d->lines[item + 1]->attr;
+	assert_non_null(got);
+	assert_int_equal(got->status, DOC_ST_DONE);
+	assert_string_equal(got->id, id);
+	/* The restored document's own journal writes the data again. */
+	assert_true(d->attrs_changed);
+	assert_int_equal(store_recover_write(d, &info, &cause), 0);
+	doc_free(d);
+	store_info_free(&info);
+	d = store_open_recover(p, &info, &cause);
+	assert_int_equal(d->lines[item + 1]->attr->status, DOC_ST_DONE);
+	doc_free(d);
+	store_info_free(&info);
+	free(id);
+	free(p);
+	free(orig);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -716,9 +788,11 @@ int main(void)
 		T(test_refuses_binary_and_missing),
 		T(test_orphan_sidecar_kept),
 		T(test_recovery_copy),
+		T(test_recovery_without_sidecar),
 		T(test_huge_sidecar_private_links),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
+		T(test_recovery_keeps_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -755,9 +755,29 @@ static void test_header_block_until_first_heading(void **state)
 	doc_free(d);
 }
 
+/* Where an item's owner and due date are written in its line. */
+static void test_rec_detail(void **state)
+{
+	(void)state;
+	const char *l = "- Fix it — owner: Ali, Omar, due: 2025-01-02, votes: 5-0-1";
+	size_t a, b;
+	assert_int_equal(txt_rec_detail(l, strlen(l), DOC_KEY_OWNER, &a, &b), 1);
+	assert_int_equal(b - a, strlen("Ali, Omar"));
+	assert_memory_equal(l + a, "Ali, Omar", b - a);
+	assert_int_equal(txt_rec_detail(l, strlen(l), DOC_KEY_DUE, &a, &b), 1);
+	assert_memory_equal(l + a, "2025-01-02", b - a);
+	const char *l2 = "- Fix it — owner: Ann ";
+	assert_int_equal(txt_rec_detail(l2, strlen(l2), DOC_KEY_DUE, &a, &b), 0);
+	assert_int_equal(a, strlen("- Fix it — owner: Ann"));	/* after the details, not the trailing space */
+	const char *l3 = "- A decision — with a dash";
+	assert_int_equal(txt_rec_detail(l3, strlen(l3), DOC_KEY_OWNER, &a, &b), -1);
+	assert_int_equal(a, strlen(l3));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rec_detail),
 		cmocka_unit_test(test_corpus_round_trip),
 		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_analyse_after_edit),

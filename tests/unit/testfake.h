@@ -80,11 +80,14 @@ static inline char *fake_cells_with(const struct fake *f, int r, unsigned attr)
 	return tg_row(f->g, r, attr);
 }
 
-static inline void fake_open(struct fake *f, void **state, const char *name, const char *text)
+/* Open name (holding text, or missing when text is NULL: lang is then
+ * the language of its template, as --lang gives it). */
+static inline void fake_open_lang(struct fake *f, void **state, const char *name, const char *text, int lang)
 {
 	memset(f, 0, sizeof *f);
 	snprintf(f->keys, sizeof f->keys, "%s/keymaps/default.keys", tu_srcdir());
 	f->opts.keymap = f->keys;
+	f->opts.lang = lang;
 	char *cfg = tf_path(state, "config");
 	setenv("XDG_CONFIG_HOME", cfg, 1);	/* no user keys */
 	free(cfg);
@@ -98,6 +101,11 @@ static inline void fake_open(struct fake *f, void **state, const char *name, con
 	free(path);
 	editor_resize(f->ed, 12, 70);
 	fake_frame(f);
+}
+
+static inline void fake_open(struct fake *f, void **state, const char *name, const char *text)
+{
+	fake_open_lang(f, state, name, text, 0);	/* English */
 }
 
 static inline void fake_close(struct fake *f)
