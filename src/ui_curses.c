@@ -46,10 +46,13 @@
 #define UI_BIDI_OFF "\033[8h\033[0 k"
 
 /* While typed text comes faster than this (key repeat, a fast typist's
- * burst), the status line is redrawn at most this often, and shows where
- * the cursor is at most this long after the last key; at ordinary typing
- * speed, and for every move of the cursor, it follows each key. */
+ * burst), the status line is redrawn at most this often; at ordinary
+ * typing speed, and for every move of the cursor, it follows each key. */
 #define UI_STATUS_MS 100
+/* A status line held back is sent with the next frame once UI_STATUS_MS
+ * have passed, or on its own once no key has come for this long (the
+ * typist paused): never between two keys of a burst. */
+#define UI_IDLE_MS 50
 
 /* How long to wait for the rest of an escape sequence, and of a paste. */
 #define UI_ESC_WAIT_MS 30
@@ -71,6 +74,7 @@ struct ui {
 	struct ui_frame prev;
 	int owed_row;			/* a status row not yet sent (throttled), or -1 */
 	long long status_ms;		/* when the status row was last sent */
+	long long input_ms;		/* when input last came */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -276,6 +280,13 @@ void ui_suspend(struct ui *u)
 	clearok(curscr, TRUE);
 }
 
+static long long ui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Read what input is there (after waiting up to wait_ms for it).  Returns
  * 1 if bytes came, 0 on timeout; a signal byte is stored in *sig. */
 static int ui_fill(struct ui *u, int wait_ms, int *sig)
@@ -304,8 +315,10 @@ static int ui_fill(struct ui *u, int wait_ms, int *sig)
 			*sig = SIGHUP;	/* the terminal is gone */
 			return 0;
 		}
-		if (k > 0)
+		if (k > 0) {
 			u->in_len += (size_t)k;
+			u->input_ms = ui_now_ms();
+		}
 		return k > 0;
 	}
 	return 0;
@@ -340,13 +353,6 @@ static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
 	default:
 		return 0;
 	}
-}
-
-static long long ui_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void ui_pay_status(struct ui *u);
@@ -390,6 +396,8 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 		if (u->owed_row >= 0) {
 			t0 = ui_now_ms();
 			due = u->status_ms + UI_STATUS_MS - t0;
+			if (u->input_ms + UI_IDLE_MS - t0 > due)
+				due = u->input_ms + UI_IDLE_MS - t0;
 			if (due < 0)
 				due = 0;
 			if (wait < 0 || due < wait)
@@ -562,7 +570,7 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 	 * whole cells (no multibyte text for curses to convert again), so that
 	 * neither we nor curses' own screen comparison redo the whole screen
 	 * for a key that changed two cells. */
-	int changed = 0, owed = -1, text = 0;
+	int changed = 0, owed = -1, text = 0, held = -1, held_c0 = 0, held_c1 = 0, held_typing = 0;
 	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
 	long long now = ui_now_ms();
 	if (resized)
@@ -581,9 +589,11 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		changed = 1;
 		if (ui_is_status(g, r)) {
 			/* Held back only while typing fast: text above it changed
-			 * too (a move of the cursor alone shows at once). */
-			if (!resized && text && now - u->status_ms < UI_STATUS_MS) {
-				owed = r;
+			 * too (a move of the cursor alone shows at once), or it is
+			 * held back already and nothing else changes (a second
+			 * frame for the same key; decided after the rows below). */
+			if (!resized && (text || r == u->owed_row) && now - u->status_ms < UI_STATUS_MS) {
+				held = r, held_c0 = c0, held_c1 = c1, held_typing = text;
 				continue;
 			}
 			u->status_ms = now;
@@ -591,6 +601,13 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 			text = 1;
 		}
 		ui_draw_cells(g, r, c0, c1);
+	}
+	if (held >= 0 && !held_typing && text) {
+		/* Rows below it changed (a message): shown in the same frame. */
+		ui_draw_cells(g, held, held_c0, held_c1);
+		u->status_ms = now;
+	} else if (held >= 0) {
+		owed = held;
 	}
 	u->owed_row = owed;
 	if (changed)
