@@ -426,3 +426,45 @@ int fio_is_dir(const char *path)
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+int fio_dir_writable(const char *path)
+{
+	char *dir = fio_dirname(path);
+	int ok = access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
+char *fio_absolute(const char *path)
+{
+	char *dir = fio_dirname(path), *real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL)
+		return NULL;
+	const char *slash = strrchr(path, '/'), *base = slash != NULL ? slash + 1 : path;
+	char *abs = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+	free(real);
+	return abs;
+}
+
+int fio_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			errno = e;
+			return -1;
+		}
+		if (c == '\0')
+			break;
+		*s = c;
+	}
+	free(p);
+	return 0;
+}

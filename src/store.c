@@ -99,12 +99,43 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 	}
 }
 
+/* Where path's recovery journal goes.  Beside the file ("FILE.recover"),
+ * because that is where a user looks and it moves with the folder; but
+ * when the folder cannot take a new file (a read-only share, another
+ * user's folder) and none is there already, in $XDG_STATE_HOME/mahdar/
+ * (~/.local/state/mahdar/), named after the file's full path with each
+ * '/' as '%' — so that words typed there are not left without a copy.
+ * Caller frees. */
+static char *store_recover_path(const char *path)
+{
+	char *beside = xasprintf("%s.recover", path);
+	if (fio_exists(beside) || fio_dir_writable(path))
+		return beside;
+	const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
+	char *dir = x != NULL && x[0] == '/' ? xasprintf("%s/mahdar", x)
+		  : h != NULL && h[0] == '/' ? xasprintf("%s/.local/state/mahdar", h) : NULL;
+	char *abs = fio_absolute(path);
+	if (dir == NULL || abs == NULL || fio_mkdirs(dir) < 0) {
+		free(dir);
+		free(abs);
+		return beside;	/* writing it will say why it cannot be */
+	}
+	for (char *p = abs; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '%';
+	char *state = xasprintf("%s/%s.recover", dir, abs);
+	free(dir);
+	free(abs);
+	free(beside);
+	return state;
+}
+
 void store_info_init(struct store_info *info, const char *path)
 {
 	memset(info, 0, sizeof *info);
 	info->text_path = xstrdup(path);
 	info->side_path = side_path(path);
-	info->recover_path = xasprintf("%s.recover", path);
+	info->recover_path = store_recover_path(path);
 	info->recover = fio_exists(info->recover_path);
 	info->journal = journal_new();
 }

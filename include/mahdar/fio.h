@@ -59,5 +59,13 @@ void fio_ignore_sigxfsz(void);
 int fio_exists(const char *path);
 /* 1 if path is a folder (or a link to one), 0 if not. */
 int fio_is_dir(const char *path);
+/* Can a new file be made in the folder that holds path? */
+int fio_dir_writable(const char *path);
+/* path made absolute (its folder resolved, its last name kept); caller
+ * frees.  NULL when the folder cannot be resolved. */
+char *fio_absolute(const char *path);
+/* Make folder dir and the folders above it that are missing (mode 0700
+ * for the new ones): 0, or -1 with errno. */
+int fio_mkdirs(const char *dir);
 
 #endif
