@@ -443,7 +443,9 @@ static struct journal_attr *journal_attrs_read(const char *at, const char *end, 
 		v[i].status = (int)e[1];
 		char **dst[3] = {&v[i].id, &v[i].from, &v[i].stamp};
 		for (int k = 0; k < 3; k++) {
-			*dst[k] = e[2 + k] > 0 ? xstrndup(p.p, (size_t)e[2 + k]) : NULL;
+			/* A NUL never comes from mahdar: such a field is left out. */
+			size_t fl = (size_t)e[2 + k];
+			*dst[k] = fl > 0 && memchr(p.p, '\0', fl) == NULL ? xstrndup(p.p, fl) : NULL;
 			p.p += e[2 + k];
 		}
 		p.p++;	/* the newline */
