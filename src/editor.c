@@ -179,14 +179,19 @@ int editor_background(struct editor *ed, int due_only)
 	 * slices run, a search never delays the echo of its own term. */
 	if (due_only)
 		ed->tick_wait = mode_tick_all(ed->top, ed);
+	int stale = buffer_doc(ed->buf)->stale;
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
+	if (stale && !buffer_doc(ed->buf)->stale)
+		ed->changed = 1;	/* analysed: what the modes draw from the structure may differ */
 	free(cause);
 	/* The file on disk: changed by another program, or free again. */
 	char *msg = NULL;
 	int watch_wait, w = buffer_watch(ed->buf, editor_now_ms(), due_only, &watch_wait, &msg);
 	if (w != 0 && ed->top != NULL && ed->top->ops == mode_text())	/* not over a question */
 		editor_message(ed, 1, "%s", msg);
+	if (w != 0)
+		ed->changed = 1;
 	if (w == BUFFER_TAKEN_OVER)
 		cmd_file_opened(ed);	/* may offer the other mahdar's recovery copy */
 	free(msg);
@@ -226,8 +231,10 @@ static void editor_loop(struct editor *ed)
 			ed->changed = 0;
 		}
 		if (ui_next(ed->ui, &ev, editor_background(ed, 0)) <= 0) {
+			/* A mode whose slices change the screen says so
+			 * (editor_changed): a key with no background work is
+			 * drawn once, not a second time after its slice. */
 			editor_background(ed, 1);
-			ed->changed |= ed->tick_wait != 0;	/* the slices are done (or paused): show it */
 			continue;
 		}
 		ed->changed = 1;

@@ -334,8 +334,10 @@ static int mode_browse_tick(struct editor *ed, struct mode *m)
 {
 	struct mode_browse *b = m->state;
 	int cols = view_too_small(editor_view(ed)) ? 80 : editor_view(ed)->cols;
-	if (b->dirty || b->built_gen != b->in.gen || b->built_cols != cols)
+	if (b->dirty || b->built_gen != b->in.gen || b->built_cols != cols) {
 		mode_browse_build(ed, b);
+		editor_changed(ed);	/* the list, filtered again */
+	}
 	return -1;
 }
 
