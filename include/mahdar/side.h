@@ -24,6 +24,10 @@ void side_sha256_hex(const void *data, size_t len, char out[65]);
  * newline.  Caller frees. */
 char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
 		 size_t *len);
+/* The same, and the text's SHA-256 (hex) in sha, for a caller that needs it
+ * too (the text of a 20 MB document is hashed once, not twice). */
+char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
+		      char sha[65]);
 
 enum side_result {
 	SIDE_OK = 0,		/* applied; the text is what the sidecar describes */
