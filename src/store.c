@@ -17,6 +17,7 @@
 #include "mahdar/util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -469,13 +470,31 @@ static const char *store_why(const char *why, const char *path)
 	return why;
 }
 
+/* The text staged (written and synced under a temporary name) on a
+ * thread of its own while the sidecar is built: the two take about as
+ * long on a large document, and the disk's wait costs no CPU. */
+struct store_text_job {
+	const char *path, *text;
+	size_t len;
+	struct fio_stage *st;
+	char *cause;
+	int err;	/* errno of a failure */
+};
+
+static void *store_stage_text(void *arg)
+{
+	struct store_text_job *j = arg;
+	j->st = fio_stage(j->path, j->text, j->len, &j->cause);
+	j->err = j->st == NULL ? errno : 0;
+	return NULL;
+}
+
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause)
 {
 	if (d->stale)
 		txt_analyse(d);
-	size_t len, jlen;
-	char *text = txt_write(d, &len);
-	char *json = side_write(d, text, len, now_iso, &jlen);
+	size_t len, jlen = 0;
+	char *text = txt_write(d, &len), *json = NULL, sha[65];
 	int ret = -1;
 	char *side_why = NULL;	/* why the sidecar is not written, once known */
 	int no_backup = 0;
@@ -496,9 +515,26 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	 * full disk passes, a lack of room for either one saves neither (so
 	 * the two stay a pair); any other trouble with the sidecar leaves it
 	 * as it was and saves the text. */
-	st_text = fio_stage(info->text_path, text, len, cause);
-	if (st_text == NULL)
+	struct store_text_job job = { info->text_path, text, len, NULL, NULL, 0 };
+	pthread_t th;
+	fio_ignore_sigxfsz();	/* before a second thread */
+	int threaded = pthread_create(&th, NULL, store_stage_text, &job) == 0;
+	if (!threaded)
+		store_stage_text(&job);
+	json = side_write_hash(d, text, len, now_iso, &jlen, sha);
+	if (threaded)
+		pthread_join(th, NULL);
+	st_text = job.st;
+	if (st_text == NULL) {
+		if (cause != NULL) {
+			free(*cause);
+			*cause = job.cause;
+		} else {
+			free(job.cause);
+		}
+		errno = job.err;
 		goto out;
+	}
 	if (side_why == NULL) {
 		/* Because the sidecar holds the text of every item: never
 		 * more readable than the text itself. */
@@ -524,7 +560,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	st_side = NULL;
 	ret = 0;
 	d->modified = 0;
-	store_note_disk(info, d, text, len);
+	store_note_disk_sha(info, d, len, sha);
 	if (d->created == NULL)
 		d->created = xstrdup(now_iso);
 	free(d->modified_at);
