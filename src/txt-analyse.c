@@ -176,14 +176,54 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
+/* Because a long document repeats the same few headings (a year of
+ * minutes in one file: "## Decisions" thousands of times) and matching one
+ * against every known heading in four languages (folding, and the nearest
+ * name for a typo) costs microseconds, each distinct heading text is looked
+ * up once per analysis: a small open-addressing table of the heading bytes
+ * (pointing into the lines, which do not change during the analysis). */
+#define TXT_MEMO_SLOTS 512	/* a power of two; filled at most 3/4 */
+
+/* The lookup of heading s[0..n) (the bytes after "## "), memoised. */
+static const struct txt_heading_memo *txt_heading_find(struct txt_scan *sc, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	if (sc->memo == NULL)
+		sc->memo = xcalloc(TXT_MEMO_SLOTS, sizeof *sc->memo);
+	struct txt_heading_memo *m = NULL;
+	for (size_t k = h & (TXT_MEMO_SLOTS - 1);; k = (k + 1) & (TXT_MEMO_SLOTS - 1)) {
+		m = &sc->memo[k];
+		if (m->s == NULL || (m->n == n && memcmp(m->s, s, n) == 0))
+			break;
+	}
+	if (m->s != NULL)
+		return m;
+	struct txt_heading_memo v = { s, n, -1, DOC_LANG_NONE, NULL };
+	v.key = txt_lookup_heading(s, n, &v.lang);
+	if (v.key < 0) {
+		size_t tn = n;
+		const char *t = txt_trim(s, &tn);
+		v.near = txt_heading_suggest(t, tn, NULL);
+	}
+	if (sc->nmemo < TXT_MEMO_SLOTS / 4 * 3) {	/* else looked up every time */
+		*m = v;
+		sc->nmemo++;
+		return m;
+	}
+	sc->memo_spare = v;
+	return &sc->memo_spare;
+}
+
 /* A "## " line: a new section, known or not (a near miss is noted). */
 static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size_t n)
 {
 	struct doc *d = sc->d;
 	sc->in_header = 0;
-	int lang = DOC_LANG_NONE;
 	size_t hn = n > 3 ? n - 3 : 0;
-	int key = hn ? txt_lookup_heading(s + 3, hn, &lang) : -1;
+	const struct txt_heading_memo *m = hn ? txt_heading_find(sc, s + 3, hn) : NULL;
+	int key = m != NULL ? m->key : -1, lang = m != NULL ? m->lang : DOC_LANG_NONE;
 	if (key >= 0) {
 		if (lang >= 0)
 			sc->votes[lang]++;
@@ -192,7 +232,7 @@ static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size
 	} else if (hn > 0) {
 		size_t tn = hn;
 		const char *t = txt_trim(s + 3, &tn);
-		const char *near = txt_heading_suggest(t, tn, NULL);
+		const char *near = m->near;
 		if (near != NULL)
 			doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
 					"did you mean “%s”?"), (int)tn, t, near);
@@ -338,6 +378,7 @@ void txt_analyse(struct doc *d)
 		txt_body_line(&sc, li, s, n, blank);
 	}
 
+	free(sc.memo);
 	if (d->title == NULL)
 		doc_problem_add(d, 0, DOC_NOTE, "no title: the first line does not start with “# ”");
 	txt_detect_language(&sc);

@@ -22,6 +22,14 @@ struct txt_scan {
 	int headed;			/* the file has a "## " heading somewhere */
 	size_t si;			/* index of the current section, or (size_t)-1 */
 	int seen[DOC_SEC_COUNT];	/* known sections met so far */
+	struct txt_heading_memo *memo;	/* headings looked up so far (txt-analyse.c) */
+	size_t nmemo;
+	struct txt_heading_memo {
+		const char *s;		/* the bytes after "## ", or NULL: a free slot */
+		size_t n;
+		int key, lang;
+		const char *near;	/* txt_heading_suggest() of an unknown one */
+	} memo_spare;			/* the last one looked up once the table is full */
 };
 
 /* txt.c */

@@ -665,6 +665,56 @@ static void test_heading_close_to_known(void **state)
 	doc_free(d);
 }
 
+/* Each distinct heading is looked up once per analysis (a memo): the same
+ * heading repeated, and more distinct headings than the memo holds, are
+ * read as one by one (known key, a typo's suggestion, an extra section). */
+static void test_headings_repeated_and_many(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "# t\n");
+	for (int i = 0; i < 1000; i++) {
+		switch (i % 4) {
+		case 0: buf_puts(&b, "## Decisions\n- a thing\n"); break;
+		case 1: buf_puts(&b, "## Agnda\n"); break;
+		case 2: buf_printf(&b, "## Budget %d\n", i); break;	/* 250 distinct ones */
+		default: buf_printf(&b, "## Closing\ntext %d\n", i); break;
+		}
+	}
+	struct doc *d = txt_read(b.s, b.len);
+	assert_int_equal(d->nsections, 1000);
+	size_t known = 0, extra = 0;
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct doc_section *sec = &d->sections[i];
+		int want = i % 4 == 0 ? DOC_SEC_RECOMMENDATIONS : i % 4 == 3 ? DOC_SEC_CLOSING : DOC_SEC_NONE;
+		assert_int_equal(sec->key, want);
+		known += want != DOC_SEC_NONE;
+		extra += i % 4 == 2 && strncmp(sec->heading, "Budget ", 7) == 0;
+		if (i % 4 == 1)
+			assert_true(has_problem(d, sec->line, "did you mean “Agenda”?"));
+		if (i % 4 == 2)
+			assert_false(has_problem(d, sec->line, "did you mean"));
+	}
+	assert_int_equal(known, 500);
+	assert_int_equal(extra, 250);
+	assert_int_equal(d->nrecs, 250);
+	doc_free(d);
+	/* More distinct headings than the memo keeps: each still read. */
+	buf_clear(&b);
+	buf_puts(&b, "# t\n");
+	for (int i = 0; i < 2000; i++)
+		buf_printf(&b, i % 2 ? "## Agnda %d\n" : "## Discusion\n", i);
+	buf_puts(&b, "## Discusion\n");
+	d = txt_read(b.s, b.len);
+	assert_int_equal(d->nsections, 2001);
+	assert_true(has_problem(d, 2001, "did you mean “Discussion”?"));
+	assert_true(has_problem(d, 1999, "did you mean “Discussion”?"));
+	assert_false(has_problem(d, 2000, "did you mean"));
+	assert_string_equal(d->sections[1999].heading, "Agnda 1999");
+	doc_free(d);
+	buf_free(&b);
+}
+
 /* The skeleton leaves a body line under every heading, the last one too,
  * so that text typed at the end of the document is not on a heading. */
 static void test_skeleton_body_line_under_headings(void **state)
@@ -799,6 +849,7 @@ int main(void)
 		cmocka_unit_test(test_rec_lenient_separators),
 		cmocka_unit_test(test_rec_label_not_read_noted),
 		cmocka_unit_test(test_heading_close_to_known),
+		cmocka_unit_test(test_headings_repeated_and_many),
 		cmocka_unit_test(test_skeleton_body_line_under_headings),
 		cmocka_unit_test(test_members_label),
 	};
