@@ -31,6 +31,8 @@ UNITSRCS  := $(sort $(wildcard tests/unit/test_*.c))
 BENCHSRCS := $(sort $(wildcard tests/bench/*.c))
 E2E       := $(sort $(wildcard tests/e2e/test_*.sh))
 HEADERS   := $(wildcard include/mahdar/*.h) $(wildcard tests/unit/*.h)
+# The private headers of a module (src/X-int.h) too: a struct in one changes every file of it.
+HEADERS   += $(wildcard src/*.h)
 
 .PHONY: all build run check check-all deps install uninstall clean unit e2e \
         asan-unit asan-e2e bench bench-quick layering fuzz valgrind

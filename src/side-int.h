@@ -12,6 +12,8 @@
 #include "mahdar/util.h"
 
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +75,36 @@ int side_sec_written(const struct doc *d, const struct doc_section *sec);
 /* Title and header lines the sidecar root describes / d has, counted alike. */
 size_t side_old_header_lines(const json_t *root);
 size_t side_new_header_lines(const struct doc *d);
+
+/* side-text.c: the sections' text, dumped apart and kept between saves */
+struct side_texts {
+	const struct doc *d;
+	struct side_chunk *v;	/* every written section's chunks, in order */
+	size_t n, cap;
+	size_t *todo;		/* the chunks to dump (not taken from the cache) */
+	size_t ntodo, todo_cap;
+	size_t bytes;		/* of text to dump */
+	atomic_size_t next;	/* the next of todo to dump */
+	atomic_int failed;	/* jansson could not (out of memory) */
+	char nonce[17];
+	char nl[8];		/* jansson's dump of "\n", without the quotes */
+	size_t nl_len;
+	pthread_t thread;
+	int threaded;
+};
+/* Cut d's sections into chunks, take those unchanged from *cache (may be
+ * NULL), and start dumping the others on a second thread. */
+void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cache **cache);
+/* The placeholder for section s's text in the tree. */
+json_t *side_texts_placeholder(const struct side_texts *t, size_t s);
+/* Finish the dumps; the sidecar: skel[0..n), the tree's dump, with the
+ * texts in place of the placeholders, plus a newline (caller frees), or
+ * NULL (then dump the tree with the texts in it).  The chunks become
+ * *cache.  Frees what t holds. */
+char *side_texts_finish(struct side_texts *t, const char *skel, size_t n, size_t *len, struct side_cache **cache);
+/* Append to b the text of lines [first, end) of a section whose body
+ * starts at sec_first (joined by "\n", made valid UTF-8). */
+void side_sec_text(struct buf *b, const struct doc *d, size_t sec_first, size_t first, size_t end);
 
 /* side-keep.c: unknown keys */
 /* What of the sidecar root holds unknown keys (a new reference), or NULL. */

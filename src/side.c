@@ -23,13 +23,8 @@
 #include "side-int.h"
 
 #include <nettle/sha2.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
 
 static const int side_meta_fields[] = {
 	DOC_KEY_DATE, DOC_KEY_TIME, DOC_KEY_PLACE, DOC_KEY_CHAIR, DOC_KEY_SECRETARY, DOC_KEY_NEXT,
@@ -162,128 +157,11 @@ int side_sec_written(const struct doc *d, const struct doc_section *sec)
 	return sec->heading != NULL || side_body_end(d, sec) > sec->first;
 }
 
-/* ---- the sections' text
- *
- * Because the sections' text is nearly all of a sidecar (it repeats the
- * document) and jansson dumps a string one code point at a time, that
- * text is not put in the tree.  The tree holds a placeholder string in
- * each section's "text"; the text itself is dumped apart, in chunks of
- * lines, by jansson (one chunk is one JSON string), on two threads while
- * the tree is built and dumped; then each placeholder's dump is replaced
- * by the dumps of its section's chunks.  That gives the very bytes of
- * one dump of the whole tree, because JSON escapes a string one code
- * point at a time: the dump of a text cut at line breaks is the dumps of
- * its pieces end to end.  A placeholder carries a random nonce; a dump in
- * which one is not found exactly once (a kept key of another tool holding
- * one, however unlikely) is not used: the texts go into the tree and it
- * is dumped whole, as before. */
-
-/* A chunk holds at most this much text ... */
-#define SIDE_CHUNK_BYTES ((size_t)256 << 10)
-/* ... and less text than this in all is dumped without a second thread. */
-#define SIDE_THREAD_BYTES ((size_t)1 << 20)
-
-struct side_chunk {
-	size_t sec;		/* index in doc->sections */
-	size_t first, end;	/* its lines; a line after the section's first begins with "\n" */
-	struct buf out;		/* jansson's dump of the chunk: a JSON string, quotes included */
-};
-
-struct side_texts {
-	const struct doc *d;
-	struct side_chunk *v;
-	size_t n, cap;
-	size_t bytes;		/* of text, in all */
-	atomic_size_t next;	/* the next chunk to dump */
-	atomic_int failed;	/* jansson could not (out of memory) */
-	char nonce[17];
-};
-
-/* Append to b the text of lines [first, end) of a section whose body
- * starts at sec_first: the lines joined by "\n", as valid UTF-8 (the
- * analysis has checked every line already; those that failed, and any
- * line of a stale analysis, are repaired). */
-static void side_sec_text(struct buf *b, const struct doc *d, size_t sec_first, size_t first, size_t end)
-{
-	for (size_t i = first; i < end; i++) {
-		const struct doc_line *l = d->lines[i];
-		if (i > sec_first)
-			buf_putc(b, '\n');
-		if (d->stale || l->invalid)
-			side_sanitize(b, l->s, l->len);
-		else
-			buf_append(b, l->s, l->len);
-	}
-}
-
-/* A JSON string of the section's text from b (filled by side_sec_text). */
+/* A JSON string of a section's text from b (filled by side_sec_text). */
 static json_t *side_text_str(const struct buf *b)
 {
 	json_t *j = json_stringn_nocheck(b->s != NULL ? b->s : "", b->len);
 	return j != NULL ? j : json_string("\xEF\xBF\xBD");
-}
-
-static void side_chunk_dump(const struct doc *d, struct side_chunk *c, struct buf *scratch, atomic_int *failed)
-{
-	buf_clear(scratch);
-	side_sec_text(scratch, d, d->sections[c->sec].first, c->first, c->end);
-	json_t *j = json_stringn_nocheck(scratch->s != NULL ? scratch->s : "", scratch->len);
-	buf_clear(&c->out);
-	if (j == NULL || json_dump_callback(j, side_dump_cb, &c->out, JSON_ENCODE_ANY) < 0 || c->out.len < 2)
-		atomic_store(failed, 1);
-	json_decref(j);
-}
-
-/* Dump chunks until none is left (run by both threads). */
-static void *side_texts_work(void *arg)
-{
-	struct side_texts *t = arg;
-	struct buf scratch = BUF_INIT;
-	for (size_t k; (k = atomic_fetch_add(&t->next, 1)) < t->n;)
-		side_chunk_dump(t->d, &t->v[k], &scratch, &t->failed);
-	buf_free(&scratch);
-	return NULL;
-}
-
-/* Cut every written section's body into chunks. */
-static void side_texts_plan(struct side_texts *t, const struct doc *d)
-{
-	t->d = d;
-	for (size_t s = 0; s < d->nsections; s++) {
-		const struct doc_section *sec = &d->sections[s];
-		if (!side_sec_written(d, sec))
-			continue;
-		size_t end = side_body_end(d, sec), i = sec->first;
-		do {	/* one chunk at least, also for an empty body */
-			size_t first = i, bytes = 0;
-			while (i < end && (i == first || bytes + d->lines[i]->len < SIDE_CHUNK_BYTES))
-				bytes += d->lines[i++]->len + 1;
-			t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-			t->v[t->n++] = (struct side_chunk){ s, first, i, BUF_INIT };
-			t->bytes += bytes;
-		} while (i < end);
-	}
-	atomic_init(&t->next, 0);
-	atomic_init(&t->failed, 0);
-	uint64_t r = 0;
-	if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
-		r = (uint64_t)(uintptr_t)t ^ ((uint64_t)time(NULL) << 20) ^ (uint64_t)clock();
-	snprintf(t->nonce, sizeof t->nonce, "%016llx", (unsigned long long)r);
-}
-
-static void side_texts_free(struct side_texts *t)
-{
-	for (size_t k = 0; k < t->n; k++)
-		buf_free(&t->v[k].out);
-	free(t->v);
-}
-
-/* The placeholder of section s. */
-static json_t *side_placeholder(const struct side_texts *t, size_t s)
-{
-	char p[64];
-	snprintf(p, sizeof p, "mahdar-text:%s:%zu", t->nonce, s);
-	return json_string(p);
 }
 
 static json_t *side_sections(const struct doc *d, const struct side_texts *t)
@@ -298,7 +176,7 @@ static json_t *side_sections(const struct doc *d, const struct side_texts *t)
 		json_object_set_new(o, "key", side_str(doc_sec_name(sec->key)));
 		json_object_set_new(o, "heading", side_str(sec->heading));
 		if (t != NULL) {
-			json_object_set_new(o, "text", side_placeholder(t, s));
+			json_object_set_new(o, "text", side_texts_placeholder(t, s));
 		} else {
 			buf_clear(&b);
 			side_sec_text(&b, d, sec->first, sec->first, side_body_end(d, sec));
@@ -308,49 +186,6 @@ static json_t *side_sections(const struct doc *d, const struct side_texts *t)
 	}
 	buf_free(&b);
 	return arr;
-}
-
-/* The dump of the tree (skel[0..n), placeholders in it) with each
- * placeholder replaced by its section's chunks, plus a newline; NULL when
- * a placeholder is not there exactly once.  Caller frees. */
-static char *side_texts_splice(const struct side_texts *t, const char *skel, size_t n, size_t *len)
-{
-	size_t total = n + 1, count = 0;	/* at most: the placeholders go */
-	/* jansson escapes a NUL byte: the dump is a C string. */
-	for (const char *p = skel; (p = strstr(p, t->nonce)) != NULL; p += 16)
-		count++;
-	for (size_t k = 0; k < t->n; k++)
-		total += t->v[k].out.len - 2;
-	char *out = xmalloc(total + 1), *w = out;
-	const char *from = skel, *end = skel + n;
-	size_t nsec = 0;
-	for (size_t k = 0; k < t->n; k++) {
-		if (k > 0 && t->v[k].sec == t->v[k - 1].sec)
-			continue;
-		char p[72];
-		int plen = snprintf(p, sizeof p, "\"mahdar-text:%s:%zu\"", t->nonce, t->v[k].sec);
-		const char *at = strstr(from, p);
-		if (at == NULL)
-			break;
-		memcpy(w, from, (size_t)(at - from) + 1);	/* up to the opening quote */
-		w += at - from + 1;
-		for (size_t c = k; c < t->n && t->v[c].sec == t->v[k].sec; c++) {
-			memcpy(w, t->v[c].out.s + 1, t->v[c].out.len - 2);
-			w += t->v[c].out.len - 2;
-		}
-		from = at + plen - 1;	/* the closing quote */
-		nsec++;
-	}
-	if (count != nsec || nsec == 0) {
-		free(out);
-		return NULL;
-	}
-	memcpy(w, from, (size_t)(end - from));
-	w += end - from;
-	*w++ = '\n';
-	*w = '\0';
-	*len = (size_t)(w - out);
-	return out;
 }
 
 static const struct doc_attr *side_attr(const struct doc *d, size_t line)
@@ -549,33 +384,27 @@ static void side_dump(json_t *o, struct buf *b)
 char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len)
 {
 	char sha[65];
-	return side_write_hash(d, text, text_len, now_iso, len, sha);
+	return side_write_hash(d, text, text_len, now_iso, len, sha, NULL);
 }
 
 char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
-		      char sha[65])
+		      char sha[65], struct side_cache **cache)
 {
-	struct side_texts t = { 0 };
-	side_texts_plan(&t, d);
-	pthread_t th;
-	int threaded = t.bytes >= SIDE_THREAD_BYTES && pthread_create(&th, NULL, side_texts_work, &t) == 0;
+	/* The sections' text is dumped on a second thread (side-text.c)
+	 * while this one hashes the text and builds and dumps the rest. */
+	struct side_texts t;
+	side_texts_start(&t, d, cache);
 	side_sha256_hex(text, text_len, sha);
 	struct buf b = BUF_INIT;
 	buf_reserve(&b, 65536);
 	side_dump(side_tree(d, sha, now_iso, t.n > 0 ? &t : NULL), &b);
-	side_texts_work(&t);
-	if (threaded)
-		pthread_join(th, NULL);
-	char *out = NULL;
-	if (t.n > 0 && !atomic_load(&t.failed))
-		out = side_texts_splice(&t, b.s, b.len, len);
-	side_texts_free(&t);
+	char *out = side_texts_finish(&t, b.s, b.len, len, cache);
 	if (out != NULL) {
 		buf_free(&b);
 		return out;
 	}
 	if (t.n > 0) {	/* the texts in the tree, dumped whole */
-		buf_reserve(&b, t.bytes + t.bytes / 8);
+		buf_reserve(&b, text_len + text_len / 8);
 		side_dump(side_tree(d, sha, now_iso, NULL), &b);
 	}
 	buf_putc(&b, '\n');

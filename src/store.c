@@ -33,6 +33,7 @@ void store_info_free(struct store_info *info)
 	free(info->backup_path);
 	free(info->recover_path);
 	journal_free(info->journal);
+	side_cache_free(info->side_cache);
 	memset(info, 0, sizeof *info);
 }
 
@@ -521,7 +522,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	int threaded = pthread_create(&th, NULL, store_stage_text, &job) == 0;
 	if (!threaded)
 		store_stage_text(&job);
-	json = side_write_hash(d, text, len, now_iso, &jlen, sha);
+	json = side_write_hash(d, text, len, now_iso, &jlen, sha, &info->side_cache);
 	if (threaded)
 		pthread_join(th, NULL);
 	st_text = job.st;

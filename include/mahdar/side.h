@@ -24,10 +24,17 @@ void side_sha256_hex(const void *data, size_t len, char out[65]);
  * newline.  Caller frees. */
 char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
 		 size_t *len);
-/* The same, and the text's SHA-256 (hex) in sha, for a caller that needs it
- * too (the text of a 20 MB document is hashed once, not twice). */
+/* What the sidecar written last held of the sections' text, for the next
+ * write of the same document to reuse where its lines did not change. */
+struct side_cache;
+void side_cache_free(struct side_cache *c);
+/* side_write(), and the text's SHA-256 (hex) in sha, for a caller that
+ * needs it too (the text of a 20 MB document is hashed once, not twice).
+ * When cache is not NULL, *cache (NULL at first) is what the last call
+ * for d left, and gets what this one leaves: the bytes are the same with
+ * or without it. */
 char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
-		      char sha[65]);
+		      char sha[65], struct side_cache **cache);
 
 enum side_result {
 	SIDE_OK = 0,		/* applied; the text is what the sidecar describes */

@@ -33,6 +33,9 @@ struct store_info {
 	long long disk_mtime_ns;
 	char disk_sha[65];
 	int disk_reported;	/* an outside change was already reported */
+	/* The sections' text of the sidecar saved last, reused by the next
+	 * save where the lines did not change (side.h), or NULL. */
+	struct side_cache *side_cache;
 };
 
 /* Open path.  A missing file gives an empty document with

@@ -83,6 +83,82 @@ static const char *const rec_keys[] = {
 	"id", "kind", "text", "owner", "due", "due_iso", "votes", "status", "from", NULL,
 };
 
+/* A document of about 1.5 MB (so the sections' text is dumped on two
+ * threads, in many chunks): sections small and one far larger than a
+ * chunk, and lines JSON must escape — quotes, backslashes, tabs, control
+ * bytes, invalid UTF-8, CRLF. */
+static void big_doc_text(struct buf *b)
+{
+	buf_puts(b, "# \"Big\" minutes\nDate: 2024-03-15\nPresent: A; B\n");
+	for (int s = 0; s < 40; s++) {
+		buf_printf(b, s % 5 == 4 ? "## Recommendations\n" : "## Part %d\n", s);
+		for (int i = 0; i < (s == 7 ? 9000 : 150); i++) {
+			switch (i % 9) {
+			case 0: buf_printf(b, "- item %d.%d \"quoted\" — owner: Ali\n", s, i); break;
+			case 1: buf_puts(b, "back\\slash and\ttab \x01 \x1f" " end\r\n"); break;
+			case 2: buf_puts(b, "bad \xff\xfe utf-8 \xd8\n"); break;
+			case 3: buf_puts(b, "\n"); break;
+			case 4: buf_puts(b, "عربي فارسی עברית \u2067isolate\u2069 mixed\n"); break;
+			default: buf_printf(b, "line %d of part %d, ordinary words written at some length.\n", i, s);
+			}
+		}
+	}
+}
+
+/* The sidecar written with the cache of earlier writes is, after edits of
+ * every kind, byte for byte the one written from scratch: a cached section
+ * text can never be stale. */
+static void test_cached_write_same_as_fresh(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	big_doc_text(&b);
+	struct doc *d = txt_read(b.s, b.len);
+	buf_free(&b);
+	struct side_cache *cache = NULL;
+	srand(11);
+	for (int round = 0; round < 40; round++) {
+		if (round > 0 && round % 10 != 9) {	/* every tenth: written again unchanged */
+			for (int e = 0; e < 1 + round % 4; e++) {
+				size_t i = (size_t)rand() % d->nlines;
+				switch ((round + e) % 8) {
+				case 0: doc_line_splice(d, i, 0, 0, "\"", 1); break;
+				case 1: doc_line_insert(d, i, "a new line \\ here", 17, DOC_EOL_LF); break;
+				case 2: if (d->nlines > 10) doc_line_delete(d, i); break;
+				case 3: doc_line_set(d, i, "## Closing", 10); break;	/* a new section */
+				case 4: doc_line_splice(d, i, 0, 0, "\xc3", 1); break;	/* invalid UTF-8 */
+				case 5: doc_line_set(d, i, "", 0); break;
+				case 6: if (d->lines[i]->len > 0) doc_line_splice(d, i, 0, 1, NULL, 0); break;
+				default: doc_line_set_eol(d, i, DOC_EOL_CRLF); break;
+				}
+			}
+		}
+		if (round % 10 == 9)
+			assert_false(d->stale);
+		else
+			txt_analyse(d);
+		size_t tl, nc, nf;
+		char *text = txt_write(d, &tl), sha[65];
+		char *cached = side_write_hash(d, text, tl, NOW, &nc, sha, &cache);
+		char *fresh = side_write(d, text, tl, NOW, &nf);
+		assert_non_null(cache);
+		assert_int_equal(nc, nf);
+		assert_memory_equal(cached, fresh, nf);
+		/* and it is jansson's own rendering of the tree it holds */
+		json_t *j = parse(cached);
+		char *again = json_dumps(j, JSON_PRESERVE_ORDER);
+		assert_int_equal(strlen(again) + 1, nc);
+		assert_memory_equal(again, cached, nc - 1);
+		free(again);
+		json_decref(j);
+		free(cached);
+		free(fresh);
+		free(text);
+	}
+	side_cache_free(cache);
+	doc_free(d);
+}
+
 static void test_sha256_and_path(void **state)
 {
 	(void)state;
@@ -1047,6 +1123,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256_and_path),
+		cmocka_unit_test(test_cached_write_same_as_fresh),
 		cmocka_unit_test(test_write_english_corpus),
 		cmocka_unit_test(test_write_persian_corpus),
 		cmocka_unit_test(test_write_extras_votes_invalid_utf8),
