@@ -75,16 +75,21 @@ struct doc *cli_doc_open(const char *path, struct store_info *info, char **cause
 	return d;
 }
 
-/* The bytes of path's document in format o. */
-static char *cli_export_render(struct doc *d, const struct export_opts *o, size_t *len)
+/* The bytes of path's document (opened with info) in format o. */
+static char *cli_export_render(struct doc *d, const struct store_info *info, const struct export_opts *o,
+			       size_t *len)
 {
 	if (o->format != EXPORT_JSON)
 		return export_doc(d, o, len);
-	size_t tlen;
-	char *text = txt_write(d, &tlen);
 	char now[32];
 	util_now_iso(now);
-	char *json = side_write(d, text, tlen, d->modified_at != NULL ? d->modified_at : now, len);
+	const char *at = d->modified_at != NULL ? d->modified_at : now;
+	/* The text as read is the file's, whose hash the store took. */
+	if (info->disk_known && !d->modified && info->disk_sha[0] != '\0')
+		return side_write_known(d, info->disk_sha, at, len);
+	size_t tlen;
+	char *text = txt_write(d, &tlen);
+	char *json = side_write(d, text, tlen, at, len);
 	free(text);
 	return json;
 }
@@ -236,7 +241,7 @@ int cli_export(int argc, char **argv)
 		if (info.side_msg != NULL)
 			cli_printf(stderr, "mahdar: %s\n", info.side_msg);
 		size_t n;
-		char *bytes = cli_export_render(d, &o, &n);
+		char *bytes = cli_export_render(d, &info, &o, &n);
 		int r;
 		if (to_dir && strcmp(files[f], "-") == 0) {
 			r = cli_usage_error("%s", _("export: standard input has no name to write into a folder; use -o FILE"));

@@ -23,6 +23,7 @@
 #include "side-int.h"
 
 #include <nettle/sha2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,20 +382,18 @@ static void side_dump(json_t *o, struct buf *b)
 	json_decref(o);
 }
 
-char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len)
-{
-	char sha[65];
-	return side_write_hash(d, text, text_len, now_iso, len, sha, NULL);
-}
-
-char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
-		      char sha[65], struct side_cache **cache)
+/* The sidecar of d (see side_write_hash); the text's hash is taken of
+ * text[0..text_len) while the sections' text is dumped, or, when text is
+ * NULL, given in sha. */
+static char *side_write_run(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
+			    size_t *len, char sha[65], struct side_cache **cache)
 {
 	/* The sections' text is dumped on a second thread (side-text.c)
 	 * while this one hashes the text and builds and dumps the rest. */
 	struct side_texts t;
 	side_texts_start(&t, d, cache);
-	side_sha256_hex(text, text_len, sha);
+	if (text != NULL)
+		side_sha256_hex(text, text_len, sha);
 	struct buf b = BUF_INIT;
 	buf_reserve(&b, 65536);
 	side_dump(side_tree(d, sha, now_iso, t.n > 0 ? &t : NULL), &b);
@@ -404,9 +403,28 @@ char *side_write_hash(const struct doc *d, const char *text, size_t text_len, co
 		return out;
 	}
 	if (t.n > 0) {	/* the texts in the tree, dumped whole */
-		buf_reserve(&b, text_len + text_len / 8);
+		buf_reserve(&b, t.bytes + t.bytes / 8);
 		side_dump(side_tree(d, sha, now_iso, NULL), &b);
 	}
 	buf_putc(&b, '\n');
 	return buf_steal(&b, len);
+}
+
+char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len)
+{
+	char sha[65];
+	return side_write_run(d, text, text_len, now_iso, len, sha, NULL);
+}
+
+char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
+		      char sha[65], struct side_cache **cache)
+{
+	return side_write_run(d, text, text_len, now_iso, len, sha, cache);
+}
+
+char *side_write_known(const struct doc *d, const char *sha, const char *now_iso, size_t *len)
+{
+	char h[65];
+	snprintf(h, sizeof h, "%s", sha);
+	return side_write_run(d, NULL, 0, now_iso, len, h, NULL);
 }

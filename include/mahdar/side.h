@@ -35,6 +35,9 @@ void side_cache_free(struct side_cache *c);
  * or without it. */
 char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
 		      char sha[65], struct side_cache **cache);
+/* side_write() of a document whose text's SHA-256 (hex) is known already:
+ * the one of the file it was read from, unchanged (an export). */
+char *side_write_known(const struct doc *d, const char *sha, const char *now_iso, size_t *len);
 
 enum side_result {
 	SIDE_OK = 0,		/* applied; the text is what the sidecar describes */
