@@ -156,6 +156,14 @@ done
 "$MAHDAR" export "$T/esc.txt" --to json >"$T/esc-out.json" || fail "export --to json"
 python3 -c 'import json,sys; d = json.load(open(sys.argv[1])); assert "\u202e" in d["sections"][0]["text"]' "$T/esc-out.json" ||
 	fail "export --to json to a pipe lost the text"
+# The hash taken when the file was read is the one exported; from standard
+# input it is taken of the text again: the same, and the file's.
+"$MAHDAR" export - --to json <"$T/esc.txt" >"$T/esc-in.json" || fail "export - --to json"
+python3 -c 'import hashlib, json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+h = hashlib.sha256(open(sys.argv[3], "rb").read()).hexdigest()
+sys.exit(0 if a["text_sha256"] == b["text_sha256"] == h and a["sections"] == b["sections"] else 1)' \
+	"$T/esc-out.json" "$T/esc-in.json" "$T/esc.txt" || fail "export --to json: text_sha256 is not the file's"
 script -qec "$MAHDAR export $T/esc.txt --to json" /dev/null >"$T/tty.out" 2>&1
 python3 -c 'import sys
 b = open(sys.argv[1], "rb").read()
