@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include "testfs.h"
 
+#include "mahdar/buf.h"
 #include "mahdar/fio.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
@@ -626,6 +627,56 @@ static void test_huge_sidecar_private_links(void **state)
 	free(p);
 }
 
+/* Saves after edits reuse what the last save wrote of the sections' text
+ * (side.h's cache): the sidecar on disk after each one is byte for byte
+ * the one written from scratch, and the text is the document's.  About
+ * 2 MB, so that the text is dumped on two threads in many chunks. */
+static void test_saves_after_edits_same_as_fresh(void **state)
+{
+	char *p = tf_path(state, "long.txt"), *sp = tf_path(state, "long.json"), *cause = NULL;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "# Long minutes\nDate: 2024-03-15\n");
+	for (int s = 0; s < 300; s++) {
+		buf_printf(&b, s % 3 ? "## Part %d\n" : "## Discussion\n", s);
+		for (int i = 0; i < 80; i++)
+			buf_printf(&b, i % 7 ? "line %d of %d, \"said\" with a \\ and words to fill it out\n" : "\n", i, s);
+	}
+	tf_put_file(p, b.s, b.len);
+	buf_free(&b);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	srand(5);
+	for (int round = 0; round < 8; round++) {
+		for (int e = 0; e < round; e++) {
+			size_t i = 2 + (size_t)rand() % (d->nlines - 2);
+			if (e % 3 == 0)
+				doc_line_splice(d, i, 0, 0, "\xd8\xa8", 2);
+			else if (e % 3 == 1)
+				doc_line_insert(d, i, "## Closing", 10, DOC_EOL_LF);
+			else
+				doc_line_delete(d, i);
+		}
+		assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+		assert_non_null(info.side_cache);
+		size_t tl, jl, fl;
+		char *text = txt_write(d, &tl);
+		tf_assert_file_is(p, text, tl);
+		char *fresh = side_write(d, text, tl, NOW, &fl);
+		char *json = tu_slurp(sp, &jl);
+		assert_int_equal(jl, fl);
+		assert_memory_equal(json, fresh, fl);
+		free(json);
+		free(fresh);
+		free(text);
+	}
+	assert_side_matches(sp, p);
+	doc_free(d);
+	store_info_free(&info);
+	free(sp);
+	free(p);
+}
+
 /* In a sticky directory (like /tmp), a file of another user that we may
  * write is saved in place; one we may not gets a message that says why
  * ("Operation not permitted" alone did not).  Needs root to make the
@@ -790,6 +841,7 @@ int main(void)
 		T(test_recovery_copy),
 		T(test_recovery_without_sidecar),
 		T(test_huge_sidecar_private_links),
+		T(test_saves_after_edits_same_as_fresh),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
 		T(test_recovery_keeps_item_data),
