@@ -181,10 +181,16 @@ struct fio_stage {
 	char *tmp;
 	int existed;
 	int linked;	/* the file has other names (hard links): rewrite it in place */
+	int fd;		/* the temporary file while it is written, or -1 */
+	int mode;	/* permission bits to give it, or -1 (the old file's, or new) */
+	mode_t old_mode;
+	int err;	/* errno of a failed write, 0 */
 };
 
 static void fio_stage_free(struct fio_stage *st)
 {
+	if (st->fd >= 0)
+		close(st->fd);
 	free(st->path);
 	free(st->dest);
 	free(st->dir);
@@ -204,8 +210,19 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 
 struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len, int mode, char **cause)
 {
+	struct fio_stage *st = fio_stage_begin(path, mode, cause);
+	if (st == NULL)
+		return NULL;
+	fio_stage_append(st, data, len);
+	return fio_stage_end(st, cause);
+}
+
+struct fio_stage *fio_stage_begin(const char *path, int mode, char **cause)
+{
 	fio_ignore_sigxfsz();
 	struct fio_stage *st = xcalloc(1, sizeof *st);
+	st->fd = -1;
+	st->mode = mode;
 	st->path = xstrdup(path);
 	/* Because renaming over a symbolic link would replace the link with a
 	 * file, write where the link points. */
@@ -231,12 +248,13 @@ struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len,
 		}
 		st->existed = 1;
 		st->linked = sb.st_nlink > 1;
+		st->old_mode = sb.st_mode & 07777;
 	}
 	st->dir = fio_dirname(st->dest);
 	const char *slash = strrchr(st->dest, '/');
 	st->tmp = xasprintf("%s/.%s.XXXXXX", st->dir, slash != NULL ? slash + 1 : st->dest);
-	int fd = mkstemp(st->tmp);
-	if (fd < 0) {
+	st->fd = mkstemp(st->tmp);
+	if (st->fd < 0) {
 		int e = errno;
 		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(e), fio_unchanged(st));
 		fio_stage_free(st);
@@ -245,15 +263,29 @@ struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len,
 	}
 	/* Best effort: keep the owner when root saves a user's file; anyone
 	 * else may not give files away, and the mode below still applies. */
-	if (st->existed && fchown(fd, sb.st_uid, sb.st_gid) < 0)
+	if (st->existed && fchown(st->fd, sb.st_uid, sb.st_gid) < 0)
 		errno = 0;
-	int bad = fio_write_all(fd, data, len) < 0 || fsync(fd) < 0 ||
-		  fchmod(fd, mode >= 0 ? (mode_t)mode : st->existed ? (sb.st_mode & 07777) : fio_new_mode()) < 0;
-	int e = errno;
-	if (close(fd) < 0 && !bad)	/* NFS reports write errors at close */
+	return st;
+}
+
+int fio_stage_append(struct fio_stage *st, const void *data, size_t len)
+{
+	if (st->err == 0 && fio_write_all(st->fd, data, len) < 0)
+		st->err = errno != 0 ? errno : EIO;
+	return st->err == 0 ? 0 : -1;
+}
+
+struct fio_stage *fio_stage_end(struct fio_stage *st, char **cause)
+{
+	int bad = st->err != 0, e = st->err;
+	if (!bad && (fsync(st->fd) < 0 ||
+		     fchmod(st->fd, st->mode >= 0 ? (mode_t)st->mode : st->existed ? st->old_mode : fio_new_mode()) < 0))
 		bad = 1, e = errno;
+	if (close(st->fd) < 0 && !bad)	/* NFS reports write errors at close */
+		bad = 1, e = errno;
+	st->fd = -1;
 	if (bad) {
-		util_set_cause(cause, "%s: cannot save: %s%s", path, strerror(e), fio_unchanged(st));
+		util_set_cause(cause, "%s: cannot save: %s%s", st->path, strerror(e), fio_unchanged(st));
 		fio_abort(st);
 		errno = e;
 		return NULL;

@@ -35,6 +35,15 @@ struct fio_stage *fio_stage(const char *path, const char *data, size_t len, char
 /* fio_stage() giving the new file permission bits mode (mode < 0: as
  * fio_stage() does). */
 struct fio_stage *fio_stage_mode(const char *path, const char *data, size_t len, int mode, char **cause);
+/* fio_stage_mode() in pieces, for bytes made while they are written:
+ * fio_stage_begin() makes the temporary file (NULL and *cause on failure);
+ * fio_stage_append() writes to it (-1 once a write failed: the failure is
+ * kept for the end); fio_stage_end() syncs it and gives the stage ready to
+ * commit, or NULL, *cause and errno when anything failed (the stage is
+ * aborted). */
+struct fio_stage *fio_stage_begin(const char *path, int mode, char **cause);
+int fio_stage_append(struct fio_stage *st, const void *data, size_t len);
+struct fio_stage *fio_stage_end(struct fio_stage *st, char **cause);
 /* fio_write_atomic() with permission bits mode (a private file: 0600). */
 int fio_write_mode(const char *path, const char *data, size_t len, int mode, char **cause);
 int fio_commit(struct fio_stage *st, char **cause);
