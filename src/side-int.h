@@ -91,17 +91,22 @@ struct side_texts {
 	size_t nl_len;
 	pthread_t thread;
 	int threaded;
+	pthread_mutex_t lock;	/* with cond: a chunk was dumped */
+	pthread_cond_t cond;
 };
 /* Cut d's sections into chunks, take those unchanged from *cache (may be
  * NULL), and start dumping the others on a second thread. */
 void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cache **cache);
 /* The placeholder for section s's text in the tree. */
 json_t *side_texts_placeholder(const struct side_texts *t, size_t s);
-/* Finish the dumps; the sidecar: skel[0..n), the tree's dump, with the
- * texts in place of the placeholders, plus a newline (caller frees), or
- * NULL (then dump the tree with the texts in it).  The chunks become
- * *cache.  Frees what t holds. */
-char *side_texts_finish(struct side_texts *t, const char *skel, size_t n, size_t *len, struct side_cache **cache);
+/* Emit the sidecar through emit: skel[0..n), the tree's dump, with the
+ * texts in place of the placeholders, then a newline, while the dumps are
+ * finished.  0; -1 when emit (or jansson) failed; 1 when a placeholder is
+ * not there exactly once, nothing emitted (then dump the tree with the
+ * texts in it). */
+int side_texts_emit(struct side_texts *t, const char *skel, size_t n, side_emit_fn emit, void *ctx);
+/* Wait for the dumps, keep them in *cache (may be NULL), free what t holds. */
+void side_texts_end(struct side_texts *t, struct side_cache **cache);
 /* Append to b the text of lines [first, end) of a section whose body
  * starts at sec_first (joined by "\n", made valid UTF-8). */
 void side_sec_text(struct buf *b, const struct doc *d, size_t sec_first, size_t first, size_t end);

@@ -54,6 +54,7 @@ struct side_chunk {
 	size_t first, end;	/* its lines */
 	struct buf out;		/* jansson's dump of the chunk: a JSON string, quotes included */
 	struct side_line_id *ids;	/* from the cache (a reused dump), or NULL */
+	atomic_int done;	/* out is complete */
 };
 
 struct side_cache {
@@ -131,15 +132,30 @@ static void side_cache_take(struct side_cache *cache, const struct doc *d, struc
 	}
 }
 
-static void side_chunk_dump(const struct doc *d, struct side_chunk *c, struct buf *scratch, atomic_int *failed)
+/* Dump chunk c, then tell a thread waiting for it. */
+static void side_chunk_dump(struct side_texts *t, struct side_chunk *c, struct buf *scratch)
 {
 	buf_clear(scratch);
-	side_sec_text(scratch, d, c->first, c->first, c->end);
+	side_sec_text(scratch, t->d, c->first, c->first, c->end);
 	json_t *j = json_stringn_nocheck(scratch->s != NULL ? scratch->s : "", scratch->len);
 	buf_clear(&c->out);
 	if (j == NULL || json_dump_callback(j, side_dump_cb, &c->out, JSON_ENCODE_ANY) < 0 || c->out.len < 2)
-		atomic_store(failed, 1);
+		atomic_store(&t->failed, 1);
 	json_decref(j);
+	pthread_mutex_lock(&t->lock);
+	atomic_store(&c->done, 1);
+	pthread_cond_broadcast(&t->cond);
+	pthread_mutex_unlock(&t->lock);
+}
+
+/* Dump the next chunk nobody took yet: 0 when none is left. */
+static int side_texts_one(struct side_texts *t, struct buf *scratch)
+{
+	size_t k = atomic_fetch_add(&t->next, 1);
+	if (k >= t->ntodo)
+		return 0;
+	side_chunk_dump(t, &t->v[t->todo[k]], scratch);
+	return 1;
 }
 
 /* Dump chunks until none is left (run by both threads). */
@@ -147,10 +163,22 @@ static void *side_texts_work(void *arg)
 {
 	struct side_texts *t = arg;
 	struct buf scratch = BUF_INIT;
-	for (size_t k; (k = atomic_fetch_add(&t->next, 1)) < t->ntodo;)
-		side_chunk_dump(t->d, &t->v[t->todo[k]], &scratch, &t->failed);
+	while (side_texts_one(t, &scratch))
+		;
 	buf_free(&scratch);
 	return NULL;
+}
+
+/* Until chunk c is dumped, dump others (or wait for the other thread). */
+static void side_texts_wait(struct side_texts *t, struct side_chunk *c, struct buf *scratch)
+{
+	while (!atomic_load(&c->done))
+		if (!side_texts_one(t, scratch)) {
+			pthread_mutex_lock(&t->lock);
+			while (!atomic_load(&c->done))
+				pthread_cond_wait(&t->cond, &t->lock);
+			pthread_mutex_unlock(&t->lock);
+		}
 }
 
 /* Does a chunk end after line l, holding bytes? */
@@ -182,8 +210,9 @@ void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cac
 			}
 			t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 			struct side_chunk *c = &t->v[t->n++];
-			*c = (struct side_chunk){ s, first, i, BUF_INIT, NULL };
+			*c = (struct side_chunk){ s, first, i, BUF_INIT, NULL, 0 };
 			side_cache_take(cache, d, c);
+			atomic_init(&c->done, c->out.len > 0);
 			if (c->out.len == 0) {
 				t->todo = xgrow(t->todo, &t->todo_cap, t->ntodo + 1, sizeof *t->todo);
 				t->todo[t->ntodo++] = t->n - 1;
@@ -207,6 +236,8 @@ void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cac
 	if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
 		r = (uint64_t)(uintptr_t)t ^ ((uint64_t)time(NULL) << 20) ^ (uint64_t)clock();
 	snprintf(t->nonce, sizeof t->nonce, "%016llx", (unsigned long long)r);
+	pthread_mutex_init(&t->lock, NULL);
+	pthread_cond_init(&t->cond, NULL);
 	t->threaded = t->bytes >= SIDE_THREAD_BYTES && pthread_create(&t->thread, NULL, side_texts_work, t) == 0;
 }
 
@@ -217,51 +248,57 @@ json_t *side_texts_placeholder(const struct side_texts *t, size_t s)
 	return json_string(p);
 }
 
-/* The dump of the tree (skel[0..n), placeholders in it) with each
- * placeholder replaced by its section's chunks, plus a newline; NULL when
- * a placeholder is not there exactly once.  Caller frees. */
-static char *side_texts_splice(const struct side_texts *t, const char *skel, size_t n, size_t *len)
+int side_texts_emit(struct side_texts *t, const char *skel, size_t n, side_emit_fn emit, void *ctx)
 {
-	size_t total = n + 1, count = 0;	/* at most: the placeholders go */
+	/* Where each written section's placeholder is, in order. */
+	size_t count = 0, ngroups = 0;
 	/* jansson escapes a NUL byte: the dump is a C string. */
 	for (const char *p = skel; (p = strstr(p, t->nonce)) != NULL; p += 16)
 		count++;
-	for (size_t k = 0; k < t->n; k++)
-		total += t->v[k].out.len - 2 + t->nl_len;
-	char *out = xmalloc(total + 1), *w = out;
-	const char *from = skel, *end = skel + n;
-	size_t nsec = 0;
-	for (size_t k = 0; k < t->n; k++) {
+	const char **at = xmalloc((t->n + 1) * sizeof *at);
+	size_t *plen = xmalloc((t->n + 1) * sizeof *plen);
+	for (size_t k = 0, from = 0; k < t->n; k++) {
 		if (k > 0 && t->v[k].sec == t->v[k - 1].sec)
 			continue;
 		char p[72];
-		int plen = snprintf(p, sizeof p, "\"mahdar-text:%s:%zu\"", t->nonce, t->v[k].sec);
-		const char *at = strstr(from, p);
-		if (at == NULL)
+		plen[ngroups] = (size_t)snprintf(p, sizeof p, "\"mahdar-text:%s:%zu\"", t->nonce, t->v[k].sec);
+		const char *q = strstr(skel + from, p);
+		if (q == NULL)
 			break;
-		memcpy(w, from, (size_t)(at - from) + 1);	/* up to the opening quote */
-		w += at - from + 1;
-		for (size_t c = k; c < t->n && t->v[c].sec == t->v[k].sec; c++) {
-			if (c > k) {	/* the line break between two chunks */
-				memcpy(w, t->nl, t->nl_len);
-				w += t->nl_len;
-			}
-			memcpy(w, t->v[c].out.s + 1, t->v[c].out.len - 2);
-			w += t->v[c].out.len - 2;
+		at[ngroups] = q;
+		from = (size_t)(q - skel) + plen[ngroups++];
+	}
+	if (ngroups == 0 || count != ngroups) {
+		free(at);
+		free(plen);
+		return 1;
+	}
+	/* Each placeholder's quotes stay; what is between them is the chunks'. */
+	struct buf scratch = BUF_INIT;
+	const char *from = skel, *end = skel + n;
+	int r = 0;
+	for (size_t k = 0, g = 0; k < t->n && r == 0; k++) {
+		if (k == 0 || t->v[k].sec != t->v[k - 1].sec) {
+			const char *q = at[g];
+			r = emit(from, (size_t)(q + 1 - from), ctx);
+			from = q + plen[g++] - 1;
+		} else {
+			r = emit(t->nl, t->nl_len, ctx);	/* the line break between two chunks */
 		}
-		from = at + plen - 1;	/* the closing quote */
-		nsec++;
+		side_texts_wait(t, &t->v[k], &scratch);
+		if (atomic_load(&t->failed))
+			r = -1;
+		else if (r == 0)
+			r = emit(t->v[k].out.s + 1, t->v[k].out.len - 2, ctx);
 	}
-	if (count != nsec || nsec == 0) {
-		free(out);
-		return NULL;
-	}
-	memcpy(w, from, (size_t)(end - from));
-	w += end - from;
-	*w++ = '\n';
-	*w = '\0';
-	*len = (size_t)(w - out);
-	return out;
+	if (r == 0)
+		r = emit(from, (size_t)(end - from), ctx);
+	if (r == 0)
+		r = emit("\n", 1, ctx);
+	buf_free(&scratch);
+	free(at);
+	free(plen);
+	return r == 0 ? 0 : -1;
 }
 
 /* This save's chunks become the cache (their dumps move into it). */
@@ -302,17 +339,15 @@ static void side_texts_keep(struct side_texts *t, struct side_cache **cachep)
 	*cachep = c;
 }
 
-char *side_texts_finish(struct side_texts *t, const char *skel, size_t n, size_t *len, struct side_cache **cachep)
+void side_texts_end(struct side_texts *t, struct side_cache **cachep)
 {
 	side_texts_work(t);
 	if (t->threaded)
 		pthread_join(t->thread, NULL);
-	char *out = NULL;
-	int ok = !atomic_load(&t->failed);
-	if (t->n > 0 && ok)
-		out = side_texts_splice(t, skel, n, len);
+	pthread_mutex_destroy(&t->lock);
+	pthread_cond_destroy(&t->cond);
 	if (cachep != NULL) {
-		if (ok && !t->d->stale) {
+		if (!atomic_load(&t->failed) && !t->d->stale) {
 			side_texts_keep(t, cachep);
 		} else {
 			side_cache_free(*cachep);
@@ -327,5 +362,4 @@ char *side_texts_finish(struct side_texts *t, const char *skel, size_t n, size_t
 	free(t->todo);
 	t->v = NULL;
 	t->todo = NULL;
-	return out;
 }

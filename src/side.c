@@ -382,11 +382,11 @@ static void side_dump(json_t *o, struct buf *b)
 	json_decref(o);
 }
 
-/* The sidecar of d (see side_write_hash); the text's hash is taken of
- * text[0..text_len) while the sections' text is dumped, or, when text is
- * NULL, given in sha. */
-static char *side_write_run(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
-			    size_t *len, char sha[65], struct side_cache **cache)
+/* The sidecar of d through emit (see side_write_to); the text's hash is
+ * taken of text[0..text_len) while the sections' text is dumped, or, when
+ * text is NULL, given in sha. */
+static int side_write_run(const struct doc *d, const char *text, size_t text_len, const char *now_iso, char sha[65],
+			  struct side_cache **cache, side_emit_fn emit, void *ctx)
 {
 	/* The sections' text is dumped on a second thread (side-text.c)
 	 * while this one hashes the text and builds and dumps the rest. */
@@ -397,34 +397,50 @@ static char *side_write_run(const struct doc *d, const char *text, size_t text_l
 	struct buf b = BUF_INIT;
 	buf_reserve(&b, 65536);
 	side_dump(side_tree(d, sha, now_iso, t.n > 0 ? &t : NULL), &b);
-	char *out = side_texts_finish(&t, b.s, b.len, len, cache);
-	if (out != NULL) {
-		buf_free(&b);
-		return out;
+	int r = t.n > 0 ? side_texts_emit(&t, b.s, b.len, emit, ctx) : 1;
+	side_texts_end(&t, cache);
+	if (r == 1) {
+		if (t.n > 0) {	/* the texts in the tree, dumped whole */
+			buf_reserve(&b, t.bytes + t.bytes / 8);
+			side_dump(side_tree(d, sha, now_iso, NULL), &b);
+		}
+		r = emit(b.s, b.len, ctx) != 0 || emit("\n", 1, ctx) != 0 ? -1 : 0;
 	}
-	if (t.n > 0) {	/* the texts in the tree, dumped whole */
-		buf_reserve(&b, t.bytes + t.bytes / 8);
-		side_dump(side_tree(d, sha, now_iso, NULL), &b);
-	}
-	buf_putc(&b, '\n');
+	buf_free(&b);
+	return r;
+}
+
+/* side_write_run() into one buffer. */
+static char *side_write_buf(const struct doc *d, const char *text, size_t text_len, const char *now_iso,
+			    size_t *len, char sha[65], struct side_cache **cache)
+{
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, text_len + text_len / 8 + 65536);
+	side_write_run(d, text, text_len, now_iso, sha, cache, side_dump_cb, &b);
 	return buf_steal(&b, len);
+}
+
+int side_write_to(const struct doc *d, const char *text, size_t text_len, const char *now_iso, char sha[65],
+		  struct side_cache **cache, side_emit_fn emit, void *ctx)
+{
+	return side_write_run(d, text, text_len, now_iso, sha, cache, emit, ctx);
 }
 
 char *side_write(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len)
 {
 	char sha[65];
-	return side_write_run(d, text, text_len, now_iso, len, sha, NULL);
+	return side_write_buf(d, text, text_len, now_iso, len, sha, NULL);
 }
 
 char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
 		      char sha[65], struct side_cache **cache)
 {
-	return side_write_run(d, text, text_len, now_iso, len, sha, cache);
+	return side_write_buf(d, text, text_len, now_iso, len, sha, cache);
 }
 
 char *side_write_known(const struct doc *d, const char *sha, const char *now_iso, size_t *len)
 {
 	char h[65];
 	snprintf(h, sizeof h, "%s", sha);
-	return side_write_run(d, NULL, 0, now_iso, len, h, NULL);
+	return side_write_buf(d, NULL, 0, now_iso, len, h, NULL);
 }

@@ -10,6 +10,7 @@
  * document of record: a sidecar that cannot be written (or backed up)
  * does not stop the text from being saved. */
 #include "mahdar/store.h"
+#include "mahdar/buf.h"
 #include "mahdar/fio.h"
 #include "mahdar/journal.h"
 #include "mahdar/side.h"
@@ -490,12 +491,35 @@ static void *store_stage_text(void *arg)
 	return NULL;
 }
 
+/* The sidecar written into its staged file as it is made, a megabyte at a
+ * time (side_write_to()'s pieces are a few bytes to a few hundred KB). */
+#define STORE_WRITE_BYTES ((size_t)1 << 20)
+
+struct store_side_out {
+	struct fio_stage *st;
+	struct buf b;
+};
+
+static int store_side_emit(const char *s, size_t n, void *ctx)
+{
+	struct store_side_out *o = ctx;
+	if (o->b.len > 0 && o->b.len + n > STORE_WRITE_BYTES) {
+		if (fio_stage_append(o->st, o->b.s, o->b.len) < 0)
+			return -1;
+		buf_clear(&o->b);
+	}
+	if (n >= STORE_WRITE_BYTES)
+		return fio_stage_append(o->st, s, n);
+	buf_append(&o->b, s, n);
+	return 0;
+}
+
 int store_save(struct doc *d, struct store_info *info, const char *now_iso, char **cause)
 {
 	if (d->stale)
 		txt_analyse(d);
-	size_t len, jlen = 0;
-	char *text = txt_write(d, &len), *json = NULL, sha[65];
+	size_t len;
+	char *text = txt_write(d, &len), sha[65];
 	int ret = -1;
 	char *side_why = NULL;	/* why the sidecar is not written, once known */
 	int no_backup = 0;
@@ -515,14 +539,36 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	/* Both files are staged before either is put in place.  Because a
 	 * full disk passes, a lack of room for either one saves neither (so
 	 * the two stay a pair); any other trouble with the sidecar leaves it
-	 * as it was and saves the text. */
+	 * as it was and saves the text.  The text is staged on a thread of
+	 * its own while the sidecar is made and staged on this one. */
 	struct store_text_job job = { info->text_path, text, len, NULL, NULL, 0 };
 	pthread_t th;
 	fio_ignore_sigxfsz();	/* before a second thread */
 	int threaded = pthread_create(&th, NULL, store_stage_text, &job) == 0;
 	if (!threaded)
 		store_stage_text(&job);
-	json = side_write_hash(d, text, len, now_iso, &jlen, sha, &info->side_cache);
+	int side_err = 0;
+	if (side_why == NULL) {
+		/* Because the sidecar holds the text of every item: never
+		 * more readable than the text itself. */
+		struct stat ts, ss;
+		int mode = -1;
+		if (stat(info->text_path, &ts) == 0)
+			mode = (int)(ts.st_mode & 0666) & (stat(info->side_path, &ss) == 0 ? (int)(ss.st_mode & 0666) : 0666);
+		st_side = fio_stage_begin(info->side_path, mode, &side_why);
+		side_err = errno;
+	}
+	if (st_side != NULL) {
+		struct store_side_out o = { st_side, BUF_INIT };
+		buf_reserve(&o.b, STORE_WRITE_BYTES);
+		if (side_write_to(d, text, len, now_iso, sha, &info->side_cache, store_side_emit, &o) == 0 && o.b.len > 0)
+			fio_stage_append(st_side, o.b.s, o.b.len);
+		buf_free(&o.b);
+		st_side = fio_stage_end(st_side, &side_why);	/* a failed write says why */
+		side_err = errno;
+	} else {
+		side_sha256_hex(text, len, sha);
+	}
 	if (threaded)
 		pthread_join(th, NULL);
 	st_text = job.st;
@@ -536,20 +582,12 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 		errno = job.err;
 		goto out;
 	}
-	if (side_why == NULL) {
-		/* Because the sidecar holds the text of every item: never
-		 * more readable than the text itself. */
-		struct stat ts, ss;
-		int mode = -1;
-		if (stat(info->text_path, &ts) == 0)
-			mode = (int)(ts.st_mode & 0666) & (stat(info->side_path, &ss) == 0 ? (int)(ss.st_mode & 0666) : 0666);
-		st_side = fio_stage_mode(info->side_path, json, jlen, mode, &side_why);
-		if (st_side == NULL && store_no_room(errno)) {
-			/* Both files are unchanged: say so of both. */
-			util_set_cause(cause, "%s: not saved, because its sidecar %s does not fit: %s (neither "
-				       "file on disk was changed)", info->text_path, info->side_path, strerror(errno));
-			goto out;
-		}
+	if (st_side == NULL && side_why != NULL && !no_backup && store_no_room(side_err)) {
+		/* Both files are unchanged: say so of both. */
+		util_set_cause(cause, "%s: not saved, because its sidecar %s does not fit: %s (neither "
+			       "file on disk was changed)", info->text_path, info->side_path, strerror(side_err));
+		errno = side_err;
+		goto out;
 	}
 	if (fio_commit(st_text, cause) < 0) {
 		st_text = NULL;
@@ -579,7 +617,6 @@ out:
 	fio_abort(st_text);
 	fio_abort(st_side);
 	free(side_why);
-	free(json);
 	free(text);
 	return ret;
 }

@@ -35,6 +35,12 @@ void side_cache_free(struct side_cache *c);
  * or without it. */
 char *side_write_hash(const struct doc *d, const char *text, size_t text_len, const char *now_iso, size_t *len,
 		      char sha[65], struct side_cache **cache);
+/* side_write_hash() handing the sidecar to emit piece by piece while it
+ * is made, instead of in one buffer (a save writes it to the file as it
+ * goes).  emit returns 0, or nonzero to stop.  0, or -1 when emit failed. */
+typedef int (*side_emit_fn)(const char *bytes, size_t n, void *ctx);
+int side_write_to(const struct doc *d, const char *text, size_t text_len, const char *now_iso, char sha[65],
+		  struct side_cache **cache, side_emit_fn emit, void *ctx);
 /* side_write() of a document whose text's SHA-256 (hex) is known already:
  * the one of the file it was read from, unchanged (an export). */
 char *side_write_known(const struct doc *d, const char *sha, const char *now_iso, size_t *len);
