@@ -158,10 +158,11 @@ static int fio_sync_dir(const char *dir)
  * editor with everything unsaved. */
 void fio_ignore_sigxfsz(void)
 {
-	static int done;
-	if (!done)
+	static int done;	/* written once, before a save starts its thread */
+	if (!done) {
 		signal(SIGXFSZ, SIG_IGN);
-	done = 1;
+		done = 1;
+	}
 }
 
 /* The mode a new file gets: 0666 less the umask. */
