@@ -250,6 +250,8 @@ json_t *side_texts_placeholder(const struct side_texts *t, size_t s)
 
 int side_texts_emit(struct side_texts *t, const char *skel, size_t n, side_emit_fn emit, void *ctx)
 {
+	if (atomic_load(&t->failed))	/* before anything is emitted: dump the tree whole */
+		return 1;
 	/* Where each written section's placeholder is, in order. */
 	size_t count = 0, ngroups = 0;
 	/* jansson escapes a NUL byte: the dump is a C string. */
