@@ -18,11 +18,12 @@
  *
  * Data model of the cache (struct side_cache, kept by the store between
  * saves of one document): the chunks of the last save, each with the
- * lines it was made of — their addresses and stamps (doc.h: a line's
- * stamp is the document's generation at its last change, and a line made
- * later, even at the same address, has a later one), so a chunk whose
- * lines are all still there, in the same order and unchanged, is the same
- * text and its dump is reused, wherever the chunk now is.  Chunks end where a line's address says
+ * addresses of the lines it was made of, and the document's generation
+ * then.  Because a line's stamp is the generation of its last change
+ * (doc.h), and a line made later, even at the same address, has a later
+ * one, a chunk whose lines are all still there, in the same order, none
+ * stamped after the cache was made, is the same text, and its dump is
+ * reused, wherever the chunk now is.  Chunks end where a line's address says
  * (or at a size limit), not at a count of bytes from the section's start,
  * so an edit changes the chunks around it and no others. */
 #include "side-int.h"
@@ -42,18 +43,11 @@
 /* Less text than this to dump is dumped without a second thread. */
 #define SIDE_THREAD_BYTES ((size_t)1 << 20)
 
-/* One line of a chunk, as the cache knows it. */
-struct side_line_id {
-	const struct doc_line *l;
-	unsigned long stamp;
-	size_t len;
-};
-
 struct side_chunk {
 	size_t sec;		/* index in doc->sections */
 	size_t first, end;	/* its lines */
 	struct buf out;		/* jansson's dump of the chunk: a JSON string, quotes included */
-	struct side_line_id *ids;	/* from the cache (a reused dump), or NULL */
+	const struct doc_line **ids;	/* its lines, from the cache (a reused dump), or NULL */
 	atomic_int done;	/* out is complete */
 };
 
@@ -62,7 +56,7 @@ struct side_cache {
 	unsigned long gen;	/* d->gen when written */
 	struct side_cache_chunk {
 		size_t n;
-		struct side_line_id *ids;
+		const struct doc_line **ids;	/* the chunk's lines */
 		struct buf out;
 	} *v;
 	size_t n;
@@ -117,12 +111,12 @@ static void side_cache_take(struct side_cache *cache, const struct doc *d, struc
 		if (cache->slot[k] == 0)
 			return;
 		struct side_cache_chunk *e = &cache->v[cache->slot[k] - 1];
-		if (e->ids == NULL || e->ids[0].l != lines[0])
+		if (e->ids == NULL || e->ids[0] != lines[0])
 			continue;
 		if (e->n != n)
 			return;
 		for (size_t i = 0; i < n; i++)
-			if (e->ids[i].l != lines[i] || e->ids[i].stamp != lines[i]->stamp || e->ids[i].len != lines[i]->len)
+			if (e->ids[i] != lines[i] || lines[i]->stamp > cache->gen)
 				return;
 		c->out = e->out;
 		c->ids = e->ids;
@@ -325,15 +319,12 @@ static void side_texts_keep(struct side_texts *t, struct side_cache **cachep)
 		e->ids = ch->ids;	/* a reused chunk's are these lines' */
 		if (e->ids == NULL) {
 			e->ids = xmalloc(n * sizeof *e->ids);
-			for (size_t i = 0; i < n; i++) {
-				const struct doc_line *l = t->d->lines[ch->first + i];
-				e->ids[i] = (struct side_line_id){ l, l->stamp, l->len };
-			}
+			memcpy(e->ids, t->d->lines + ch->first, n * sizeof *e->ids);
 		}
 		ch->ids = NULL;
 		e->out = ch->out;
 		ch->out = (struct buf)BUF_INIT;
-		size_t s = side_ptr_hash(e->ids[0].l) & (c->nslot - 1);
+		size_t s = side_ptr_hash(e->ids[0]) & (c->nslot - 1);
 		while (c->slot[s] != 0)
 			s = (s + 1) & (c->nslot - 1);
 		c->slot[s] = ++c->n;
