@@ -40,19 +40,40 @@ char *side_path(const char *text_path)
 	return xasprintf("%s.json", text_path);
 }
 
-void side_sha256_hex(const void *data, size_t len, char out[65])
+struct side_sha256 {
+	struct sha256_ctx ctx;
+};
+
+struct side_sha256 *side_sha256_new(void)
+{
+	struct side_sha256 *h = xmalloc(sizeof *h);
+	sha256_init(&h->ctx);
+	return h;
+}
+
+void side_sha256_add(struct side_sha256 *h, const void *data, size_t len)
+{
+	sha256_update(&h->ctx, len, data);
+}
+
+void side_sha256_end(struct side_sha256 *h, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof digest, digest);
+	sha256_digest(&h->ctx, sizeof digest, digest);
 	for (size_t i = 0; i < sizeof digest; i++) {
 		out[2 * i] = hex[digest[i] >> 4];
 		out[2 * i + 1] = hex[digest[i] & 15];
 	}
 	out[64] = '\0';
+	free(h);
+}
+
+void side_sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct side_sha256 *h = side_sha256_new();
+	side_sha256_add(h, data, len);
+	side_sha256_end(h, out);
 }
 
 /* s[0..n) as valid UTF-8, each invalid byte replaced by U+FFFD, appended to b. */

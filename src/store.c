@@ -473,22 +473,38 @@ static const char *store_why(const char *why, const char *path)
 }
 
 /* The text staged (written and synced under a temporary name) on a
- * thread of its own while the sidecar is built: the two take about as
- * long on a large document, and the disk's wait costs no CPU. */
+ * thread of its own while the sidecar is made: the two take about as
+ * long on a large document, and the disk's wait costs no CPU.  Written a
+ * megabyte at a time from the lines (no copy of the whole text). */
 struct store_text_job {
-	const char *path, *text;
-	size_t len;
+	const char *path;
+	const struct doc *d;
 	struct fio_stage *st;
 	char *cause;
 	int err;	/* errno of a failure */
 };
 
+static int store_text_emit(const char *s, size_t n, void *ctx)
+{
+	return fio_stage_append(ctx, s, n);
+}
+
 static void *store_stage_text(void *arg)
 {
 	struct store_text_job *j = arg;
-	j->st = fio_stage(j->path, j->text, j->len, &j->cause);
+	j->st = fio_stage_begin(j->path, -1, &j->cause);
+	if (j->st != NULL) {
+		txt_write_to(j->d, store_text_emit, j->st);	/* a failed write is kept for the end */
+		j->st = fio_stage_end(j->st, &j->cause);
+	}
 	j->err = j->st == NULL ? errno : 0;
 	return NULL;
+}
+
+static int store_hash_emit(const char *s, size_t n, void *ctx)
+{
+	side_sha256_add(ctx, s, n);
+	return 0;
 }
 
 /* The sidecar written into its staged file as it is made, a megabyte at a
@@ -518,8 +534,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 {
 	if (d->stale)
 		txt_analyse(d);
-	size_t len;
-	char *text = txt_write(d, &len), sha[65];
+	char sha[65];
 	int ret = -1;
 	char *side_why = NULL;	/* why the sidecar is not written, once known */
 	int no_backup = 0;
@@ -541,12 +556,16 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	 * the two stay a pair); any other trouble with the sidecar leaves it
 	 * as it was and saves the text.  The text is staged on a thread of
 	 * its own while the sidecar is made and staged on this one. */
-	struct store_text_job job = { info->text_path, text, len, NULL, NULL, 0 };
+	struct store_text_job job = { info->text_path, d, NULL, NULL, 0 };
 	pthread_t th;
 	fio_ignore_sigxfsz();	/* before a second thread */
 	int threaded = pthread_create(&th, NULL, store_stage_text, &job) == 0;
 	if (!threaded)
 		store_stage_text(&job);
+	/* The text's hash, from the lines as the thread writes them. */
+	struct side_sha256 *h = side_sha256_new();
+	size_t len = txt_write_to(d, store_hash_emit, h);
+	side_sha256_end(h, sha);
 	int side_err = 0;
 	if (side_why == NULL) {
 		/* Because the sidecar holds the text of every item: never
@@ -561,13 +580,11 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	if (st_side != NULL) {
 		struct store_side_out o = { st_side, BUF_INIT };
 		buf_reserve(&o.b, STORE_WRITE_BYTES);
-		if (side_write_to(d, text, len, now_iso, sha, &info->side_cache, store_side_emit, &o) == 0 && o.b.len > 0)
+		if (side_write_to(d, NULL, 0, now_iso, sha, &info->side_cache, store_side_emit, &o) == 0 && o.b.len > 0)
 			fio_stage_append(st_side, o.b.s, o.b.len);
 		buf_free(&o.b);
 		st_side = fio_stage_end(st_side, &side_why);	/* a failed write says why */
 		side_err = errno;
-	} else {
-		side_sha256_hex(text, len, sha);
 	}
 	if (threaded)
 		pthread_join(th, NULL);
@@ -617,6 +634,5 @@ out:
 	fio_abort(st_text);
 	fio_abort(st_side);
 	free(side_why);
-	free(text);
 	return ret;
 }

@@ -361,6 +361,41 @@ char *txt_write(const struct doc *d, size_t *len)
 	return buf_steal(&b, len);
 }
 
+/* txt_write_to()'s pieces. */
+#define TXT_WRITE_PIECE ((size_t)1 << 20)
+
+size_t txt_write_to(const struct doc *d, int (*emit)(const char *bytes, size_t n, void *ctx), void *ctx)
+{
+	struct buf b = BUF_INIT;
+	buf_reserve(&b, TXT_WRITE_PIECE + 2);
+	size_t total = 0;
+	int r = 0;
+	for (size_t i = 0; i < d->nlines && r == 0; i++) {
+		const struct doc_line *l = d->lines[i];
+		if (b.len > 0 && b.len + l->len + 2 > TXT_WRITE_PIECE) {
+			r = emit(b.s, b.len, ctx);
+			total += b.len;
+			buf_clear(&b);
+		}
+		if (r == 0 && l->len + 2 > TXT_WRITE_PIECE) {	/* a line longer than a piece */
+			r = emit(l->s, l->len, ctx);
+			total += l->len;
+		} else {
+			buf_append(&b, l->s, l->len);
+		}
+		if (l->eol == DOC_EOL_LF)
+			buf_putc(&b, '\n');
+		else if (l->eol == DOC_EOL_CRLF)
+			buf_append(&b, "\r\n", 2);
+	}
+	if (r == 0 && b.len > 0) {
+		r = emit(b.s, b.len, ctx);
+		total += b.len;
+	}
+	buf_free(&b);
+	return r == 0 ? total : (size_t)-1;
+}
+
 
 int txt_lookup_label(const char *s, size_t n, int *lang)
 {

@@ -17,6 +17,12 @@ char *side_path(const char *text_path);
 
 /* SHA-256 of data as 64 lowercase hex digits plus NUL. */
 void side_sha256_hex(const void *data, size_t len, char out[65]);
+/* The same over bytes given in pieces: side_sha256_add() each, then
+ * side_sha256_end() (which frees h). */
+struct side_sha256;
+struct side_sha256 *side_sha256_new(void);
+void side_sha256_add(struct side_sha256 *h, const void *data, size_t len);
+void side_sha256_end(struct side_sha256 *h, char out[65]);
 
 /* The sidecar JSON for d (keys in the spec's order, then unknown keys kept
  * from the last sidecar read), text_sha256 taken over text[0..text_len),

@@ -20,6 +20,10 @@ struct doc *txt_read_take(char *bytes, size_t len);
 
 /* The document's lines as file bytes; caller frees. */
 char *txt_write(const struct doc *d, size_t *len);
+/* The same bytes handed to emit a megabyte or so at a time (emit returns 0,
+ * or nonzero to stop), without a buffer of the whole text.  Their number,
+ * or (size_t)-1 when emit stopped. */
+size_t txt_write_to(const struct doc *d, int (*emit)(const char *bytes, size_t n, void *ctx), void *ctx);
 
 /* Rebuild d's derived structure (title, fields, attendance, sections,
  * agenda, recommendations, detected language, problems) from its lines.

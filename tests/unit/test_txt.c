@@ -715,6 +715,56 @@ static void test_headings_repeated_and_many(void **state)
 	buf_free(&b);
 }
 
+static int collect(const char *s, size_t n, void *ctx)
+{
+	struct buf *b = ctx;
+	assert_true(n > 0);
+	buf_append(b, s, n);
+	return 0;
+}
+
+static int refuse_second(const char *s, size_t n, void *ctx)
+{
+	(void)s, (void)n;
+	return ++*(int *)ctx > 1;
+}
+
+/* txt_write_to() hands out the very bytes of txt_write(), in pieces: the
+ * corpus; CRLF, no final newline, a line longer than a piece, 3 MB. */
+static void test_write_to_same_bytes(void **state)
+{
+	(void)state;
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	buf_puts(&in, "# t\r\nDate: 2024-01-01\n## Discussion\n");
+	for (int i = 0; i < 40000; i++)
+		buf_printf(&in, i % 3 ? "line %d of the discussion \xd8\xa8\r\n" : "line %d\n", i);
+	for (size_t i = 0; i < ((size_t)3 << 19); i++)
+		buf_putc(&in, (char)('a' + i % 26));	/* 1.5 MB on one line */
+	buf_puts(&in, "\nlast, no newline");
+	const char *names[] = { "library-2025-en.txt", "malmo-2018-ar.txt", "vaad-2024-he.txt", NULL };
+	for (int k = -1; k < 3; k++) {
+		size_t len;
+		char *bytes = k < 0 ? NULL : tu_corpus_file(names[k], &len);
+		struct doc *d = k < 0 ? txt_read(in.s, in.len) : txt_read(bytes, len);
+		size_t wl;
+		char *w = txt_write(d, &wl);
+		buf_clear(&out);
+		assert_int_equal(txt_write_to(d, collect, &out), wl);
+		assert_int_equal(out.len, wl);
+		assert_memory_equal(out.s, w, wl);
+		int calls = 0;
+		if (k < 0)	/* an emit that stops is not called again */
+			assert_int_equal(txt_write_to(d, refuse_second, &calls), (size_t)-1);
+		if (k < 0)
+			assert_int_equal(calls, 2);
+		free(w);
+		free(bytes);
+		doc_free(d);
+	}
+	buf_free(&in);
+	buf_free(&out);
+}
+
 /* The skeleton leaves a body line under every heading, the last one too,
  * so that text typed at the end of the document is not on a heading. */
 static void test_skeleton_body_line_under_headings(void **state)
@@ -850,6 +900,7 @@ int main(void)
 		cmocka_unit_test(test_rec_label_not_read_noted),
 		cmocka_unit_test(test_heading_close_to_known),
 		cmocka_unit_test(test_headings_repeated_and_many),
+		cmocka_unit_test(test_write_to_same_bytes),
 		cmocka_unit_test(test_skeleton_body_line_under_headings),
 		cmocka_unit_test(test_members_label),
 	};
