@@ -7,9 +7,13 @@
  *                 placed on the lines they stamped
  *   side-apply.c  reading a sidecar back onto a document
  *   side-list.c   search/actions rows as JSON
+ *   side-text.c   the sections' text: dumped apart, on two threads, and
+ *                 kept from one save to the next
  *
  * Data model: the sidecar is built fresh from the document on every write
- * (a jansson object tree, keys inserted in the spec's order) and read back
+ * (a jansson object tree, keys inserted in the spec's order; the sections'
+ * text, most of its bytes, is dumped apart and put in place: side-text.c)
+ * and read back
  * into a small array of struct side_item per item list; nothing of jansson
  * outlives a call.  Unknown keys (another tool's, at any depth) are kept:
  * reading copies the parts of the sidecar that hold them onto the document
