@@ -68,9 +68,9 @@ static void fuzz_check_grid(const struct view_grid *g)
 {
 	for (int i = 0; i < g->rows * g->cols; i++) {
 		const struct view_cell *c = &g->cells[i];
-		FUZZ_CHECK((size_t)c->text + c->len <= g->text.len || c->len == 0);
+		FUZZ_CHECK((size_t)c->text + c->len <= g->text[i / g->cols].len || c->len == 0);
 		if (c->len > 0)
-			FUZZ_CHECK(fuzz_clean_text(g->text.s + c->text, c->len));
+			FUZZ_CHECK(fuzz_clean_text(view_cell_text(g, i / g->cols, c), c->len));
 		/* A cell w columns wide is followed by w - 1 empty ones on its row. */
 		FUZZ_CHECK(i % g->cols + c->width <= g->cols);
 		for (int k = 1; k < c->width; k++)

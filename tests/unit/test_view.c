@@ -91,7 +91,7 @@ static void test_controls_are_symbols(void **state)
 	for (int c = 0; c < g->cols; c++) {
 		const struct view_cell *cell = &g->cells[c];
 		for (size_t k = 0; k < cell->len; k++) {
-			unsigned char b = (unsigned char)g->text.s[cell->text + k];
+			unsigned char b = (unsigned char)view_cell_text(g, 0, cell)[k];
 			assert_true(b >= 0x20 && b != 0x7f);
 		}
 		if (cell->attr & VIEW_A_REVERSE)
@@ -244,7 +244,7 @@ static void test_huge_cluster_is_not_cut(void **state)
 	const struct view_cell *c = &g->cells[0];
 	assert_true(lay->cells[0].text_len > 65535);
 	assert_int_equal(c->len, lay->cells[0].text_len);
-	assert_memory_equal(g->text.s + c->text, lay->text + lay->cells[0].text, c->len);
+	assert_memory_equal(view_cell_text(g, 0, c), lay->text + lay->cells[0].text, c->len);
 	vf_free(&f);
 	free(s);
 }
