@@ -308,6 +308,79 @@ static void test_bold_without_analysis(void **state)
 	vf_free(&f);
 }
 
+/* Every row of g as a fresh view of the same document at the same place
+ * shows it: text and attributes. */
+static void assert_same_as_fresh(struct vf *f, const struct view_grid *g)
+{
+	struct view *v = view_new(f->d, g->rows, g->cols);
+	v->top_line = f->v->top_line;
+	v->top_row = f->v->top_row;
+	struct view_status st = {.name = "m.txt", .line = f->e->cur.line + 1, .col = edit_column(f->e) + 1,
+				 .hints = "^S save"};
+	const struct view_grid *fresh = view_render(v, f->e, &st);
+	for (int r = 0; r < g->rows; r++) {
+		for (unsigned a = 0; a <= VIEW_A_DIM; a = a ? a << 1 : 1) {
+			char *x = tg_row(g, r, a), *y = tg_row(fresh, r, a);
+			if (strcmp(x, y) != 0)
+				fail_msg("row %d (attr %u) is \"%s\", a fresh view shows \"%s\"", r, a, x, y);
+			free(x);
+			free(y);
+		}
+	}
+	view_free(v);
+}
+
+/* A frame rewrites the rows whose content changed, and only those: a
+ * typed character rewrites its row and the status line, a selection the
+ * rows it covers, a scroll every text row; what stays is what a fresh
+ * view would show. */
+static void test_rows_rewritten_when_changed(void **state)
+{
+	(void)state;
+	const char *lines[] = {"one", "two", "\u0633\u0644\u0627\u0645 three", "four", "five", "six"};
+	struct vf f = vf_new(6, 20, lines, 6);	/* 4 text rows, status, message */
+	const struct view_grid *g = render(&f, NULL);
+	unsigned long first = g->frame;
+	g = render(&f, NULL);
+	assert_true(g->frame > first);
+	for (int r = 0; r < g->rows; r++)
+		assert_true(g->drawn[r] <= first);	/* nothing changed: nothing rewritten */
+	edit_set_cursor(f.e, (struct edit_pos){2, 4}, 0);
+	edit_type(f.e, "X", 1);
+	g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r] == g->frame, r == 2);
+	assert_int_equal(g->drawn[4], g->frame);	/* the status: its column moved */
+	assert_same_as_fresh(&f, g);
+	/* A selection over rows 0 and 1. */
+	edit_set_cursor(f.e, (struct edit_pos){0, 1}, 0);
+	g = render(&f, NULL);
+	edit_set_cursor(f.e, (struct edit_pos){1, 2}, 1);
+	g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r] == g->frame, r <= 1);
+	assert_same_as_fresh(&f, g);
+	edit_select_none(f.e);
+	g = render(&f, NULL);
+	assert_same_as_fresh(&f, g);
+	/* A scroll: every text row. */
+	edit_set_cursor(f.e, (struct edit_pos){5, 0}, 0);
+	g = render(&f, NULL);
+	assert_true(f.v->top_line > 0);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r], g->frame);
+	assert_same_as_fresh(&f, g);
+	/* A message, then none. */
+	g = render(&f, "saved");
+	assert_int_equal(g->drawn[5], g->frame);
+	g = render(&f, "saved");
+	assert_true(g->drawn[5] < g->frame);
+	g = render(&f, NULL);
+	assert_int_equal(g->drawn[5], g->frame);
+	assert_row(g, 5, "                    ");
+	vf_free(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
 		cmocka_unit_test(test_long_message_wraps),
 		cmocka_unit_test(test_bold_without_analysis),
+		cmocka_unit_test(test_rows_rewritten_when_changed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
