@@ -371,6 +371,15 @@ const struct layout *view_layout(struct view *v, size_t line)
 	return c->lay;
 }
 
+size_t view_column(struct view *v, size_t line, size_t off)
+{
+	const struct layout *lay = view_layout(v, line);
+	size_t g = layout_g_of_off(lay, off);
+	if (lay->goff[g] == off || g == lay->ngraph)
+		return g;
+	return g + 1;	/* inside a grapheme: it counts, as in edit_column() */
+}
+
 /* Screen row of off within its line. */
 static size_t view_row_of(struct view *v, size_t line, size_t off)
 {

@@ -173,6 +173,11 @@ int view_too_small(const struct view *v);
  * the options change, or a screen's worth of other lines were asked for). */
 const struct layout *view_layout(struct view *v, size_t line);
 
+/* The grapheme column (0-based) of byte offset off of line `line`, from
+ * the line's layout: what edit_column() counts, without walking the line
+ * again at every key. */
+size_t view_column(struct view *v, size_t line, size_t off);
+
 /* Move the view by rows screen rows (< 0: up), not before the document's
  * start nor so far that its end leaves the bottom of the screen. */
 void view_scroll(struct view *v, int rows);

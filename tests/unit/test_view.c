@@ -381,6 +381,45 @@ static void test_rows_rewritten_when_changed(void **state)
 	vf_free(&f);
 }
 
+/* The status line's column, read from the line's layout, is the column
+ * edit_column() counts, at every byte of the corpus' lines and of lines
+ * with marks, joiners, controls and invalid bytes. */
+static void test_column_from_layout(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"malmo-2018-ar.txt", "shora-1403-fa.txt", "vaad-2024-he.txt",
+					    "library-2025-en.txt", "unstructured-communique-ar.txt"};
+	const char *odd[] = {"e\u0301a\u0651\u064e b", "\U0001F469\u200D\U0001F4BB x\u200C\u0628",
+			     "a\x01\x1b[31m\xff\xc3 \xe2\x80\xae\u05e9\u05b8\u05dc", "\u202b\u0628\u202c 12"};
+	size_t checked = 0;
+	for (size_t k = 0; k <= sizeof names / sizeof *names; k++) {
+		char *text = NULL;
+		const char **lines = odd;
+		size_t n = sizeof odd / sizeof *odd;
+		if (k < sizeof names / sizeof *names) {
+			text = tu_corpus_file(names[k], NULL);
+			lines = calloc(4096, sizeof *lines);
+			n = 0;
+			for (char *p = strtok(text, "\n"); p != NULL && n < 4096; p = strtok(NULL, "\n"))
+				lines[n++] = p;
+		}
+		struct vf f = vf_new(10, 40, lines, n);
+		for (size_t i = 0; i < f.d->nlines; i++) {
+			for (size_t off = 0; off <= f.d->lines[i]->len + 1; off++) {
+				f.e->cur = (struct edit_pos){i, off};
+				assert_int_equal(view_column(f.v, i, off), edit_column(f.e));
+				checked++;
+			}
+		}
+		vf_free(&f);
+		if (text != NULL) {
+			free(lines);
+			free(text);
+		}
+	}
+	assert_true(checked > 10000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +435,7 @@ int main(void)
 		cmocka_unit_test(test_long_message_wraps),
 		cmocka_unit_test(test_bold_without_analysis),
 		cmocka_unit_test(test_rows_rewritten_when_changed),
+		cmocka_unit_test(test_column_from_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
