@@ -462,9 +462,9 @@ static void mode_draft_remember(struct mode_draft *st, const struct doc *d)
 
 /* May the spans and quorum of the last analysis stand for the edited d?
  * Yes while it has as many lines, the lines they mark are those lines
- * still, unchanged, and every line changed since is a non-heading line of
- * a section of free text (opening, discussion, closing, one of the
- * document's own): such a line is not part of the structure.  An item's
+ * still, unchanged, and every line changed since is a non-heading line
+ * outside the header and the agenda that was not an item and has no
+ * item's bullet now: such a line is not part of the structure.  An item's
  * status changed (F6) is a change of the structure too. */
 static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
 {
@@ -484,7 +484,8 @@ static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
 		    l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADER)
 			return 0;
 		int key = d->sections[l->section].key;
-		if (key == DOC_SEC_AGENDA || key == DOC_SEC_RECOMMENDATIONS)
+		if (key == DOC_SEC_AGENDA || l->kind == DOC_K_REC ||
+		    (key == DOC_SEC_RECOMMENDATIONS && txt_bullet(l->s, l->len) > 0))
 			return 0;
 		int kind = txt_line_kind(l->s, l->len, i);
 		if (kind != DOC_K_FREE && kind != DOC_K_BLANK)

@@ -370,7 +370,7 @@ static void test_marks_follow_edits(void **state)
 	struct fake f;
 	forms_open(&f, state, "m.txt",
 		   "# Board\nDate: 2026-11-27\nMembers: 5\nPresent: Ann Lee; Bob Hart\n\n## Discussion\nWe met.\n\n"
-		   "## Recommendations\n- Fix the roof — owner: Ann Lee\n",
+		   "## Recommendations\n- Fix the roof — owner: Ann Lee\nNotes follow.\n",
 		   DOC_LANG_NONE);
 	fake_expect(&f, "present 2 of 5");
 	long disc = forms_line(&f, "We met."), present = forms_line(&f, "Present: "), rec = forms_line(&f, "- Fix");
@@ -405,6 +405,14 @@ static void test_marks_follow_edits(void **state)
 	dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
 	assert_string_equal(dim, "");
 	free(dim);
+	/* Text under the recommendations is not an item until it has a bullet. */
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, d->lines[rec + 1]->len}, 0);
+	fake_type(&f, " Soon.");
+	assert_true(d->stale);
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, 0}, 0);
+	fake_type(&f, "- ");
+	assert_false(d->stale);	/* an item now: analysed for this frame */
+	assert_int_equal(d->nrecs, 2);
 	fake_close(&f);
 }
 
