@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "mahdar/util.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,11 +259,56 @@ size_t ustr_grapheme_prev(const char *s, size_t len, size_t off)
 	return f.found;
 }
 
+/* The properties layout asks of every code point of a line, at every key
+ * (width, control, format, mark): libunistring's answers cost tens of
+ * instructions a call, so those for the BMP are kept, each looked up the
+ * first time it is asked for.  One byte a code point: USTR_P_KNOWN, the
+ * width + 1 in the low two bits, then the flags. */
+enum {
+	USTR_P_WIDTH = 0x03,
+	USTR_P_CONTROL = 0x04,	/* Grapheme_Cluster_Break=Control */
+	USTR_P_FORMAT = 0x08,	/* General_Category=Cf */
+	USTR_P_MARK = 0x10,	/* General_Category=M */
+	USTR_P_KNOWN = 0x80
+};
+
+/* Atomic (relaxed: a byte computed twice is the same byte) so that a
+ * thread may lay out text too. */
+static _Atomic unsigned char ustr_bmp[0x10000];
+
+static unsigned ustr_props_of(uint32_t cp)
+{
+	int w = uc_width(cp, "UTF-8");
+	unsigned p = USTR_P_KNOWN | (unsigned)(w < 0 ? 0 : w > 2 ? 3 : w + 1);
+	if (uc_graphemeclusterbreak_property(cp) == GBP_CONTROL)
+		p |= USTR_P_CONTROL;
+	if (uc_is_general_category(cp, UC_CATEGORY_Cf))
+		p |= USTR_P_FORMAT;
+	if (uc_is_general_category(cp, UC_CATEGORY_M))
+		p |= USTR_P_MARK;
+	return p;
+}
+
+/* cp's properties (cp a code point, not USTR_INVALID). */
+static inline unsigned ustr_props(uint32_t cp)
+{
+	if (cp >= 0x10000)
+		return ustr_props_of(cp);
+	unsigned p = atomic_load_explicit(&ustr_bmp[cp], memory_order_relaxed);
+	if (p == 0) {
+		p = ustr_props_of(cp);
+		atomic_store_explicit(&ustr_bmp[cp], (unsigned char)p, memory_order_relaxed);
+	}
+	return p;
+}
+
 int ustr_cp_width(uint32_t cp)
 {
 	if (cp == USTR_INVALID)
 		return -1;
-	return uc_width(cp, "UTF-8");
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	return (int)(ustr_props(cp) & USTR_P_WIDTH) - 1;
 }
 
 int ustr_grapheme_width(const uint32_t *cp, size_t n)
@@ -295,19 +341,19 @@ int ustr_width(const char *s, size_t len)
 
 int ustr_is_mark(uint32_t cp)
 {
-	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_M);
+	return cp != USTR_INVALID && cp >= 0x300 && (ustr_props(cp) & USTR_P_MARK);
 }
 
 int ustr_is_format(uint32_t cp)
 {
-	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_Cf);
+	return cp != USTR_INVALID && cp >= 0xAD && (ustr_props(cp) & USTR_P_FORMAT);
 }
 
 int ustr_is_control(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)	/* the common case, without a table */
 		return 0;
-	return cp != USTR_INVALID && uc_graphemeclusterbreak_property(cp) == GBP_CONTROL;
+	return cp != USTR_INVALID && (ustr_props(cp) & USTR_P_CONTROL);
 }
 
 int ustr_is_space(uint32_t cp)

@@ -6,6 +6,10 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uniwidth.h>
+
 #define S(lit) lit, strlen(lit)
 
 /* Stepping back gives exactly the units stepping forward found. */
@@ -179,6 +183,23 @@ static void test_escape(void **state)
 	buf_free(&b);
 }
 
+/* The properties kept for the BMP (and those of the other planes) are
+ * libunistring's, asked twice: the second answer comes from the table. */
+static void test_props_are_libunistrings(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		for (uint32_t cp = 0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 7) {
+			assert_int_equal(ustr_cp_width(cp), uc_width(cp, "UTF-8"));
+			assert_int_equal(ustr_is_control(cp), uc_graphemeclusterbreak_property(cp) == GBP_CONTROL);
+			assert_int_equal(ustr_is_mark(cp), uc_is_general_category(cp, UC_CATEGORY_M));
+			assert_int_equal(ustr_is_format(cp), uc_is_general_category(cp, UC_CATEGORY_Cf));
+		}
+	}
+	assert_int_equal(ustr_cp_width(USTR_INVALID), -1);
+	assert_false(ustr_is_control(USTR_INVALID) || ustr_is_mark(USTR_INVALID) || ustr_is_format(USTR_INVALID));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_word_motion),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_decode_strict),
+		cmocka_unit_test(test_props_are_libunistrings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
