@@ -307,7 +307,10 @@ static struct layout *layout_alloc(size_t ng)
 	size_t nr = ng + 1;
 	size_t size = sizeof(struct layout) + nr * sizeof(struct layout_row) +
 		      ng * sizeof(struct layout_cell) + (ng + 1 + ng) * sizeof(uint32_t) + ng;
-	struct layout *lay = xcalloc(1, size);
+	/* Not zeroed: every part is written before it is read (the rows past
+	 * nrows never are). */
+	struct layout *lay = xmalloc(size);
+	memset(lay, 0, sizeof *lay);
 	char *p = (char *)(lay + 1);
 	lay->rows = (struct layout_row *)p;
 	p += nr * sizeof(struct layout_row);
