@@ -33,6 +33,11 @@ struct store_info {
 	long long disk_mtime_ns;
 	char disk_sha[65];
 	int disk_reported;	/* an outside change was already reported */
+	/* The file last found changed (its bytes differ from disk_sha): while
+	 * it stays as it is, it is not read and hashed again. */
+	int seen_known;
+	unsigned long long seen_dev, seen_ino, seen_size;
+	long long seen_mtime_ns;
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -52,7 +57,8 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 /* Has the text file changed on disk since it was last read or saved (by
  * another program)?  0 no, 1 changed, 2 deleted.  A stat() when nothing
  * changed; the content is read and hashed only when the file's size, time
- * or identity differ (a file touched but not changed is not a change). */
+ * or identity differ (a file touched but not changed is not a change), and
+ * only once for each changed version (asked again, a stat()). */
 int store_disk_changed(struct store_info *info);
 
 /* Fill info with path's file names (text, sidecar, recovery copy) and
