@@ -36,6 +36,8 @@
 /* The file on disk is looked at (a stat) this often, for outside changes
  * and, when another mahdar has it, whether that one is gone. */
 #define BUFFER_WATCH_MS 2000
+/* While a thread reads and hashes the file, it is asked this often. */
+#define BUFFER_WATCH_HASH_MS 20
 
 struct buffer {
 	char *path;
@@ -353,7 +355,12 @@ int buffer_watch(struct buffer *b, long long now, int due_only, int *wait_ms, ch
 		b->info.recover = fio_exists(b->info.recover_path);
 		return BUFFER_TAKEN_OVER;
 	}
-	int r = store_disk_changed(&b->info);
+	int r = store_disk_watch(&b->info);
+	if (r == STORE_DISK_PENDING) {
+		b->watch_ms = now - BUFFER_WATCH_MS + BUFFER_WATCH_HASH_MS;
+		*wait_ms = BUFFER_WATCH_HASH_MS;
+		return 0;
+	}
 	if (r == 0 || b->info.disk_reported)
 		return 0;
 	b->info.disk_reported = 1;

@@ -38,6 +38,8 @@ struct store_info {
 	int seen_known;
 	unsigned long long seen_dev, seen_ino, seen_size;
 	long long seen_mtime_ns;
+	unsigned long disk_gen;		/* counts the disk_* versions */
+	struct store_hash *hash;	/* the file being read and hashed (store_disk_watch), or NULL */
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -60,6 +62,11 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
  * or identity differ (a file touched but not changed is not a change), and
  * only once for each changed version (asked again, a stat()). */
 int store_disk_changed(struct store_info *info);
+/* The same answer without waiting for the read and hash: when the file's
+ * stat says it must be read, a thread reads and hashes it, and this says
+ * STORE_DISK_PENDING until it is done (ask again later). */
+#define STORE_DISK_PENDING 3
+int store_disk_watch(struct store_info *info);
 
 /* Fill info with path's file names (text, sidecar, recovery copy) and
  * whether a recovery copy is there; nothing else is known yet. */

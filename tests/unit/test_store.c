@@ -770,6 +770,51 @@ static void test_outside_change_read_once(void **state)
 	free(p);
 }
 
+/* store_disk_watch() until it answers (a thread reads and hashes). */
+static int tf_watch(struct store_info *info)
+{
+	int r;
+	for (int i = 0; (r = store_disk_watch(info)) == STORE_DISK_PENDING; i++) {
+		assert_true(i < 10000);	/* 10 s */
+		struct timespec ms = {0, 1000000};
+		nanosleep(&ms, NULL);
+	}
+	return r;
+}
+
+/* The editor's disk watch reads and hashes a changed file in a thread
+ * (20 MB took its loop 15-45 ms): the same answers as store_disk_changed(),
+ * and an answer about the file before a save is not given after it (the
+ * file is then the document's own). */
+static void test_outside_change_watched(void **state)
+{
+	char *p = tf_path(state, "w.txt"), *cause = NULL;
+	tf_put_file(p, "# T\nline one\n", 13);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(store_disk_watch(&info), 0);	/* a stat: at once */
+	time_t now = time(NULL);
+	struct timespec later[2] = { { now + 5, 0 }, { now + 5, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, p, later, 0), 0);
+	assert_int_equal(store_disk_watch(&info), STORE_DISK_PENDING);
+	assert_int_equal(tf_watch(&info), 0);	/* touched, not changed */
+	tf_put_file(p, "# T\nline two\n", 13);
+	assert_int_equal(tf_watch(&info), 1);
+	assert_int_equal(store_disk_watch(&info), 1);	/* known by its stat */
+	/* Changed again, and saved over while the thread reads it. */
+	tf_put_file(p, "# T\nline 3\n", 11);
+	assert_int_equal(store_disk_watch(&info), STORE_DISK_PENDING);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_int_equal(tf_watch(&info), 0);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(tf_watch(&info), 2);
+	doc_free(d);
+	store_info_free(&info);
+	free(p);
+}
+
 /* An item's status changed after the last save (an undoable edit of its
  * sidecar data) reaches the recovery journal: after a crash the restored
  * document has it, on the right line even when lines were added before it
@@ -833,6 +878,7 @@ int main(void)
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
 		T(test_outside_change_read_once),
+		T(test_outside_change_watched),
 		T(test_recovery_keeps_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
