@@ -730,6 +730,20 @@ static void test_touched_not_changed(void **state)
 	}
 }
 
+/* Write text to name in the test's directory and open it (*path: its
+ * name, caller frees). */
+static struct doc *ts_put_open(void **state, const char *name, const char *text, struct store_info *info,
+			       char **path)
+{
+	char *cause = NULL;
+	*path = tf_path(state, name);
+	tf_put_file(*path, text, strlen(text));
+	struct doc *d = store_open(*path, 0, info, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	return d;
+}
+
 /* The editor asks every two seconds whether the file was changed outside.
  * A changed version is read and hashed once (on 20 MB that stalled the
  * editor 15-45 ms every two seconds), then known by its size, time and
@@ -737,14 +751,11 @@ static void test_touched_not_changed(void **state)
  * (written back as it was is no change), deleted is 2, back is 0. */
 static void test_outside_change_read_once(void **state)
 {
-	char *p = tf_path(state, "o.txt"), *cause = NULL;
 	const char *orig = "# T\nline one\n", *other = "# T\nline two\n";
 	size_t n = strlen(orig);
-	tf_put_file(p, orig, n);
 	struct store_info info;
-	struct doc *d = store_open(p, 0, &info, &cause);
-	if (d == NULL)
-		fail_msg("%s", cause);
+	char *p;
+	struct doc *d = ts_put_open(state, "o.txt", orig, &info, &p);
 	time_t now = time(NULL);
 	struct timespec t1[2] = { { now + 5, 0 }, { now + 5, 0 } }, t2[2] = { { now + 10, 0 }, { now + 10, 0 } };
 	tf_put_file(p, other, n);
@@ -788,12 +799,9 @@ static int tf_watch(struct store_info *info)
  * file is then the document's own). */
 static void test_outside_change_watched(void **state)
 {
-	char *p = tf_path(state, "w.txt"), *cause = NULL;
-	tf_put_file(p, "# T\nline one\n", 13);
 	struct store_info info;
-	struct doc *d = store_open(p, 0, &info, &cause);
-	if (d == NULL)
-		fail_msg("%s", cause);
+	char *p, *cause = NULL;
+	struct doc *d = ts_put_open(state, "w.txt", "# T\nline one\n", &info, &p);
 	assert_int_equal(store_disk_watch(&info), 0);	/* a stat: at once */
 	time_t now = time(NULL);
 	struct timespec later[2] = { { now + 5, 0 }, { now + 5, 0 } };
