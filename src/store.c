@@ -461,6 +461,20 @@ int store_recover_write(struct doc *d, struct store_info *info, char **cause)
 	return journal_sync(info->journal, d, info->recover_path, cause);
 }
 
+_Static_assert(STORE_RECOVER_PENDING == JOURNAL_PENDING, "the journal's answer is passed on");
+
+int store_recover_write_bg(struct doc *d, struct store_info *info, char **cause)
+{
+	if (info->journal_inline) {
+		int r = journal_base_inline_bg(info->journal, d, info->recover_path, cause);
+		if (r < 0)
+			return -1;
+		info->journal_inline = 0;
+		return r;
+	}
+	return journal_sync_bg(info->journal, d, info->recover_path, cause);
+}
+
 static int store_str_differ(const char *a, const char *b)
 {
 	return (a == NULL) != (b == NULL) || (a != NULL && strcmp(a, b) != 0);

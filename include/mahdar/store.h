@@ -82,6 +82,12 @@ void store_info_free(struct store_info *info);
 
 /* Bring the recovery journal up to date with d (cheap: the changed lines). */
 int store_recover_write(struct doc *d, struct store_info *info, char **cause);
+/* The same for the editor's loop: a whole text to write (after an outside
+ * change, a restore, a compaction) is written by a child process, and
+ * until it is done this returns STORE_RECOVER_PENDING (ask again soon:
+ * what changed meanwhile is written then). */
+#define STORE_RECOVER_PENDING 1
+int store_recover_write_bg(struct doc *d, struct store_info *info, char **cause);
 /* The text the recovery copy at info->recover_path gives (*text, *len;
  * caller frees).  0, or -1 and *cause. */
 int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause);

@@ -3,6 +3,8 @@
 #include "testutil.h"
 #include "testfs.h"
 
+#include "mahdar/buf.h"
+#include "mahdar/doc.h"
 #include "mahdar/fio.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
@@ -823,6 +825,61 @@ static void test_outside_change_watched(void **state)
 	free(p);
 }
 
+/* store_recover_write_bg() until a child writing the whole text is done. */
+static int ts_recover_bg(struct doc *d, struct store_info *info, char **cause)
+{
+	int r;
+	for (int i = 0; (r = store_recover_write_bg(d, info, cause)) == STORE_RECOVER_PENDING; i++) {
+		assert_true(i < 20000);	/* 20 s */
+		struct timespec ms = {0, 1000000};
+		nanosleep(&ms, NULL);
+	}
+	return r;
+}
+
+/* After an outside change the recovery journal starts again from the
+ * whole text, which a child process writes (on 20 MB it took the editor's
+ * loop 61 ms): the lines typed while it writes follow it in the journal,
+ * and the copy read back is the document; a drop while it writes leaves
+ * no file behind. */
+static void test_recovery_whole_text_in_child(void **state)
+{
+	struct buf big = BUF_INIT;
+	buf_puts(&big, "# Minutes\n");
+	for (int i = 0; i < 100000; i++)
+		buf_printf(&big, "Line %d of the minutes, long enough to take the child a while.\n", i);
+	struct store_info info;
+	char *p, *cause = NULL;
+	struct doc *d = ts_put_open(state, "c.txt", big.s, &info, &p);
+	doc_line_insert(d, 1, "typed before", 12, DOC_EOL_LF);
+	info.journal_inline = 1;	/* as buffer_watch() does after an outside change */
+	int r = store_recover_write_bg(d, &info, &cause);
+	assert_true(r == STORE_RECOVER_PENDING || r == 0);
+	doc_line_insert(d, 3, "typed while it writes", 21, DOC_EOL_LF);
+	doc_line_delete(d, 5);
+	assert_int_equal(ts_recover_bg(d, &info, &cause), 0);
+	char *text, *want;
+	size_t len, wlen;
+	assert_int_equal(store_recover_text(&info, &text, &len, &cause), 0);
+	want = txt_write(d, &wlen);
+	assert_int_equal(len, wlen);
+	assert_memory_equal(text, want, len);
+	free(text);
+	free(want);
+	/* Started again, and dropped (a save, an undo back) at once. */
+	info.journal_inline = 1;
+	r = store_recover_write_bg(d, &info, &cause);
+	assert_true(r == STORE_RECOVER_PENDING || r == 0);
+	assert_int_equal(store_recover_drop(&info, &cause), 0);
+	char *rp = xstrdup(info.recover_path);
+	doc_free(d);
+	store_info_free(&info);	/* a child still running is waited for */
+	assert_false(fio_exists(rp));
+	free(rp);
+	buf_free(&big);
+	free(p);
+}
+
 /* An item's status changed after the last save (an undoable edit of its
  * sidecar data) reaches the recovery journal: after a crash the restored
  * document has it, on the right line even when lines were added before it
@@ -887,6 +944,7 @@ int main(void)
 		T(test_touched_not_changed),
 		T(test_outside_change_read_once),
 		T(test_outside_change_watched),
+		T(test_recovery_whole_text_in_child),
 		T(test_recovery_keeps_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
