@@ -6,7 +6,10 @@
  * and the open file with its length (a failed append is cut back to it,
  * so the file never holds half a record followed by a whole one).  A sync
  * costs one pass over the line array plus the bytes of the changed lines:
- * well under a millisecond on a 400,000-line document. */
+ * well under a millisecond on a 400,000-line document.  A whole text (an
+ * inline base) is written by a forked child when the editor's loop asks
+ * (journal_*_bg); the journal then remembers the child and the file it
+ * writes, and opens that file for appending once the child is done. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "mahdar/journal.h"

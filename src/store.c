@@ -8,7 +8,9 @@
  * first and only then renames them into place, so a full disk or a
  * read-only directory leaves both files as they were.  The text is the
  * document of record: a sidecar that cannot be written (or backed up)
- * does not stop the text from being saved. */
+ * does not stop the text from being saved.  The text file is watched for
+ * changes made outside (store_disk_watch): a stat, and when that differs,
+ * a read and hash by a thread, once for each version of the file. */
 #include "mahdar/store.h"
 #include "mahdar/fio.h"
 #include "mahdar/journal.h"
