@@ -390,8 +390,15 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		layout_cell_make(&w, s, g, o, show_pdf[g], &text);
 	lay->text = buf_steal(&text, &lay->text_len);
 
-	/* Rows, each reordered on its own. */
-	ustr_line_breaks(s, len, w.lbrk);
+	/* Rows, each reordered on its own.  Where to break is asked only of
+	 * a line wider than the screen. */
+	long total = 0;
+	for (size_t g = 0; g < ng; g++)
+		total += w.gtmp[g].width;
+	if (total > lay->width)
+		ustr_line_breaks(s, len, w.lbrk);
+	else
+		memset(w.lbrk, 0, len);
 	lay->nrows = layout_wrap(&w, ng, lay->width, lay->rows);
 	size_t next = 0;
 	for (size_t r = 0; r < lay->nrows; r++)
