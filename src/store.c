@@ -8,7 +8,9 @@
  * first and only then renames them into place, so a full disk or a
  * read-only directory leaves both files as they were.  The text is the
  * document of record: a sidecar that cannot be written (or backed up)
- * does not stop the text from being saved. */
+ * does not stop the text from being saved.  The text file is watched for
+ * changes made outside (store_disk_watch): a stat, and when that differs,
+ * a read and hash by a thread, once for each version of the file. */
 #include "mahdar/store.h"
 #include "mahdar/fio.h"
 #include "mahdar/journal.h"
@@ -17,10 +19,13 @@
 #include "mahdar/util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+static void store_hash_free(struct store_hash *h);
 
 void store_info_free(struct store_info *info)
 {
@@ -32,6 +37,7 @@ void store_info_free(struct store_info *info)
 	free(info->backup_path);
 	free(info->recover_path);
 	journal_free(info->journal);
+	store_hash_free(info->hash);
 	memset(info, 0, sizeof *info);
 }
 
@@ -156,6 +162,8 @@ static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t l
 	}
 	memcpy(info->disk_sha, sha, 65);
 	info->disk_reported = 0;
+	info->seen_known = 0;
+	info->disk_gen++;	/* a hash of the file before this is no answer any more */
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
 }
@@ -167,30 +175,129 @@ static void store_note_disk(struct store_info *info, struct doc *d, const char *
 	store_note_disk_sha(info, d, len, sha);
 }
 
+/* What stat() says of the text file: 0 unchanged, 1 the changed version
+ * already read, 2 deleted; -1 when its bytes must be read (*st: its stat). */
+static int store_disk_stat(struct store_info *info, struct stat *st)
+{
+	if (stat(info->text_path, st) < 0)
+		return info->disk_known ? 2 : 0;
+	long long mt = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	if (info->disk_known && (unsigned long long)st->st_dev == info->disk_dev &&
+	    (unsigned long long)st->st_ino == info->disk_ino &&
+	    (unsigned long long)st->st_size == info->disk_size && mt == info->disk_mtime_ns)
+		return 0;
+	/* Because the editor asks every two seconds, and hashing a 20 MB
+	 * file takes 15-45 ms: a changed version is read once. */
+	if (info->seen_known && (unsigned long long)st->st_dev == info->seen_dev &&
+	    (unsigned long long)st->st_ino == info->seen_ino &&
+	    (unsigned long long)st->st_size == info->seen_size && mt == info->seen_mtime_ns)
+		return 1;
+	return -1;
+}
+
+/* The file whose stat was st hashed to sha (ok: it could be read): 1 a
+ * change (remembered by its stat), 0 the same bytes (touched, or written
+ * back as they were: its stat is the disk's now). */
+static int store_disk_hashed(struct store_info *info, const struct stat *st, int ok, const char *sha)
+{
+	long long mt = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	if (!ok)
+		return 1;
+	info->seen_known = 0;
+	if (!info->disk_known || strcmp(sha, info->disk_sha) != 0) {
+		info->seen_known = 1;
+		info->seen_dev = (unsigned long long)st->st_dev;
+		info->seen_ino = (unsigned long long)st->st_ino;
+		info->seen_size = (unsigned long long)st->st_size;
+		info->seen_mtime_ns = mt;
+		return 1;
+	}
+	info->disk_dev = (unsigned long long)st->st_dev;
+	info->disk_ino = (unsigned long long)st->st_ino;
+	info->disk_size = (unsigned long long)st->st_size;
+	info->disk_mtime_ns = mt;
+	return 0;
+}
+
+/* Read path and hash its bytes: 1 and sha, or 0 when it cannot be read. */
+static int store_hash_file(const char *path, char sha[65])
+{
+	char *text;
+	size_t len;
+	if (fio_read(path, &text, &len, NULL) < 0)
+		return 0;
+	side_sha256_hex(text, len, sha);
+	free(text);
+	return 1;
+}
+
 int store_disk_changed(struct store_info *info)
 {
 	struct stat st;
-	if (stat(info->text_path, &st) < 0)
-		return info->disk_known ? 2 : 0;
-	long long mt = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-	if (info->disk_known && (unsigned long long)st.st_dev == info->disk_dev &&
-	    (unsigned long long)st.st_ino == info->disk_ino &&
-	    (unsigned long long)st.st_size == info->disk_size && mt == info->disk_mtime_ns)
-		return 0;
-	char *text, sha[65];
-	size_t len;
-	if (fio_read(info->text_path, &text, &len, NULL) < 0)
-		return 1;
-	side_sha256_hex(text, len, sha);
-	free(text);
-	if (!info->disk_known || strcmp(sha, info->disk_sha) != 0)
-		return 1;
-	/* The same bytes (touched, or written back as they were). */
-	info->disk_dev = (unsigned long long)st.st_dev;
-	info->disk_ino = (unsigned long long)st.st_ino;
-	info->disk_size = (unsigned long long)st.st_size;
-	info->disk_mtime_ns = mt;
-	return 0;
+	int r = store_disk_stat(info, &st);
+	if (r >= 0)
+		return r;
+	char sha[65];
+	int ok = store_hash_file(info->text_path, sha);
+	return store_disk_hashed(info, &st, ok, sha);
+}
+
+/* A read and hash of the text file by a thread (store_disk_watch). */
+struct store_hash {
+	pthread_t thread;
+	char *path;
+	struct stat st;		/* the file's stat when it started */
+	unsigned long gen;	/* info->disk_gen then */
+	_Atomic int done;
+	int ok;
+	char sha[65];
+};
+
+static void *store_hash_run(void *arg)
+{
+	struct store_hash *h = arg;
+	h->ok = store_hash_file(h->path, h->sha);
+	h->done = 1;
+	return NULL;
+}
+
+static void store_hash_free(struct store_hash *h)
+{
+	if (h == NULL)
+		return;
+	pthread_join(h->thread, NULL);
+	free(h->path);
+	free(h);
+}
+
+int store_disk_watch(struct store_info *info)
+{
+	struct store_hash *h = info->hash;
+	if (h != NULL) {
+		if (!h->done)
+			return STORE_DISK_PENDING;
+		info->hash = NULL;
+		/* Saved or read again meanwhile: the answer is about an older base. */
+		int r = h->gen == info->disk_gen ? store_disk_hashed(info, &h->st, h->ok, h->sha) : -1;
+		store_hash_free(h);
+		if (r >= 0)
+			return r;
+	}
+	struct stat st;
+	int r = store_disk_stat(info, &st);
+	if (r >= 0)
+		return r;
+	h = xcalloc(1, sizeof *h);
+	h->path = xstrdup(info->text_path);
+	h->st = st;
+	h->gen = info->disk_gen;
+	if (pthread_create(&h->thread, NULL, store_hash_run, h) != 0) {
+		free(h->path);
+		free(h);
+		return store_disk_changed(info);
+	}
+	info->hash = h;
+	return STORE_DISK_PENDING;
 }
 
 /* Open path, whose text is text[0..len) (read from text_from, for
@@ -354,6 +461,20 @@ int store_recover_write(struct doc *d, struct store_info *info, char **cause)
 		return 0;
 	}
 	return journal_sync(info->journal, d, info->recover_path, cause);
+}
+
+_Static_assert(STORE_RECOVER_PENDING == JOURNAL_PENDING, "the journal's answer is passed on");
+
+int store_recover_write_bg(struct doc *d, struct store_info *info, char **cause)
+{
+	if (info->journal_inline) {
+		int r = journal_base_inline_bg(info->journal, d, info->recover_path, cause);
+		if (r < 0)
+			return -1;
+		info->journal_inline = 0;
+		return r;
+	}
+	return journal_sync_bg(info->journal, d, info->recover_path, cause);
 }
 
 static int store_str_differ(const char *a, const char *b)

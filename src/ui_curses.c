@@ -446,11 +446,23 @@ static attr_t ui_attr(unsigned a)
 	return r;
 }
 
+/* A cell with no text and a cell holding a space draw the same. */
+static inline int ui_cell_blank(const char *text, const struct view_cell *c)
+{
+	return c->width == 1 && (c->len == 0 || (c->len == 1 && text[c->text] == ' '));
+}
+
 static inline int ui_cell_eq(const char *xt, const struct view_cell *a, const char *yt,
 			     const struct view_cell *b)
 {
-	if (a->width != b->width || a->attr != b->attr || a->len != b->len)
+	if (a->width != b->width || a->attr != b->attr)
 		return 0;
+	/* Because a space typed over a blank (at the end of a full row, where
+	 * the cursor stays put) sends nothing, it must not count as a change
+	 * of the text that holds the status line back: the key's answer
+	 * would be that status line, 50-100 ms later. */
+	if (a->len != b->len)
+		return ui_cell_blank(xt, a) && ui_cell_blank(yt, b);
 	const char *x = xt + a->text, *y = yt + b->text;
 	if (a->len <= 4) {	/* nearly every cell: one character */
 		for (uint32_t i = 0; i < a->len; i++)
