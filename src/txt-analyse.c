@@ -81,6 +81,35 @@ static void txt_add_letters(struct txt_scan *sc, const size_t *count)
 	sc->script[3] += count[4];
 }
 
+/* A line's letter counts are kept in its 24 bits of letters as two
+ * (script: 2 bits, count: 10 bits) pairs: the scripts a line has letters
+ * of, at most two, and at most 1,023 each (else the line is scanned again
+ * next time).  Returns whether count[1..4] fitted. */
+static int txt_letters_pack(struct doc_line *l, const size_t *count)
+{
+	unsigned v = 0, pairs = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		if (count[k + 1] == 0)
+			continue;
+		if (pairs == 2 || count[k + 1] > 1023)
+			return 0;
+		v |= (k | (unsigned)count[k + 1] << 2) << (12 * pairs++);
+	}
+	l->letters = v;
+	return 1;
+}
+
+/* count[1..4] from a line's letters (count[0] untouched). */
+static void txt_letters_unpack(const struct doc_line *l, size_t *count)
+{
+	for (int k = 1; k <= 4; k++)
+		count[k] = 0;
+	for (unsigned pair = 0; pair < 2; pair++) {
+		unsigned p = (unsigned)l->letters >> (12 * pair) & 0xFFF;
+		count[(p & 3) + 1] += p >> 2;
+	}
+}
+
 /* txt_script_of() + 1 of every code point below U+0800 (which one or two
  * bytes encode): filled on first use. */
 static signed char txt_script_tab[0x800];
@@ -101,8 +130,7 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 	struct doc_line *l = sc->d->lines[li];
 	size_t count[5] = {0};	/* count[k + 1]: script k */
 	if (l->scanned) {	/* unchanged since the last analysis */
-		for (int k = 0; k < 4; k++)
-			count[k + 1] = l->letters[k];
+		txt_letters_unpack(l, count);
 		txt_add_letters(sc, count);
 		return;
 	}
@@ -133,10 +161,7 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 	txt_add_letters(sc, count);
 	l->invalid = bad < n;
 	/* Kept for the next analysis (an edit elsewhere), when they fit. */
-	l->scanned = bad == n && !nul && count[1] <= 255 && count[2] <= 255 && count[3] <= 255 &&
-		     count[4] <= 255;
-	for (int k = 0; k < 4 && l->scanned; k++)
-		l->letters[k] = (unsigned char)count[k + 1];
+	l->scanned = bad == n && !nul && txt_letters_pack(l, count);
 	if (bad < n)
 		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
 				u[bad], bad + 1);
