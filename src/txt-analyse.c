@@ -201,26 +201,44 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
+/* Which known heading s[0..n) (the text after "## ") is, in *lang its
+ * alias's language, and when none the one it nearly is (or NULL):
+ * remembered for the rest of the analysis. */
+static const struct txt_head_memo *txt_heading_of(struct txt_scan *sc, const char *s, size_t n)
+{
+	for (size_t i = 0; i < sc->nheads; i++)
+		if (sc->heads[i].n == n && memcmp(sc->heads[i].s, s, n) == 0)
+			return &sc->heads[i];
+	struct txt_head_memo m = { .s = s, .n = n, .key = -1, .lang = DOC_LANG_NONE };
+	m.key = n ? txt_lookup_heading(s, n, &m.lang) : -1;
+	if (m.key < 0 && n > 0) {
+		size_t tn = n;
+		const char *t = txt_trim(s, &tn);
+		m.near = txt_heading_suggest(t, tn, NULL);
+	}
+	struct txt_head_memo *slot = &sc->heads[sc->nheads < TXT_HEAD_MEMO ? sc->nheads++ : TXT_HEAD_MEMO - 1];
+	*slot = m;
+	return slot;
+}
+
 /* A "## " line: a new section, known or not (a near miss is noted). */
 static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size_t n)
 {
 	struct doc *d = sc->d;
 	sc->in_header = 0;
-	int lang = DOC_LANG_NONE;
 	size_t hn = n > 3 ? n - 3 : 0;
-	int key = hn ? txt_lookup_heading(s + 3, hn, &lang) : -1;
+	const struct txt_head_memo *h = txt_heading_of(sc, s + 3, hn);
+	int key = h->key;
 	if (key >= 0) {
-		if (lang >= 0)
-			sc->votes[lang]++;
+		if (h->lang >= 0)
+			sc->votes[h->lang]++;
 		if (sc->seen[key]++)
 			doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
-	} else if (hn > 0) {
+	} else if (h->near != NULL) {
 		size_t tn = hn;
 		const char *t = txt_trim(s + 3, &tn);
-		const char *near = txt_heading_suggest(t, tn, NULL);
-		if (near != NULL)
-			doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
-					"did you mean “%s”?"), (int)tn, t, near);
+		doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
+				"did you mean “%s”?"), (int)tn, t, h->near);
 	}
 	struct doc_section *sec = doc_section_add(d);
 	sc->si = d->nsections - 1;

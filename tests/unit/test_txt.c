@@ -646,6 +646,37 @@ static int has_problem(const struct doc *d, size_t li, const char *part)
 	return 0;
 }
 
+/* Headings are matched once per distinct text in an analysis: the same
+ * text twice gets the same answer, texts of one length are told apart,
+ * and more distinct headings than are remembered are still matched. */
+static void test_heading_repeats(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "# t\n## Agenda\n## Agendx\n");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&b, "## Zone %d\n", i);
+	buf_puts(&b, "## Agendx\n## Agenda\n## Discussion\n## Discussiom\n");
+	struct doc *d = txt_read(b.s, b.len);
+	assert_int_equal(d->nsections, 46);
+	assert_int_equal(d->sections[0].key, DOC_SEC_AGENDA);
+	assert_int_equal(d->sections[1].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 2, "did you mean “Agenda”"));
+	assert_int_equal(d->sections[42].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 43, "did you mean “Agenda”"));
+	assert_int_equal(d->sections[43].key, DOC_SEC_AGENDA);
+	assert_true(has_problem(d, 44, "a second “agenda” section"));
+	assert_int_equal(d->sections[44].key, DOC_SEC_DISCUSSION);
+	assert_int_equal(d->sections[45].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 46, "did you mean “Discussion”"));
+	for (int i = 0; i < 40; i++) {
+		assert_int_equal(d->sections[2 + i].key, DOC_SEC_NONE);
+		assert_false(has_problem(d, (size_t)(3 + i), "did you mean"));
+	}
+	doc_free(d);
+	buf_free(&b);
+}
+
 /* Issue 9: keyboards without an em dash.  " - ", " – ", " — " and " -- "
  * all separate an item's text from its details when a label follows. */
 static void test_rec_lenient_separators(void **state)
@@ -836,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_analyse_after_edit),
 		cmocka_unit_test(test_letters_remembered),
+		cmocka_unit_test(test_heading_repeats),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
 		cmocka_unit_test(test_corpus_persian),
