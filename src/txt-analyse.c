@@ -110,10 +110,21 @@ static void txt_letters_unpack(const struct doc_line *l, size_t *count)
 	}
 }
 
-/* txt_script_of() + 1 of every code point below U+0800 (which one or two
- * bytes encode): filled on first use. */
-static signed char txt_script_tab[0x800];
+/* For every code point below U+0800 (which one or two bytes encode), what
+ * its letter adds to a line's counts: 1 in the 16-bit lane of its script
+ * (lane k for script k, txt_script_of()), 0 for no letter.  Counting in
+ * one register, not in an array indexed by script, spares each byte a
+ * store and a load of the same counter.  Filled on first use. */
+static uint64_t txt_script_tab[0x800];
 static int txt_script_tab_ready;
+
+/* Add the lanes of acc to count[1..4] and clear it. */
+static void txt_lanes_flush(uint64_t *acc, size_t *count)
+{
+	for (int k = 0; k < 4; k++)
+		count[k + 1] += (size_t)(*acc >> (16 * k) & 0xFFFF);
+	*acc = 0;
+}
 
 /* One pass over line li's bytes: count the strong letters of each script
  * (for the language guess) and report the first invalid UTF-8 byte and any
@@ -123,8 +134,10 @@ static int txt_script_tab_ready;
 static void txt_scan_line(struct txt_scan *sc, size_t li)
 {
 	if (!txt_script_tab_ready) {
-		for (uint32_t c = 0; c < 0x800; c++)
-			txt_script_tab[c] = (signed char)(txt_script_of(c) + 1);
+		for (uint32_t c = 0; c < 0x800; c++) {
+			int k = txt_script_of(c);
+			txt_script_tab[c] = k >= 0 ? (uint64_t)1 << (16 * k) : 0;
+		}
 		txt_script_tab_ready = 1;
 	}
 	struct doc_line *l = sc->d->lines[li];
@@ -135,18 +148,24 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 		return;
 	}
 	const unsigned char *u = (const unsigned char *)l->s;
-	size_t n = l->len, bad = n, nul = 0;
-	for (size_t i = 0; i < n;) {
+	size_t n = l->len, bad = n;
+	unsigned nul = 0;
+	uint64_t acc = 0;	/* lanes of 16 bits: flushed before one can fill */
+	for (size_t i = 0, flush = 0xFFFF; i < n;) {
+		if (i >= flush) {
+			txt_lanes_flush(&acc, count);
+			flush = i + 0xFFFF;
+		}
 		unsigned char b = u[i];
 		uint32_t c;
 		if (b < 0x80) {
-			count[txt_script_tab[b]]++;
+			acc += txt_script_tab[b];
 			nul |= b == 0;
 			i++;
 			continue;
 		}
 		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-			count[txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)]]++;
+			acc += txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)];
 			i += 2;
 			continue;
 		}
@@ -158,6 +177,7 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 		}
 		count[txt_script_of(c) + 1]++;
 	}
+	txt_lanes_flush(&acc, count);
 	txt_add_letters(sc, count);
 	l->invalid = bad < n;
 	/* Kept for the next analysis (an edit elsewhere), when they fit. */

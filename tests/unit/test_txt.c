@@ -195,6 +195,26 @@ static void test_letters_remembered(void **state)
 	buf_free(&h2);
 }
 
+/* Letters are counted in 16-bit lanes of one register, emptied before one
+ * can overflow: a line of 70,000 letters of one script and 10,000 of
+ * another is read as the first. */
+static void test_letters_long_line(void **state)
+{
+	(void)state;
+	static const char *const u[2][2] = { { "a", "ש" }, { "ש", "a" } };
+	for (int k = 0; k < 2; k++) {
+		struct buf b = BUF_INIT;
+		put_letters(&b, u[k][0], 70000);
+		buf_puts(&b, " ");
+		put_letters(&b, u[k][1], 10000);
+		buf_puts(&b, "\n");
+		struct doc *d = txt_read(b.s, b.len);
+		assert_int_equal(d->lang_detected, k == 0 ? DOC_LANG_EN : DOC_LANG_HE);
+		doc_free(d);
+		buf_free(&b);
+	}
+}
+
 static void test_line_kind_alone(void **state)
 {
 	(void)state;
@@ -867,6 +887,7 @@ int main(void)
 		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_analyse_after_edit),
 		cmocka_unit_test(test_letters_remembered),
+		cmocka_unit_test(test_letters_long_line),
 		cmocka_unit_test(test_heading_repeats),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
