@@ -151,33 +151,35 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 	size_t n = l->len, bad = n;
 	unsigned nul = 0;
 	uint64_t acc = 0;	/* lanes of 16 bits: flushed before one can fill */
-	for (size_t i = 0, flush = 0xFFFF; i < n;) {
-		if (i >= flush) {
-			txt_lanes_flush(&acc, count);
-			flush = i + 0xFFFF;
+	for (size_t i = 0; i < n;) {
+		/* A stretch of about 0xFFF0 bytes (its last step may pass its
+		 * end by three): no lane fills within it. */
+		size_t stop = n - i > 0xFFF0 ? i + 0xFFF0 : n;
+		while (i < stop) {
+			unsigned char b = u[i];
+			if (b < 0x80) {
+				acc += txt_script_tab[b];
+				nul |= b == 0;
+				i++;
+				continue;
+			}
+			/* (u[n] is the line's NUL: no continuation byte.) */
+			if (b >= 0xC2 && b <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
+				acc += txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+				i += 2;
+				continue;
+			}
+			uint32_t c;
+			i += ustr_decode(l->s + i, n - i, &c);
+			if (c == USTR_INVALID) {
+				if (bad == n)
+					bad = i - 1;
+				continue;
+			}
+			count[txt_script_of(c) + 1]++;
 		}
-		unsigned char b = u[i];
-		uint32_t c;
-		if (b < 0x80) {
-			acc += txt_script_tab[b];
-			nul |= b == 0;
-			i++;
-			continue;
-		}
-		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-			acc += txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)];
-			i += 2;
-			continue;
-		}
-		i += ustr_decode(l->s + i, n - i, &c);
-		if (c == USTR_INVALID) {
-			if (bad == n)
-				bad = i - 1;
-			continue;
-		}
-		count[txt_script_of(c) + 1]++;
+		txt_lanes_flush(&acc, count);
 	}
-	txt_lanes_flush(&acc, count);
 	txt_add_letters(sc, count);
 	l->invalid = bad < n;
 	/* Kept for the next analysis (an edit elsewhere), when they fit. */
