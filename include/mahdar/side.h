@@ -17,6 +17,10 @@ char *side_path(const char *text_path);
 
 /* SHA-256 of data as 64 lowercase hex digits plus NUL. */
 void side_sha256_hex(const void *data, size_t len, char out[65]);
+/* The same of the text doc_lines_adopt() made lines in, from its arena
+ * arena[0..len): each NUL there was a terminator's first byte, "\r" when
+ * a "\n" follows it, else "\n" (the text held no NUL byte). */
+void side_sha256_hex_arena(const char *arena, size_t len, char out[65]);
 
 /* The sidecar JSON for d (keys in the spec's order, then unknown keys kept
  * from the last sidecar read), text_sha256 taken over text[0..text_len),

@@ -730,6 +730,44 @@ static void test_touched_not_changed(void **state)
 	}
 }
 
+/* The hash kept at open is that of the file's bytes, also when it is made
+ * from the lines cut in place (each terminator's first byte a NUL, in a
+ * second thread): every mix of LF, CRLF, lone CRs and empty lines. */
+static void test_open_hash_is_the_files(void **state)
+{
+	static const char *const texts[] = {
+		"", "\n", "\n\n", "a", "a\n", "a\r\n", "a\r", "\r", "\r\n\r\n", "\r\r\n",
+		"a\r\r\nb\n\nc\r\n", "x\ry\n\r", "# T\n\r\nline\r\n\n\nend",
+	};
+	char *p = tf_path(state, "h.txt");
+	char mix[5001];
+	unsigned seed = 7;
+	for (size_t i = 0; i < sizeof mix - 1; i++) {	/* a deterministic jumble */
+		seed = seed * 1103515245u + 12345u;
+		mix[i] = "ab\r\n\n\xd8\xa8"[(seed >> 16) % 7];
+	}
+	mix[sizeof mix - 1] = '\0';
+	for (size_t k = 0; k <= UTIL_ARRAY_LEN(texts); k++) {
+		const char *t = k < UTIL_ARRAY_LEN(texts) ? texts[k] : mix;
+		char want[65], *cause = NULL;
+		side_sha256_hex(t, strlen(t), want);
+		tf_put_file(p, t, strlen(t));
+		struct store_info info;
+		struct doc *d = store_open(p, 0, &info, &cause);
+		if (d == NULL)
+			fail_msg("%s", cause);
+		assert_string_equal(info.disk_sha, want);
+		size_t len;
+		char *back = txt_write(d, &len);	/* and the lines are the bytes */
+		assert_int_equal(len, strlen(t));
+		assert_memory_equal(back, t, len);
+		free(back);
+		doc_free(d);
+		store_info_free(&info);
+	}
+	free(p);
+}
+
 /* An item's status changed after the last save (an undoable edit of its
  * sidecar data) reaches the recovery journal: after a crash the restored
  * document has it, on the right line even when lines were added before it
@@ -792,6 +830,7 @@ int main(void)
 		T(test_huge_sidecar_private_links),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
+		T(test_open_hash_is_the_files),
 		T(test_recovery_keeps_item_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
