@@ -276,6 +276,14 @@ static void side_apply_doc(struct doc *d, const json_t *root, json_t *kept)
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text, size_t text_len,
 	       const char *name, struct side_report *rep)
 {
+	char sha[65];
+	side_sha256_hex(text, text_len, sha);
+	return side_apply_sha(d, json, json_len, sha, name, rep);
+}
+
+int side_apply_sha(struct doc *d, const char *json, size_t json_len, const char sha[65],
+		   const char *name, struct side_report *rep)
+{
 	if (rep != NULL) {
 		rep->msg = NULL;
 		rep->matched = rep->unmatched = 0;
@@ -287,8 +295,6 @@ int side_apply(struct doc *d, const char *json, size_t json_len, const char *tex
 
 	/* Valid: from here on d changes. */
 	json_t *kept = side_keep_root(root);
-	char sha[65];
-	side_sha256_hex(text, text_len, sha);
 	const char *want = side_get_str(root, "text_sha256");
 	int same_text = want != NULL && strcasecmp(want, sha) == 0;
 

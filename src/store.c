@@ -51,7 +51,7 @@ static void store_side_broken(struct store_info *info, const char *why)
 }
 
 /* Read the sidecar, if any, onto d read from text[0..len). */
-static void store_open_side(struct doc *d, struct store_info *info, const char *text, size_t len)
+static void store_open_side(struct doc *d, struct store_info *info, const char sha[65], size_t len)
 {
 	if (!fio_exists(info->side_path))
 		return;
@@ -74,7 +74,7 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 		return;
 	}
 	struct side_report rep;
-	int r = side_apply(d, json, jlen, text, len, info->side_path, &rep);
+	int r = side_apply_sha(d, json, jlen, sha, info->side_path, &rep);
 	free(json);
 	switch (r) {
 	case SIDE_OK:
@@ -251,18 +251,11 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 		store_info_free(info);
 		return NULL;
 	}
-	/* Without a sidecar the bytes read are not needed again: the lines
-	 * are made in them (a 20 MB file is held once, not twice). */
+	/* The lines are made in the bytes read (a 20 MB file is held once,
+	 * not twice); the sidecar needs only their hash. */
 	char sha[65];
-	struct doc *d;
-	if (!fio_exists(info->side_path)) {
-		d = store_read_take(text, len, sha);
-	} else {
-		side_sha256_hex(text, len, sha);
-		d = txt_read(text, len);
-		store_open_side(d, info, text, len);
-		free(text);
-	}
+	struct doc *d = store_read_take(text, len, sha);
+	store_open_side(d, info, sha, len);
 	store_note_disk_sha(info, d, len, sha);
 	d->modified = 0;
 	return d;

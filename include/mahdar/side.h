@@ -53,6 +53,9 @@ struct side_report {
  * SIDE_OK or SIDE_MERGED.  rep may be NULL; free rep->msg. */
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text,
 	       size_t text_len, const char *name, struct side_report *rep);
+/* The same, given the text's side_sha256_hex() rather than the text. */
+int side_apply_sha(struct doc *d, const char *json, size_t json_len, const char text_sha[65],
+		   const char *name, struct side_report *rep);
 
 /* Lists for the command line's --json (side-list.c): an array of nrows
  * objects with the keys keys[0..nkeys), row r's value of key k being
