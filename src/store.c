@@ -51,11 +51,14 @@ static void store_side_broken(struct store_info *info, const char *why)
 				   "backed up before it is rewritten", why);
 }
 
-/* Read the sidecar, if any, onto d read from text[0..len). */
-static void store_open_side(struct doc *d, struct store_info *info, const char sha[65], size_t len)
+/* The sidecar, if any, read and parsed for a text of len bytes: NULL when
+ * there is none or it cannot be used (info then says why).  Parsed before
+ * the text is read, its bytes are gone when the text comes (a sidecar is
+ * as large as its text). */
+static struct side_parsed *store_parse_side(struct store_info *info, size_t len)
 {
 	if (!fio_exists(info->side_path))
-		return;
+		return NULL;
 	char *json, *cause = NULL;
 	size_t jlen;
 	/* Because a sidecar grows with its document, one far larger is not
@@ -67,16 +70,32 @@ static void store_open_side(struct doc *d, struct store_info *info, const char s
 				      info->side_path, (double)st.st_size / 1048576.0, (double)limit / 1048576.0);
 		store_side_broken(info, why);
 		free(why);
-		return;
+		return NULL;
 	}
 	if (fio_read(info->side_path, &json, &jlen, &cause) < 0) {
 		store_side_broken(info, cause);
 		free(cause);
-		return;
+		return NULL;
 	}
 	struct side_report rep;
-	int r = side_apply_sha(d, json, jlen, sha, info->side_path, &rep);
+	int r;
+	struct side_parsed *p = side_parse(json, jlen, info->side_path, &rep, &r);
 	free(json);
+	if (p == NULL) {
+		store_side_broken(info, rep.msg != NULL ? rep.msg : info->side_path);
+		free(rep.msg);
+	}
+	return p;
+}
+
+/* Apply the sidecar p (store_parse_side(); NULL: none) to d, whose text's
+ * hash is sha. */
+static void store_apply_side(struct doc *d, struct store_info *info, struct side_parsed *p, const char sha[65])
+{
+	if (p == NULL)
+		return;
+	struct side_report rep;
+	int r = side_apply_parsed(d, p, sha, info->side_path, &rep);
 	/* The parsed sidecar (as large as the text) was freed in pieces among
 	 * the document's: hand the pages back (a heap of 20 MB of holes). */
 	malloc_trim(0);
@@ -243,15 +262,16 @@ static struct doc *store_read_take(char *text, size_t len, char sha[65])
 }
 
 /* Open path, whose text is text[0..len) (read from text_from, for
- * messages); takes text. */
-static struct doc *store_open_text(char *text, size_t len, const char *text_from, struct store_info *info,
-				   char **cause)
+ * messages) and whose sidecar is side (store_parse_side()); takes both. */
+static struct doc *store_open_text(char *text, size_t len, const char *text_from, struct side_parsed *side,
+				   struct store_info *info, char **cause)
 {
 	const char *nul = memchr(text, '\0', len);
 	if (nul != NULL) {
 		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
 			       text_from, (size_t)(nul - text));
 		free(text);
+		side_parsed_free(side);
 		store_info_free(info);
 		return NULL;
 	}
@@ -259,7 +279,7 @@ static struct doc *store_open_text(char *text, size_t len, const char *text_from
 	 * not twice); the sidecar needs only their hash. */
 	char sha[65];
 	struct doc *d = store_read_take(text, len, sha);
-	store_open_side(d, info, sha, len);
+	store_apply_side(d, info, side, sha);
 	store_note_disk_sha(info, d, len, sha);
 	d->modified = 0;
 	return d;
@@ -281,13 +301,17 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 		}
 		return d;
 	}
+	struct stat st;
+	int sized = stat(path, &st) == 0 && (unsigned long long)st.st_size <= FIO_MAX_SIZE;
+	struct side_parsed *side = store_parse_side(info, sized ? (size_t)st.st_size : 0);
 	char *text;
 	size_t len;
 	if (fio_read(path, &text, &len, cause) < 0) {
+		side_parsed_free(side);
 		store_info_free(info);
 		return NULL;
 	}
-	return store_open_text(text, len, path, info, cause);
+	return store_open_text(text, len, path, side, info, cause);
 }
 
 /* The items' data the journal last wrote replaces the sidecar's: a status
@@ -322,7 +346,7 @@ struct doc *store_open_recover(const char *path, struct store_info *info, char *
 		store_info_free(info);
 		return NULL;
 	}
-	struct doc *d = store_open_text(text, len, info->recover_path, info, cause);
+	struct doc *d = store_open_text(text, len, info->recover_path, store_parse_side(info, len), info, cause);
 	if (d != NULL && attrs != NULL)
 		store_apply_attrs(d, attrs, nattrs);
 	journal_attrs_free(attrs, nattrs);

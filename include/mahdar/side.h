@@ -53,9 +53,17 @@ struct side_report {
  * SIDE_OK or SIDE_MERGED.  rep may be NULL; free rep->msg. */
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text,
 	       size_t text_len, const char *name, struct side_report *rep);
-/* The same, given the text's side_sha256_hex() rather than the text. */
-int side_apply_sha(struct doc *d, const char *json, size_t json_len, const char text_sha[65],
-		   const char *name, struct side_report *rep);
+/* The same in two steps, so that the bytes of a large sidecar are gone
+ * before its text is read: side_parse() checks json[0..json_len) and
+ * returns it parsed (NULL: the result, SIDE_BROKEN or SIDE_VERSION, in
+ * *result and why in rep->msg); side_apply_parsed() applies it to d,
+ * given the hash of d's text, and frees p. */
+struct side_parsed;
+struct side_parsed *side_parse(const char *json, size_t json_len, const char *name,
+			       struct side_report *rep, int *result);
+int side_apply_parsed(struct doc *d, struct side_parsed *p, const char text_sha[65],
+		      const char *name, struct side_report *rep);
+void side_parsed_free(struct side_parsed *p);
 
 /* Lists for the command line's --json (side-list.c): an array of nrows
  * objects with the keys keys[0..nkeys), row r's value of key k being
