@@ -247,6 +247,7 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 		if (nl != NULL && stop > a && stop[-1] == '\r')
 			l->eol = DOC_EOL_CRLF, stop--;
 		*stop = '\0';
+		doc_check_len((size_t)(stop - a));
 		l->s = a;
 		l->len = (uint32_t)(stop - a);
 		l->section = -1;
