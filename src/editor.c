@@ -157,7 +157,7 @@ const struct view_grid *editor_frame(struct editor *ed)
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
 		view_follow(v, f.cur_line, f.cur_off);
 	f.st.line = f.cur_line + 1;
-	f.st.col = edit_column(e) + 1;
+	f.st.col = view_column(v, f.cur_line, f.cur_off) + 1;
 	f.st.rtl = view_layout(v, f.cur_line)->dir == LAYOUT_RTL;
 	const struct view_grid *g = view_render_frame(v, &f);
 	view_frame_free(&f);

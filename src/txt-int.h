@@ -59,7 +59,5 @@ void txt_people(struct doc_people *p, const char *s, size_t n);
 /* A recommendation (the text after its bullet) / an agenda item on line li. */
 void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n);
 int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n);
-/* The length of a recommendation's bullet ("- ", "* ", "• "), or 0. */
-size_t txt_bullet(const char *s, size_t n);
 
 #endif

@@ -72,4 +72,9 @@ int txt_rec_detail(const char *s, size_t n, int key, size_t *start, size_t *end)
  * returns the new start and updates *len. */
 const char *txt_trim(const char *s, size_t *len);
 
+/* The length of a recommendation's bullet ("- ", "* ", "• ") at the start
+ * of s[0..n) (after blanks), or 0: in the recommendations section a line
+ * with one is an item. */
+size_t txt_bullet(const char *s, size_t n);
+
 #endif
