@@ -351,7 +351,7 @@ int journal_sync(struct journal *j, struct doc *d, const char *path, char **caus
 	buf_printf(&b, "S %zu %zu %zu\n", lo, old_hi, hi - lo);
 	for (size_t i = lo; i < hi; i++) {
 		const struct doc_line *l = d->lines[i];
-		buf_printf(&b, "L %d %zu\n", l->eol, l->len);
+		buf_printf(&b, "L %d %zu\n", l->eol, (size_t)l->len);
 		buf_append(&b, l->s, l->len);
 		buf_putc(&b, '\n');
 	}

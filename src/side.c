@@ -39,19 +39,40 @@ char *side_path(const char *text_path)
 	return xasprintf("%s.json", text_path);
 }
 
-void side_sha256_hex(const void *data, size_t len, char out[65])
+/* ctx's digest as 64 lowercase hex digits plus NUL. */
+static void side_sha256_out(struct sha256_ctx *ctx, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof digest, digest);
+	sha256_digest(ctx, sizeof digest, digest);
 	for (size_t i = 0; i < sizeof digest; i++) {
 		out[2 * i] = hex[digest[i] >> 4];
 		out[2 * i + 1] = hex[digest[i] & 15];
 	}
 	out[64] = '\0';
+}
+
+void side_sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	side_sha256_out(&ctx, out);
+}
+
+void side_sha256_hex_arena(const char *arena, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	for (size_t i = 0; i < len;) {
+		const char *nul = memchr(arena + i, '\0', len - i);
+		size_t end = nul != NULL ? (size_t)(nul - arena) : len;
+		sha256_update(&ctx, end - i, (const uint8_t *)arena + i);
+		if (end < len)
+			sha256_update(&ctx, 1, (const uint8_t *)(end + 1 < len && arena[end + 1] == '\n' ? "\r" : "\n"));
+		i = end + 1;
+	}
+	side_sha256_out(&ctx, out);
 }
 
 /* s[0..n) as valid UTF-8, each invalid byte replaced by U+FFFD, appended to b. */

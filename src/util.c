@@ -24,6 +24,17 @@ static void util_oom(size_t n)
 	abort();
 }
 
+void util_too_large(const char *what, size_t n)
+{
+	if (util_oom_hook != NULL) {
+		void (*hook)(void) = util_oom_hook;
+		util_oom_hook = NULL;
+		hook();
+	}
+	fprintf(stderr, _("mahdar: %s (%zu bytes) cannot be held; stopped\n"), what, n);
+	abort();
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

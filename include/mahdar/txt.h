@@ -14,9 +14,6 @@
 /* A new document from the bytes of a text file (any bytes).  Structure is
  * analysed.  Caller frees with doc_free(). */
 struct doc *txt_read(const char *bytes, size_t len);
-/* The same, taking bytes (malloc'd, at least len + 1 bytes): the lines are
- * made in it rather than in a copy. */
-struct doc *txt_read_take(char *bytes, size_t len);
 
 /* The document's lines as file bytes; caller frees. */
 char *txt_write(const struct doc *d, size_t *len);

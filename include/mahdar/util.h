@@ -34,6 +34,10 @@ const char *util_tr(const char *msgid) __attribute__((format_arg(1)));
 
 /* Called once before abort() on allocation failure. */
 void util_set_oom_hook(void (*hook)(void));
+/* What an allocation that fails does (the hook, a message, abort()), for
+ * something of n bytes mahdar cannot hold: what names it ("a line of
+ * more than 4 GiB"). */
+void util_too_large(const char *what, size_t n) __attribute__((noreturn));
 
 /* Replace *cause (freeing the old one) with a formatted message. cause may be NULL. */
 void util_set_cause(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
