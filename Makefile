@@ -141,6 +141,7 @@ BENCHSH   := $(sort $(wildcard tests/bench/*.sh))
 # bench-quick (or MAHDAR_BENCH_QUICK=1): one short run of it.
 bench: $(BIN) $(BENCHBINS)
 	python3 tests/bench/bench.py --mahdar $(BIN) --docs $(B)/bench-docs
+	python3 tests/bench/open.py --mahdar $(BIN) --docs $(B)/bench-docs
 	@for b in $(BENCHBINS); do $(TESTENV) MAHDAR=$(CURDIR)/$(BIN) $$b || exit 1; done
 	@for b in $(BENCHSH); do $(TESTENV) sh $$b $(CURDIR)/$(BIN) || exit 1; done
 

@@ -248,6 +248,19 @@ int bidi_reorder_line(const uint32_t *types, size_t off, size_t len, int dir, in
 
 uint32_t bidi_mirror(uint32_t cp)
 {
+	/* Most of a line: ASCII other than the brackets, and the letters of
+	 * Hebrew, Arabic and the scripts up to Tibetan, none of which has a
+	 * mirror (test_bidi_conformance checks every code point). */
+	if (cp < 0x80) {
+		switch (cp) {
+		case '(': case ')': case '<': case '>': case '[': case ']': case '{': case '}':
+			break;
+		default:
+			return cp;
+		}
+	} else if (cp >= 0x0590 && cp < 0x0F00) {
+		return cp;
+	}
 	FriBidiChar m;
 	if (cp <= 0x10FFFF && fribidi_get_mirror_char(cp, &m))
 		return m;

@@ -11,16 +11,6 @@ void buf_reserve(struct buf *b, size_t extra)
 	b->s = xgrow(b->s, &b->cap, b->len + extra + 1, 1);
 }
 
-void buf_append(struct buf *b, const void *data, size_t n)
-{
-	if (b->s == NULL || b->cap - b->len <= n)	/* else there is room, NUL included */
-		buf_reserve(b, n);
-	if (n)
-		memcpy(b->s + b->len, data, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));

@@ -36,6 +36,11 @@
 /* The file on disk is looked at (a stat) this often, for outside changes
  * and, when another mahdar has it, whether that one is gone. */
 #define BUFFER_WATCH_MS 2000
+/* While a child writes the whole text to the recovery journal, it is
+ * asked this often whether it is done. */
+#define BUFFER_RECOVER_RETRY_MS 20
+/* While a thread reads and hashes the file, it is asked this often. */
+#define BUFFER_WATCH_HASH_MS 20
 
 struct buffer {
 	char *path;
@@ -49,6 +54,7 @@ struct buffer {
 	unsigned long recover_gen;	/* doc->gen last written to the recovery copy (or saved) */
 	long long last_change_ms;	/* when the text last changed */
 	long long pending_since_ms;	/* first change not yet in the recovery copy, or 0 */
+	long long recover_retry_ms;	/* a child writes the recovery journal: ask then, or 0 */
 	struct lock *lock;		/* the file's lock (lock.h), or NULL */
 	char *lock_who;			/* who has the file when another mahdar does, or NULL */
 	int overwrite;			/* the next save may replace an outside change */
@@ -84,6 +90,7 @@ static void buffer_adopt(struct buffer *b, struct doc *d, struct store_info *inf
 	b->edit = edit_new(d, b->layout, b->layout_ctx);
 	edit_set_logical(b->edit, logical);
 	b->seen_gen = b->recover_gen = d->gen;
+	b->recover_retry_ms = 0;
 }
 
 struct buffer *buffer_open(const char *path, int flags, char **cause)
@@ -206,7 +213,7 @@ int buffer_save(struct buffer *b, char **cause)
 	 * document's, so the recovery copy has done its work either way. */
 	edit_mark_saved(b->edit);
 	b->recover_gen = b->doc->gen;
-	b->pending_since_ms = 0;
+	b->pending_since_ms = b->recover_retry_ms = 0;
 	store_recover_drop(&b->info, NULL);
 	return r;
 }
@@ -274,19 +281,28 @@ void buffer_note_change(struct buffer *b, long long now_ms)
 		b->pending_since_ms = now_ms;
 }
 
-/* Keep the recovery copy up to date, quietly. */
-static int buffer_autosave(struct buffer *b, char **cause)
+/* What store_recover_write_bg() said (r): a child still writing the
+ * whole text is asked again soon (what changed meanwhile goes then). */
+static void buffer_recover_retry(struct buffer *b, int r, long long now)
 {
-	b->pending_since_ms = 0;
+	b->recover_retry_ms = r == STORE_RECOVER_PENDING ? now + BUFFER_RECOVER_RETRY_MS : 0;
+}
+
+/* Keep the recovery copy up to date, quietly. */
+static int buffer_autosave(struct buffer *b, long long now, char **cause)
+{
+	b->pending_since_ms = b->recover_retry_ms = 0;
 	b->recover_gen = b->doc->gen;
 	if (!b->doc->modified) {	/* undone back to the saved text */
 		if (b->info.recover)
 			return store_recover_drop(&b->info, cause);
 		return 0;
 	}
-	if (store_recover_write(b->doc, &b->info, cause) < 0)
+	int r = store_recover_write_bg(b->doc, &b->info, cause);
+	if (r < 0)
 		return -1;
 	b->info.recover = 1;
+	buffer_recover_retry(b, r, now);
 	return 0;
 }
 
@@ -310,12 +326,14 @@ int buffer_background(struct buffer *b, long long now, int due_only, int *wait_m
 		else
 			wait = at - now;
 	}
-	if (b->doc->gen != b->recover_gen && !b->readonly) {
+	if ((b->doc->gen != b->recover_gen || b->recover_retry_ms != 0) && !b->readonly) {
 		long long at = b->last_change_ms + BUFFER_RECOVER_IDLE_MS;
 		if (b->pending_since_ms + BUFFER_RECOVER_MAX_MS < at)
 			at = b->pending_since_ms + BUFFER_RECOVER_MAX_MS;
+		if (b->recover_retry_ms != 0)
+			at = b->recover_retry_ms;	/* nothing is written before the child is done */
 		if (at <= now && due_only)
-			r = buffer_autosave(b, cause);
+			r = buffer_autosave(b, now, cause);
 		else if (wait < 0 || at - now < wait)
 			wait = at - now;
 	}
@@ -353,14 +371,22 @@ int buffer_watch(struct buffer *b, long long now, int due_only, int *wait_ms, ch
 		b->info.recover = fio_exists(b->info.recover_path);
 		return BUFFER_TAKEN_OVER;
 	}
-	int r = store_disk_changed(&b->info);
+	int r = store_disk_watch(&b->info);
+	if (r == STORE_DISK_PENDING) {
+		b->watch_ms = now - BUFFER_WATCH_MS + BUFFER_WATCH_HASH_MS;
+		*wait_ms = BUFFER_WATCH_HASH_MS;
+		return 0;
+	}
 	if (r == 0 || b->info.disk_reported)
 		return 0;
 	b->info.disk_reported = 1;
 	/* The journal's base is gone: it starts again from the whole text. */
 	b->info.journal_inline = 1;
-	if (b->doc->modified && store_recover_write(b->doc, &b->info, NULL) == 0)
+	int rw = b->doc->modified ? store_recover_write_bg(b->doc, &b->info, NULL) : -1;
+	if (rw >= 0) {
 		b->recover_gen = b->doc->gen;
+		buffer_recover_retry(b, rw, now);
+	}
 	*msg = xasprintf(r == 2 ? _("%s was deleted outside mahdar; saving writes it again") :
 			 _("%s was changed outside mahdar; saving will ask what to do"), b->path);
 	return BUFFER_CHANGED_OUTSIDE;

@@ -49,12 +49,44 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a)
 	return c;
 }
 
-static void doc_line_free(struct doc_line *l)
+/* Whether p lies in [base, base + n) (by address: p may be any pointer). */
+static int doc_within(const void *p, const void *base, size_t n)
+{
+	uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
+	return base != NULL && a >= b && a - b < n;
+}
+
+/* Whether l's bytes lie in d's arena (else in a buffer of l's own). */
+static int doc_line_in_arena(const struct doc *d, const struct doc_line *l)
+{
+	return doc_within(l->s, d->arena, d->arena_len + 1);
+}
+
+/* The size of the buffer of its own that a line of len bytes has: a power
+ * of two (no field keeps it: it follows from the length). */
+static size_t doc_line_cap(size_t len)
+{
+	size_t cap = 16;
+	while (cap <= len)
+		cap *= 2;
+	return cap;
+}
+
+/* Because a line's length is 32 bits, a longer one is like an allocation
+ * that fails: the editor writes its recovery journal (the document as it
+ * was before) and mahdar stops with a message. */
+static void doc_check_len(size_t len)
+{
+	if (len > DOC_LINE_MAX)
+		util_too_large(_("a line of more than 4 GiB"), len);
+}
+
+static void doc_line_free(struct doc *d, struct doc_line *l)
 {
 	doc_attr_free(l->attr);
-	if (l->cap != 0)
+	if (!doc_line_in_arena(d, l))
 		free(l->s);
-	if (!l->in_block)
+	if (!doc_within(l, d->block, d->nblock * sizeof *d->block))
 		free(l);
 }
 
@@ -109,7 +141,7 @@ void doc_free(struct doc *d)
 		return;
 	doc_structure_clear(d);
 	for (size_t i = 0; i < d->nlines; i++)
-		doc_line_free(d->lines[i]);
+		doc_line_free(d, d->lines[i]);
 	free(d->lines);
 	free(d->fields);
 	for (int a = 0; a < DOC_ATT_COUNT; a++)
@@ -168,14 +200,14 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 {
 	if (at > d->nlines)
 		at = d->nlines;
+	doc_check_len(len);
 	struct doc_line *l = xcalloc(1, sizeof *l);
-	l->cap = len + 1;
-	l->s = xmalloc(l->cap);
+	l->s = xmalloc(doc_line_cap(len));
 	if (len)
 		memcpy(l->s, s, len);
 	l->s[len] = '\0';
-	l->len = len;
-	l->eol = (unsigned char)eol;
+	l->len = (uint32_t)len;
+	l->eol = (unsigned)eol & 3;
 	l->section = -1;
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + 1, sizeof *d->lines);
 	memmove(d->lines + at + 1, d->lines + at, (d->nlines - at) * sizeof *d->lines);
@@ -197,8 +229,14 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 		p = nl != NULL ? nl + 1 : end;
 	}
 	d->arena = arena;
+	d->arena_len = len;
 	d->block = xcalloc(n, sizeof *d->block);
-	d->lines = xgrow(d->lines, &d->cap, d->nlines + n, sizeof *d->lines);
+	d->nblock = n;
+	/* Exactly n pointers when the doc had none (no growth's slack). */
+	if (d->cap < d->nlines + n) {
+		d->cap = d->nlines + n;
+		d->lines = xrealloc(d->lines, d->cap * sizeof *d->lines);
+	}
 	doc_touch(d);
 	char *a = arena, *end = arena + len;
 	for (size_t k = 0; k < n; k++) {
@@ -209,10 +247,10 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 		if (nl != NULL && stop > a && stop[-1] == '\r')
 			l->eol = DOC_EOL_CRLF, stop--;
 		*stop = '\0';
+		doc_check_len((size_t)(stop - a));
 		l->s = a;
-		l->len = (size_t)(stop - a);
+		l->len = (uint32_t)(stop - a);
 		l->section = -1;
-		l->in_block = 1;
 		l->stamp = d->gen;
 		d->lines[d->nlines++] = l;
 		a = nl != NULL ? nl + 1 : end;
@@ -266,7 +304,7 @@ void doc_line_delete(struct doc *d, size_t at)
 {
 	if (at >= d->nlines)
 		return;
-	doc_line_free(d->lines[at]);
+	doc_line_free(d, d->lines[at]);
 	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
 	d->nlines--;
 	doc_touch(d);
@@ -282,19 +320,21 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 		off = l->len;
 	if (del > l->len - off)
 		del = l->len - off;
+	doc_check_len(len);
 	size_t nlen = l->len - del + len;
-	if (l->cap == 0) {	/* the bytes lie in the arena: the line gets its own */
-		size_t cap = (nlen > l->len ? nlen : l->len) + 1;
-		char *own = xmalloc(cap);
-		memcpy(own, l->s, l->len + 1);
+	doc_check_len(nlen);
+	if (doc_line_in_arena(d, l)) {	/* the line gets bytes of its own */
+		char *own = xmalloc(doc_line_cap(nlen > l->len ? nlen : l->len));
+		memcpy(own, l->s, (size_t)l->len + 1);
 		l->s = own;
-		l->cap = cap;
+	} else if (doc_line_cap(nlen) > doc_line_cap(l->len)) {
+		/* (A buffer is at least doc_line_cap(len): it grows, never shrinks.) */
+		l->s = xrealloc(l->s, doc_line_cap(nlen));
 	}
-	l->s = xgrow(l->s, &l->cap, nlen + 1, 1);
 	memmove(l->s + off + len, l->s + off + del, l->len - off - del);
 	if (len)
 		memcpy(l->s + off, s, len);
-	l->len = nlen;
+	l->len = (uint32_t)nlen;
 	l->s[nlen] = '\0';
 	l->scanned = 0;
 	doc_touch(d);
@@ -312,7 +352,7 @@ void doc_line_set_eol(struct doc *d, size_t i, int eol)
 {
 	if (i >= d->nlines || d->lines[i]->eol == eol)
 		return;
-	d->lines[i]->eol = (unsigned char)eol;
+	d->lines[i]->eol = (unsigned)eol & 3;
 	doc_touch(d);
 	doc_mark(d, i, 0);
 }

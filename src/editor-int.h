@@ -25,7 +25,20 @@ struct editor {
 	char *keys_problems;		/* what was wrong in the keys files, one a line, or NULL */
 	struct input_histories hist;	/* of the prompts, by name */
 	struct cmd_input *im;		/* the input method (cmd-input.c), or NULL */
+	struct editor_trace *trace;	/* MAHDAR_TRACE_SLOW's log (editor-trace.c), or NULL */
 };
+
+/* MAHDAR_TRACE_SLOW=FILE (editor-trace.c): every turn of the loop whose
+ * work took over 2 ms is appended to FILE with the time of each part.
+ * All of these do nothing on NULL. */
+struct editor_trace *editor_trace_open(void);	/* NULL when not asked for */
+void editor_trace_free(struct editor_trace *t);
+void editor_trace_begin(struct editor_trace *t);
+/* The time since the last mark (or the begin) is what's. */
+void editor_trace_mark(struct editor_trace *t, const char *what);
+/* A few words on what ran, shown after the parts. */
+void editor_trace_note(struct editor_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void editor_trace_end(struct editor_trace *t);
 
 
 #endif

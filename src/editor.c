@@ -157,7 +157,7 @@ const struct view_grid *editor_frame(struct editor *ed)
 	if (!view_too_small(v) && !ed->scrolled && f.page == NULL)
 		view_follow(v, f.cur_line, f.cur_off);
 	f.st.line = f.cur_line + 1;
-	f.st.col = edit_column(e) + 1;
+	f.st.col = view_column(v, f.cur_line, f.cur_off) + 1;
 	f.st.rtl = view_layout(v, f.cur_line)->dir == LAYOUT_RTL;
 	const struct view_grid *g = view_render_frame(v, &f);
 	view_frame_free(&f);
@@ -179,11 +179,15 @@ int editor_background(struct editor *ed, int due_only)
 	 * slices run, a search never delays the echo of its own term. */
 	if (due_only)
 		ed->tick_wait = mode_tick_all(ed->top, ed);
+	editor_trace_mark(ed->trace, "ticks");
 	int stale = buffer_doc(ed->buf)->stale;
 	if (buffer_background(ed->buf, editor_now_ms(), due_only, &wait, &cause) < 0)
 		editor_message(ed, 1, _("Recovery copy not written: %s"), cause);
-	if (stale && !buffer_doc(ed->buf)->stale)
+	if (stale && !buffer_doc(ed->buf)->stale) {
 		ed->changed = 1;	/* analysed: what the modes draw from the structure may differ */
+		editor_trace_note(ed->trace, "analysed");
+	}
+	editor_trace_mark(ed->trace, "buffer");
 	free(cause);
 	/* The file on disk: changed by another program, or free again. */
 	char *msg = NULL;
@@ -195,6 +199,7 @@ int editor_background(struct editor *ed, int due_only)
 	if (w == BUFFER_TAKEN_OVER)
 		cmd_file_opened(ed);	/* may offer the other mahdar's recovery copy */
 	free(msg);
+	editor_trace_mark(ed->trace, "watch");
 	if (wait < 0 || watch_wait < wait)
 		wait = watch_wait;
 	if (ed->tick_wait >= 0 && (wait < 0 || ed->tick_wait < wait))
@@ -225,12 +230,21 @@ static void editor_loop(struct editor *ed)
 	struct ui_event ev;
 	long long drawn = 0;
 	while (!ed->quit) {
+		/* A turn: what came (or the background work due), then the
+		 * frame, up to the next wait (traced: editor-trace.c). */
 		if (ed->changed || editor_now_ms() - drawn >= EDITOR_IDLE_FRAME_MS) {
-			ui_draw(ed->ui, editor_frame(ed));
+			const struct view_grid *g = editor_frame(ed);
+			editor_trace_mark(ed->trace, "frame");
+			ui_draw(ed->ui, g);
+			editor_trace_mark(ed->trace, "draw");
 			drawn = editor_now_ms();
 			ed->changed = 0;
 		}
-		if (ui_next(ed->ui, &ev, editor_background(ed, 0)) <= 0) {
+		int wait = editor_background(ed, 0);
+		editor_trace_end(ed->trace);
+		int got = ui_next(ed->ui, &ev, wait);
+		editor_trace_begin(ed->trace);
+		if (got <= 0) {
 			/* A mode whose slices change the screen says so
 			 * (editor_changed): a key with no background work is
 			 * drawn once, not a second time after its slice. */
@@ -238,12 +252,18 @@ static void editor_loop(struct editor *ed)
 			continue;
 		}
 		ed->changed = 1;
+		int n = 1;
 		editor_event(ed, &ev);
 		/* Drain what is already waiting before drawing again. */
-		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0)
+		while (!ed->quit && ui_next(ed->ui, &ev, 0) > 0) {
 			editor_event(ed, &ev);
+			n++;
+		}
 		buffer_note_change(ed->buf, editor_now_ms());
+		editor_trace_mark(ed->trace, "events");
+		editor_trace_note(ed->trace, "%d events", n);
 	}
+	editor_trace_end(ed->trace);
 }
 
 int editor_run(const char *path, const struct editor_opts *opts)
@@ -258,12 +278,15 @@ int editor_run(const char *path, const struct editor_opts *opts)
 		return 1;
 	}
 	editor_current = ed;
+	ed->trace = editor_trace_open();
 	util_set_oom_hook(editor_oom);
 	int rows, cols;
 	ui_size(ed->ui, &rows, &cols);
 	editor_resize(ed, rows, cols);
 	editor_loop(ed);
 	int status = ed->status;
+	editor_trace_free(ed->trace);
+	ed->trace = NULL;
 	editor_current = NULL;
 	util_set_oom_hook(NULL);
 	editor_free(ed);

@@ -6,7 +6,10 @@
  * and the open file with its length (a failed append is cut back to it,
  * so the file never holds half a record followed by a whole one).  A sync
  * costs one pass over the line array plus the bytes of the changed lines:
- * well under a millisecond on a 400,000-line document. */
+ * well under a millisecond on a 400,000-line document.  A whole text (an
+ * inline base) is written by a forked child when the editor's loop asks
+ * (journal_*_bg); the journal then remembers the child and the file it
+ * writes, and opens that file for appending once the child is done. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "mahdar/journal.h"
@@ -19,16 +22,20 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define JOURNAL_MAGIC "mahdar-journal 1\n"
 /* A journal larger than this plus four times its base is compacted. */
 #define JOURNAL_COMPACT_AT ((size_t)64 << 20)
+/* The hash of an inline base (not needed to read it back). */
+#define JOURNAL_NO_SHA "0000000000000000000000000000000000000000000000000000000000000000"
 
 struct journal {
 	int fd;			/* the journal file, or -1 before the first change */
@@ -39,6 +46,9 @@ struct journal {
 	int attrs;		/* item data was written since the base: write it every sync */
 	size_t base_size;
 	char sha[65];
+	pid_t child;		/* writing a whole text (journal_base_inline_bg), or 0 */
+	int child_failed;	/* the last one failed: the next whole text is written here */
+	char *child_path;	/* the file it writes */
 };
 
 struct journal *journal_new(void)
@@ -55,16 +65,48 @@ static void journal_close(struct journal *j)
 	j->fd = -1;
 }
 
+/* The child writing a whole text: 1 while it runs (without block); else 0,
+ * its file open for appending — or, when it failed, the next sync
+ * writing the whole text again itself (and saying why it cannot). */
+static int journal_wait(struct journal *j, int block)
+{
+	if (j->child <= 0)
+		return 0;
+	int status;
+	pid_t r;
+	do
+		r = waitpid(j->child, &status, block ? 0 : WNOHANG);
+	while (r < 0 && errno == EINTR);
+	if (r == 0)
+		return 1;
+	j->child = 0;
+	int ok = r > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	struct stat st;
+	if (ok && (j->fd = open(j->child_path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)) >= 0 &&
+	    fstat(j->fd, &st) == 0) {
+		j->size = st.st_size;
+		j->wrote = 1;
+	} else {
+		journal_close(j);
+		j->need_inline = j->child_failed = 1;
+	}
+	free(j->child_path);
+	j->child_path = NULL;
+	return 0;
+}
+
 void journal_free(struct journal *j)
 {
 	if (j == NULL)
 		return;
+	journal_wait(j, 1);
 	journal_close(j);
 	free(j);
 }
 
 void journal_detach(struct journal *j)
 {
+	journal_wait(j, 1);
 	journal_close(j);
 	/* Because what changed before is no longer anywhere but in the
 	 * document, a new file starts from its whole text. */
@@ -78,10 +120,11 @@ int journal_started(const struct journal *j)
 
 void journal_base(struct journal *j, struct doc *d, size_t size, const char *sha)
 {
+	journal_wait(j, 1);
 	journal_close(j);
 	doc_mark_clear(d);
 	j->nlines = d->nlines;
-	j->wrote = j->need_inline = j->attrs = 0;
+	j->wrote = j->need_inline = j->attrs = j->child_failed = 0;
 	j->base_size = size;
 	snprintf(j->sha, sizeof j->sha, "%s", sha);
 }
@@ -150,11 +193,11 @@ static int journal_create(struct journal *j, const char *path, const struct buf 
 
 int journal_base_inline(struct journal *j, struct doc *d, const char *path, char **cause)
 {
+	journal_wait(j, 1);
 	size_t len;
 	char *text = txt_write(d, &len);
 	int attrs = j->attrs || d->attrs_changed;
-	/* The hash of an inline base is not needed to read it back. */
-	journal_base(j, d, len, "0000000000000000000000000000000000000000000000000000000000000000");
+	journal_base(j, d, len, JOURNAL_NO_SHA);
 	struct buf b = BUF_INIT;
 	journal_put_head(j, &b, text);
 	free(text);
@@ -179,6 +222,36 @@ int journal_base_inline(struct journal *j, struct doc *d, const char *path, char
 		j->need_inline = 1;	/* the next sync tries the whole text again */
 	buf_free(&b);
 	return r;
+}
+
+int journal_base_inline_bg(struct journal *j, struct doc *d, const char *path, char **cause)
+{
+	journal_wait(j, 1);
+	/* Because serialising 20 MB and writing it with its fsync takes
+	 * the loop 25-80 ms, a child writes it from its copy-on-write view
+	 * of the document as it is now; what changes meanwhile stays marked
+	 * in d for the first sync after it. */
+	pid_t pid = fork();
+	if (pid < 0)
+		return journal_base_inline(j, d, path, cause) < 0 ? -1 : 0;
+	if (pid == 0) {
+		util_set_oom_hook(NULL);	/* the terminal is the parent's */
+		signal(SIGHUP, SIG_IGN);	/* a closed terminal: finish the copy */
+		signal(SIGTERM, SIG_IGN);
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		_exit(journal_base_inline(j, d, path, NULL) == 0 ? 0 : 1);
+	}
+	/* What the child's journal_base_inline() does to its copies. */
+	int attrs = j->attrs || d->attrs_changed;
+	journal_base(j, d, 0, JOURNAL_NO_SHA);
+	if (attrs) {
+		j->attrs = 1;
+		d->attrs_changed = 0;
+	}
+	j->child = pid;
+	j->child_path = xstrdup(path);
+	return JOURNAL_PENDING;
 }
 
 /* A flush is running (one at a time: a write waits for a flush of the
@@ -243,12 +316,27 @@ static int journal_append(struct journal *j, const struct buf *b, const char *pa
 	return 0;
 }
 
+/* Is the whole text due (a new start, or compacted once the journal is
+ * far larger than the text it stands for)? */
+static int journal_whole_due(const struct journal *j, const struct doc *d)
+{
+	return (j->fd < 0 && j->need_inline) ||
+	       (j->fd >= 0 && (size_t)j->size > JOURNAL_COMPACT_AT + 4 * j->base_size && d->marked);
+}
+
+int journal_sync_bg(struct journal *j, struct doc *d, const char *path, char **cause)
+{
+	if (journal_wait(j, 0))
+		return JOURNAL_PENDING;
+	if (journal_whole_due(j, d) && !j->child_failed)
+		return journal_base_inline_bg(j, d, path, cause);
+	return journal_sync(j, d, path, cause);
+}
+
 int journal_sync(struct journal *j, struct doc *d, const char *path, char **cause)
 {
-	/* Compacted once it is far larger than the text it stands for (a
-	 * whole text written once, then only changes again). */
-	if ((j->fd < 0 && j->need_inline) ||
-	    (j->fd >= 0 && (size_t)j->size > JOURNAL_COMPACT_AT + 4 * j->base_size && d->marked))
+	journal_wait(j, 1);
+	if (journal_whole_due(j, d))
 		return journal_base_inline(j, d, path, cause) < 0 ? -1 : (j->wrote = 1, 0);
 	if (!d->marked && !d->attrs_changed && j->fd >= 0)
 		return 0;
@@ -263,7 +351,7 @@ int journal_sync(struct journal *j, struct doc *d, const char *path, char **caus
 	buf_printf(&b, "S %zu %zu %zu\n", lo, old_hi, hi - lo);
 	for (size_t i = lo; i < hi; i++) {
 		const struct doc_line *l = d->lines[i];
-		buf_printf(&b, "L %d %zu\n", l->eol, l->len);
+		buf_printf(&b, "L %d %zu\n", l->eol, (size_t)l->len);
 		buf_append(&b, l->s, l->len);
 		buf_putc(&b, '\n');
 	}

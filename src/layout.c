@@ -307,7 +307,10 @@ static struct layout *layout_alloc(size_t ng)
 	size_t nr = ng + 1;
 	size_t size = sizeof(struct layout) + nr * sizeof(struct layout_row) +
 		      ng * sizeof(struct layout_cell) + (ng + 1 + ng) * sizeof(uint32_t) + ng;
-	struct layout *lay = xcalloc(1, size);
+	/* Not zeroed: every part is written before it is read (the rows past
+	 * nrows never are). */
+	struct layout *lay = xmalloc(size);
+	memset(lay, 0, sizeof *lay);
 	char *p = (char *)(lay + 1);
 	lay->rows = (struct layout_row *)p;
 	p += nr * sizeof(struct layout_row);
@@ -390,8 +393,15 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		layout_cell_make(&w, s, g, o, show_pdf[g], &text);
 	lay->text = buf_steal(&text, &lay->text_len);
 
-	/* Rows, each reordered on its own. */
-	ustr_line_breaks(s, len, w.lbrk);
+	/* Rows, each reordered on its own.  Where to break is asked only of
+	 * a line wider than the screen. */
+	long total = 0;
+	for (size_t g = 0; g < ng; g++)
+		total += w.gtmp[g].width;
+	if (total > lay->width)
+		ustr_line_breaks(s, len, w.lbrk);
+	else
+		memset(w.lbrk, 0, len);
 	lay->nrows = layout_wrap(&w, ng, lay->width, lay->rows);
 	size_t next = 0;
 	for (size_t r = 0; r < lay->nrows; r++)

@@ -49,6 +49,27 @@ struct mode_draft {
 	int running;
 	time_t started;
 	unsigned long stamped_gen;	/* lines changed after this generation get a stamp */
+	/* The spans over every structural line and the quorum, from the
+	 * analysis of generation an_gen: kept while the lines edited since are
+	 * plain text (mode_draft_reusable), so that typing a sentence does not
+	 * analyse the whole document at every key. */
+	int an_valid;
+	unsigned long an_gen;
+	size_t an_nlines;
+	struct mode_draft_span *spans;
+	size_t nspans, spans_cap;
+	char *quorum;			/* or NULL */
+};
+
+/* A span over line `line`, which was `l` with item data `a` (of status
+ * `status`) then; attr 0: none, the line only watched (an item whose
+ * status may change). */
+struct mode_draft_span {
+	const struct doc_line *l;
+	const struct doc_attr *a;
+	int status;
+	size_t line, off1;
+	unsigned attr;
 };
 
 void mode_draft_now(struct draft_now *now)
@@ -390,46 +411,108 @@ static void mode_draft_check(struct editor *ed, struct mode_draft *st)
 	st->mask = draft_section_mask(d);
 }
 
-/* Bold header labels, agenda numbers and action bullets, a decision's
- * bullet reversed; done and dropped items dimmed — over the lines on
- * screen only. */
-static void mode_draft_spans(struct editor *ed, struct view_frame *f)
+static void mode_draft_span_add(struct mode_draft *st, const struct doc *d, size_t line, size_t off1,
+				unsigned attr)
 {
-	struct doc *d = buffer_doc(editor_buffer(ed));
-	if (d->stale && d->nlines <= MODE_DRAFT_ANALYSE_MAX)
-		txt_analyse(d);
-	if (d->stale)
-		return;
-	struct view *v = editor_view(ed);
-	size_t lo = v->top_line, hi = lo + (size_t)(view_text_rows(v) > 0 ? view_text_rows(v) : 0) + 1;
+	st->spans = xgrow(st->spans, &st->spans_cap, st->nspans + 1, sizeof *st->spans);
+	const struct doc_line *l = d->lines[line];
+	st->spans[st->nspans++] = (struct mode_draft_span){l, l->attr, l->attr != NULL ? l->attr->status : -1,
+							   line, off1, attr};
+}
+
+/* Bold header labels, agenda numbers and action bullets, a decision's
+ * bullet reversed; done and dropped items dimmed: the spans of the
+ * analysed document d, and its quorum. */
+static void mode_draft_remember(struct mode_draft *st, const struct doc *d)
+{
+	st->nspans = 0;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct doc_line *l = d->lines[d->fields[i].line];
-		if (d->fields[i].line >= lo && d->fields[i].line < hi)
-			view_frame_span(f, d->fields[i].line, 0, d->fields[i].line, mode_draft_value_off(l->s, l->len),
-					VIEW_A_BOLD);
+		mode_draft_span_add(st, d, d->fields[i].line, mode_draft_value_off(l->s, l->len), VIEW_A_BOLD);
 	}
 	for (size_t i = 0; i < d->nagenda; i++) {
 		const struct doc_agenda *a = &d->agenda[i];
-		if (a->line >= lo && a->line < hi) {
-			const char *s = d->lines[a->line]->s;
-			const char *p = strstr(s, a->number_text);
-			size_t end = p != NULL ? (size_t)(p - s) + strlen(a->number_text) + 1 : 0;
-			if (end <= d->lines[a->line]->len)
-				view_frame_span(f, a->line, 0, a->line, end, VIEW_A_BOLD);
-		}
+		const char *s = d->lines[a->line]->s;
+		const char *p = strstr(s, a->number_text);
+		size_t end = p != NULL ? (size_t)(p - s) + strlen(a->number_text) + 1 : 0;
+		if (end <= d->lines[a->line]->len)
+			mode_draft_span_add(st, d, a->line, end, VIEW_A_BOLD);
 	}
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (r->line < lo || r->line >= hi)
-			continue;
 		const struct doc_line *l = d->lines[r->line];
 		size_t bullet = l->len >= 2 && (l->s[0] == '-' || l->s[0] == '*') ? 1 : 0;
 		/* The markers: an action's bullet bold, a decision's reversed. */
 		if (bullet)
-			view_frame_span(f, r->line, 0, r->line, bullet,
-					r->kind == DOC_REC_ACTION ? VIEW_A_BOLD : VIEW_A_REVERSE);
+			mode_draft_span_add(st, d, r->line, bullet,
+					    r->kind == DOC_REC_ACTION ? VIEW_A_BOLD : VIEW_A_REVERSE);
 		if (l->attr != NULL && l->attr->status != DOC_ST_OPEN && r->kind == DOC_REC_ACTION)
-			view_frame_span(f, r->line, 0, r->line, l->len, VIEW_A_DIM);
+			mode_draft_span_add(st, d, r->line, l->len, VIEW_A_DIM);
+		else
+			mode_draft_span_add(st, d, r->line, 0, 0);
+	}
+	free(st->quorum);
+	st->quorum = NULL;
+	if (d->att[DOC_ATT_PRESENT].line != (size_t)-1 || draft_members(d) > 0)
+		st->quorum = draft_quorum_text(d);
+	st->an_valid = 1;
+	st->an_gen = d->gen;
+	st->an_nlines = d->nlines;
+}
+
+/* May the spans and quorum of the last analysis stand for the edited d?
+ * Yes while it has as many lines, the lines they mark are those lines
+ * still, unchanged, and every line changed since is a non-heading line
+ * outside the header and the agenda that was not an item and has no
+ * item's bullet now: such a line is not part of the structure.  An item's
+ * status changed (F6) is a change of the structure too. */
+static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
+{
+	if (!st->an_valid || d->nlines != st->an_nlines)
+		return 0;
+	for (size_t i = 0; i < st->nspans; i++) {
+		const struct mode_draft_span *sp = &st->spans[i];
+		if (d->lines[sp->line] != sp->l || sp->l->stamp > st->an_gen || sp->l->attr != sp->a ||
+		    (sp->a != NULL && sp->a->status != sp->status))
+			return 0;
+	}
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct doc_line *l = d->lines[i];
+		if (l->stamp <= st->an_gen)
+			continue;
+		if (l->section < 0 || (size_t)l->section >= d->nsections || l->kind == DOC_K_HEADING ||
+		    l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADER)
+			return 0;
+		int key = d->sections[l->section].key;
+		if (key == DOC_SEC_AGENDA || l->kind == DOC_K_REC ||
+		    (key == DOC_SEC_RECOMMENDATIONS && txt_bullet(l->s, l->len) > 0))
+			return 0;
+		int kind = txt_line_kind(l->s, l->len, i);
+		if (kind != DOC_K_FREE && kind != DOC_K_BLANK)
+			return 0;
+	}
+	return 1;
+}
+
+/* The spans over the lines on screen. */
+static void mode_draft_spans(struct editor *ed, struct mode_draft *st, struct view_frame *f)
+{
+	struct doc *d = buffer_doc(editor_buffer(ed));
+	if (d->stale && d->nlines <= MODE_DRAFT_ANALYSE_MAX && !mode_draft_reusable(st, d))
+		txt_analyse(d);
+	if (!d->stale) {
+		if (!st->an_valid || st->an_gen != d->gen)
+			mode_draft_remember(st, d);
+	} else if (d->nlines > MODE_DRAFT_ANALYSE_MAX || !mode_draft_reusable(st, d)) {
+		st->an_valid = 0;
+		return;
+	}
+	struct view *v = editor_view(ed);
+	size_t lo = v->top_line, hi = lo + (size_t)(view_text_rows(v) > 0 ? view_text_rows(v) : 0) + 1;
+	for (size_t i = 0; i < st->nspans; i++) {
+		const struct mode_draft_span *sp = &st->spans[i];
+		if (sp->attr != 0 && sp->line >= lo && sp->line < hi)
+			view_frame_span(f, sp->line, 0, sp->line, sp->off1, sp->attr);
 	}
 }
 
@@ -439,15 +522,12 @@ static void mode_draft_draw(struct editor *ed, struct mode *m, struct view_frame
 	mode_draft_check(ed, st);
 	if (st->running)	/* a line typed just before a save is stamped too */
 		mode_draft_stamp(ed, st);
-	mode_draft_spans(ed, f);
+	mode_draft_spans(ed, st, f);
 	struct doc *d = buffer_doc(editor_buffer(ed));
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "");
-	if (!d->stale && (d->att[DOC_ATT_PRESENT].line != (size_t)-1 || draft_members(d) > 0)) {
-		char *q = draft_quorum_text(d);
-		buf_puts(&b, q);
-		free(q);
-	}
+	if (st->an_valid && st->quorum != NULL)
+		buf_puts(&b, st->quorum);
 	if (st->running) {
 		char el[64];
 		draft_elapsed_text(d, (long)(time(NULL) - st->started), el, sizeof el);
@@ -465,6 +545,8 @@ static void mode_draft_free(void *state)
 	struct mode_draft *st = state;
 	free(st->note);
 	free(st->status);
+	free(st->spans);
+	free(st->quorum);
 	free(st);
 }
 

@@ -273,22 +273,57 @@ static void side_apply_doc(struct doc *d, const json_t *root, json_t *kept)
 
 }
 
-int side_apply(struct doc *d, const char *json, size_t json_len, const char *text, size_t text_len,
-	       const char *name, struct side_report *rep)
+struct side_parsed {
+	json_t *root;
+};
+
+struct side_parsed *side_parse(const char *json, size_t json_len, const char *name,
+			       struct side_report *rep, int *result)
 {
 	if (rep != NULL) {
 		rep->msg = NULL;
 		rep->matched = rep->unmatched = 0;
 	}
-	int result;
-	json_t *root = side_apply_parse(json, json_len, name, rep, &result);
+	json_t *root = side_apply_parse(json, json_len, name, rep, result);
 	if (root == NULL)
+		return NULL;
+	struct side_parsed *p = xmalloc(sizeof *p);
+	p->root = root;
+	return p;
+}
+
+void side_parsed_free(struct side_parsed *p)
+{
+	if (p == NULL)
+		return;
+	json_decref(p->root);
+	free(p);
+}
+
+int side_apply(struct doc *d, const char *json, size_t json_len, const char *text, size_t text_len,
+	       const char *name, struct side_report *rep)
+{
+	int result;
+	struct side_parsed *p = side_parse(json, json_len, name, rep, &result);
+	if (p == NULL)
 		return result;
+	char sha[65];
+	side_sha256_hex(text, text_len, sha);
+	return side_apply_parsed(d, p, sha, name, rep);
+}
+
+int side_apply_parsed(struct doc *d, struct side_parsed *p, const char sha[65], const char *name,
+		      struct side_report *rep)
+{
+	if (rep != NULL) {
+		rep->msg = NULL;
+		rep->matched = rep->unmatched = 0;
+	}
+	json_t *root = p->root;
+	free(p);
 
 	/* Valid: from here on d changes. */
 	json_t *kept = side_keep_root(root);
-	char sha[65];
-	side_sha256_hex(text, text_len, sha);
 	const char *want = side_get_str(root, "text_sha256");
 	int same_text = want != NULL && strcasecmp(want, sha) == 0;
 

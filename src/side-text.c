@@ -232,7 +232,7 @@ void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cac
 	snprintf(t->nonce, sizeof t->nonce, "%016llx", (unsigned long long)r);
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->cond, NULL);
-	t->threaded = t->bytes >= SIDE_THREAD_BYTES && pthread_create(&t->thread, NULL, side_texts_work, t) == 0;
+	t->threaded = t->bytes >= SIDE_THREAD_BYTES && util_thread_start(&t->thread, side_texts_work, t) == 0;
 }
 
 json_t *side_texts_placeholder(const struct side_texts *t, size_t s)

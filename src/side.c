@@ -44,6 +44,19 @@ char *side_path(const char *text_path)
 	return xasprintf("%s.json", text_path);
 }
 
+/* ctx's digest as 64 lowercase hex digits plus NUL. */
+static void side_sha256_out(struct sha256_ctx *ctx, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_digest(ctx, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+}
+
 struct side_sha256 {
 	struct sha256_ctx ctx;
 };
@@ -62,22 +75,31 @@ void side_sha256_add(struct side_sha256 *h, const void *data, size_t len)
 
 void side_sha256_end(struct side_sha256 *h, char out[65])
 {
-	static const char hex[] = "0123456789abcdef";
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_digest(&h->ctx, sizeof digest, digest);
-	for (size_t i = 0; i < sizeof digest; i++) {
-		out[2 * i] = hex[digest[i] >> 4];
-		out[2 * i + 1] = hex[digest[i] & 15];
-	}
-	out[64] = '\0';
+	side_sha256_out(&h->ctx, out);
 	free(h);
 }
 
 void side_sha256_hex(const void *data, size_t len, char out[65])
 {
-	struct side_sha256 *h = side_sha256_new();
-	side_sha256_add(h, data, len);
-	side_sha256_end(h, out);
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	side_sha256_out(&ctx, out);
+}
+
+void side_sha256_hex_arena(const char *arena, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	for (size_t i = 0; i < len;) {
+		const char *nul = memchr(arena + i, '\0', len - i);
+		size_t end = nul != NULL ? (size_t)(nul - arena) : len;
+		sha256_update(&ctx, end - i, (const uint8_t *)arena + i);
+		if (end < len)
+			sha256_update(&ctx, 1, (const uint8_t *)(end + 1 < len && arena[end + 1] == '\n' ? "\r" : "\n"));
+		i = end + 1;
+	}
+	side_sha256_out(&ctx, out);
 }
 
 /* s[0..n) as valid UTF-8, each invalid byte replaced by U+FFFD, appended to b. */

@@ -8,7 +8,9 @@
  * first and only then renames them into place, so a full disk or a
  * read-only directory leaves both files as they were.  The text is the
  * document of record: a sidecar that cannot be written (or backed up)
- * does not stop the text from being saved. */
+ * does not stop the text from being saved.  The text file is watched for
+ * changes made outside (store_disk_watch): a stat, and when that differs,
+ * a read and hash by a thread, once for each version of the file. */
 #include "mahdar/store.h"
 #include "mahdar/buf.h"
 #include "mahdar/fio.h"
@@ -18,11 +20,15 @@
 #include "mahdar/util.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+static void store_hash_free(struct store_hash *h);
 
 void store_info_free(struct store_info *info)
 {
@@ -35,6 +41,7 @@ void store_info_free(struct store_info *info)
 	free(info->recover_path);
 	journal_free(info->journal);
 	side_cache_free(info->side_cache);
+	store_hash_free(info->hash);
 	memset(info, 0, sizeof *info);
 }
 
@@ -51,11 +58,14 @@ static void store_side_broken(struct store_info *info, const char *why)
 				   "backed up before it is rewritten", why);
 }
 
-/* Read the sidecar, if any, onto d read from text[0..len). */
-static void store_open_side(struct doc *d, struct store_info *info, const char *text, size_t len)
+/* The sidecar, if any, read and parsed for a text of len bytes: NULL when
+ * there is none or it cannot be used (info then says why).  Parsed before
+ * the text is read, its bytes are gone when the text comes (a sidecar is
+ * as large as its text). */
+static struct side_parsed *store_parse_side(struct store_info *info, size_t len)
 {
 	if (!fio_exists(info->side_path))
-		return;
+		return NULL;
 	char *json, *cause = NULL;
 	size_t jlen;
 	/* Because a sidecar grows with its document, one far larger is not
@@ -67,16 +77,35 @@ static void store_open_side(struct doc *d, struct store_info *info, const char *
 				      info->side_path, (double)st.st_size / 1048576.0, (double)limit / 1048576.0);
 		store_side_broken(info, why);
 		free(why);
-		return;
+		return NULL;
 	}
 	if (fio_read(info->side_path, &json, &jlen, &cause) < 0) {
 		store_side_broken(info, cause);
 		free(cause);
-		return;
+		return NULL;
 	}
 	struct side_report rep;
-	int r = side_apply(d, json, jlen, text, len, info->side_path, &rep);
+	int r;
+	struct side_parsed *p = side_parse(json, jlen, info->side_path, &rep, &r);
 	free(json);
+	if (p == NULL) {
+		store_side_broken(info, rep.msg != NULL ? rep.msg : info->side_path);
+		free(rep.msg);
+	}
+	return p;
+}
+
+/* Apply the sidecar p (store_parse_side(); NULL: none) to d, whose text's
+ * hash is sha. */
+static void store_apply_side(struct doc *d, struct store_info *info, struct side_parsed *p, const char sha[65])
+{
+	if (p == NULL)
+		return;
+	struct side_report rep;
+	int r = side_apply_parsed(d, p, sha, info->side_path, &rep);
+	/* The parsed sidecar (as large as the text) was freed in pieces among
+	 * the document's: hand the pages back (a heap of 20 MB of holes). */
+	malloc_trim(0);
 	switch (r) {
 	case SIDE_OK:
 		info->side = STORE_SIDE_OK;
@@ -159,6 +188,8 @@ static void store_note_disk_sha(struct store_info *info, struct doc *d, size_t l
 	}
 	memcpy(info->disk_sha, sha, 65);
 	info->disk_reported = 0;
+	info->seen_known = 0;
+	info->disk_gen++;	/* a hash of the file before this is no answer any more */
 	info->journal_inline = 0;
 	journal_base(info->journal, d, len, info->disk_sha);
 }
@@ -170,55 +201,193 @@ static void store_note_disk(struct store_info *info, struct doc *d, const char *
 	store_note_disk_sha(info, d, len, sha);
 }
 
-int store_disk_changed(struct store_info *info)
+/* What stat() says of the text file: 0 unchanged, 1 the changed version
+ * already read, 2 deleted; -1 when its bytes must be read (*st: its stat). */
+static int store_disk_stat(struct store_info *info, struct stat *st)
 {
-	struct stat st;
-	if (stat(info->text_path, &st) < 0)
+	if (stat(info->text_path, st) < 0)
 		return info->disk_known ? 2 : 0;
-	long long mt = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-	if (info->disk_known && (unsigned long long)st.st_dev == info->disk_dev &&
-	    (unsigned long long)st.st_ino == info->disk_ino &&
-	    (unsigned long long)st.st_size == info->disk_size && mt == info->disk_mtime_ns)
+	long long mt = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	if (info->disk_known && (unsigned long long)st->st_dev == info->disk_dev &&
+	    (unsigned long long)st->st_ino == info->disk_ino &&
+	    (unsigned long long)st->st_size == info->disk_size && mt == info->disk_mtime_ns)
 		return 0;
-	char *text, sha[65];
-	size_t len;
-	if (fio_read(info->text_path, &text, &len, NULL) < 0)
+	/* Because the editor asks every two seconds, and hashing a 20 MB
+	 * file takes 15-45 ms: a changed version is read once. */
+	if (info->seen_known && (unsigned long long)st->st_dev == info->seen_dev &&
+	    (unsigned long long)st->st_ino == info->seen_ino &&
+	    (unsigned long long)st->st_size == info->seen_size && mt == info->seen_mtime_ns)
 		return 1;
-	side_sha256_hex(text, len, sha);
-	free(text);
-	if (!info->disk_known || strcmp(sha, info->disk_sha) != 0)
+	return -1;
+}
+
+/* The file whose stat was st hashed to sha (ok: it could be read): 1 a
+ * change (remembered by its stat), 0 the same bytes (touched, or written
+ * back as they were: its stat is the disk's now). */
+static int store_disk_hashed(struct store_info *info, const struct stat *st, int ok, const char *sha)
+{
+	long long mt = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	if (!ok)
 		return 1;
-	/* The same bytes (touched, or written back as they were). */
-	info->disk_dev = (unsigned long long)st.st_dev;
-	info->disk_ino = (unsigned long long)st.st_ino;
-	info->disk_size = (unsigned long long)st.st_size;
+	info->seen_known = 0;
+	if (!info->disk_known || strcmp(sha, info->disk_sha) != 0) {
+		info->seen_known = 1;
+		info->seen_dev = (unsigned long long)st->st_dev;
+		info->seen_ino = (unsigned long long)st->st_ino;
+		info->seen_size = (unsigned long long)st->st_size;
+		info->seen_mtime_ns = mt;
+		return 1;
+	}
+	info->disk_dev = (unsigned long long)st->st_dev;
+	info->disk_ino = (unsigned long long)st->st_ino;
+	info->disk_size = (unsigned long long)st->st_size;
 	info->disk_mtime_ns = mt;
 	return 0;
 }
 
+/* Read path and hash its bytes: 1 and sha, or 0 when it cannot be read. */
+static int store_hash_file(const char *path, char sha[65])
+{
+	char *text;
+	size_t len;
+	if (fio_read(path, &text, &len, NULL) < 0)
+		return 0;
+	side_sha256_hex(text, len, sha);
+	free(text);
+	return 1;
+}
+
+int store_disk_changed(struct store_info *info)
+{
+	struct stat st;
+	int r = store_disk_stat(info, &st);
+	if (r >= 0)
+		return r;
+	char sha[65];
+	int ok = store_hash_file(info->text_path, sha);
+	return store_disk_hashed(info, &st, ok, sha);
+}
+
+/* A read and hash of the text file by a thread (store_disk_watch). */
+struct store_hash {
+	pthread_t thread;
+	char *path;
+	struct stat st;		/* the file's stat when it started */
+	unsigned long gen;	/* info->disk_gen then */
+	_Atomic int done;
+	int ok;
+	char sha[65];
+};
+
+static void *store_hash_run(void *arg)
+{
+	struct store_hash *h = arg;
+	h->ok = store_hash_file(h->path, h->sha);
+	h->done = 1;
+	return NULL;
+}
+
+static void store_hash_free(struct store_hash *h)
+{
+	if (h == NULL)
+		return;
+	pthread_join(h->thread, NULL);
+	free(h->path);
+	free(h);
+}
+
+int store_disk_watch(struct store_info *info)
+{
+	struct store_hash *h = info->hash;
+	if (h != NULL) {
+		if (!h->done)
+			return STORE_DISK_PENDING;
+		info->hash = NULL;
+		/* Saved or read again meanwhile: the answer is about an older base. */
+		int r = h->gen == info->disk_gen ? store_disk_hashed(info, &h->st, h->ok, h->sha) : -1;
+		store_hash_free(h);
+		if (r >= 0)
+			return r;
+	}
+	struct stat st;
+	int r = store_disk_stat(info, &st);
+	if (r >= 0)
+		return r;
+	h = xcalloc(1, sizeof *h);
+	h->path = xstrdup(info->text_path);
+	h->st = st;
+	h->gen = info->disk_gen;
+	if (pthread_create(&h->thread, NULL, store_hash_run, h) != 0) {
+		free(h->path);
+		free(h);
+		return store_disk_changed(info);
+	}
+	info->hash = h;
+	return STORE_DISK_PENDING;
+}
+
+/* Hashing a text in a thread of its own, while the lines are analysed. */
+struct store_arena_hash {
+	const char *arena;
+	size_t len;
+	char sha[65];
+};
+
+static void *store_arena_hash_run(void *arg)
+{
+	struct store_arena_hash *h = arg;
+	side_sha256_hex_arena(h->arena, h->len, h->sha);
+	return NULL;
+}
+
+/* txt_read(text, len) made in text itself (doc_lines_adopt), which it
+ * takes, and in sha the hash of text as read: made
+ * from the lines' arena (the bytes cut into lines) in a second thread
+ * while the first analyses them (both only read it), so that on two
+ * cores first paint does not wait for the hash (13 ms of 20 MB). */
+static struct doc *store_read_take(char *text, size_t len, char sha[65])
+{
+	struct doc *d = doc_new();
+	doc_lines_adopt(d, text, len);
+	struct store_arena_hash h = { .arena = d->arena, .len = d->arena_len };
+	/* The thread takes no signal: the editor's handlers run in the first. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_t th;
+	int threaded = pthread_sigmask(SIG_SETMASK, &all, &old) == 0;
+	if (threaded) {
+		threaded = pthread_create(&th, NULL, store_arena_hash_run, &h) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	if (!threaded)
+		store_arena_hash_run(&h);
+	txt_analyse(d);
+	if (threaded)
+		pthread_join(th, NULL);
+	memcpy(sha, h.sha, 65);
+	d->modified = 0;
+	return d;
+}
+
 /* Open path, whose text is text[0..len) (read from text_from, for
- * messages); takes text. */
-static struct doc *store_open_text(char *text, size_t len, const char *text_from, struct store_info *info,
-				   char **cause)
+ * messages) and whose sidecar is side (store_parse_side()); takes both. */
+static struct doc *store_open_text(char *text, size_t len, const char *text_from, struct side_parsed *side,
+				   struct store_info *info, char **cause)
 {
 	const char *nul = memchr(text, '\0', len);
 	if (nul != NULL) {
 		util_set_cause(cause, "%s: looks like a binary file (NUL byte at offset %zu), not minutes text",
 			       text_from, (size_t)(nul - text));
 		free(text);
+		side_parsed_free(side);
 		store_info_free(info);
 		return NULL;
 	}
-	/* Without a sidecar the bytes read are not needed again: the lines
-	 * are made in them (a 20 MB file is held once, not twice). */
+	/* The lines are made in the bytes read (a 20 MB file is held once,
+	 * not twice); the sidecar needs only their hash. */
 	char sha[65];
-	side_sha256_hex(text, len, sha);	/* before txt_read_take cuts the bytes into lines */
-	int take = !fio_exists(info->side_path);
-	struct doc *d = take ? txt_read_take(text, len) : txt_read(text, len);
-	if (!take) {
-		store_open_side(d, info, text, len);
-		free(text);
-	}
+	struct doc *d = store_read_take(text, len, sha);
+	store_apply_side(d, info, side, sha);
 	store_note_disk_sha(info, d, len, sha);
 	d->modified = 0;
 	return d;
@@ -240,13 +409,17 @@ struct doc *store_open(const char *path, int allow_missing, struct store_info *i
 		}
 		return d;
 	}
+	struct stat st;
+	int sized = stat(path, &st) == 0 && (unsigned long long)st.st_size <= FIO_MAX_SIZE;
+	struct side_parsed *side = store_parse_side(info, sized ? (size_t)st.st_size : 0);
 	char *text;
 	size_t len;
 	if (fio_read(path, &text, &len, cause) < 0) {
+		side_parsed_free(side);
 		store_info_free(info);
 		return NULL;
 	}
-	return store_open_text(text, len, path, info, cause);
+	return store_open_text(text, len, path, side, info, cause);
 }
 
 /* The items' data the journal last wrote replaces the sidecar's: a status
@@ -281,7 +454,7 @@ struct doc *store_open_recover(const char *path, struct store_info *info, char *
 		store_info_free(info);
 		return NULL;
 	}
-	struct doc *d = store_open_text(text, len, info->recover_path, info, cause);
+	struct doc *d = store_open_text(text, len, info->recover_path, store_parse_side(info, len), info, cause);
 	if (d != NULL && attrs != NULL)
 		store_apply_attrs(d, attrs, nattrs);
 	journal_attrs_free(attrs, nattrs);
@@ -357,6 +530,20 @@ int store_recover_write(struct doc *d, struct store_info *info, char **cause)
 		return 0;
 	}
 	return journal_sync(info->journal, d, info->recover_path, cause);
+}
+
+_Static_assert(STORE_RECOVER_PENDING == JOURNAL_PENDING, "the journal's answer is passed on");
+
+int store_recover_write_bg(struct doc *d, struct store_info *info, char **cause)
+{
+	if (info->journal_inline) {
+		int r = journal_base_inline_bg(info->journal, d, info->recover_path, cause);
+		if (r < 0)
+			return -1;
+		info->journal_inline = 0;
+		return r;
+	}
+	return journal_sync_bg(info->journal, d, info->recover_path, cause);
 }
 
 static int store_str_differ(const char *a, const char *b)
@@ -559,7 +746,7 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 	struct store_text_job job = { info->text_path, d, NULL, NULL, 0 };
 	pthread_t th;
 	fio_ignore_sigxfsz();	/* before a second thread */
-	int threaded = pthread_create(&th, NULL, store_stage_text, &job) == 0;
+	int threaded = util_thread_start(&th, store_stage_text, &job) == 0;
 	if (!threaded)
 		store_stage_text(&job);
 	/* The text's hash, from the lines as the thread writes them. */

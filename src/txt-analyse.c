@@ -81,10 +81,50 @@ static void txt_add_letters(struct txt_scan *sc, const size_t *count)
 	sc->script[3] += count[4];
 }
 
-/* txt_script_of() + 1 of every code point below U+0800 (which one or two
- * bytes encode): filled on first use. */
-static signed char txt_script_tab[0x800];
+/* A line's letter counts are kept in its 24 bits of letters as two
+ * (script: 2 bits, count: 10 bits) pairs: the scripts a line has letters
+ * of, at most two, and at most 1,023 each (else the line is scanned again
+ * next time).  Returns whether count[1..4] fitted. */
+static int txt_letters_pack(struct doc_line *l, const size_t *count)
+{
+	unsigned v = 0, pairs = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		if (count[k + 1] == 0)
+			continue;
+		if (pairs == 2 || count[k + 1] > 1023)
+			return 0;
+		v |= (k | (unsigned)count[k + 1] << 2) << (12 * pairs++);
+	}
+	l->letters = v;
+	return 1;
+}
+
+/* count[1..4] from a line's letters (count[0] untouched). */
+static void txt_letters_unpack(const struct doc_line *l, size_t *count)
+{
+	for (int k = 1; k <= 4; k++)
+		count[k] = 0;
+	for (unsigned pair = 0; pair < 2; pair++) {
+		unsigned p = (unsigned)l->letters >> (12 * pair) & 0xFFF;
+		count[(p & 3) + 1] += p >> 2;
+	}
+}
+
+/* For every code point below U+0800 (which one or two bytes encode), what
+ * its letter adds to a line's counts: 1 in the 16-bit lane of its script
+ * (lane k for script k, txt_script_of()), 0 for no letter.  Counting in
+ * one register, not in an array indexed by script, spares each byte a
+ * store and a load of the same counter.  Filled on first use. */
+static uint64_t txt_script_tab[0x800];
 static int txt_script_tab_ready;
+
+/* Add the lanes of acc to count[1..4] and clear it. */
+static void txt_lanes_flush(uint64_t *acc, size_t *count)
+{
+	for (int k = 0; k < 4; k++)
+		count[k + 1] += (size_t)(*acc >> (16 * k) & 0xFFFF);
+	*acc = 0;
+}
 
 /* One pass over line li's bytes: count the strong letters of each script
  * (for the language guess) and report the first invalid UTF-8 byte and any
@@ -94,49 +134,56 @@ static int txt_script_tab_ready;
 static void txt_scan_line(struct txt_scan *sc, size_t li)
 {
 	if (!txt_script_tab_ready) {
-		for (uint32_t c = 0; c < 0x800; c++)
-			txt_script_tab[c] = (signed char)(txt_script_of(c) + 1);
+		for (uint32_t c = 0; c < 0x800; c++) {
+			int k = txt_script_of(c);
+			txt_script_tab[c] = k >= 0 ? (uint64_t)1 << (16 * k) : 0;
+		}
 		txt_script_tab_ready = 1;
 	}
 	struct doc_line *l = sc->d->lines[li];
 	size_t count[5] = {0};	/* count[k + 1]: script k */
 	if (l->scanned) {	/* unchanged since the last analysis */
-		for (int k = 0; k < 4; k++)
-			count[k + 1] = l->letters[k];
+		txt_letters_unpack(l, count);
 		txt_add_letters(sc, count);
 		return;
 	}
 	const unsigned char *u = (const unsigned char *)l->s;
-	size_t n = l->len, bad = n, nul = 0;
+	size_t n = l->len, bad = n;
+	unsigned nul = 0;
+	uint64_t acc = 0;	/* lanes of 16 bits: flushed before one can fill */
 	for (size_t i = 0; i < n;) {
-		unsigned char b = u[i];
-		uint32_t c;
-		if (b < 0x80) {
-			count[txt_script_tab[b]]++;
-			nul |= b == 0;
-			i++;
-			continue;
+		/* A stretch of about 0xFFF0 bytes (its last step may pass its
+		 * end by three): no lane fills within it. */
+		size_t stop = n - i > 0xFFF0 ? i + 0xFFF0 : n;
+		while (i < stop) {
+			unsigned char b = u[i];
+			if (b < 0x80) {
+				acc += txt_script_tab[b];
+				nul |= b == 0;
+				i++;
+				continue;
+			}
+			/* (u[n] is the line's NUL: no continuation byte.) */
+			if (b >= 0xC2 && b <= 0xDF && (u[i + 1] & 0xC0) == 0x80) {
+				acc += txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+				i += 2;
+				continue;
+			}
+			uint32_t c;
+			i += ustr_decode(l->s + i, n - i, &c);
+			if (c == USTR_INVALID) {
+				if (bad == n)
+					bad = i - 1;
+				continue;
+			}
+			count[txt_script_of(c) + 1]++;
 		}
-		if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-			count[txt_script_tab[((b & 0x1F) << 6) | (u[i + 1] & 0x3F)]]++;
-			i += 2;
-			continue;
-		}
-		i += ustr_decode(l->s + i, n - i, &c);
-		if (c == USTR_INVALID) {
-			if (bad == n)
-				bad = i - 1;
-			continue;
-		}
-		count[txt_script_of(c) + 1]++;
+		txt_lanes_flush(&acc, count);
 	}
 	txt_add_letters(sc, count);
 	l->invalid = bad < n;
 	/* Kept for the next analysis (an edit elsewhere), when they fit. */
-	l->scanned = bad == n && !nul && count[1] <= 255 && count[2] <= 255 && count[3] <= 255 &&
-		     count[4] <= 255;
-	for (int k = 0; k < 4 && l->scanned; k++)
-		l->letters[k] = (unsigned char)count[k + 1];
+	l->scanned = bad == n && !nul && txt_letters_pack(l, count);
 	if (bad < n)
 		doc_problem_add(sc->d, li, DOC_ERROR, "invalid UTF-8 byte 0x%02X at byte %zu (kept as it is)",
 				u[bad], bad + 1);
@@ -176,44 +223,24 @@ static void txt_scan_ids(struct doc *d)
 			doc_id_note(d, d->lines[i]->attr->id);
 }
 
-/* Because a long document repeats the same few headings (a year of
- * minutes in one file: "## Decisions" thousands of times) and matching one
- * against every known heading in four languages (folding, and the nearest
- * name for a typo) costs microseconds, each distinct heading text is looked
- * up once per analysis: a small open-addressing table of the heading bytes
- * (pointing into the lines, which do not change during the analysis). */
-#define TXT_MEMO_SLOTS 512	/* a power of two; filled at most 3/4 */
-
-/* The lookup of heading s[0..n) (the bytes after "## "), memoised. */
-static const struct txt_heading_memo *txt_heading_find(struct txt_scan *sc, const char *s, size_t n)
+/* Which known heading s[0..n) (the text after "## ") is, in *lang its
+ * alias's language, and when none the one it nearly is (or NULL):
+ * remembered for the rest of the analysis. */
+static const struct txt_head_memo *txt_heading_of(struct txt_scan *sc, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	if (sc->memo == NULL)
-		sc->memo = xcalloc(TXT_MEMO_SLOTS, sizeof *sc->memo);
-	struct txt_heading_memo *m = NULL;
-	for (size_t k = h & (TXT_MEMO_SLOTS - 1);; k = (k + 1) & (TXT_MEMO_SLOTS - 1)) {
-		m = &sc->memo[k];
-		if (m->s == NULL || (m->n == n && memcmp(m->s, s, n) == 0))
-			break;
-	}
-	if (m->s != NULL)
-		return m;
-	struct txt_heading_memo v = { s, n, -1, DOC_LANG_NONE, NULL };
-	v.key = txt_lookup_heading(s, n, &v.lang);
-	if (v.key < 0) {
+	for (size_t i = 0; i < sc->nheads; i++)
+		if (sc->heads[i].n == n && memcmp(sc->heads[i].s, s, n) == 0)
+			return &sc->heads[i];
+	struct txt_head_memo m = { .s = s, .n = n, .key = -1, .lang = DOC_LANG_NONE };
+	m.key = n ? txt_lookup_heading(s, n, &m.lang) : -1;
+	if (m.key < 0 && n > 0) {
 		size_t tn = n;
 		const char *t = txt_trim(s, &tn);
-		v.near = txt_heading_suggest(t, tn, NULL);
+		m.near = txt_heading_suggest(t, tn, NULL);
 	}
-	if (sc->nmemo < TXT_MEMO_SLOTS / 4 * 3) {	/* else looked up every time */
-		*m = v;
-		sc->nmemo++;
-		return m;
-	}
-	sc->memo_spare = v;
-	return &sc->memo_spare;
+	struct txt_head_memo *slot = &sc->heads[sc->nheads < TXT_HEAD_MEMO ? sc->nheads++ : TXT_HEAD_MEMO - 1];
+	*slot = m;
+	return slot;
 }
 
 /* A "## " line: a new section, known or not (a near miss is noted). */
@@ -222,20 +249,18 @@ static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size
 	struct doc *d = sc->d;
 	sc->in_header = 0;
 	size_t hn = n > 3 ? n - 3 : 0;
-	const struct txt_heading_memo *m = hn ? txt_heading_find(sc, s + 3, hn) : NULL;
-	int key = m != NULL ? m->key : -1, lang = m != NULL ? m->lang : DOC_LANG_NONE;
+	const struct txt_head_memo *h = txt_heading_of(sc, s + 3, hn);
+	int key = h->key;
 	if (key >= 0) {
-		if (lang >= 0)
-			sc->votes[lang]++;
+		if (h->lang >= 0)
+			sc->votes[h->lang]++;
 		if (sc->seen[key]++)
 			doc_problem_add(d, li, DOC_NOTE, "a second “%s” section", doc_sec_name(key));
-	} else if (hn > 0) {
+	} else if (h->near != NULL) {
 		size_t tn = hn;
 		const char *t = txt_trim(s + 3, &tn);
-		const char *near = m->near;
-		if (near != NULL)
-			doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
-					"did you mean “%s”?"), (int)tn, t, near);
+		doc_problem_add(d, li, DOC_NOTE, _("heading “%.*s” is not a known section; "
+				"did you mean “%s”?"), (int)tn, t, h->near);
 	}
 	struct doc_section *sec = doc_section_add(d);
 	sc->si = d->nsections - 1;
@@ -378,7 +403,6 @@ void txt_analyse(struct doc *d)
 		txt_body_line(&sc, li, s, n, blank);
 	}
 
-	free(sc.memo);
 	if (d->title == NULL)
 		doc_problem_add(d, 0, DOC_NOTE, "no title: the first line does not start with “# ”");
 	txt_detect_language(&sc);

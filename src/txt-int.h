@@ -13,8 +13,21 @@
 
 /* ------------------------------------------------------------ analysis */
 
+/* What a heading's text (after "## ") was found to be: a document repeats
+ * its few headings (a 200,000-line archive has 7,000 headings of 8 kinds),
+ * and matching and suggesting fold the text each time. */
+struct txt_head_memo {
+	const char *s;			/* the text, in the line (unchanged during an analysis) */
+	size_t n;
+	int key, lang;			/* txt_lookup_heading()'s */
+	const char *near;		/* txt_heading_suggest()'s, when key < 0 */
+};
+#define TXT_HEAD_MEMO 32
+
 struct txt_scan {
 	struct doc *d;
+	struct txt_head_memo heads[TXT_HEAD_MEMO];
+	size_t nheads;
 	int votes[DOC_LANG_COUNT];	/* languages of matched labels and headings */
 	size_t script[4];		/* strong letters: Latin, Arabic, Persian-only, Hebrew */
 	/* Where the walk over the lines is (txt_analyse). */
@@ -22,14 +35,6 @@ struct txt_scan {
 	int headed;			/* the file has a "## " heading somewhere */
 	size_t si;			/* index of the current section, or (size_t)-1 */
 	int seen[DOC_SEC_COUNT];	/* known sections met so far */
-	struct txt_heading_memo *memo;	/* headings looked up so far (txt-analyse.c) */
-	size_t nmemo;
-	struct txt_heading_memo {
-		const char *s;		/* the bytes after "## ", or NULL: a free slot */
-		size_t n;
-		int key, lang;
-		const char *near;	/* txt_heading_suggest() of an unknown one */
-	} memo_spare;			/* the last one looked up once the table is full */
 };
 
 /* txt.c */
@@ -54,7 +59,5 @@ void txt_people(struct doc_people *p, const char *s, size_t n);
 /* A recommendation (the text after its bullet) / an agenda item on line li. */
 void txt_rec(struct txt_scan *sc, size_t li, const char *s, size_t n);
 int txt_agenda(struct txt_scan *sc, size_t li, const char *s, size_t n);
-/* The length of a recommendation's bullet ("- ", "* ", "• "), or 0. */
-size_t txt_bullet(const char *s, size_t n);
 
 #endif

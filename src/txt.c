@@ -334,15 +334,6 @@ struct doc *txt_read(const char *bytes, size_t len)
 	return d;
 }
 
-struct doc *txt_read_take(char *bytes, size_t len)
-{
-	struct doc *d = doc_new();
-	doc_lines_adopt(d, bytes, len);
-	txt_analyse(d);
-	d->modified = 0;
-	return d;
-}
-
 char *txt_write(const struct doc *d, size_t *len)
 {
 	struct buf b = BUF_INIT;

@@ -61,9 +61,12 @@
 /* The frame last handed to curses, to send only the cells that changed. */
 struct ui_frame {
 	int rows, cols;			/* 0 x 0: nothing drawn yet (or repaint all) */
-	struct view_cell *cells;	/* rows * cols, .text offsets into text */
-	char *text;
-	size_t text_len, text_cap, cells_cap;
+	struct view_cell *cells;	/* rows * cols, .text offsets into text[row] */
+	struct buf *text;		/* text_rows of them */
+	int text_rows;
+	size_t cells_cap;
+	const struct view_grid *grid;	/* the grid it was copied from */
+	unsigned long frame;		/* and that grid's frame */
 	int cur_row, cur_col;
 };
 
@@ -250,6 +253,8 @@ void ui_free(struct ui *u)
 	ui_signals_off();
 	free(u->in);
 	free(u->prev.cells);
+	for (int r = 0; r < u->prev.text_rows; r++)
+		buf_free(&u->prev.text[r]);
 	free(u->prev.text);
 	free(u);
 }
@@ -441,12 +446,24 @@ static attr_t ui_attr(unsigned a)
 	return r;
 }
 
-static inline int ui_cell_eq(const struct ui_frame *f, const struct view_cell *a,
-			     const struct view_grid *g, const struct view_cell *b)
+/* A cell with no text and a cell holding a space draw the same. */
+static inline int ui_cell_blank(const char *text, const struct view_cell *c)
 {
-	if (a->width != b->width || a->attr != b->attr || a->len != b->len)
+	return c->width == 1 && (c->len == 0 || (c->len == 1 && text[c->text] == ' '));
+}
+
+static inline int ui_cell_eq(const char *xt, const struct view_cell *a, const char *yt,
+			     const struct view_cell *b)
+{
+	if (a->width != b->width || a->attr != b->attr)
 		return 0;
-	const char *x = f->text + a->text, *y = g->text.s + b->text;
+	/* Because a space typed over a blank (at the end of a full row, where
+	 * the cursor stays put) sends nothing, it must not count as a change
+	 * of the text that holds the status line back: the key's answer
+	 * would be that status line, 50-100 ms later. */
+	if (a->len != b->len)
+		return ui_cell_blank(xt, a) && ui_cell_blank(yt, b);
+	const char *x = xt + a->text, *y = yt + b->text;
 	if (a->len <= 4) {	/* nearly every cell: one character */
 		for (uint32_t i = 0; i < a->len; i++)
 			if (x[i] != y[i])
@@ -467,12 +484,13 @@ static int ui_row_damage(const struct ui_frame *f, const struct view_grid *g, in
 		return 1;
 	}
 	const struct view_cell *a = &f->cells[(size_t)r * (size_t)g->cols];
+	const char *at = f->text[r].s, *bt = g->text[r].s;
 	int lo = 0, hi = g->cols;
-	while (lo < hi && ui_cell_eq(f, &a[lo], g, &b[lo]))
+	while (lo < hi && ui_cell_eq(at, &a[lo], bt, &b[lo]))
 		lo++;
 	if (lo == hi)
 		return 0;
-	while (hi > lo && ui_cell_eq(f, &a[hi - 1], g, &b[hi - 1]))
+	while (hi > lo && ui_cell_eq(at, &a[hi - 1], bt, &b[hi - 1]))
 		hi--;
 	while (lo > 0 && (b[lo].width == 0 || a[lo].width == 0))
 		lo--;	/* the right half of a wide character: from its left half */
@@ -483,21 +501,28 @@ static int ui_row_damage(const struct ui_frame *f, const struct view_grid *g, in
 	return 1;
 }
 
-/* Keep g as the frame drawn. */
-static void ui_keep(struct ui_frame *f, const struct view_grid *g)
+/* Make f the size of g, nothing drawn in it yet. */
+static void ui_frame_size(struct ui_frame *f, const struct view_grid *g)
 {
 	size_t n = (size_t)g->rows * (size_t)g->cols;
 	f->cells = xgrow(f->cells, &f->cells_cap, n, sizeof *f->cells);
-	if (n > 0)
-		memcpy(f->cells, g->cells, n * sizeof *f->cells);
-	f->text = xgrow(f->text, &f->text_cap, g->text.len + 1, 1);
-	if (g->text.len > 0)
-		memcpy(f->text, g->text.s, g->text.len);
-	f->text_len = g->text.len;
+	for (int r = g->rows; r < f->text_rows; r++)
+		buf_free(&f->text[r]);
+	f->text = xrealloc(f->text, (size_t)(g->rows > 0 ? g->rows : 1) * sizeof *f->text);
+	for (int r = f->text_rows; r < g->rows; r++)
+		f->text[r] = (struct buf)BUF_INIT;
+	f->text_rows = g->rows;
 	f->rows = g->rows;
 	f->cols = g->cols;
-	f->cur_row = g->cur_row;
-	f->cur_col = g->cur_col;
+}
+
+/* Keep row r of g as drawn. */
+static void ui_keep_row(struct ui_frame *f, const struct view_grid *g, int r)
+{
+	size_t at = (size_t)r * (size_t)g->cols;
+	memcpy(f->cells + at, g->cells + at, (size_t)g->cols * sizeof *f->cells);
+	buf_clear(&f->text[r]);
+	buf_append(&f->text[r], g->text[r].s, g->text[r].len);
 }
 
 /* The cell's text as one complete curses cell (its code points, a blank
@@ -536,7 +561,7 @@ static void ui_draw_cells(const struct view_grid *g, int r, int c0, int c1)
 			continue;
 		attr_t a = ui_attr(cell->attr);
 		cchar_t cc;
-		const char *t = g->text.s + cell->text;
+		const char *t = view_cell_text(g, r, cell);
 		if (ui_cchar(t, cell->len, a, &cc)) {
 			mvadd_wch(r, c, &cc);
 		} else {
@@ -566,27 +591,36 @@ static void ui_cursor(int row, int col)
 
 void ui_draw(struct ui *u, const struct view_grid *g)
 {
-	/* Only the cells that changed since the last frame reach curses, as
-	 * whole cells (no multibyte text for curses to convert again), so that
-	 * neither we nor curses' own screen comparison redo the whole screen
-	 * for a key that changed two cells. */
-	int changed = 0, owed = -1, text = 0, held = -1, held_c0 = 0, held_c1 = 0, held_typing = 0;
-	int resized = u->prev.rows != g->rows || u->prev.cols != g->cols;
+	/* Only the rows the view rewrote since the last frame drawn are
+	 * looked at, and of those only the cells that changed reach curses,
+	 * as whole cells (no multibyte text for curses to convert again), so
+	 * that neither we nor curses' own screen comparison redo the whole
+	 * screen for a key that changed two cells. */
+	int owed = -1, text = 0, held = -1, held_c0 = 0, held_c1 = 0, held_typing = 0;
+	struct ui_frame *p = &u->prev;
+	int resized = p->rows != g->rows || p->cols != g->cols || p->grid != g;
 	long long now = ui_now_ms();
-	if (resized)
+	if (resized) {
 		erase();
+		ui_frame_size(p, g);
+	}
 	for (int r = 0; r < g->rows && r < LINES; r++) {
+		int fresh = resized || g->drawn[r] > p->frame;
+		if (!fresh && r != u->owed_row)
+			continue;
 		int c0, c1;
-		int d = ui_row_damage(&u->prev, g, r, &c0, &c1);
-		if (r == u->owed_row && !resized) {
-			/* The screen still shows an older row than prev has. */
+		int d = resized || ui_row_damage(p, g, r, &c0, &c1);
+		if (resized || (r == u->owed_row && !resized)) {
+			/* Everything, or the screen still shows an older row than
+			 * prev has. */
 			d = 1;
 			c0 = 0;
 			c1 = g->cols;
 		}
+		if (fresh)
+			ui_keep_row(p, g, r);
 		if (!d)
 			continue;
-		changed = 1;
 		if (ui_is_status(g, r)) {
 			/* Held back only while typing fast: text above it changed
 			 * too (a move of the cursor alone shows at once), or it is
@@ -610,8 +644,10 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		owed = held;
 	}
 	u->owed_row = owed;
-	if (changed)
-		ui_keep(&u->prev, g);
+	p->grid = g;
+	p->frame = g->frame;
+	p->cur_row = g->cur_row;
+	p->cur_col = g->cur_col;
 	ui_cursor(g->cur_row, g->cur_col);
 	refresh();
 }
@@ -624,8 +660,7 @@ static void ui_pay_status(struct ui *u)
 	u->owed_row = -1;
 	if (r < 0 || r >= f->rows || r >= LINES)
 		return;
-	struct view_grid g = {.rows = f->rows, .cols = f->cols, .cells = f->cells,
-			      .text = {.s = f->text, .len = f->text_len, .cap = f->text_cap}};
+	struct view_grid g = {.rows = f->rows, .cols = f->cols, .cells = f->cells, .text = f->text};
 	ui_draw_cells(&g, r, 0, f->cols);
 	u->status_ms = ui_now_ms();
 	ui_cursor(f->cur_row, f->cur_col);

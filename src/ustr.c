@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "mahdar/util.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,60 @@ size_t ustr_decode_all(const char *s, size_t len, uint32_t *cp, uint32_t *off)
 	return n;
 }
 
+/* The properties layout asks of every code point of a line, at every key
+ * (width, control, format, mark): libunistring's answers cost tens of
+ * instructions a call, so those for the BMP are kept, each looked up the
+ * first time it is asked for.  One byte a code point: USTR_P_KNOWN, the
+ * width + 1 in the low two bits, then the flags. */
+enum {
+	USTR_P_WIDTH = 0x03,
+	USTR_P_CONTROL = 0x04,	/* Grapheme_Cluster_Break=Control */
+	USTR_P_FORMAT = 0x08,	/* General_Category=Cf */
+	USTR_P_MARK = 0x10,	/* General_Category=M */
+	USTR_P_PLAIN = 0x20,	/* Grapheme_Cluster_Break=Other, not Extended_Pictographic */
+	USTR_P_KNOWN = 0x80
+};
+
+/* Atomic (relaxed: a byte computed twice is the same byte) so that a
+ * thread may lay out text too. */
+static _Atomic unsigned char ustr_bmp[0x10000];
+
+static unsigned ustr_props_of(uint32_t cp)
+{
+	int w = uc_width(cp, "UTF-8");
+	unsigned p = USTR_P_KNOWN | (unsigned)(w < 0 ? 0 : w > 2 ? 3 : w + 1);
+	if (uc_graphemeclusterbreak_property(cp) == GBP_CONTROL)
+		p |= USTR_P_CONTROL;
+	if (uc_is_general_category(cp, UC_CATEGORY_Cf))
+		p |= USTR_P_FORMAT;
+	if (uc_is_general_category(cp, UC_CATEGORY_M))
+		p |= USTR_P_MARK;
+	if (uc_graphemeclusterbreak_property(cp) == GBP_OTHER && !uc_is_property_extended_pictographic(cp))
+		p |= USTR_P_PLAIN;
+	return p;
+}
+
+/* cp's properties (cp a code point, not USTR_INVALID). */
+static inline unsigned ustr_props(uint32_t cp)
+{
+	if (cp >= 0x10000)
+		return ustr_props_of(cp);
+	unsigned p = atomic_load_explicit(&ustr_bmp[cp], memory_order_relaxed);
+	if (p == 0) {
+		p = ustr_props_of(cp);
+		atomic_store_explicit(&ustr_bmp[cp], (unsigned char)p, memory_order_relaxed);
+	}
+	return p;
+}
+
+/* Is there a boundary between u and v whatever surrounds them: two plain
+ * code points (GB999), neither of which any rule joins to a neighbour? */
+static inline int ustr_gb_plain_pair(uint32_t u, uint32_t v)
+{
+	return ((u >= 0x20 && u < 0x7F) || (u != USTR_INVALID && (ustr_props(u) & USTR_P_PLAIN))) &&
+	       ((v >= 0x20 && v < 0x7F) || (v != USTR_INVALID && (ustr_props(v) & USTR_P_PLAIN)));
+}
+
 void ustr_grapheme_breaks(const uint32_t *cp, size_t n, char *brk)
 {
 	size_t i = 0;
@@ -136,10 +191,16 @@ void ustr_grapheme_breaks(const uint32_t *cp, size_t n, char *brk)
 			brk[i++] = 1;
 			continue;
 		}
-		size_t j = i;
-		while (j < n && cp[j] != USTR_INVALID)
+		/* A stretch of valid code points, cut where a boundary is
+		 * certain (two plain code points), so that libunistring
+		 * segments only where a rule may join: the rules that look back
+		 * (GB9c, GB11, GB12-13) stop at a plain code point, so each
+		 * stretch segments as the whole line would. */
+		size_t j = i + 1;
+		while (j < n && cp[j] != USTR_INVALID && !ustr_gb_plain_pair(cp[j - 1], cp[j]))
 			j++;
-		uc_grapheme_breaks(cp + i, j - i, brk + i);
+		if (j - i > 1)
+			uc_grapheme_breaks(cp + i, j - i, brk + i);
 		brk[i] = 1;
 		i = j;
 	}
@@ -262,7 +323,9 @@ int ustr_cp_width(uint32_t cp)
 {
 	if (cp == USTR_INVALID)
 		return -1;
-	return uc_width(cp, "UTF-8");
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	return (int)(ustr_props(cp) & USTR_P_WIDTH) - 1;
 }
 
 int ustr_grapheme_width(const uint32_t *cp, size_t n)
@@ -295,19 +358,19 @@ int ustr_width(const char *s, size_t len)
 
 int ustr_is_mark(uint32_t cp)
 {
-	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_M);
+	return cp != USTR_INVALID && cp >= 0x300 && (ustr_props(cp) & USTR_P_MARK);
 }
 
 int ustr_is_format(uint32_t cp)
 {
-	return cp != USTR_INVALID && uc_is_general_category(cp, UC_CATEGORY_Cf);
+	return cp != USTR_INVALID && cp >= 0xAD && (ustr_props(cp) & USTR_P_FORMAT);
 }
 
 int ustr_is_control(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)	/* the common case, without a table */
 		return 0;
-	return cp != USTR_INVALID && uc_graphemeclusterbreak_property(cp) == GBP_CONTROL;
+	return cp != USTR_INVALID && (ustr_props(cp) & USTR_P_CONTROL);
 }
 
 int ustr_is_space(uint32_t cp)

@@ -1,6 +1,8 @@
 /* util: checked allocation; see util.h. */
 #include "mahdar/util.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,17 @@ static void util_oom(size_t n)
 		hook();
 	}
 	fprintf(stderr, "mahdar: out of memory (asked for %zu bytes)\n", n);
+	abort();
+}
+
+void util_too_large(const char *what, size_t n)
+{
+	if (util_oom_hook != NULL) {
+		void (*hook)(void) = util_oom_hook;
+		util_oom_hook = NULL;
+		hook();
+	}
+	fprintf(stderr, _("mahdar: %s (%zu bytes) cannot be held; stopped\n"), what, n);
 	abort();
 }
 
@@ -133,4 +146,15 @@ void util_today(int *y, int *m, int *d)
 const char *util_tr(const char *msgid)
 {
 	return msgid;
+}
+
+int util_thread_start(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	if (pthread_sigmask(SIG_SETMASK, &all, &old) != 0)
+		return -1;
+	int r = pthread_create(t, NULL, fn, arg) == 0 ? 0 : -1;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return r;
 }

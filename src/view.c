@@ -11,7 +11,8 @@
  * used, so scrolling through 200,000 lines keeps the memory of a few
  * screens.  The top of the screen is
  * (top_line, top_row): a row inside a wrapped line.  The grid is rebuilt
- * whole on every frame (cheap: one screen of cells); ui_curses diffs it
+ * row by row, only where a row shows something else than it did (struct
+ * view_memo); ui_curses diffs those rows
  * against the terminal. */
 #include "mahdar/view.h"
 
@@ -32,19 +33,57 @@ struct view_lru_entry {
 	struct layout *lay;
 };
 
+/* The entries, and an index from a line's address to its entry (open
+ * addressing, entry + 1, 0 for none) so that a lookup does not walk them:
+ * a frame asks for every row's line a few times. */
 struct view_lru {
 	struct view_lru_entry *v;
 	size_t n, cap;
 	unsigned long tick;
-	size_t hint;		/* the last hit, tried first */
+	uint32_t *index;
+	size_t index_size;	/* a power of two, at least twice n */
 };
+
+static size_t view_lru_slot(const struct view_lru *c, const struct doc_line *l)
+{
+	uint64_t x = (uint64_t)(uintptr_t)l;
+	x ^= x >> 29;
+	x *= UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(x >> 32) & (c->index_size - 1);
+}
+
+static void view_lru_index_put(struct view_lru *c, size_t i)
+{
+	size_t k = view_lru_slot(c, c->v[i].line);
+	while (c->index[k] != 0)
+		k = (k + 1) & (c->index_size - 1);
+	c->index[k] = (uint32_t)(i + 1);
+}
+
+/* Index the entries again, in a table for at least want of them. */
+static void view_lru_reindex(struct view_lru *c, size_t want)
+{
+	size_t size = c->index_size ? c->index_size : 64;
+	while (size < 2 * want)
+		size *= 2;
+	if (size != c->index_size) {
+		free(c->index);
+		c->index = xcalloc(size, sizeof *c->index);
+		c->index_size = size;
+	} else {
+		memset(c->index, 0, size * sizeof *c->index);
+	}
+	for (size_t i = 0; i < c->n; i++)
+		view_lru_index_put(c, i);
+}
 
 static void view_lru_clear(struct view_lru *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		layout_free(c->v[i].lay);
 	c->n = 0;
-	c->hint = 0;
+	if (c->index != NULL)
+		memset(c->index, 0, c->index_size * sizeof *c->index);
 }
 
 size_t view_cache_limit(const struct view *v)
@@ -63,29 +102,119 @@ static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line
 {
 	struct view_lru *c = v->cache;
 	c->tick++;
-	if (c->hint < c->n && c->v[c->hint].line == l)
-		return &c->v[c->hint];
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->v[i].line == l) {
-			c->hint = i;
-			return &c->v[i];
-		}
+	if (c->index_size > 0) {
+		for (size_t k = view_lru_slot(c, l); c->index[k] != 0; k = (k + 1) & (c->index_size - 1))
+			if (c->v[c->index[k] - 1].line == l)
+				return &c->v[c->index[k] - 1];
 	}
 	size_t at = c->n;
 	if (c->n < view_cache_limit(v)) {
 		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
 		c->n++;
+		memset(&c->v[at], 0, sizeof c->v[at]);
+		c->v[at].line = l;
+		if (2 * c->n > c->index_size)
+			view_lru_reindex(c, c->n);
+		else
+			view_lru_index_put(c, at);
 	} else {
 		at = 0;
 		for (size_t i = 1; i < c->n; i++)
 			if (c->v[i].used < c->v[at].used)
 				at = i;
 		layout_free(c->v[at].lay);
+		memset(&c->v[at], 0, sizeof c->v[at]);
+		c->v[at].line = l;
+		view_lru_reindex(c, c->n);
 	}
-	memset(&c->v[at], 0, sizeof c->v[at]);
-	c->v[at].line = l;
-	c->hint = at;
 	return &c->v[at];
+}
+
+/* ------------------------------------------------------------ memo */
+
+/* What a screen row shows, to tell whether a frame must rewrite it. */
+enum { VIEW_ROW_NONE, VIEW_ROW_TEXT, VIEW_ROW_EMPTY, VIEW_ROW_STATUS, VIEW_ROW_MSG };
+
+struct view_rowsig {
+	int kind;		/* VIEW_ROW_*; NONE: rewritten by the next frame */
+	const struct doc_line *line;	/* TEXT: row r of line lidx, laid out in generation gen */
+	unsigned long stamp, gen;
+	size_t lidx, r;
+	unsigned attr;		/* TEXT: the line's own attribute (bold) */
+	uint64_t spans;		/* TEXT: hash of the spans over the line */
+};
+
+/* A short string laid out (status line pieces, messages). */
+struct view_strlay {
+	char *s;
+	int w;
+	unsigned long used;
+	struct layout *lay;
+};
+
+#define VIEW_STRLAYS 8
+
+struct view_memo {
+	struct view_rowsig *row;	/* grid.rows of them */
+	/* The status line drawn (when a row is VIEW_ROW_STATUS). */
+	struct view_status st;
+	char *st_name, *st_hints, *st_info;
+	/* The message drawn from row msg_sr down (rows VIEW_ROW_MSG). */
+	char *msg;
+	unsigned msg_attr;
+	int msg_sr;
+	struct view_strlay str[VIEW_STRLAYS];
+	unsigned long tick;
+};
+
+/* Numbers frames across all views, so that a row's frame number never
+ * repeats (view_grid.drawn). */
+static unsigned long view_frames;
+
+static void view_memo_forget(struct view *v)
+{
+	for (int r = 0; r < v->grid.rows; r++)
+		v->memo->row[r].kind = VIEW_ROW_NONE;
+}
+
+static void view_memo_free(struct view_memo *m)
+{
+	free(m->row);
+	free(m->st_name);
+	free(m->st_hints);
+	free(m->st_info);
+	free(m->msg);
+	for (int i = 0; i < VIEW_STRLAYS; i++) {
+		free(m->str[i].s);
+		layout_free(m->str[i].lay);
+	}
+	free(m);
+}
+
+/* The layout of the one-row string s at width w, left to right, kept for
+ * the next frames (valid until the next call). */
+static const struct layout *view_str_layout(const struct view *v, const char *s, int w)
+{
+	struct view_memo *m = v->memo;
+	int at = 0;
+	m->tick++;
+	for (int i = 0; i < VIEW_STRLAYS; i++) {
+		if (m->str[i].s != NULL && m->str[i].w == w && strcmp(m->str[i].s, s) == 0) {
+			m->str[i].used = m->tick;
+			return m->str[i].lay;
+		}
+		if (m->str[i].used < m->str[at].used)
+			at = i;
+	}
+	struct view_strlay *e = &m->str[at];
+	free(e->s);
+	layout_free(e->lay);
+	struct layout_opts o = {.width = w, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
+	e->lay = layout_line(s, strlen(s), &o);
+	e->s = xstrdup(s);
+	e->w = w;
+	e->used = m->tick;
+	return e->lay;
 }
 
 /* Direction of lines that have no strong character: the document's. */
@@ -101,6 +230,7 @@ struct view *view_new(struct doc *d, int rows, int cols)
 	struct view *v = xcalloc(1, sizeof *v);
 	v->doc = d;
 	v->cache = xcalloc(1, sizeof *v->cache);
+	v->memo = xcalloc(1, sizeof *v->memo);
 	v->lo.base = LAYOUT_AUTO;
 	v->lo.fallback = view_fallback(d);
 	v->gen = 1;
@@ -114,10 +244,15 @@ void view_free(struct view *v)
 	if (v == NULL)
 		return;
 	free(v->grid.cells);
-	buf_free(&v->grid.text);
+	for (int r = 0; r < v->grid.rows; r++)
+		buf_free(&v->grid.text[r]);
+	free(v->grid.text);
+	free(v->grid.drawn);
 	view_lru_clear(v->cache);
 	free(v->cache->v);
+	free(v->cache->index);
 	free(v->cache);
+	view_memo_free(v->memo);
 	free(v);
 }
 
@@ -128,6 +263,7 @@ void view_set_doc(struct view *v, struct doc *d)
 	v->top_line = v->top_row = 0;
 	v->lo.fallback = view_fallback(d);
 	v->gen++;
+	view_memo_forget(v);
 }
 
 void view_frame_span(struct view_frame *f, size_t line0, size_t off0, size_t line1, size_t off1,
@@ -157,10 +293,19 @@ void view_resize(struct view *v, int rows, int cols)
 	v->lo.width = cols;
 	v->gen++;
 	v->top_row = 0;
-	free(v->grid.cells);
-	v->grid.rows = rows;
-	v->grid.cols = cols;
-	v->grid.cells = xcalloc((size_t)rows * (size_t)cols, sizeof *v->grid.cells);
+	struct view_grid *g = &v->grid;
+	for (int r = 0; r < g->rows; r++)
+		buf_free(&g->text[r]);
+	free(g->text);
+	free(g->drawn);
+	free(g->cells);
+	free(v->memo->row);
+	g->rows = rows;
+	g->cols = cols;
+	g->cells = xcalloc((size_t)rows * (size_t)cols, sizeof *g->cells);
+	g->text = xcalloc((size_t)rows, sizeof *g->text);
+	g->drawn = xcalloc((size_t)rows, sizeof *g->drawn);
+	v->memo->row = xcalloc((size_t)rows, sizeof *v->memo->row);
 }
 
 void view_set_flags(struct view *v, unsigned flags)
@@ -192,10 +337,7 @@ int view_message_rows(const struct view *v, const char *msg)
 {
 	if (msg == NULL)
 		return 0;
-	struct layout *lay = view_string_layout(msg, v->cols);
-	int n = (int)lay->nrows;
-	layout_free(lay);
-	return n;
+	return (int)view_str_layout(v, msg, v->cols)->nrows;
 }
 
 int view_message_max_rows(const struct view *v)
@@ -227,6 +369,15 @@ const struct layout *view_layout(struct view *v, size_t line)
 	c->gen = v->gen;
 	c->stamp = l->stamp;
 	return c->lay;
+}
+
+size_t view_column(struct view *v, size_t line, size_t off)
+{
+	const struct layout *lay = view_layout(v, line);
+	size_t g = layout_g_of_off(lay, off);
+	if (lay->goff[g] == off || g == lay->ngraph)
+		return g;
+	return g + 1;	/* inside a grapheme: it counts, as in edit_column() */
 }
 
 /* Screen row of off within its line. */
@@ -347,11 +498,11 @@ static void view_put_cell(struct view_grid *g, int row, int col, const char *s, 
 	if (col < 0 || col + width > g->cols || width < 1)
 		return;
 	struct view_cell *c = view_cell_at(g, row, col);
-	c->text = (uint32_t)g->text.len;
+	c->text = (uint32_t)g->text[row].len;
 	c->len = (uint32_t)len;
 	c->width = (uint8_t)width;
 	c->attr = (uint8_t)attr;
-	buf_append(&g->text, s, len);
+	buf_append(&g->text[row], s, len);
 	for (int k = 1; k < width; k++) {
 		struct view_cell *r = view_cell_at(g, row, col + k);
 		r->len = 0;
@@ -360,14 +511,18 @@ static void view_put_cell(struct view_grid *g, int row, int col, const char *s, 
 	}
 }
 
-static void view_blank_row(struct view_grid *g, int row, unsigned attr)
+/* Start rewriting row `row`: blanks with attr, no text, and nothing
+ * remembered of what it showed. */
+static void view_blank_row(struct view *v, int row, unsigned attr)
 {
-	for (int c = 0; c < g->cols; c++) {
-		struct view_cell *cell = view_cell_at(g, row, c);
-		memset(cell, 0, sizeof *cell);
-		cell->width = 1;
-		cell->attr = (uint8_t)attr;
-	}
+	struct view_grid *g = &v->grid;
+	struct view_cell blank = {.width = 1, .attr = (uint8_t)attr};
+	struct view_cell *c = view_cell_at(g, row, 0);
+	for (int k = 0; k < g->cols; k++)
+		c[k] = blank;
+	buf_clear(&g->text[row]);
+	g->drawn[row] = g->frame;
+	v->memo->row[row].kind = VIEW_ROW_NONE;
 }
 
 static unsigned view_cell_attr(const struct layout_cell *c)
@@ -387,6 +542,7 @@ static void view_draw_row(struct view_grid *g, int sr, const struct layout *lay,
 			  unsigned attr, const struct view_gspan *gs, size_t ngs)
 {
 	const struct layout_row *row = &lay->rows[r];
+	buf_reserve(&g->text[sr], lay->text_len < 4096 ? lay->text_len : 4096);
 	for (size_t i = 0; i < row->ncells; i++) {
 		const struct layout_cell *c = &lay->cells[row->cell + i];
 		if (c->flags & LAYOUT_CELL_HIDDEN)
@@ -408,69 +564,123 @@ static int view_row_width(const struct layout *lay)
 	return lay->rows[0].right - lay->rows[0].left;
 }
 
+/* Is s printable ASCII only (one cell a byte, left to right)? */
+static int view_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return 0;
+	return 1;
+}
+
 /* A one-row string (file name, message: any bytes) at screen row sr in
  * columns [x0, x1), left to right.  Returns the columns used. */
-static int view_draw_string(struct view_grid *g, int sr, int x0, int x1, const char *s, unsigned attr)
+static int view_draw_string(struct view *v, int sr, int x0, int x1, const char *s, unsigned attr)
 {
+	struct view_grid *g = &v->grid;
 	if (x1 <= x0)
 		return 0;
-	struct layout *lay = view_string_layout(s, 4096);
+	if (view_ascii(s)) {
+		int x = x0;
+		for (; *s && x < x1; s++, x++)
+			view_put_cell(g, sr, x, s, 1, 1, attr);
+		return x - x0;
+	}
+	const struct layout *lay = view_str_layout(v, s, 4096);
 	int left = lay->rows[0].left;
 	view_draw_row(g, sr, lay, 0, x0 - left, x1, attr, NULL, 0);
 	int w = view_row_width(lay);
-	layout_free(lay);
 	return w < x1 - x0 ? w : x1 - x0;
 }
 
-static int view_string_width(const char *s)
+static int view_string_width(const struct view *v, const char *s)
 {
-	struct layout *lay = view_string_layout(s, 4096);
-	int w = view_row_width(lay);
-	layout_free(lay);
-	return w;
+	if (view_ascii(s))
+		return (int)strlen(s);
+	return view_row_width(view_str_layout(v, s, 4096));
 }
 
-/* Status line: " name [+]" on the left; "L:C DIR  hints" on the right,
- * hints dropped first and the name cut when the screen is narrow. */
+static int view_str_eq(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static void view_str_keep(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Does row sr show status st already? */
+static int view_status_shown(const struct view *v, int sr, const struct view_status *st)
+{
+	const struct view_memo *m = v->memo;
+	return m->row[sr].kind == VIEW_ROW_STATUS && m->st.modified == st->modified &&
+	       m->st.readonly == st->readonly && m->st.line == st->line && m->st.col == st->col &&
+	       m->st.rtl == st->rtl && view_str_eq(m->st_name, st->name) && view_str_eq(m->st_hints, st->hints) &&
+	       view_str_eq(m->st_info, st->info);
+}
+
+/* Status line: " name [+]" on the left; "L:C DIR  info  hints" on the
+ * right, hints dropped first, then the info, and the name cut when the
+ * screen is narrow.  The right side's pieces are drawn one after the
+ * other, each laid out on its own. */
 static void view_draw_status(struct view *v, int sr, const struct view_status *st)
 {
 	struct view_grid *g = &v->grid;
-	view_blank_row(g, sr, VIEW_A_STATUS);
+	if (view_status_shown(v, sr, st))
+		return;
+	view_blank_row(v, sr, VIEW_A_STATUS);
 	char pos[64];
 	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
-	const char *info = st->info != NULL ? st->info : "";
-	char *right = xasprintf("%s%s%s%s%s ", pos, *info ? "  " : "", info, st->hints != NULL ? "  " : "",
-				st->hints != NULL ? st->hints : "");
+	const char *info = st->info != NULL && *st->info ? st->info : NULL;
+	const char *hints = st->hints;
+	int posw = (int)strlen(pos), infow = info != NULL ? view_string_width(v, info) : 0;
+	int hintw = hints != NULL ? view_string_width(v, hints) : 0;
 	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
 			       st->readonly ? " [read-only]" : "");
-	int lw = view_string_width(left);
-	int rw = view_string_width(right);
-	if (lw + 1 + rw > g->cols && st->hints != NULL) {	/* the hints go first */
-		free(right);
-		right = xasprintf("%s%s%s ", pos, *info ? "  " : "", info);
-		rw = view_string_width(right);
+	int lw = view_string_width(v, left);
+	/* "pos  info  hints " */
+	int rw = posw + (info != NULL ? 2 + infow : 0) + (hints != NULL ? 2 + hintw : 0) + 1;
+	if (lw + 1 + rw > g->cols && hints != NULL) {	/* the hints go first */
+		rw -= 2 + hintw;
+		hints = NULL;
 	}
-	if (lw + 1 + rw > g->cols && *info && g->cols - rw - 1 < 16) {
+	if (lw + 1 + rw > g->cols && info != NULL && g->cols - rw - 1 < 16) {
 		/* then the quorum and clock, when the name would be cut too short */
-		free(right);
-		right = xasprintf("%s ", pos);
-		rw = view_string_width(right);
+		rw -= 2 + infow;
+		info = NULL;
 	}
 	int room = g->cols - rw - 1;
 	if (room < 0)
 		room = 0;
 	if (lw > room && room >= 2) {
 		/* Cut the name but keep the modified mark visible. */
-		view_draw_string(g, sr, 0, room - (st->modified ? 4 : 0) - 1, left, VIEW_A_STATUS);
-		view_draw_string(g, sr, room - (st->modified ? 4 : 0) - 1, room, st->modified ? "~[+]" : "~",
+		view_draw_string(v, sr, 0, room - (st->modified ? 4 : 0) - 1, left, VIEW_A_STATUS);
+		view_draw_string(v, sr, room - (st->modified ? 4 : 0) - 1, room, st->modified ? "~[+]" : "~",
 				 VIEW_A_STATUS);
 	} else {
-		view_draw_string(g, sr, 0, room, left, VIEW_A_STATUS);
+		view_draw_string(v, sr, 0, room, left, VIEW_A_STATUS);
 	}
-	int rx = g->cols - rw;
-	view_draw_string(g, sr, rx < 0 ? 0 : rx, g->cols, right, VIEW_A_STATUS);
+	int x = g->cols - rw;
+	const char *piece[3] = {pos, info, hints};
+	for (int i = 0; i < 3; i++) {
+		if (piece[i] == NULL)
+			continue;
+		if (i > 0)
+			x += 2;
+		int from = x < 0 ? 0 : x;
+		int w = view_draw_string(v, sr, from, g->cols, piece[i], VIEW_A_STATUS);
+		x = from + w;
+	}
 	free(left);
-	free(right);
+	struct view_memo *m = v->memo;
+	m->st = *st;
+	m->st.name = m->st.hints = m->st.info = m->st.msg = NULL;
+	view_str_keep(&m->st_name, st->name);
+	view_str_keep(&m->st_hints, st->hints);
+	view_str_keep(&m->st_info, st->info);
+	m->row[sr].kind = VIEW_ROW_STATUS;
 }
 
 /* Cursor screen position for (line, off), if it is on screen. */
@@ -499,8 +709,8 @@ static void view_render_small(struct view *v)
 {
 	struct view_grid *g = &v->grid;
 	for (int r = 0; r < g->rows; r++)
-		view_blank_row(g, r, 0);
-	view_draw_string(g, 0, 0, g->cols, g->cols >= 18 ? "terminal too small" : g->cols >= 9 ? "too small" : "small", 0);
+		view_blank_row(v, r, 0);
+	view_draw_string(v, 0, 0, g->cols, g->cols >= 18 ? "terminal too small" : g->cols >= 9 ? "too small" : "small", 0);
 	g->cur_row = g->cur_col = -1;
 }
 
@@ -509,30 +719,40 @@ static void view_render_small(struct view *v)
 static void view_draw_message(struct view *v, int sr, const char *msg, unsigned attr, int cursor)
 {
 	struct view_grid *g = &v->grid;
-	for (int r = sr; r < g->rows; r++)
-		view_blank_row(g, r, 0);
-	if (msg == NULL)
+	struct view_memo *m = v->memo;
+	if (!cursor && sr < g->rows && m->row[sr].kind == VIEW_ROW_MSG && m->msg_sr == sr && m->msg_attr == attr &&
+	    view_str_eq(m->msg, msg))
 		return;
-	struct layout *lay = view_string_layout(msg, g->cols);
-	for (size_t r = 0; r < lay->nrows && sr + (int)r < g->rows; r++)
-		view_draw_row(g, sr + (int)r, lay, r, 0, g->cols, attr, NULL, 0);
-	if (cursor) {
-		size_t row;
-		int col;
-		layout_pos(lay, lay->ngraph, &row, &col);
-		if (sr + (int)row < g->rows) {
-			g->cur_row = sr + (int)row;
-			g->cur_col = col < g->cols ? col : g->cols - 1;
+	for (int r = sr; r < g->rows; r++)
+		view_blank_row(v, r, 0);
+	if (msg != NULL) {
+		const struct layout *lay = view_str_layout(v, msg, g->cols);
+		for (size_t r = 0; r < lay->nrows && sr + (int)r < g->rows; r++)
+			view_draw_row(g, sr + (int)r, lay, r, 0, g->cols, attr, NULL, 0);
+		if (cursor) {
+			size_t row;
+			int col;
+			layout_pos(lay, lay->ngraph, &row, &col);
+			if (sr + (int)row < g->rows) {
+				g->cur_row = sr + (int)row;
+				g->cur_col = col < g->cols ? col : g->cols - 1;
+			}
 		}
 	}
-	layout_free(lay);
+	if (cursor)
+		return;	/* drawn again each frame: the cursor is placed by it */
+	for (int r = sr; r < g->rows; r++)
+		m->row[r].kind = VIEW_ROW_MSG;
+	view_str_keep(&m->msg, msg);
+	m->msg_attr = attr;
+	m->msg_sr = sr;
 }
 
 /* Start a frame: the rows of text it has, or -1 when the screen is too
  * small (the frame is then the short note). */
 static int view_frame(struct view *v)
 {
-	buf_clear(&v->grid.text);
+	v->grid.frame = ++view_frames;
 	if (view_too_small(v)) {
 		view_render_small(v);
 		return -1;
@@ -559,6 +779,20 @@ static size_t view_line_spans(const struct view_frame *f, size_t l, const struct
 	return n;
 }
 
+/* A fingerprint of a line's spans (FNV-1a over their ranges). */
+static uint64_t view_spans_hash(const struct view_gspan *gs, size_t n)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t x[3] = {gs[i].from, gs[i].to, gs[i].attr};
+		for (int k = 0; k < 3; k++) {
+			h ^= x[k];
+			h *= UINT64_C(1099511628211);
+		}
+	}
+	return h;
+}
+
 /* The input line at screen row sr: the label, then the typed text laid
  * out as a paragraph of its own in the columns left, showing the row the
  * cursor is on. */
@@ -566,16 +800,16 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 {
 	struct view_grid *g = &v->grid;
 	for (int r = sr; r < g->rows; r++)
-		view_blank_row(g, r, 0);
+		view_blank_row(v, r, 0);
 	const char *label = in->label;
-	if (in->label_short != NULL && view_string_width(label) > g->cols - 24)
+	if (in->label_short != NULL && view_string_width(v, label) > g->cols - 24)
 		label = in->label_short;
-	int x = view_draw_string(g, sr, 0, g->cols, label, 0);
+	int x = view_draw_string(v, sr, 0, g->cols, label, 0);
 	int w = g->cols - x - 1;
 	if (in->note != NULL) {
-		int nw = view_string_width(in->note);
+		int nw = view_string_width(v, in->note);
 		if (w - nw - 2 >= 4) {
-			view_draw_string(g, sr, g->cols - nw, g->cols, in->note, VIEW_A_STATUS);
+			view_draw_string(v, sr, g->cols - nw, g->cols, in->note, VIEW_A_STATUS);
 			w -= nw + 2;
 		}
 	}
@@ -593,6 +827,27 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	layout_free(lay);
 }
 
+/* Text row sr: row r of line l, unless it shows that already. */
+static void view_text_row(struct view *v, int sr, size_t l, size_t r, const struct view_frame *f,
+			  struct view_gspan **gs, size_t *gcap)
+{
+	struct view_rowsig *rs = &v->memo->row[sr];
+	const struct layout *lay = view_layout(v, l);
+	const struct doc_line *dl = v->doc->lines[l];
+	int same_line = rs->kind == VIEW_ROW_TEXT && rs->line == dl && rs->stamp == dl->stamp && rs->lidx == l;
+	/* Because the structure is analysed only now and then, the title and
+	 * headings are told from the line itself. */
+	unsigned attr = same_line ? rs->attr : txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
+	size_t ngs = view_line_spans(f, l, lay, gs, gcap);
+	uint64_t sh = view_spans_hash(*gs, ngs);
+	if (same_line && rs->gen == v->gen && rs->r == r && rs->spans == sh)
+		return;
+	view_blank_row(v, sr, 0);
+	view_draw_row(&v->grid, sr, lay, r, 0, v->grid.cols, attr, *gs, ngs);
+	*rs = (struct view_rowsig){.kind = VIEW_ROW_TEXT, .line = dl, .stamp = dl->stamp, .gen = v->gen,
+				   .lidx = l, .r = r, .attr = attr, .spans = sh};
+}
+
 static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f);
 
 const struct view_grid *view_render_frame(struct view *v, const struct view_frame *f)
@@ -608,16 +863,14 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 	size_t l = v->top_line, r = v->top_row;
 	int more = 1;
 	for (int sr = 0; sr < h; sr++) {
-		view_blank_row(g, sr, 0);
-		if (!more)
+		if (!more) {
+			if (v->memo->row[sr].kind != VIEW_ROW_EMPTY) {
+				view_blank_row(v, sr, 0);
+				v->memo->row[sr].kind = VIEW_ROW_EMPTY;
+			}
 			continue;
-		const struct layout *lay = view_layout(v, l);
-		/* Because the structure is analysed only now and then, the
-		 * title and headings are told from the line itself. */
-		const struct doc_line *dl = v->doc->lines[l];
-		unsigned attr = txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
-		size_t ngs = view_line_spans(f, l, lay, &gs, &gcap);
-		view_draw_row(g, sr, lay, r, 0, g->cols, attr, gs, ngs);
+		}
+		view_text_row(v, sr, l, r, f, &gs, &gcap);
 		more = view_row_fwd(v, &l, &r);
 	}
 	free(gs);
@@ -668,7 +921,7 @@ const struct view_grid *view_render_page(struct view *v, const char *const *line
 	if (*top + (size_t)h > total)
 		*top = total > (size_t)h ? total - (size_t)h : 0;
 	for (int sr = 0; sr < h; sr++)
-		view_blank_row(g, sr, 0);
+		view_blank_row(v, sr, 0);
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t r = 0; r < lays[i]->nrows; r++, at++)
@@ -679,10 +932,10 @@ const struct view_grid *view_render_page(struct view *v, const char *const *line
 	free(lays);
 	size_t last = *top + (size_t)h < total ? *top + (size_t)h : total;
 	char *where = xasprintf("%zu-%zu/%zu ", total ? *top + 1 : 0, last, total);
-	view_blank_row(g, h, VIEW_A_STATUS);
-	int ww = view_string_width(where);
-	view_draw_string(g, h, 0, g->cols - ww - 1, title, VIEW_A_STATUS);
-	view_draw_string(g, h, g->cols - ww > 0 ? g->cols - ww : 0, g->cols, where, VIEW_A_STATUS);
+	view_blank_row(v, h, VIEW_A_STATUS);
+	int ww = view_string_width(v, where);
+	view_draw_string(v, h, 0, g->cols - ww - 1, title, VIEW_A_STATUS);
+	view_draw_string(v, h, g->cols - ww > 0 ? g->cols - ww : 0, g->cols, where, VIEW_A_STATUS);
 	free(where);
 	g->cur_row = g->cur_col = -1;
 	view_draw_message(v, h + 1, msg, 0, 0);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 struct buf {
 	char *s;
@@ -13,11 +14,20 @@ struct buf {
 
 #define BUF_INIT {NULL, 0, 0}
 
-void buf_append(struct buf *b, const void *data, size_t n);
+void buf_reserve(struct buf *b, size_t extra);
+/* Inline: a frame and a layout append one cell's bytes at a time. */
+static inline void buf_append(struct buf *b, const void *data, size_t n)
+{
+	if (b->s == NULL || b->cap - b->len <= n)	/* else there is room, NUL included */
+		buf_reserve(b, n);
+	if (n)
+		memcpy(b->s + b->len, data, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_reserve(struct buf *b, size_t extra);
 void buf_clear(struct buf *b);
 /* Give up ownership of the bytes (never NULL); b is reset. Caller frees. */
 char *buf_steal(struct buf *b, size_t *len);

@@ -17,6 +17,7 @@
 #define MAHDAR_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum doc_eol { DOC_EOL_NONE = 0, DOC_EOL_LF = 1, DOC_EOL_CRLF = 2 };
 
@@ -66,20 +67,30 @@ struct doc_attr {
 	char *stamp;	/* ISO 8601 time the line was written, or NULL */
 };
 
+/* One line: 32 bytes on a 64-bit machine (and 8 for its pointer in
+ * doc->lines), so that a 200,000-line document's records take 6 MB, not
+ * 13.  A line is shorter than 4 GiB (DOC_LINE_MAX; a file is at most
+ * FIO_MAX_SIZE, and an edit that would make a longer line stops mahdar
+ * like an allocation that fails, its recovery journal written first). */
 struct doc_line {
-	char *s;		/* the bytes, NUL-terminated (NUL not counted) */
-	size_t len, cap;	/* cap 0: s lies in the doc's arena (doc_lines_load) */
-	unsigned char eol;	/* enum doc_eol: this line's own terminator */
-	unsigned char kind;	/* enum doc_kind, derived */
-	unsigned char in_block;	/* the struct itself lies in the doc's block of lines */
-	unsigned char invalid;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
-	unsigned char scanned;	/* letters[] holds txt's count of this line's letters per
-				 * script (cleared when the bytes change) */
-	unsigned char letters[4];
-	int section;		/* index in doc->sections, -1 before any; derived */
+	char *s;		/* the bytes, NUL-terminated (NUL not counted); in the
+				 * doc's arena (doc_lines_load) until first changed,
+				 * then a buffer of its own (its size follows
+				 * from len: doc.c) */
 	struct doc_attr *attr;	/* or NULL */
-	unsigned long stamp;	/* doc->gen of the last change of the bytes (a cache key) */
+	uint32_t len;
+	uint32_t stamp;		/* doc->gen of the last change of the bytes (a cache key) */
+	int section;		/* index in doc->sections, -1 before any; derived */
+	unsigned eol : 2;	/* enum doc_eol: this line's own terminator */
+	unsigned kind : 3;	/* enum doc_kind, derived */
+	unsigned invalid : 1;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
+	unsigned scanned : 1;	/* letters holds txt's count of this line's letters per
+				 * script (cleared when the bytes change) */
+	unsigned letters : 24;	/* txt's, packed (txt-analyse.c) */
 };
+
+/* The longest line, in bytes. */
+#define DOC_LINE_MAX ((size_t)UINT32_MAX - 1)
 
 struct doc_field {		/* a header line "Label: value" */
 	int key;		/* enum doc_key, DOC_KEY_NONE for an extra label */
@@ -139,7 +150,8 @@ struct doc_problem {
 struct doc {
 	struct doc_line **lines;
 	size_t nlines, cap;
-	unsigned long gen;	/* bumped by every change of the lines */
+	uint32_t gen;		/* bumped by every change of the lines (a cache
+				 * key; wraps after 4 billion changes) */
 	/* The lines changed, inserted or deleted since doc_mark_clear(): every
 	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
 	 * the same order, before and after the range (for the recovery
@@ -187,7 +199,9 @@ struct doc {
 	/* Storage of the lines read at once (doc_lines_load): their bytes,
 	 * and their structs, each one allocation for the whole file. */
 	char *arena;
+	size_t arena_len;
 	struct doc_line *block;
+	size_t nblock;
 
 	/* Item ids: highest number ever given or seen, per prefix ('a', 'r');
 	 * see doc_id_new(). */

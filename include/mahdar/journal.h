@@ -48,6 +48,17 @@ int journal_base_inline(struct journal *j, struct doc *d, const char *path, char
  * last sync (creating the file, 0600, on the first change).  0, or -1 and
  * *cause (the file is then as it was before this call). */
 int journal_sync(struct journal *j, struct doc *d, const char *path, char **cause);
+
+/* The same without making the caller wait for a whole text: a child
+ * process writes it from its copy of d as it is now (journal_base_inline
+ * and, in journal_sync_bg, a compaction), and until it is done both
+ * return JOURNAL_PENDING — ask again soon; what changed meanwhile stays
+ * marked in d (and a child that failed makes the next call write the
+ * whole text itself, and say why it cannot).  Every other call waits for
+ * the child first. */
+#define JOURNAL_PENDING 1
+int journal_base_inline_bg(struct journal *j, struct doc *d, const char *path, char **cause);
+int journal_sync_bg(struct journal *j, struct doc *d, const char *path, char **cause);
 /* The journal file was removed or moved away: the next journal_sync()
  * starts a new one (with the whole text inline, if changes had been
  * written since the base). */

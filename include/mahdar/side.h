@@ -23,6 +23,10 @@ struct side_sha256;
 struct side_sha256 *side_sha256_new(void);
 void side_sha256_add(struct side_sha256 *h, const void *data, size_t len);
 void side_sha256_end(struct side_sha256 *h, char out[65]);
+/* The same of the text doc_lines_adopt() made lines in, from its arena
+ * arena[0..len): each NUL there was a terminator's first byte, "\r" when
+ * a "\n" follows it, else "\n" (the text held no NUL byte). */
+void side_sha256_hex_arena(const char *arena, size_t len, char out[65]);
 
 /* The sidecar JSON for d (keys in the spec's order, then unknown keys kept
  * from the last sidecar read), text_sha256 taken over text[0..text_len),
@@ -75,6 +79,17 @@ struct side_report {
  * SIDE_OK or SIDE_MERGED.  rep may be NULL; free rep->msg. */
 int side_apply(struct doc *d, const char *json, size_t json_len, const char *text,
 	       size_t text_len, const char *name, struct side_report *rep);
+/* The same in two steps, so that the bytes of a large sidecar are gone
+ * before its text is read: side_parse() checks json[0..json_len) and
+ * returns it parsed (NULL: the result, SIDE_BROKEN or SIDE_VERSION, in
+ * *result and why in rep->msg); side_apply_parsed() applies it to d,
+ * given the hash of d's text, and frees p. */
+struct side_parsed;
+struct side_parsed *side_parse(const char *json, size_t json_len, const char *name,
+			       struct side_report *rep, int *result);
+int side_apply_parsed(struct doc *d, struct side_parsed *p, const char text_sha[65],
+		      const char *name, struct side_report *rep);
+void side_parsed_free(struct side_parsed *p);
 
 /* Lists for the command line's --json (side-list.c): an array of nrows
  * objects with the keys keys[0..nkeys), row r's value of key k being

@@ -36,6 +36,13 @@ struct store_info {
 	/* The sections' text of the sidecar saved last, reused by the next
 	 * save where the lines did not change (side.h), or NULL. */
 	struct side_cache *side_cache;
+	/* The file last found changed (its bytes differ from disk_sha): while
+	 * it stays as it is, it is not read and hashed again. */
+	int seen_known;
+	unsigned long long seen_dev, seen_ino, seen_size;
+	long long seen_mtime_ns;
+	unsigned long disk_gen;		/* counts the disk_* versions */
+	struct store_hash *hash;	/* the file being read and hashed (store_disk_watch), or NULL */
 };
 
 /* Open path.  A missing file gives an empty document with
@@ -55,8 +62,14 @@ int store_save(struct doc *d, struct store_info *info, const char *now_iso, char
 /* Has the text file changed on disk since it was last read or saved (by
  * another program)?  0 no, 1 changed, 2 deleted.  A stat() when nothing
  * changed; the content is read and hashed only when the file's size, time
- * or identity differ (a file touched but not changed is not a change). */
+ * or identity differ (a file touched but not changed is not a change), and
+ * only once for each changed version (asked again, a stat()). */
 int store_disk_changed(struct store_info *info);
+/* The same answer without waiting for the read and hash: when the file's
+ * stat says it must be read, a thread reads and hashes it, and this says
+ * STORE_DISK_PENDING until it is done (ask again later). */
+#define STORE_DISK_PENDING 3
+int store_disk_watch(struct store_info *info);
 
 /* Fill info with path's file names (text, sidecar, recovery copy) and
  * whether a recovery copy is there; nothing else is known yet. */
@@ -72,6 +85,12 @@ void store_info_free(struct store_info *info);
 
 /* Bring the recovery journal up to date with d (cheap: the changed lines). */
 int store_recover_write(struct doc *d, struct store_info *info, char **cause);
+/* The same for the editor's loop: a whole text to write (after an outside
+ * change, a restore, a compaction) is written by a child process, and
+ * until it is done this returns STORE_RECOVER_PENDING (ask again soon:
+ * what changed meanwhile is written then). */
+#define STORE_RECOVER_PENDING 1
+int store_recover_write_bg(struct doc *d, struct store_info *info, char **cause);
 /* The text the recovery copy at info->recover_path gives (*text, *len;
  * caller frees).  0, or -1 and *cause. */
 int store_recover_text(const struct store_info *info, char **text, size_t *len, char **cause);

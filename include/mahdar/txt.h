@@ -14,9 +14,6 @@
 /* A new document from the bytes of a text file (any bytes).  Structure is
  * analysed.  Caller frees with doc_free(). */
 struct doc *txt_read(const char *bytes, size_t len);
-/* The same, taking bytes (malloc'd, at least len + 1 bytes): the lines are
- * made in it rather than in a copy. */
-struct doc *txt_read_take(char *bytes, size_t len);
 
 /* The document's lines as file bytes; caller frees. */
 char *txt_write(const struct doc *d, size_t *len);
@@ -78,5 +75,10 @@ int txt_rec_detail(const char *s, size_t n, int key, size_t *start, size_t *end)
 /* Strip spaces, tabs and no-break spaces from both ends of s[0..*len);
  * returns the new start and updates *len. */
 const char *txt_trim(const char *s, size_t *len);
+
+/* The length of a recommendation's bullet ("- ", "* ", "• ") at the start
+ * of s[0..n) (after blanks), or 0: in the recommendations section a line
+ * with one is an item. */
+size_t txt_bullet(const char *s, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef MAHDAR_UTIL_H
 #define MAHDAR_UTIL_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdarg.h>
 
@@ -34,6 +35,10 @@ const char *util_tr(const char *msgid) __attribute__((format_arg(1)));
 
 /* Called once before abort() on allocation failure. */
 void util_set_oom_hook(void (*hook)(void));
+/* What an allocation that fails does (the hook, a message, abort()), for
+ * something of n bytes mahdar cannot hold: what names it ("a line of
+ * more than 4 GiB"). */
+void util_too_large(const char *what, size_t n) __attribute__((noreturn));
 
 /* Replace *cause (freeing the old one) with a formatted message. cause may be NULL. */
 void util_set_cause(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -42,5 +47,9 @@ void util_set_cause(char **cause, const char *fmt, ...) __attribute__((format(pr
 void util_now_iso(char out[32]);
 /* Today's local date. */
 void util_today(int *y, int *m, int *d);
+/* Start fn(arg) on a thread of its own (*t, to join) that takes no
+ * signal: the editor's handlers run in its first thread.  0, or -1 (no
+ * thread: run fn in the caller then). */
+int util_thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
 #endif

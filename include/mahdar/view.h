@@ -42,18 +42,32 @@ struct edit_pos;
 /* One screen cell.  A cell with width 2 is followed by one with width 0
  * (the right half, nothing to draw).  len == 0 is a blank. */
 struct view_cell {
-	uint32_t text;		/* UTF-8 at grid->text.s + text, len bytes; never a control byte */
+	uint32_t text;		/* UTF-8 at view_cell_text(): offset in its row's text, len
+				 * bytes; never a control byte */
 	uint32_t len;		/* as wide as layout_cell.text_len: a cluster may pass 64 KB */
 	uint8_t width;
 	uint8_t attr;
 };
 
+/* The grid persists from frame to frame: a frame rewrites only the rows
+ * whose content changed (a row of text whose line, layout, attributes and
+ * spans are those it showed already is left as it is), and stamps each
+ * row it rewrote with the frame's number, so that the terminal side need
+ * look only at those. */
 struct view_grid {
 	int rows, cols;
 	struct view_cell *cells;	/* rows * cols, row-major */
-	struct buf text;
+	struct buf *text;		/* rows of them: the text of each row's cells */
+	unsigned long *drawn;		/* rows: the frame that last rewrote the row */
+	unsigned long frame;		/* this frame's number; unique across views */
 	int cur_row, cur_col;		/* the cursor, -1 when hidden */
 };
+
+/* The text of cell c of row r. */
+static inline const char *view_cell_text(const struct view_grid *g, int r, const struct view_cell *c)
+{
+	return g->text[r].s + c->text;
+}
 
 /* What the status and message lines say. */
 struct view_status {
@@ -113,6 +127,7 @@ void view_frame_span(struct view_frame *f, size_t line0, size_t off0, size_t lin
 void view_frame_free(struct view_frame *f);
 
 struct view_lru;
+struct view_memo;
 
 struct view {
 	struct doc *doc;
@@ -123,6 +138,7 @@ struct view {
 	int msg_rows;			/* rows the message takes (view_set_message), >= 1 */
 	struct view_grid grid;
 	struct view_lru *cache;		/* the layouts (view.c) */
+	struct view_memo *memo;		/* what each row shows, short strings' layouts (view.c) */
 };
 
 /* Smallest screen the editor draws in; below it a short note is shown. */
@@ -156,6 +172,11 @@ int view_too_small(const struct view *v);
 /* The layout of line i (cached in the view; valid until that line changes,
  * the options change, or a screen's worth of other lines were asked for). */
 const struct layout *view_layout(struct view *v, size_t line);
+
+/* The grapheme column (0-based) of byte offset off of line `line`, from
+ * the line's layout: what edit_column() counts, without walking the line
+ * again at every key. */
+size_t view_column(struct view *v, size_t line, size_t off);
 
 /* Move the view by rows screen rows (< 0: up), not before the document's
  * start nor so far that its end leaves the bottom of the screen. */

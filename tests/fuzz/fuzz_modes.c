@@ -53,7 +53,7 @@ static void fuzz_modes_check(struct editor *ed, const struct view_grid *g)
 	for (int i = 0; i < g->rows * g->cols; i++) {
 		const struct view_cell *c = &g->cells[i];
 		for (uint32_t k = 0; k < c->len; k++) {
-			unsigned char b = (unsigned char)g->text.s[c->text + k];
+			unsigned char b = (unsigned char)view_cell_text(g, i / g->cols, c)[k];
 			FUZZ_CHECK(b >= 0x20 && b != 0x7f);
 		}
 	}

@@ -4,7 +4,10 @@
 #include "testutil.h"
 #include "ucdtest.h"
 
+#include "mahdar/bidi.h"
 #include "mahdar/layout.h"
+
+#include <fribidi.h>
 
 #define BIDI_TEST_FILE "/usr/share/unicode/BidiCharacterTest.txt"
 #define BIDI_TEST_CASES 91707
@@ -159,12 +162,29 @@ static void test_reorder_base(void **state)
 	assert_int_equal(levels[1], 1);
 }
 
+/* bidi_mirror answers what fribidi answers, for every code point (it skips
+ * the table for the ranges with no mirror). */
+static void test_mirror_every_code_point(void **state)
+{
+	(void)state;
+	size_t mirrored = 0;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		FriBidiChar m;
+		uint32_t want = fribidi_get_mirror_char(cp, &m) ? m : cp;
+		if (bidi_mirror(cp) != want)
+			fail_msg("U+%04X: %04X, fribidi %04X", (unsigned)cp, (unsigned)bidi_mirror(cp), (unsigned)want);
+		mirrored += want != cp;
+	}
+	assert_true(mirrored > 300);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bidi_character_test),
 		cmocka_unit_test(test_keep_marks),
 		cmocka_unit_test(test_reorder_base),
+		cmocka_unit_test(test_mirror_every_code_point),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,10 @@
 /* doc: line storage, attributes survive edits, ids are unique. */
 #include "testutil.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "mahdar/doc.h"
 #include "mahdar/util.h"
 
@@ -96,6 +100,99 @@ static void test_lines_adopt(void **state)
 	doc_free(d);
 }
 
+/* A line's own buffer has no recorded size (it follows from the length):
+ * grown past each power of two, shrunk and grown again, loaded in the
+ * arena or inserted, every byte stays right (ASan, in make check, sees
+ * any write past the buffer). */
+static void test_line_buffer_grows(void **state)
+{
+	(void)state;
+	struct doc *d = four_lines(1);
+	doc_line_insert(d, 4, "", 0, DOC_EOL_NONE);
+	char want[5000];
+	for (size_t i = 0; i < 2; i++) {
+		size_t li = i == 0 ? 1 : 4, n = d->lines[li]->len;
+		memcpy(want, d->lines[li]->s, n);
+		for (size_t k = 0; n + 7 < sizeof want; k++) {
+			/* insert 7 bytes at a moving place, now and then drop 5 */
+			size_t at = k % (n + 1);
+			doc_line_splice(d, li, at, 0, "abcdefg", 7);
+			memmove(want + at + 7, want + at, n - at);
+			memcpy(want + at, "abcdefg", 7);
+			n += 7;
+			if (k % 3 == 2) {
+				doc_line_splice(d, li, at / 2, 5, NULL, 0);
+				memmove(want + at / 2, want + at / 2 + 5, n - at / 2 - 5);
+				n -= 5;
+			}
+			assert_int_equal(d->lines[li]->len, n);
+			assert_memory_equal(d->lines[li]->s, want, n);
+			assert_int_equal(d->lines[li]->s[n], '\0');
+		}
+		doc_line_splice(d, li, 3, n - 3, "xy", 2);	/* shrunk to 5 bytes, grown again */
+		doc_line_splice(d, li, 5, 0, want, 3000);
+		assert_int_equal(d->lines[li]->len, 3005);
+		assert_memory_equal(d->lines[li]->s + 5, want, 3000);
+	}
+	assert_string_equal(d->lines[2]->s, "");	/* the neighbours untouched */
+	assert_string_equal(d->lines[3]->s, "last");
+	doc_free(d);
+}
+
+static void too_long_hook(void)
+{
+	fputs("[hook ran]", stderr);
+}
+
+/* What the child of test_line_over_4gib does: make a line longer than
+ * 4 GiB (from a 1-byte buffer: it is never read). */
+static void too_long_child(int how)
+{
+	util_set_oom_hook(too_long_hook);
+	struct doc *d = doc_new();
+	doc_lines_load(d, "short\n", 6);
+	if (how == 0)
+		doc_line_insert(d, 0, "x", DOC_LINE_MAX + 1, DOC_EOL_LF);
+	else
+		doc_line_splice(d, 0, 5, 0, "x", DOC_LINE_MAX - 2);
+}
+
+/* A line's length is 32 bits: an edit that would make one longer stops
+ * mahdar the way an allocation that fails does — the editor's hook (which
+ * writes the recovery journal) first, then a message naming the problem —
+ * never a length cut short. */
+static void test_line_over_4gib(void **state)
+{
+	(void)state;
+	assert_true(sizeof(struct doc_line) <= 32);
+	for (int how = 0; how < 2; how++) {
+		int fd[2];
+		assert_int_equal(pipe(fd), 0);
+		fflush(stderr);
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			close(fd[0]);
+			dup2(fd[1], 2);
+			too_long_child(how);
+			_exit(0);	/* not reached when the limit holds */
+		}
+		close(fd[1]);
+		char out[512];
+		size_t n = 0;
+		ssize_t r;
+		while (n + 1 < sizeof out && (r = read(fd[0], out + n, sizeof out - 1 - n)) > 0)
+			n += (size_t)r;
+		out[n] = '\0';
+		close(fd[0]);
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), SIGABRT);
+		assert_non_null(strstr(out, "[hook ran]mahdar: a line of more than 4 GiB"));
+	}
+}
+
 static void test_attr_travels_with_line(void **state)
 {
 	(void)state;
@@ -184,6 +281,8 @@ int main(void)
 		cmocka_unit_test(test_insert_delete_splice),
 		cmocka_unit_test(test_lines_load),
 		cmocka_unit_test(test_lines_adopt),
+		cmocka_unit_test(test_line_buffer_grows),
+		cmocka_unit_test(test_line_over_4gib),
 		cmocka_unit_test(test_attr_travels_with_line),
 		cmocka_unit_test(test_ids_never_given_twice),
 		cmocka_unit_test(test_eol_default_majority),

@@ -361,6 +361,61 @@ static void test_attendance(void **state)
 	fake_close(&f);
 }
 
+/* The marks of the structure (bold labels, a done item dimmed) and the
+ * quorum stay while a sentence is typed in the discussion — without the
+ * document being analysed again at every key — and follow an edit of the
+ * structure at once: a name added to the attendance, an item's status. */
+static void test_marks_follow_edits(void **state)
+{
+	struct fake f;
+	forms_open(&f, state, "m.txt",
+		   "# Board\nDate: 2026-11-27\nMembers: 5\nPresent: Ann Lee; Bob Hart\n\n## Discussion\nWe met.\n\n"
+		   "## Recommendations\n- Fix the roof — owner: Ann Lee\nNotes follow.\n",
+		   DOC_LANG_NONE);
+	fake_expect(&f, "present 2 of 5");
+	long disc = forms_line(&f, "We met."), present = forms_line(&f, "Present: "), rec = forms_line(&f, "- Fix");
+	struct doc *d = buffer_doc(editor_buffer(f.ed));
+	struct edit *e = editor_edit(f.ed);
+	edit_set_cursor(e, (struct edit_pos){(size_t)disc, 7}, 0);
+	fake_type(&f, " We");
+	fake_type(&f, " agreed.");
+	assert_true(d->stale);	/* typed text: the last analysis still stands */
+	fake_expect(&f, "We met. We agreed.");
+	fake_expect(&f, "present 2 of 5");
+	char *bold = fake_cells_with(&f, 1, VIEW_A_BOLD);
+	assert_non_null(strstr(bold, "Date:"));
+	free(bold);
+	/* A name typed into the attendance counts at once. */
+	edit_set_cursor(e, (struct edit_pos){(size_t)present, d->lines[present]->len}, 0);
+	fake_type(&f, "; Cy Dunn");
+	fake_expect(&f, "present 3 of 5");
+	/* An item marked done is dimmed at once, and stays so while typing. */
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec, 2}, 0);
+	fake_key(&f, "F6");
+	char *dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
+	assert_non_null(strstr(dim, "Fix the roof"));
+	free(dim);
+	edit_set_cursor(e, (struct edit_pos){(size_t)disc, d->lines[disc]->len}, 0);
+	fake_type(&f, " Done.");
+	dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
+	assert_non_null(strstr(dim, "Fix the roof"));
+	free(dim);
+	fake_key(&f, "C-z");	/* the typing */
+	fake_key(&f, "C-z");	/* the status */
+	dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
+	assert_string_equal(dim, "");
+	free(dim);
+	/* Text under the recommendations is not an item until it has a bullet. */
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, d->lines[rec + 1]->len}, 0);
+	fake_type(&f, " Soon.");
+	assert_true(d->stale);
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, 0}, 0);
+	fake_type(&f, "- ");
+	assert_false(d->stale);	/* an item now: analysed for this frame */
+	assert_int_equal(d->nrecs, 2);
+	fake_close(&f);
+}
+
 static void test_navigation(void **state)
 {
 	struct fake f;
@@ -449,6 +504,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meeting_clock, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_attendance, tf_setup_dir, tf_teardown_dir),
 		cmocka_unit_test_setup_teardown(test_navigation, tf_setup_dir, tf_teardown_dir),
+		cmocka_unit_test_setup_teardown(test_marks_follow_edits, tf_setup_dir, tf_teardown_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

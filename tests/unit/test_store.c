@@ -4,6 +4,7 @@
 #include "testfs.h"
 
 #include "mahdar/buf.h"
+#include "mahdar/doc.h"
 #include "mahdar/fio.h"
 #include "mahdar/side.h"
 #include "mahdar/store.h"
@@ -781,6 +782,154 @@ static void test_touched_not_changed(void **state)
 	}
 }
 
+/* Write text to name in the test's directory and open it (*path: its
+ * name, caller frees). */
+static struct doc *ts_put_open(void **state, const char *name, const char *text, struct store_info *info,
+			       char **path)
+{
+	char *cause = NULL;
+	*path = tf_path(state, name);
+	tf_put_file(*path, text, strlen(text));
+	struct doc *d = store_open(*path, 0, info, &cause);
+	if (d == NULL)
+		fail_msg("%s", cause);
+	return d;
+}
+
+/* The editor asks every two seconds whether the file was changed outside.
+ * A changed version is read and hashed once (on 20 MB that stalled the
+ * editor 15-45 ms every two seconds), then known by its size, time and
+ * identity; the answer still follows the file: a new time is read again
+ * (written back as it was is no change), deleted is 2, back is 0. */
+static void test_outside_change_read_once(void **state)
+{
+	const char *orig = "# T\nline one\n", *other = "# T\nline two\n";
+	size_t n = strlen(orig);
+	struct store_info info;
+	char *p;
+	struct doc *d = ts_put_open(state, "o.txt", orig, &info, &p);
+	time_t now = time(NULL);
+	struct timespec t1[2] = { { now + 5, 0 }, { now + 5, 0 } }, t2[2] = { { now + 10, 0 }, { now + 10, 0 } };
+	tf_put_file(p, other, n);
+	assert_int_equal(utimensat(AT_FDCWD, p, t1, 0), 0);
+	assert_int_equal(store_disk_changed(&info), 1);
+	assert_int_equal(store_disk_changed(&info), 1);
+	/* The first bytes written back in place with the same size and time:
+	 * the version already read, by its stat — not read again. */
+	tf_put_file(p, orig, n);
+	assert_int_equal(utimensat(AT_FDCWD, p, t1, 0), 0);
+	assert_int_equal(store_disk_changed(&info), 1);
+	/* A new time: read again, and it holds the text as opened. */
+	assert_int_equal(utimensat(AT_FDCWD, p, t2, 0), 0);
+	assert_int_equal(store_disk_changed(&info), 0);
+	tf_put_file(p, other, n);
+	assert_int_equal(store_disk_changed(&info), 1);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(store_disk_changed(&info), 2);
+	tf_put_file(p, orig, n);
+	assert_int_equal(store_disk_changed(&info), 0);
+	doc_free(d);
+	store_info_free(&info);
+	free(p);
+}
+
+/* store_disk_watch() until it answers (a thread reads and hashes). */
+static int tf_watch(struct store_info *info)
+{
+	int r;
+	for (int i = 0; (r = store_disk_watch(info)) == STORE_DISK_PENDING; i++) {
+		assert_true(i < 10000);	/* 10 s */
+		struct timespec ms = {0, 1000000};
+		nanosleep(&ms, NULL);
+	}
+	return r;
+}
+
+/* The editor's disk watch reads and hashes a changed file in a thread
+ * (20 MB took its loop 15-45 ms): the same answers as store_disk_changed(),
+ * and an answer about the file before a save is not given after it (the
+ * file is then the document's own). */
+static void test_outside_change_watched(void **state)
+{
+	struct store_info info;
+	char *p, *cause = NULL;
+	struct doc *d = ts_put_open(state, "w.txt", "# T\nline one\n", &info, &p);
+	assert_int_equal(store_disk_watch(&info), 0);	/* a stat: at once */
+	time_t now = time(NULL);
+	struct timespec later[2] = { { now + 5, 0 }, { now + 5, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, p, later, 0), 0);
+	assert_int_equal(store_disk_watch(&info), STORE_DISK_PENDING);
+	assert_int_equal(tf_watch(&info), 0);	/* touched, not changed */
+	tf_put_file(p, "# T\nline two\n", 13);
+	assert_int_equal(tf_watch(&info), 1);
+	assert_int_equal(store_disk_watch(&info), 1);	/* known by its stat */
+	/* Changed again, and saved over while the thread reads it. */
+	tf_put_file(p, "# T\nline 3\n", 11);
+	assert_int_equal(store_disk_watch(&info), STORE_DISK_PENDING);
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	assert_int_equal(tf_watch(&info), 0);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(tf_watch(&info), 2);
+	doc_free(d);
+	store_info_free(&info);
+	free(p);
+}
+
+/* store_recover_write_bg() until a child writing the whole text is done. */
+static int ts_recover_bg(struct doc *d, struct store_info *info, char **cause)
+{
+	int r;
+	for (int i = 0; (r = store_recover_write_bg(d, info, cause)) == STORE_RECOVER_PENDING; i++) {
+		assert_true(i < 20000);	/* 20 s */
+		struct timespec ms = {0, 1000000};
+		nanosleep(&ms, NULL);
+	}
+	return r;
+}
+
+/* After an outside change the recovery journal starts again from the
+ * whole text, which a child process writes (on 20 MB it took the editor's
+ * loop 61 ms): the lines typed while it writes follow it in the journal,
+ * and the copy read back is the document; a drop while it writes leaves
+ * no file behind. */
+static void test_recovery_whole_text_in_child(void **state)
+{
+	struct buf big = BUF_INIT;
+	buf_puts(&big, "# Minutes\n");
+	for (int i = 0; i < 100000; i++)
+		buf_printf(&big, "Line %d of the minutes, long enough to take the child a while.\n", i);
+	struct store_info info;
+	char *p, *cause = NULL;
+	struct doc *d = ts_put_open(state, "c.txt", big.s, &info, &p);
+	doc_line_insert(d, 1, "typed before", 12, DOC_EOL_LF);
+	info.journal_inline = 1;	/* as buffer_watch() does after an outside change */
+	int r = store_recover_write_bg(d, &info, &cause);
+	assert_true(r == STORE_RECOVER_PENDING || r == 0);
+	doc_line_insert(d, 3, "typed while it writes", 21, DOC_EOL_LF);
+	doc_line_delete(d, 5);
+	assert_int_equal(ts_recover_bg(d, &info, &cause), 0);
+	char *text, *want;
+	size_t len, wlen;
+	assert_int_equal(store_recover_text(&info, &text, &len, &cause), 0);
+	want = txt_write(d, &wlen);
+	assert_int_equal(len, wlen);
+	assert_memory_equal(text, want, len);
+	free(text);
+	free(want);
+	/* Started again, and dropped (a save, an undo back) at once. */
+	info.journal_inline = 1;
+	r = store_recover_write_bg(d, &info, &cause);
+	assert_true(r == STORE_RECOVER_PENDING || r == 0);
+	assert_int_equal(store_recover_drop(&info, &cause), 0);
+	char *rp = xstrdup(info.recover_path);
+	doc_free(d);
+	store_info_free(&info);	/* a child still running is waited for */
+	assert_false(fio_exists(rp));
+	free(rp);
+	buf_free(&big);
+	free(p);
+}
+
 /* An item's status changed after the last save (an undoable edit of its
  * sidecar data) reaches the recovery journal: after a crash the restored
  * document has it, on the right line even when lines were added before it
@@ -825,6 +974,89 @@ static void test_recovery_keeps_item_data(void **state)
 	free(orig);
 }
 
+/* The hash kept at open is that of the file's bytes, also when it is made
+ * from the lines cut in place (each terminator's first byte a NUL, in a
+ * second thread): every mix of LF, CRLF, lone CRs and empty lines. */
+static void test_open_hash_is_the_files(void **state)
+{
+	static const char *const texts[] = {
+		"", "\n", "\n\n", "a", "a\n", "a\r\n", "a\r", "\r", "\r\n\r\n", "\r\r\n",
+		"a\r\r\nb\n\nc\r\n", "x\ry\n\r", "# T\n\r\nline\r\n\n\nend",
+	};
+	char *p = tf_path(state, "h.txt");
+	char mix[5001];
+	unsigned seed = 7;
+	for (size_t i = 0; i < sizeof mix - 1; i++) {	/* a deterministic jumble */
+		seed = seed * 1103515245u + 12345u;
+		mix[i] = "ab\r\n\n\xd8\xa8"[(seed >> 16) % 7];
+	}
+	mix[sizeof mix - 1] = '\0';
+	for (size_t k = 0; k <= UTIL_ARRAY_LEN(texts); k++) {
+		const char *t = k < UTIL_ARRAY_LEN(texts) ? texts[k] : mix;
+		char want[65], *cause = NULL;
+		side_sha256_hex(t, strlen(t), want);
+		tf_put_file(p, t, strlen(t));
+		struct store_info info;
+		struct doc *d = store_open(p, 0, &info, &cause);
+		if (d == NULL)
+			fail_msg("%s", cause);
+		assert_string_equal(info.disk_sha, want);
+		size_t len;
+		char *back = txt_write(d, &len);	/* and the lines are the bytes */
+		assert_int_equal(len, strlen(t));
+		assert_memory_equal(back, t, len);
+		free(back);
+		doc_free(d);
+		store_info_free(&info);
+	}
+	free(p);
+}
+
+/* The sidecar is parsed before its text is read (its bytes gone by then)
+ * and applied once the text is analysed: the items get their data back;
+ * a text that turns out binary or unreadable is refused as before, the
+ * parsed sidecar let go (ASan, in make check, sees a leak). */
+static void test_sidecar_parsed_first(void **state)
+{
+	char *p = tf_path(state, "s.txt"), *cause = NULL;
+	static const char text[] = "# S\n\n## Recommendations\n- Print the report — owner: Sam\n";
+	tf_put_file(p, text, sizeof text - 1);
+	struct store_info info;
+	struct doc *d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(d->nrecs, 1);
+	doc_line_attr(d, d->recs[0].line)->status = DOC_ST_DONE;
+	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
+	char *id = xstrdup(d->lines[d->recs[0].line]->attr->id);
+	doc_free(d);
+	store_info_free(&info);
+	/* opened again: the status and id come from the sidecar */
+	d = store_open(p, 0, &info, &cause);
+	assert_non_null(d);
+	assert_int_equal(info.side, STORE_SIDE_OK);
+	const struct doc_attr *a = d->lines[d->recs[0].line]->attr;
+	assert_non_null(a);
+	assert_int_equal(a->status, DOC_ST_DONE);
+	assert_string_equal(a->id, id);
+	doc_free(d);
+	store_info_free(&info);
+	/* the text binary now: refused, naming the file */
+	tf_put_file(p, "# S\n\0x\n", 7);
+	assert_null(store_open(p, 0, &info, &cause));
+	assert_non_null(strstr(cause, "looks like a binary file"));
+	free(cause);
+	cause = NULL;
+	/* the text a directory now: refused */
+	assert_int_equal(remove(p), 0);
+	assert_int_equal(mkdir(p, 0755), 0);
+	assert_null(store_open(p, 0, &info, &cause));
+	assert_non_null(strstr(cause, "is a directory"));
+	free(cause);
+	assert_int_equal(rmdir(p), 0);
+	free(id);
+	free(p);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, tf_setup_dir, tf_teardown_dir)
@@ -844,7 +1076,12 @@ int main(void)
 		T(test_saves_after_edits_same_as_fresh),
 		T(test_sticky_directory),
 		T(test_touched_not_changed),
+		T(test_outside_change_read_once),
+		T(test_outside_change_watched),
+		T(test_recovery_whole_text_in_child),
 		T(test_recovery_keeps_item_data),
+		T(test_open_hash_is_the_files),
+		T(test_sidecar_parsed_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

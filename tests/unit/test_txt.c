@@ -141,6 +141,80 @@ static void test_analyse_after_edit(void **state)
 	doc_free(d);
 }
 
+/* n copies of the UTF-8 letter u appended to b. */
+static void put_letters(struct buf *b, const char *u, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_puts(b, u);
+}
+
+/* Line 0 holds a letters of script ua then b of ub (and c of uc); line 1
+ * is then set to each of two texts, the document analysed again each
+ * time: line 0's counts, remembered from the first analysis when scanned
+ * says so, must decide the language exactly as a fresh count would. */
+static void letters_case(const char *ua, size_t a, const char *ub, size_t b, const char *uc, size_t c,
+			 int scanned, const char *l1, int lang1, const char *l2, int lang2)
+{
+	struct buf t = BUF_INIT;
+	put_letters(&t, ua, a);
+	buf_puts(&t, " ");
+	put_letters(&t, ub, b);
+	put_letters(&t, uc, c);
+	buf_puts(&t, "\nx\n");
+	struct doc *d = txt_read(t.s, t.len);
+	assert_int_equal(d->lines[0]->scanned, scanned);
+	const char *l[2] = { l1, l2 };
+	int want[2] = { lang1, lang2 };
+	for (int k = 0; k < 2; k++) {
+		doc_line_set(d, 1, l[k], strlen(l[k]));
+		txt_analyse(d);
+		assert_int_equal(d->lang_detected, want[k]);
+	}
+	doc_free(d);
+	buf_free(&t);
+}
+
+/* A line's letter counts are remembered in 24 bits (two scripts, up to
+ * 1,023 letters each); lines beyond that are counted again each time. */
+static void test_letters_remembered(void **state)
+{
+	(void)state;
+	struct buf h = BUF_INIT;
+	put_letters(&h, "ש", 800);
+	struct buf h2 = BUF_INIT;
+	put_letters(&h2, "ש", 799);
+	/* 1,000 Latin and 200 Hebrew letters, remembered: the 800 Hebrew ones
+	 * of line 1 tie (Hebrew wins a tie), 799 do not */
+	letters_case("a", 1000, "ש", 200, "", 0, 1, h.s, DOC_LANG_HE, h2.s, DOC_LANG_EN);
+	/* Arabic and Persian-only letters: Persian when more than 1 in 12 */
+	letters_case("ب", 110, "پ", 10, "", 0, 1, "پ", DOC_LANG_FA, "ب", DOC_LANG_AR);
+	/* more than 1,023 of one script, or three scripts: counted again */
+	letters_case("a", 1100, "ש", 300, "", 0, 0, h.s, DOC_LANG_HE, h2.s, DOC_LANG_EN);
+	letters_case("a", 950, "ש", 150, "ب", 1, 0, h.s, DOC_LANG_HE, h2.s, DOC_LANG_EN);
+	buf_free(&h);
+	buf_free(&h2);
+}
+
+/* Letters are counted in 16-bit lanes of one register, emptied before one
+ * can overflow: a line of 70,000 letters of one script and 10,000 of
+ * another is read as the first. */
+static void test_letters_long_line(void **state)
+{
+	(void)state;
+	static const char *const u[2][2] = { { "a", "ש" }, { "ש", "a" } };
+	for (int k = 0; k < 2; k++) {
+		struct buf b = BUF_INIT;
+		put_letters(&b, u[k][0], 70000);
+		buf_puts(&b, " ");
+		put_letters(&b, u[k][1], 10000);
+		buf_puts(&b, "\n");
+		struct doc *d = txt_read(b.s, b.len);
+		assert_int_equal(d->lang_detected, k == 0 ? DOC_LANG_EN : DOC_LANG_HE);
+		doc_free(d);
+		buf_free(&b);
+	}
+}
+
 static void test_line_kind_alone(void **state)
 {
 	(void)state;
@@ -592,6 +666,37 @@ static int has_problem(const struct doc *d, size_t li, const char *part)
 	return 0;
 }
 
+/* Headings are matched once per distinct text in an analysis: the same
+ * text twice gets the same answer, texts of one length are told apart,
+ * and more distinct headings than are remembered are still matched. */
+static void test_heading_repeats(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "# t\n## Agenda\n## Agendx\n");
+	for (int i = 0; i < 40; i++)
+		buf_printf(&b, "## Zone %d\n", i);
+	buf_puts(&b, "## Agendx\n## Agenda\n## Discussion\n## Discussiom\n");
+	struct doc *d = txt_read(b.s, b.len);
+	assert_int_equal(d->nsections, 46);
+	assert_int_equal(d->sections[0].key, DOC_SEC_AGENDA);
+	assert_int_equal(d->sections[1].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 2, "did you mean “Agenda”"));
+	assert_int_equal(d->sections[42].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 43, "did you mean “Agenda”"));
+	assert_int_equal(d->sections[43].key, DOC_SEC_AGENDA);
+	assert_true(has_problem(d, 44, "a second “agenda” section"));
+	assert_int_equal(d->sections[44].key, DOC_SEC_DISCUSSION);
+	assert_int_equal(d->sections[45].key, DOC_SEC_NONE);
+	assert_true(has_problem(d, 46, "did you mean “Discussion”"));
+	for (int i = 0; i < 40; i++) {
+		assert_int_equal(d->sections[2 + i].key, DOC_SEC_NONE);
+		assert_false(has_problem(d, (size_t)(3 + i), "did you mean"));
+	}
+	doc_free(d);
+	buf_free(&b);
+}
+
 /* Issue 9: keyboards without an em dash.  " - ", " – ", " — " and " -- "
  * all separate an item's text from its details when a label follows. */
 static void test_rec_lenient_separators(void **state)
@@ -881,6 +986,9 @@ int main(void)
 		cmocka_unit_test(test_corpus_round_trip),
 		cmocka_unit_test(test_line_kind_alone),
 		cmocka_unit_test(test_analyse_after_edit),
+		cmocka_unit_test(test_letters_remembered),
+		cmocka_unit_test(test_letters_long_line),
+		cmocka_unit_test(test_heading_repeats),
 		cmocka_unit_test(test_corpus_english),
 		cmocka_unit_test(test_corpus_arabic),
 		cmocka_unit_test(test_corpus_persian),

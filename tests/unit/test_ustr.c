@@ -6,6 +6,10 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <unictype.h>
+#include <unigbrk.h>
+#include <uniwidth.h>
+
 #define S(lit) lit, strlen(lit)
 
 /* Stepping back gives exactly the units stepping forward found. */
@@ -179,6 +183,54 @@ static void test_escape(void **state)
 	buf_free(&b);
 }
 
+/* The properties kept for the BMP (and those of the other planes) are
+ * libunistring's, asked twice: the second answer comes from the table. */
+static void test_props_are_libunistrings(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 2; round++) {
+		for (uint32_t cp = 0; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 7) {
+			assert_int_equal(ustr_cp_width(cp), uc_width(cp, "UTF-8"));
+			assert_int_equal(ustr_is_control(cp), uc_graphemeclusterbreak_property(cp) == GBP_CONTROL);
+			assert_int_equal(ustr_is_mark(cp), uc_is_general_category(cp, UC_CATEGORY_M));
+			assert_int_equal(ustr_is_format(cp), uc_is_general_category(cp, UC_CATEGORY_Cf));
+		}
+	}
+	assert_int_equal(ustr_cp_width(USTR_INVALID), -1);
+	assert_false(ustr_is_control(USTR_INVALID) || ustr_is_mark(USTR_INVALID) || ustr_is_format(USTR_INVALID));
+}
+
+/* Segmenting in stretches cut at certain boundaries gives what
+ * libunistring gives for the whole line: random lines of letters, marks,
+ * joiners, emoji, regional indicators, Indic conjuncts, Hangul jamo and
+ * controls. */
+static void test_grapheme_stretches(void **state)
+{
+	(void)state;
+	static const uint32_t pool[] = {
+		'a', ' ', '1', 0x0628, 0x0644, 0x064E, 0x0651, 0x05E9, 0x05B8, 0x200D, 0x200C, 0x1F469,
+		0x1F4BB, 0x2764, 0xFE0F, 0x1F1F8, 0x1F1E6, 0x0915, 0x094D, 0x0937, 0x093F, 0x1100, 0x1161,
+		0x11A8, 0xAC00, '\r', '\n', 0x0600, 0x0301, 0x1F3FB, 0x0E33, 0x00AD, 0x061C};
+	size_t np = sizeof pool / sizeof *pool;
+	unsigned long seed = 12345;
+	uint32_t cp[40];
+	char got[40], want[40];
+	for (int t = 0; t < 200000; t++) {
+		size_t n = 1 + t % 40;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			cp[i] = pool[(seed >> 33) % np];
+		}
+		ustr_grapheme_breaks(cp, n, got);
+		uc_grapheme_breaks(cp, n, want);
+		want[0] = 1;
+		for (size_t i = 0; i < n; i++)
+			if ((got[i] != 0) != (want[i] != 0))
+				fail_msg("line %d: code point %zu (U+%04X after U+%04X): %d, libunistring %d", t, i,
+					 (unsigned)cp[i], i ? (unsigned)cp[i - 1] : 0u, got[i], want[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +240,8 @@ int main(void)
 		cmocka_unit_test(test_word_motion),
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_decode_strict),
+		cmocka_unit_test(test_props_are_libunistrings),
+		cmocka_unit_test(test_grapheme_stretches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

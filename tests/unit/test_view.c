@@ -91,7 +91,7 @@ static void test_controls_are_symbols(void **state)
 	for (int c = 0; c < g->cols; c++) {
 		const struct view_cell *cell = &g->cells[c];
 		for (size_t k = 0; k < cell->len; k++) {
-			unsigned char b = (unsigned char)g->text.s[cell->text + k];
+			unsigned char b = (unsigned char)view_cell_text(g, 0, cell)[k];
 			assert_true(b >= 0x20 && b != 0x7f);
 		}
 		if (cell->attr & VIEW_A_REVERSE)
@@ -244,7 +244,7 @@ static void test_huge_cluster_is_not_cut(void **state)
 	const struct view_cell *c = &g->cells[0];
 	assert_true(lay->cells[0].text_len > 65535);
 	assert_int_equal(c->len, lay->cells[0].text_len);
-	assert_memory_equal(g->text.s + c->text, lay->text + lay->cells[0].text, c->len);
+	assert_memory_equal(view_cell_text(g, 0, c), lay->text + lay->cells[0].text, c->len);
 	vf_free(&f);
 	free(s);
 }
@@ -308,6 +308,118 @@ static void test_bold_without_analysis(void **state)
 	vf_free(&f);
 }
 
+/* Every row of g as a fresh view of the same document at the same place
+ * shows it: text and attributes. */
+static void assert_same_as_fresh(struct vf *f, const struct view_grid *g)
+{
+	struct view *v = view_new(f->d, g->rows, g->cols);
+	v->top_line = f->v->top_line;
+	v->top_row = f->v->top_row;
+	struct view_status st = {.name = "m.txt", .line = f->e->cur.line + 1, .col = edit_column(f->e) + 1,
+				 .hints = "^S save"};
+	const struct view_grid *fresh = view_render(v, f->e, &st);
+	for (int r = 0; r < g->rows; r++) {
+		for (unsigned a = 0; a <= VIEW_A_DIM; a = a ? a << 1 : 1) {
+			char *x = tg_row(g, r, a), *y = tg_row(fresh, r, a);
+			if (strcmp(x, y) != 0)
+				fail_msg("row %d (attr %u) is \"%s\", a fresh view shows \"%s\"", r, a, x, y);
+			free(x);
+			free(y);
+		}
+	}
+	view_free(v);
+}
+
+/* A frame rewrites the rows whose content changed, and only those: a
+ * typed character rewrites its row and the status line, a selection the
+ * rows it covers, a scroll every text row; what stays is what a fresh
+ * view would show. */
+static void test_rows_rewritten_when_changed(void **state)
+{
+	(void)state;
+	const char *lines[] = {"one", "two", "\u0633\u0644\u0627\u0645 three", "four", "five", "six"};
+	struct vf f = vf_new(6, 20, lines, 6);	/* 4 text rows, status, message */
+	const struct view_grid *g = render(&f, NULL);
+	unsigned long first = g->frame;
+	g = render(&f, NULL);
+	assert_true(g->frame > first);
+	for (int r = 0; r < g->rows; r++)
+		assert_true(g->drawn[r] <= first);	/* nothing changed: nothing rewritten */
+	edit_set_cursor(f.e, (struct edit_pos){2, 4}, 0);
+	edit_type(f.e, "X", 1);
+	g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r] == g->frame, r == 2);
+	assert_int_equal(g->drawn[4], g->frame);	/* the status: its column moved */
+	assert_same_as_fresh(&f, g);
+	/* A selection over rows 0 and 1. */
+	edit_set_cursor(f.e, (struct edit_pos){0, 1}, 0);
+	g = render(&f, NULL);
+	edit_set_cursor(f.e, (struct edit_pos){1, 2}, 1);
+	g = render(&f, NULL);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r] == g->frame, r <= 1);
+	assert_same_as_fresh(&f, g);
+	edit_select_none(f.e);
+	g = render(&f, NULL);
+	assert_same_as_fresh(&f, g);
+	/* A scroll: every text row. */
+	edit_set_cursor(f.e, (struct edit_pos){5, 0}, 0);
+	g = render(&f, NULL);
+	assert_true(f.v->top_line > 0);
+	for (int r = 0; r < 4; r++)
+		assert_int_equal(g->drawn[r], g->frame);
+	assert_same_as_fresh(&f, g);
+	/* A message, then none. */
+	g = render(&f, "saved");
+	assert_int_equal(g->drawn[5], g->frame);
+	g = render(&f, "saved");
+	assert_true(g->drawn[5] < g->frame);
+	g = render(&f, NULL);
+	assert_int_equal(g->drawn[5], g->frame);
+	assert_row(g, 5, "                    ");
+	vf_free(&f);
+}
+
+/* The status line's column, read from the line's layout, is the column
+ * edit_column() counts, at every byte of the corpus' lines and of lines
+ * with marks, joiners, controls and invalid bytes. */
+static void test_column_from_layout(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"malmo-2018-ar.txt", "shora-1403-fa.txt", "vaad-2024-he.txt",
+					    "library-2025-en.txt", "unstructured-communique-ar.txt"};
+	const char *odd[] = {"e\u0301a\u0651\u064e b", "\U0001F469\u200D\U0001F4BB x\u200C\u0628",
+			     "a\x01\x1b[31m\xff\xc3 \xe2\x80\xae\u05e9\u05b8\u05dc", "\u202b\u0628\u202c 12"};
+	size_t checked = 0;
+	for (size_t k = 0; k <= sizeof names / sizeof *names; k++) {
+		char *text = NULL;
+		const char **lines = odd;
+		size_t n = sizeof odd / sizeof *odd;
+		if (k < sizeof names / sizeof *names) {
+			text = tu_corpus_file(names[k], NULL);
+			lines = calloc(4096, sizeof *lines);
+			n = 0;
+			for (char *p = strtok(text, "\n"); p != NULL && n < 4096; p = strtok(NULL, "\n"))
+				lines[n++] = p;
+		}
+		struct vf f = vf_new(10, 40, lines, n);
+		for (size_t i = 0; i < f.d->nlines; i++) {
+			for (size_t off = 0; off <= f.d->lines[i]->len + 1; off++) {
+				f.e->cur = (struct edit_pos){i, off};
+				assert_int_equal(view_column(f.v, i, off), edit_column(f.e));
+				checked++;
+			}
+		}
+		vf_free(&f);
+		if (text != NULL) {
+			free(lines);
+			free(text);
+		}
+	}
+	assert_true(checked > 10000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +434,8 @@ int main(void)
 		cmocka_unit_test(test_huge_cluster_is_not_cut),
 		cmocka_unit_test(test_long_message_wraps),
 		cmocka_unit_test(test_bold_without_analysis),
+		cmocka_unit_test(test_rows_rewritten_when_changed),
+		cmocka_unit_test(test_column_from_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

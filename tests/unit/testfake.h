@@ -12,6 +12,7 @@
 #include "mahdar/editor.h"
 #include "mahdar/ui.h"
 #include "mahdar/view.h"
+#include <time.h>
 
 /* ---- the fake ui ---- */
 
@@ -29,11 +30,20 @@ static inline void fake_frame(struct fake *f)
 	f->g = editor_frame(f->ed);
 }
 
+/* As the real loop does after the events that were waiting. */
+static inline void fake_noted(struct fake *f)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	buffer_note_change(editor_buffer(f->ed), (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
 static inline void fake_key(struct fake *f, const char *key)
 {
 	struct ui_event ev = {.type = UI_EV_KEY};
 	snprintf(ev.key, sizeof ev.key, "%s", key);
 	editor_event(f->ed, &ev);
+	fake_noted(f);
 	fake_frame(f);
 }
 
@@ -41,6 +51,7 @@ static inline void fake_type(struct fake *f, const char *s)
 {
 	struct ui_event ev = {.type = UI_EV_TEXT, .text = s, .len = strlen(s)};
 	editor_event(f->ed, &ev);
+	fake_noted(f);
 	fake_frame(f);
 }
 

@@ -21,7 +21,7 @@ static inline char *tg_row(const struct view_grid *g, int r, unsigned attr)
 				out[n++] = ' ';
 			continue;
 		}
-		memcpy(out + n, g->text.s + cell->text, cell->len);
+		memcpy(out + n, view_cell_text(g, r, cell), cell->len);
 		n += cell->len;
 	}
 	return out;
