@@ -25,6 +25,20 @@ e2e_cleanup() {
 		tmux -L "mahdar-e2e-$$-$i" -f /dev/null kill-server >/dev/null 2>&1
 		i=$((i + 1))
 	done
+	# An editor the test left running (its terminal gone, it should exit
+	# on SIGHUP) gets 5 s, then is killed: a sanitizer build has been seen
+	# to spin in LeakSanitizer at exit, and nothing may outlive the suite.
+	for p in $(cat "$E2E_DIR/pids" "$E2E_DIR/home/pids" 2>/dev/null); do
+		n=0
+		while kill -0 "$p" 2>/dev/null && [ $n -lt 50 ]; do
+			sleep 0.1
+			n=$((n + 1))
+		done
+		if kill -0 "$p" 2>/dev/null; then
+			echo "warning [$E2E_NAME]: mahdar (pid $p) still running 5 s after its terminal closed; killed" >&2
+			kill -9 "$p" 2>/dev/null
+		fi
+	done
 	rm -rf "$E2E_DIR" 2>/dev/null || { sleep 0.2; rm -rf "$E2E_DIR"; }
 }
 trap e2e_cleanup EXIT
@@ -57,7 +71,7 @@ start() {
 	rm -f "$E2E_DIR/pid" "$E2E_DIR/status"
 	e2e_tmux new-session -d -x "${2:-80}" -y "${3:-24}" \
 		"cd '$E2E_DIR'; ${E2E_PRE:-} env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' \
-		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
+		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; echo \$\$ >>\"$E2E_DIR/pids\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
 		 echo \$? >'$E2E_DIR/status.tmp'; mv '$E2E_DIR/status.tmp' '$E2E_DIR/status'; sleep 600" ||
 		fail "cannot start tmux"
 	[ -n "${E2E_PRE:-}" ] || wait_until e2e_ready || fail "mahdar did not start"
