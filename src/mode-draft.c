@@ -56,6 +56,7 @@ struct mode_draft {
 	int an_valid;
 	unsigned long an_gen;
 	size_t an_nlines;
+	unsigned long stands_gen;	/* found to stand for this generation (no scan again) */
 	struct mode_draft_span *spans;
 	size_t nspans, spans_cap;
 	char *quorum;			/* or NULL */
@@ -456,7 +457,7 @@ static void mode_draft_remember(struct mode_draft *st, const struct doc *d)
 	if (d->att[DOC_ATT_PRESENT].line != (size_t)-1 || draft_members(d) > 0)
 		st->quorum = draft_quorum_text(d);
 	st->an_valid = 1;
-	st->an_gen = d->gen;
+	st->an_gen = st->stands_gen = d->gen;
 	st->an_nlines = d->nlines;
 }
 
@@ -466,10 +467,12 @@ static void mode_draft_remember(struct mode_draft *st, const struct doc *d)
  * outside the header and the agenda that was not an item and has no
  * item's bullet now: such a line is not part of the structure.  An item's
  * status changed (F6) is a change of the structure too. */
-static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
+static int mode_draft_reusable(struct mode_draft *st, const struct doc *d)
 {
 	if (!st->an_valid || d->nlines != st->an_nlines)
 		return 0;
+	if (st->stands_gen == d->gen)	/* a frame without an edit since */
+		return 1;
 	for (size_t i = 0; i < st->nspans; i++) {
 		const struct mode_draft_span *sp = &st->spans[i];
 		if (d->lines[sp->line] != sp->l || sp->l->stamp > st->an_gen || sp->l->attr != sp->a ||
@@ -491,6 +494,7 @@ static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
 		if (kind != DOC_K_FREE && kind != DOC_K_BLANK)
 			return 0;
 	}
+	st->stands_gen = d->gen;
 	return 1;
 }
 
@@ -498,12 +502,14 @@ static int mode_draft_reusable(const struct mode_draft *st, const struct doc *d)
 static void mode_draft_spans(struct editor *ed, struct mode_draft *st, struct view_frame *f)
 {
 	struct doc *d = buffer_doc(editor_buffer(ed));
-	if (d->stale && d->nlines <= MODE_DRAFT_ANALYSE_MAX && !mode_draft_reusable(st, d))
+	int small = d->nlines <= MODE_DRAFT_ANALYSE_MAX;
+	int stands = d->stale && small && mode_draft_reusable(st, d);
+	if (d->stale && small && !stands)
 		txt_analyse(d);
 	if (!d->stale) {
 		if (!st->an_valid || st->an_gen != d->gen)
 			mode_draft_remember(st, d);
-	} else if (d->nlines > MODE_DRAFT_ANALYSE_MAX || !mode_draft_reusable(st, d)) {
+	} else if (!stands) {
 		st->an_valid = 0;
 		return;
 	}

@@ -610,7 +610,7 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 			continue;
 		int c0, c1;
 		int d = resized || ui_row_damage(p, g, r, &c0, &c1);
-		if (resized || (r == u->owed_row && !resized)) {
+		if (resized || r == u->owed_row) {
 			/* Everything, or the screen still shows an older row than
 			 * prev has. */
 			d = 1;
