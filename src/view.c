@@ -130,6 +130,13 @@ static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line
 	return &c->v[at];
 }
 
+/* The layout of a one-line string (a message) at width w, left to right. */
+static struct layout *view_string_layout(const char *s, int w)
+{
+	struct layout_opts o = {.width = w, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
+	return layout_line(s, strlen(s), &o);
+}
+
 /* ------------------------------------------------------------ memo */
 
 /* What a screen row shows, to tell whether a frame must rewrite it. */
@@ -209,8 +216,7 @@ static const struct layout *view_str_layout(const struct view *v, const char *s,
 	struct view_strlay *e = &m->str[at];
 	free(e->s);
 	layout_free(e->lay);
-	struct layout_opts o = {.width = w, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
-	e->lay = layout_line(s, strlen(s), &o);
+	e->lay = view_string_layout(s, w);
 	e->s = xstrdup(s);
 	e->w = w;
 	e->used = m->tick;
@@ -223,6 +229,15 @@ static int view_fallback(const struct doc *d)
 	if (doc_lang_rtl(doc_language(d)))
 		return LAYOUT_RTL;
 	return d->dir_detected == DOC_DIR_RTL ? LAYOUT_RTL : LAYOUT_LTR;
+}
+
+static void view_grid_free(struct view_grid *g)
+{
+	for (int r = 0; r < g->rows; r++)
+		buf_free(&g->text[r]);
+	free(g->text);
+	free(g->drawn);
+	free(g->cells);
 }
 
 struct view *view_new(struct doc *d, int rows, int cols)
@@ -243,11 +258,7 @@ void view_free(struct view *v)
 {
 	if (v == NULL)
 		return;
-	free(v->grid.cells);
-	for (int r = 0; r < v->grid.rows; r++)
-		buf_free(&v->grid.text[r]);
-	free(v->grid.text);
-	free(v->grid.drawn);
+	view_grid_free(&v->grid);
 	view_lru_clear(v->cache);
 	free(v->cache->v);
 	free(v->cache->index);
@@ -294,11 +305,7 @@ void view_resize(struct view *v, int rows, int cols)
 	v->gen++;
 	v->top_row = 0;
 	struct view_grid *g = &v->grid;
-	for (int r = 0; r < g->rows; r++)
-		buf_free(&g->text[r]);
-	free(g->text);
-	free(g->drawn);
-	free(g->cells);
+	view_grid_free(g);
 	free(v->memo->row);
 	g->rows = rows;
 	g->cols = cols;
@@ -324,13 +331,6 @@ int view_too_small(const struct view *v)
 int view_text_rows(const struct view *v)
 {
 	return view_too_small(v) ? 0 : v->rows - 1 - v->msg_rows;
-}
-
-/* The layout of a one-line string (a message) at width w, left to right. */
-static struct layout *view_string_layout(const char *s, int w)
-{
-	struct layout_opts o = {.width = w, .base = LAYOUT_LTR, .fallback = LAYOUT_LTR};
-	return layout_line(s, strlen(s), &o);
 }
 
 int view_message_rows(const struct view *v, const char *msg)
