@@ -28,7 +28,16 @@ e2e_cleanup() {
 	# An editor the test left running (its terminal gone, it should exit
 	# on SIGHUP) gets 5 s, then is killed: a sanitizer build has been seen
 	# to spin in LeakSanitizer at exit, and nothing may outlive the suite.
-	for p in $(cat "$E2E_DIR/pids" "$E2E_DIR/home/pids" 2>/dev/null); do
+	# Found by its program and its folder (the test's, or one below it),
+	# however the test started it.
+	exe=$(readlink -f "$MAHDAR")
+	for d in /proc/[0-9]*; do
+		[ "$(readlink "$d/exe" 2>/dev/null)" = "$exe" ] || continue
+		case "$(readlink "$d/cwd" 2>/dev/null)" in
+		"$E2E_DIR" | "$E2E_DIR"/*) ;;
+		*) continue ;;
+		esac
+		p=${d#/proc/}
 		n=0
 		while kill -0 "$p" 2>/dev/null && [ $n -lt 50 ]; do
 			sleep 0.1
@@ -71,7 +80,7 @@ start() {
 	rm -f "$E2E_DIR/pid" "$E2E_DIR/status"
 	e2e_tmux new-session -d -x "${2:-80}" -y "${3:-24}" \
 		"cd '$E2E_DIR'; ${E2E_PRE:-} env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' \
-		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; echo \$\$ >>\"$E2E_DIR/pids\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
+		 sh -c 'echo \$\$ >\"$E2E_DIR/pid\"; exec \"\$0\" \"\$@\"' '$MAHDAR' ${4:-} '$1';
 		 echo \$? >'$E2E_DIR/status.tmp'; mv '$E2E_DIR/status.tmp' '$E2E_DIR/status'; sleep 600" ||
 		fail "cannot start tmux"
 	[ -n "${E2E_PRE:-}" ] || wait_until e2e_ready || fail "mahdar did not start"

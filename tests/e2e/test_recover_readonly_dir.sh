@@ -22,7 +22,7 @@ run_as_nobody() {	# its pid in home/pid: nobody may not write $E2E_DIR
 	e2e_tmux new-session -d -x 80 -y 24 \
 		"cd '$E2E_DIR/share'; env TERM=$E2E_TERM LC_ALL=C.UTF-8 HOME='$E2E_DIR/home' XDG_STATE_HOME='$STATE' \
 		 XDG_CONFIG_HOME='$E2E_DIR/home/config' setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		 sh -c 'echo \$\$ >\"$E2E_DIR/home/pid\"; echo \$\$ >>\"$E2E_DIR/home/pids\"; exec \"\$0\" \"\$@\"' '$MAHDAR' '$E2E_DIR/share/m.txt';
+		 sh -c 'echo \$\$ >\"$E2E_DIR/home/pid\"; exec \"\$0\" \"\$@\"' '$MAHDAR' '$E2E_DIR/share/m.txt';
 		 echo \$? >'$E2E_DIR/status.tmp'; mv '$E2E_DIR/status.tmp' '$E2E_DIR/status'; sleep 600" ||
 		fail "cannot start tmux"
 	wait_until e2e_ready || fail "mahdar did not start"
