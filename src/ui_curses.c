@@ -9,9 +9,15 @@
  * other way to reach us) and read by ui_next() like input.  Fatal signals
  * restore the terminal modes with a plain write() before dying.
  *
- * Every byte that reaches the terminal is either a curses control sequence,
- * one of the mode escapes below, or cell text from the view, which the
- * layout guarantees to hold no control characters. */
+ * Curses sets the terminal up (modes, the alternate screen) and gives it
+ * back; the frames are written by us (struct ui_term): the cells that
+ * changed, with the terminal's own sequences read from terminfo, in one
+ * write() a frame.  Curses' own screen update compared every touched row
+ * again, formatted each cursor move, and cost about a third of a key.
+ *
+ * Every byte that reaches the terminal is either a terminfo sequence, one
+ * of the mode escapes below, or cell text from the view, which the layout
+ * guarantees to hold no control characters. */
 #define _POSIX_C_SOURCE 200809L
 #define _XOPEN_SOURCE_EXTENDED 1
 
@@ -35,6 +41,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Terminal modes: bracketed paste, mouse with drag reports in SGR form. */
 #define UI_MODES_ON "\033[?2004h\033[?1002h\033[?1006h"
@@ -70,12 +77,29 @@ struct ui_frame {
 	int cur_row, cur_col;
 };
 
+/* The terminal's side of drawing: its sequences (terminfo, read once) and
+ * what it shows now, so that a frame sends only what changes. */
+enum { UI_T_REV = 1, UI_T_UL = 2, UI_T_BOLD = 4, UI_T_DIM = 8, UI_T_ATTRS = 16 };
+
+struct ui_term {
+	const char *cup, *sgr, *sgr0, *rev, *smul, *bold, *dim, *civis, *cnorm, *clear, *el, *cub1;
+	int ansi_cup;		/* cup is ECMA-48's CSI row;col H: formatted here */
+	int no_last_cell;	/* auto margins without xenl: the bottom-right cell scrolls */
+	char *sgr_of[UI_T_ATTRS];	/* the sequence that sets exactly these UI_T_*, made once */
+	int row, col;		/* the terminal's cursor, -1 when not known */
+	int attr;		/* the UI_T_* set, -1 when not known */
+	int shown;		/* the cursor is shown (1), hidden (0), not known (-1) */
+	struct buf out;		/* this frame's bytes */
+};
+
 struct ui {
 	SCREEN *scr;
+	struct ui_term t;
 	int term_bidi;
 	int rows, cols;
 	struct ui_frame prev;
 	int owed_row;			/* a status row not yet sent (throttled), or -1 */
+	int owed_c0, owed_c1;		/* its cells that changed since it was sent */
 	long long status_ms;		/* when the status row was last sent */
 	long long input_ms;		/* when input last came */
 	char *in;		/* unread input bytes [in_off, in_len) */
@@ -137,6 +161,267 @@ static void ui_signals_off(void)
 		     SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(all); i++)
 		signal(all[i], SIG_DFL);
+}
+
+/* ------------------------------------------------------------ writing frames */
+
+/* The terminal attributes (UI_T_*) of a cell's VIEW_A_* ones. */
+static int ui_attr(unsigned a)
+{
+	int r = 0;
+	if (a & (VIEW_A_REVERSE | VIEW_A_STATUS))
+		r |= UI_T_REV;
+	if (a & VIEW_A_SELECT)
+		r = (r & UI_T_REV) ? UI_T_UL : (r | UI_T_REV);
+	if (a & VIEW_A_MATCH)	/* every search match: underlined; the current one reversed too */
+		r |= UI_T_UL;
+	if (a & VIEW_A_CURRENT)
+		r ^= UI_T_REV;
+	if (a & (VIEW_A_BOLD | VIEW_A_ERROR))
+		r |= UI_T_BOLD;
+	if (a & VIEW_A_DIM)
+		r |= UI_T_DIM;
+	return r;
+}
+
+/* A terminfo string capability, or NULL when the terminal has none. */
+static const char *ui_cap(const char *name)
+{
+	const char *s = tigetstr(name);
+	return s == NULL || s == (const char *)-1 || *s == '\0' ? NULL : s;
+}
+
+/* Read the terminal's sequences (after newterm). */
+static void ui_t_init(struct ui_term *t)
+{
+	t->cup = ui_cap("cup");
+	t->sgr = ui_cap("sgr");
+	t->sgr0 = ui_cap("sgr0");
+	t->rev = ui_cap("rev");
+	t->smul = ui_cap("smul");
+	t->bold = ui_cap("bold");
+	t->dim = ui_cap("dim");
+	t->civis = ui_cap("civis");
+	t->cnorm = ui_cap("cnorm");
+	t->clear = ui_cap("clear");
+	t->el = ui_cap("el");
+	t->cub1 = ui_cap("cub1");
+	if (t->cub1 != NULL && strlen(t->cub1) != 1)
+		t->cub1 = NULL;	/* only a one-byte step is worth repeating */
+	t->ansi_cup = t->cup != NULL && strcmp(t->cup, "\033[%i%p1%d;%p2%dH") == 0;
+	t->no_last_cell = tigetflag("am") > 0 && tigetflag("xenl") <= 0;
+	for (int a = 0; a < UI_T_ATTRS; a++) {
+		struct buf b = BUF_INIT;
+		if (t->sgr != NULL) {
+			const char *x = tiparm(t->sgr, 0, (a & UI_T_UL) != 0, (a & UI_T_REV) != 0, 0,
+					       (a & UI_T_DIM) != 0, (a & UI_T_BOLD) != 0, 0, 0, 0);
+			if (x != NULL)
+				buf_puts(&b, x);
+		}
+		if (b.len == 0) {
+			const char *part[] = {t->sgr0, a & UI_T_REV ? t->rev : NULL, a & UI_T_UL ? t->smul : NULL,
+					      a & UI_T_BOLD ? t->bold : NULL, a & UI_T_DIM ? t->dim : NULL};
+			for (size_t i = 0; i < UTIL_ARRAY_LEN(part); i++)
+				if (part[i] != NULL)
+					buf_puts(&b, part[i]);
+		}
+		buf_putc(&b, '\0');
+		t->sgr_of[a] = b.s;
+	}
+	t->row = t->col = t->attr = t->shown = -1;
+}
+
+static void ui_t_free(struct ui_term *t)
+{
+	for (int a = 0; a < UI_T_ATTRS; a++)
+		free(t->sgr_of[a]);
+	buf_free(&t->out);
+}
+
+/* Forget what the terminal shows (curses or another program wrote to it). */
+static void ui_t_forget(struct ui_term *t)
+{
+	t->row = t->col = t->attr = t->shown = -1;
+}
+
+static void ui_t_puts(struct ui_term *t, const char *s)
+{
+	if (s != NULL)
+		buf_puts(&t->out, s);
+}
+
+/* A decimal number, without printf: this runs for every cursor move. */
+static void ui_t_num(struct ui_term *t, int n)
+{
+	char d[12];
+	int k = 0;
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	while (k > 0)
+		buf_putc(&t->out, d[--k]);
+}
+
+static void ui_t_move(struct ui_term *t, int row, int col)
+{
+	if (t->row == row && t->col == col)
+		return;
+	if (t->row == row && t->col > col && t->col - col <= 4 && t->cub1 != NULL) {
+		for (int i = col; i < t->col; i++)
+			buf_putc(&t->out, t->cub1[0]);
+	} else if (t->ansi_cup) {
+		buf_append(&t->out, "\033[", 2);
+		ui_t_num(t, row + 1);
+		buf_putc(&t->out, ';');
+		ui_t_num(t, col + 1);
+		buf_putc(&t->out, 'H');
+	} else if (t->cup != NULL) {
+		ui_t_puts(t, tiparm(t->cup, row, col));
+	}
+	t->row = row;
+	t->col = col;
+}
+
+static void ui_t_attr(struct ui_term *t, int a)
+{
+	if (t->attr != a) {
+		ui_t_puts(t, t->sgr_of[a]);
+		t->attr = a;
+	}
+}
+
+/* Where the terminal's cursor stands after it printed cell text t[0..len)
+ * at col: col + width when the terminal surely agrees on the width (one
+ * character, maybe with marks, whose wcwidth is the cell's), else -1. */
+static int ui_t_after(const char *s, size_t len, int col, int width)
+{
+	if (len == 1)
+		return col + width;
+	uint32_t cp;
+	size_t i = ustr_decode(s, len, &cp);
+	if (cp == USTR_INVALID || wcwidth((wchar_t)cp) != width)
+		return -1;
+	while (i < len) {
+		uint32_t m;
+		i += ustr_decode(s + i, len - i, &m);
+		if (m == USTR_INVALID || wcwidth((wchar_t)m) != 0)
+			return -1;
+	}
+	return col + width;
+}
+
+/* Send cells [c0, c1) of row r of g, each where it belongs: the cursor is
+ * placed again after any cell the terminal might count otherwise, so that
+ * its idea of a character's width can never shift the cells after it. */
+static void ui_put_cells(struct ui *u, const struct view_grid *g, int r, int c0, int c1, int on_blank)
+{
+	struct ui_term *t = &u->t;
+	const struct view_cell *row = &g->cells[(size_t)r * (size_t)g->cols];
+	if (c1 > u->cols)
+		c1 = u->cols;
+	if (t->el != NULL && c1 == g->cols) {
+		/* Trailing blanks: erased in one sequence. */
+		int e = c1;
+		while (e > c0 && row[e - 1].width == 1 && row[e - 1].len == 0 && ui_attr(row[e - 1].attr) == 0)
+			e--;
+		if (c1 - e > 4) {
+			if (!on_blank) {
+				ui_t_move(t, r, e);
+				ui_t_attr(t, 0);
+				ui_t_puts(t, t->el);
+			}
+			c1 = e;
+		}
+	}
+	for (int c = c0; c < c1; c++) {
+		const struct view_cell *cell = &row[c];
+		if (cell->width == 0 || c + cell->width > u->cols)
+			continue;
+		int a = ui_attr(cell->attr);
+		if (on_blank && cell->len == 0 && a == 0)
+			continue;	/* the screen was just cleared */
+		if (t->no_last_cell && r == u->rows - 1 && c + cell->width == u->cols)
+			continue;	/* it would scroll the screen */
+		ui_t_move(t, r, c);
+		ui_t_attr(t, a);
+		const char *s = view_cell_text(g, r, cell);
+		int after;
+		if (cell->len == 0) {
+			buf_putc(&t->out, ' ');
+			after = c + 1;
+		} else {
+			uint32_t cp;
+			ustr_decode(s, cell->len, &cp);
+			if (ustr_is_mark(cp))
+				buf_putc(&t->out, ' ');	/* else it would join the cell to its left */
+			buf_append(&t->out, s, cell->len);
+			after = ustr_is_mark(cp) ? (cell->width == 1 ? c + 1 : -1)
+						 : ui_t_after(s, cell->len, c, cell->width);
+		}
+		/* At the last column the cursor waits to wrap: not a place to move from. */
+		t->col = after >= 0 && after < u->cols ? after : -1;
+		if (t->col < 0)
+			t->row = -1;
+	}
+}
+
+/* Place the cursor (row -1: hide it, -2: leave it), leave the attributes plain and send
+ * the frame. */
+static void ui_t_flush(struct ui *u, int row, int col)
+{
+	struct ui_term *t = &u->t;
+	if (row >= 0) {
+		ui_t_move(t, row, col);
+		if (t->shown != 1)
+			ui_t_puts(t, t->cnorm);
+		t->shown = 1;
+	} else if (row == -1) {
+		if (t->shown != 0)
+			ui_t_puts(t, t->civis);
+		t->shown = 0;
+	}
+	if (t->attr != 0)
+		ui_t_attr(t, 0);
+	const char *s = t->out.s;
+	size_t n = t->out.len;
+	while (n > 0) {
+		ssize_t k = write(STDOUT_FILENO, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EAGAIN) {
+			struct pollfd pf = {STDOUT_FILENO, POLLOUT, 0};
+			poll(&pf, 1, 1000);
+			continue;
+		}
+		if (k <= 0) {
+			ui_t_forget(t);	/* the terminal is gone or stuck: redraw all if it comes back */
+			break;
+		}
+		s += k;
+		n -= (size_t)k;
+	}
+	buf_clear(&t->out);
+}
+
+/* Clear the screen for a whole repaint. */
+static void ui_t_clear(struct ui_term *t)
+{
+	ui_t_attr(t, 0);
+	ui_t_puts(t, t->clear);
+	t->row = t->col = 0;
+}
+
+/* Before curses or the shell take the terminal: plain attributes, the cursor shown. */
+static void ui_t_release(struct ui *u)
+{
+	struct ui_term *t = &u->t;
+	ui_t_attr(t, 0);
+	if (t->shown != 1)
+		ui_t_puts(t, t->cnorm);
+	t->shown = 1;
+	ui_t_flush(u, -2, 0);
+	ui_t_forget(t);
 }
 
 /* ------------------------------------------------------------ the terminal */
@@ -238,6 +523,7 @@ struct ui *ui_new(int term_bidi, char **cause)
 	typeahead(-1);
 	leaveok(stdscr, FALSE);
 	refresh();
+	ui_t_init(&u->t);
 	ui_modes(u, 1);
 	ui_get_size(u);
 	return u;
@@ -247,8 +533,10 @@ void ui_free(struct ui *u)
 {
 	if (u == NULL)
 		return;
+	ui_t_release(u);
 	ui_modes(u, 0);
 	endwin();
+	ui_t_free(&u->t);
 	delscreen(u->scr);
 	ui_signals_off();
 	free(u->in);
@@ -268,11 +556,12 @@ void ui_size(const struct ui *u, int *rows, int *cols)
 void ui_redraw(struct ui *u)
 {
 	u->prev.rows = u->prev.cols = 0;
-	clearok(curscr, TRUE);
+	ui_t_forget(&u->t);
 }
 
 void ui_suspend(struct ui *u)
 {
+	ui_t_release(u);
 	ui_modes(u, 0);
 	endwin();
 	signal(SIGTSTP, SIG_DFL);
@@ -282,7 +571,7 @@ void ui_suspend(struct ui *u)
 	refresh();
 	ui_modes(u, 1);
 	ui_get_size(u);
-	clearok(curscr, TRUE);
+	ui_redraw(u);
 }
 
 static long long ui_now_ms(void)
@@ -345,7 +634,7 @@ static int ui_signal_event(struct ui *u, int sig, struct ui_event *ev)
 	case SIGCONT:
 		ui_modes(u, 1);
 		ui_get_size(u);
-		clearok(curscr, TRUE);
+		ui_redraw(u);
 		ev->type = UI_EV_RESIZE;
 		return 1;
 	case SIGTERM:
@@ -428,24 +717,6 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 
 /* ------------------------------------------------------------ drawing */
 
-static attr_t ui_attr(unsigned a)
-{
-	attr_t r = A_NORMAL;
-	if (a & (VIEW_A_REVERSE | VIEW_A_STATUS))
-		r |= A_REVERSE;
-	if (a & VIEW_A_SELECT)
-		r = (r & A_REVERSE) ? (A_NORMAL | A_UNDERLINE) : (r | A_REVERSE);
-	if (a & VIEW_A_MATCH)	/* every search match: underlined; the current one reversed too */
-		r |= A_UNDERLINE;
-	if (a & VIEW_A_CURRENT)
-		r = (r & A_REVERSE) ? r & ~A_REVERSE : r | A_REVERSE;
-	if (a & (VIEW_A_BOLD | VIEW_A_ERROR))
-		r |= A_BOLD;
-	if (a & VIEW_A_DIM)
-		r |= A_DIM;
-	return r;
-}
-
 /* A cell with no text and a cell holding a space draw the same. */
 static inline int ui_cell_blank(const char *text, const struct view_cell *c)
 {
@@ -525,68 +796,10 @@ static void ui_keep_row(struct ui_frame *f, const struct view_grid *g, int r)
 	buf_append(&f->text[r], g->text[r].s, g->text[r].len);
 }
 
-/* The cell's text as one complete curses cell (its code points, a blank
- * under a leading mark, which would otherwise join the cell to its left):
- * 1 if it is one: a character and up to CCHARW_MAX - 1 zero-width ones
- * (marks, joiners, selectors); else 0 (a symbol like "^[", an emoji
- * sequence, a very long cluster). */
-static int ui_cchar(const char *t, size_t len, attr_t a, cchar_t *out)
-{
-	wchar_t w[CCHARW_MAX + 1];
-	int n = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		i += ustr_decode(t + i, len - i, &cp);
-		if (n == 0 && ustr_is_mark(cp))
-			w[n++] = L' ';
-		if (cp == USTR_INVALID || n == CCHARW_MAX || (n > 0 && ustr_cp_width(cp) != 0))
-			return 0;
-		w[n++] = (wchar_t)cp;
-	}
-	if (n == 0)
-		w[n++] = L' ';
-	w[n] = L'\0';
-	return setcchar(out, w, a, 0, NULL) == OK;
-}
-
-/* Draw cells [c0, c1) of row r of g, each at its own column (so that
- * curses' idea of a character's width can never shift the cells after
- * it). */
-static void ui_draw_cells(const struct view_grid *g, int r, int c0, int c1)
-{
-	const struct view_cell *row = &g->cells[(size_t)r * (size_t)g->cols];
-	for (int c = c0; c < c1 && c < COLS; c++) {
-		const struct view_cell *cell = &row[c];
-		if (cell->width == 0)
-			continue;
-		attr_t a = ui_attr(cell->attr);
-		cchar_t cc;
-		const char *t = view_cell_text(g, r, cell);
-		if (ui_cchar(t, cell->len, a, &cc)) {
-			mvadd_wch(r, c, &cc);
-		} else {
-			/* A cluster of more code points than a curses cell holds. */
-			attrset(a);
-			mvaddnstr(r, c, t, (int)cell->len);
-			attrset(A_NORMAL);
-		}
-	}
-}
-
 /* Is row r of g the status line? */
 static int ui_is_status(const struct view_grid *g, int r)
 {
 	return g->cols > 0 && (g->cells[(size_t)r * (size_t)g->cols].attr & VIEW_A_STATUS);
-}
-
-static void ui_cursor(int row, int col)
-{
-	if (row >= 0) {
-		curs_set(1);
-		move(row, col);
-	} else {
-		curs_set(0);
-	}
 }
 
 void ui_draw(struct ui *u, const struct view_grid *g)
@@ -601,21 +814,26 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 	int resized = p->rows != g->rows || p->cols != g->cols || p->grid != g;
 	long long now = ui_now_ms();
 	if (resized) {
-		erase();
+		ui_t_clear(&u->t);
 		ui_frame_size(p, g);
 	}
-	for (int r = 0; r < g->rows && r < LINES; r++) {
+	for (int r = 0; r < g->rows && r < u->rows; r++) {
 		int fresh = resized || g->drawn[r] > p->frame;
 		if (!fresh && r != u->owed_row)
 			continue;
 		int c0, c1;
 		int d = resized || ui_row_damage(p, g, r, &c0, &c1);
-		if (resized || r == u->owed_row) {
-			/* Everything, or the screen still shows an older row than
-			 * prev has. */
-			d = 1;
+		if (resized) {
 			c0 = 0;
 			c1 = g->cols;
+		} else if (r == u->owed_row) {
+			/* The screen still shows an older row than prev has:
+			 * what changed since, too. */
+			if (!d || u->owed_c0 < c0)
+				c0 = u->owed_c0;
+			if (!d || u->owed_c1 > c1)
+				c1 = u->owed_c1;
+			d = 1;
 		}
 		if (fresh)
 			ui_keep_row(p, g, r);
@@ -634,22 +852,23 @@ void ui_draw(struct ui *u, const struct view_grid *g)
 		} else {
 			text = 1;
 		}
-		ui_draw_cells(g, r, c0, c1);
+		ui_put_cells(u, g, r, c0, c1, resized);
 	}
 	if (held >= 0 && !held_typing && text) {
 		/* Rows below it changed (a message): shown in the same frame. */
-		ui_draw_cells(g, held, held_c0, held_c1);
+		ui_put_cells(u, g, held, held_c0, held_c1, resized);
 		u->status_ms = now;
 	} else if (held >= 0) {
 		owed = held;
+		u->owed_c0 = held_c0;
+		u->owed_c1 = held_c1;
 	}
 	u->owed_row = owed;
 	p->grid = g;
 	p->frame = g->frame;
 	p->cur_row = g->cur_row;
 	p->cur_col = g->cur_col;
-	ui_cursor(g->cur_row, g->cur_col);
-	refresh();
+	ui_t_flush(u, g->cur_row, g->cur_col);
 }
 
 /* Send the status row that was held back (ui_draw), from the kept frame. */
@@ -658,12 +877,11 @@ static void ui_pay_status(struct ui *u)
 	struct ui_frame *f = &u->prev;
 	int r = u->owed_row;
 	u->owed_row = -1;
-	if (r < 0 || r >= f->rows || r >= LINES)
+	if (r < 0 || r >= f->rows || r >= u->rows)
 		return;
 	struct view_grid g = {.rows = f->rows, .cols = f->cols, .cells = f->cells, .text = f->text};
-	ui_draw_cells(&g, r, 0, f->cols);
+	ui_put_cells(u, &g, r, u->owed_c0, u->owed_c1, 0);
 	u->status_ms = ui_now_ms();
-	ui_cursor(f->cur_row, f->cur_col);
-	refresh();
+	ui_t_flush(u, f->cur_row, f->cur_col);
 }
 
