@@ -34,6 +34,11 @@ uint32_t bidi_class_neutral(void)
 	return FRIBIDI_TYPE_ON;
 }
 
+uint32_t bidi_class_nsm(void)
+{
+	return FRIBIDI_TYPE_NSM;
+}
+
 /* ---- The overflow guard.
  *
  * libfribidi before 1.0.11 (Debian has 1.0.8) frees a run that another run
@@ -218,6 +223,122 @@ int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, i
 		return failed_dir;
 	}
 	return FRIBIDI_IS_RTL(par) ? BIDI_RTL : BIDI_LTR;
+}
+
+/* ---- Simple paragraphs (bidi.h).  In a right-to-left paragraph with
+ * numbers, W1-W6 run on resolved types kept in levels[] as letters: R (a
+ * strong character, W3 done), E (EN), A (AN), S (CS), P (ES), T (ET) and
+ * N (any other neutral); W7 finds no L, and N1-N2 make every neutral R,
+ * numbers counting as R. */
+int bidi_levels_simple(const uint32_t *types, size_t n, int base, int fallback, uint8_t *levels)
+{
+	int has_l = 0, has_r = 0, has_en = 0, has_an = 0;
+	for (size_t i = 0; i < n; i++) {
+		switch (types[i]) {
+		case FRIBIDI_TYPE_LTR:
+			has_l = 1;
+			break;
+		case FRIBIDI_TYPE_RTL:
+		case FRIBIDI_TYPE_AL:
+			has_r = 1;
+			break;
+		case FRIBIDI_TYPE_EN:
+			has_en = 1;
+			break;
+		case FRIBIDI_TYPE_AN:
+			has_an = 1;
+			break;
+		case FRIBIDI_TYPE_WS:
+		case FRIBIDI_TYPE_ON:
+		case FRIBIDI_TYPE_SS:
+		case FRIBIDI_TYPE_NSM:
+		case FRIBIDI_TYPE_CS:
+		case FRIBIDI_TYPE_ES:
+		case FRIBIDI_TYPE_ET:
+			break;
+		default:	/* explicit formatting, BN, B */
+			return -1;
+		}
+	}
+	if (has_l && has_r)
+		return -1;
+	int dir;
+	if (base == BIDI_LTR || base == BIDI_RTL)
+		dir = base;
+	else	/* P2-P3 */
+		dir = has_l ? BIDI_LTR : has_r ? BIDI_RTL : fallback == BIDI_RTL ? BIDI_RTL : BIDI_LTR;
+	if (dir == BIDI_LTR) {
+		/* W7 makes every EN an L (sos is L and there is no R); an AN
+		 * would stay one, and make its neutral neighbours R. */
+		if (has_r || has_an)
+			return -1;
+		memset(levels, 0, n);
+		return BIDI_LTR;
+	}
+	if (has_l)
+		return -1;
+	if (!has_en && !has_an) {
+		memset(levels, 1, n);
+		return BIDI_RTL;
+	}
+	/* W1 (NSM: the type before it, sos R), W2 (EN after AL: AN), W3. */
+	uint32_t prev = FRIBIDI_TYPE_RTL, strong = FRIBIDI_TYPE_RTL;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = types[i] == FRIBIDI_TYPE_NSM ? prev : types[i];
+		prev = t;
+		if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+			strong = t;
+		char c;
+		switch (t) {
+		case FRIBIDI_TYPE_RTL:
+		case FRIBIDI_TYPE_AL:
+			c = 'R';
+			break;
+		case FRIBIDI_TYPE_EN:
+			c = strong == FRIBIDI_TYPE_AL ? 'A' : 'E';
+			break;
+		case FRIBIDI_TYPE_AN:
+			c = 'A';
+			break;
+		case FRIBIDI_TYPE_CS:
+			c = 'S';
+			break;
+		case FRIBIDI_TYPE_ES:
+			c = 'P';
+			break;
+		case FRIBIDI_TYPE_ET:
+			c = 'T';
+			break;
+		default:
+			c = 'N';
+		}
+		levels[i] = (uint8_t)c;
+	}
+	/* W4: one separator between two numbers of a kind. */
+	for (size_t i = 1; i + 1 < n; i++) {
+		uint8_t a = levels[i - 1], b = levels[i + 1];
+		if (levels[i] == 'P' && a == 'E' && b == 'E')
+			levels[i] = 'E';
+		else if (levels[i] == 'S' && a == b && (a == 'E' || a == 'A'))
+			levels[i] = a;
+	}
+	/* W5: terminators next to a European number join it. */
+	for (size_t i = 0; i < n;) {
+		if (levels[i] != 'T') {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && levels[j] == 'T')
+			j++;
+		if ((i > 0 && levels[i - 1] == 'E') || (j < n && levels[j] == 'E'))
+			memset(levels + i, 'E', j - i);
+		i = j;
+	}
+	/* W6 leaves the rest neutral; N1-N2 make it R; I1-I2. */
+	for (size_t i = 0; i < n; i++)
+		levels[i] = levels[i] == 'E' || levels[i] == 'A' ? 2 : 1;
+	return BIDI_RTL;
 }
 
 int bidi_reorder_line(const uint32_t *types, size_t off, size_t len, int dir, int keep_marks,

@@ -51,6 +51,8 @@ struct layout_work {
 	char *lbrk;		/* line-break opportunities, per byte */
 	uint8_t *shape;		/* joining scratch */
 	struct layout_cell *gtmp;	/* each grapheme's cell, logical order */
+	int simple;		/* levels from bidi_levels_simple, one per grapheme: rows
+				 * are reordered here (layout_row_order) */
 };
 
 static const struct {
@@ -264,13 +266,59 @@ static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
 	return nrows + 1;
 }
 
+/* Do the code points of each grapheme share one level? */
+static int layout_graphemes_level(const struct layout_work *w, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!w->gbrk[i] && w->levels[i] != w->levels[i - 1])
+			return 0;
+	return 1;
+}
+
+/* L2 for a row of a simple paragraph (levels 0, or 1 and 2): the first
+ * code point of each grapheme, left to right, into map[c0...] — what
+ * fribidi's map shows of them.  Returns how many. */
+static size_t layout_row_order(const struct layout_work *w, const struct layout_row *row, size_t c0,
+			       int dir)
+{
+	size_t k = c0;
+	if (dir == LAYOUT_LTR) {	/* every level 0 */
+		for (size_t g = row->gfirst; g < row->gend; g++)
+			w->map[k++] = (int)w->gcp[g];
+		return k - c0;
+	}
+	/* Right to left, runs of level 2 kept left to right, and (L3, as
+	 * fribidi's FRIBIDI_FLAG_REORDER_NSM does it) a grapheme that starts
+	 * with a mark kept right after the one before it at its level. */
+	uint32_t nsm = bidi_class_nsm();
+	for (size_t g = row->gend; g > row->gfirst;) {
+		g--;
+		uint8_t lv = w->levels[w->gcp[g]];
+		size_t s = g;
+		if (lv == 2) {
+			while (s > row->gfirst && w->levels[w->gcp[s - 1]] == 2)
+				s--;
+		} else {
+			while (s > row->gfirst && w->types[w->gcp[s]] == nsm && w->levels[w->gcp[s - 1]] == lv)
+				s--;
+		}
+		for (size_t x = s; x <= g; x++)
+			w->map[k++] = (int)w->gcp[x];
+		g = s;
+	}
+	return k - c0;
+}
+
 /* Reorder row r, placing its cells in visual order at lay->cells + next. */
 static size_t layout_row_fill(struct layout *lay, const struct layout_work *w, size_t r,
 			      size_t next)
 {
 	struct layout_row *row = &lay->rows[r];
 	size_t c0 = w->gcp[row->gfirst], c1 = w->gcp[row->gend];
-	bidi_reorder_line(w->types, c0, c1 - c0, lay->dir, 1, w->llevels, w->map);
+	if (w->simple)	/* only grapheme starts in the map: c1 moves to its end */
+		c1 = c0 + layout_row_order(w, row, c0, lay->dir);
+	else
+		bidi_reorder_line(w->types, c0, c1 - c0, lay->dir, 1, w->llevels, w->map);
 	int roww = 0;
 	for (size_t g = row->gfirst; g < row->gend; g++) {
 		roww += w->gtmp[g].width;
@@ -377,8 +425,10 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		if (layout_is_symbol(w.cp[i]))
 			w.types[i] = bidi_class_neutral();
 	int base = o->base == LAYOUT_LTR || o->base == LAYOUT_RTL ? o->base : BIDI_AUTO;
-	lay->dir = bidi_levels(w.dcp, w.types, n, base, o->fallback == LAYOUT_RTL ? BIDI_RTL : BIDI_LTR,
-			       w.scratch, w.levels);
+	int fallback = o->fallback == LAYOUT_RTL ? BIDI_RTL : BIDI_LTR;
+	int dir = o->flags & LAYOUT_FULL_UBA ? -1 : bidi_levels_simple(w.types, n, base, fallback, w.levels);
+	w.simple = dir >= 0 && layout_graphemes_level(&w, n);
+	lay->dir = dir >= 0 ? dir : bidi_levels(w.dcp, w.types, n, base, fallback, w.scratch, w.levels);
 	memcpy(w.llevels, w.levels, n);
 	if (o->flags & LAYOUT_SHAPE)
 		bidi_shape(w.types, w.levels, n, w.shape, w.dcp);
@@ -591,7 +641,9 @@ int layout_reorder(const uint32_t *cp, size_t n, int base, int keep_marks, uint8
 		real[i] = cp[i] > 0x10FFFF ? 0xFFFDu : cp[i];
 	bidi_classify(real, n, types);
 	int b = base == LAYOUT_LTR || base == LAYOUT_RTL ? base : BIDI_AUTO;
-	int dir = bidi_levels(real, types, n, b, BIDI_LTR, scratch, lev);
+	int dir = bidi_levels_simple(types, n, b, BIDI_LTR, lev);
+	if (dir < 0)
+		dir = bidi_levels(real, types, n, b, BIDI_LTR, scratch, lev);
 	bidi_reorder_line(types, 0, n, dir, keep_marks, lev, map);
 	for (size_t i = 0; i < n; i++) {
 		if (levels != NULL)

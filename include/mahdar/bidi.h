@@ -25,6 +25,8 @@
 void bidi_classify(const uint32_t *cp, size_t n, uint32_t *types);
 /* The class ON (Other Neutral), given to anything drawn as a symbol. */
 uint32_t bidi_class_neutral(void);
+/* The class NSM (non-spacing mark). */
+uint32_t bidi_class_nsm(void);
 
 /* Resolve the embedding levels of the paragraph cp[0..n) with classes
  * types (rules P2-I2 and L1 parts 1-3), using brackets (N0) from cp.
@@ -34,6 +36,17 @@ uint32_t bidi_class_neutral(void);
  * memory) every level is the paragraph's. */
 int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, int fallback,
 		uint32_t *scratch, uint8_t *levels);
+
+/* bidi_levels without fribidi for the paragraphs most lines are: no
+ * explicit formatting, no boundary neutral or paragraph separator, strong
+ * characters of one direction only, and numbers only in a right-to-left
+ * paragraph.  Their levels are the paragraph's, and 2 for the numbers of
+ * a right-to-left one (with the separators and terminators W4-W5 join to
+ * them); brackets need no pairing, since N0 can only give them the
+ * paragraph's direction.  Returns the paragraph direction with levels
+ * filled, or -1 (levels untouched) when the paragraph is not one of
+ * these.  L1 leaves such levels as they are. */
+int bidi_levels_simple(const uint32_t *types, size_t n, int base, int fallback, uint8_t *levels);
 
 /* Reorder the line [off, off + len) of a paragraph (rules L1 part 4 — which
  * updates levels[off..off+len) — and L2; L3 too when keep_marks, i.e.

@@ -101,6 +101,9 @@ static int bidi_check(const struct bidi_case *c, char *why, size_t whylen)
 	return 1;
 }
 
+/* How many cases bidi_levels_simple() resolved (without fribidi). */
+static size_t bidi_simple_cases;
+
 static int bidi_line(char *line, char *why, size_t whylen)
 {
 	struct bidi_case c;
@@ -108,6 +111,12 @@ static int bidi_line(char *line, char *why, size_t whylen)
 		snprintf(why, whylen, "cannot parse");
 		return 0;
 	}
+	static const int base[] = {BIDI_LTR, BIDI_RTL, BIDI_AUTO};
+	uint32_t types[256];
+	uint8_t levels[256];
+	bidi_classify(c.cp, c.n, types);
+	if (bidi_levels_simple(types, c.n, base[c.dir], BIDI_LTR, levels) >= 0)
+		bidi_simple_cases++;
 	return bidi_check(&c, why, whylen);
 }
 
@@ -118,6 +127,9 @@ static void test_bidi_character_test(void **state)
 	ucd_run(BIDI_TEST_FILE, "BidiCharacterTest", bidi_line, &total, &passed);
 	assert_int_equal(total, BIDI_TEST_CASES);
 	assert_int_equal(passed, total);
+	/* The simple paragraphs (resolved without fribidi) are among them. */
+	print_message("%zu of them resolved by bidi_levels_simple\n", bidi_simple_cases);
+	assert_true(bidi_simple_cases > 1000);
 }
 
 /* keep_marks = 1: in an RTL run a non-spacing mark stays right after its

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "mahdar/layout.h"
+#include "mahdar/bidi.h"
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
@@ -620,6 +621,93 @@ static void test_random_bytes(void **state)
 	}
 }
 
+/* Lines bidi_levels_simple resolves are laid out by layout.c's own row
+ * order: every part of the layout must be what fribidi's gives. */
+static void check_same_layout(const char *s, size_t len, const struct layout_opts *o)
+{
+	struct layout_opts full = *o;
+	full.flags |= LAYOUT_FULL_UBA;
+	struct layout *a = layout_line(s, len, o), *b = layout_line(s, len, &full);
+	assert_int_equal(a->dir, b->dir);
+	assert_int_equal(a->ngraph, b->ngraph);
+	assert_int_equal(a->nrows, b->nrows);
+	assert_int_equal(a->ncells, b->ncells);
+	assert_int_equal(a->text_len, b->text_len);
+	assert_memory_equal(a->text, b->text, a->text_len);
+	assert_memory_equal(a->goff, b->goff, (a->ngraph + 1) * sizeof *a->goff);
+	if (a->ngraph > 0) {
+		assert_memory_equal(a->glevel, b->glevel, a->ngraph);
+		assert_memory_equal(a->gcell, b->gcell, a->ngraph * sizeof *a->gcell);
+	}
+	for (size_t r = 0; r < a->nrows; r++) {
+		assert_int_equal(a->rows[r].cell, b->rows[r].cell);
+		assert_int_equal(a->rows[r].ncells, b->rows[r].ncells);
+		assert_int_equal(a->rows[r].gfirst, b->rows[r].gfirst);
+		assert_int_equal(a->rows[r].gend, b->rows[r].gend);
+		assert_int_equal(a->rows[r].left, b->rows[r].left);
+		assert_int_equal(a->rows[r].right, b->rows[r].right);
+	}
+	for (size_t c = 0; c < a->ncells; c++) {
+		assert_int_equal(a->cells[c].g, b->cells[c].g);
+		assert_int_equal(a->cells[c].col, b->cells[c].col);
+		assert_int_equal(a->cells[c].width, b->cells[c].width);
+		assert_int_equal(a->cells[c].flags, b->cells[c].flags);
+		assert_int_equal(a->cells[c].text, b->cells[c].text);
+		assert_int_equal(a->cells[c].text_len, b->cells[c].text_len);
+	}
+	layout_free(a);
+	layout_free(b);
+}
+
+static void test_simple_paragraphs_as_fribidi(void **state)
+{
+	(void)state;
+	/* Every class bidi_levels_simple takes, and some it must refuse. */
+	static const char *pieces[] = {
+		"\xd8\xb3", "\xd8\xa8", "\xd7\x90", "\xd7\xa9", "a", "Z",	/* AL, R, L */
+		"1", "9", "\xd9\xa1", "\xdb\xb1", "\xd8\x80",		/* EN, AN, Persian EN, AN prepend */
+		",", ".", ":", "/", "+", "-", "%", "$", "#", "\xc2\xb0",	/* CS, ES, ET */
+		" ", " ", "\t", "(", ")", "[", "]", "!", "\xe2\x80\x94",	/* WS, S, ON */
+		"\xd9\x8e", "\xd6\xb0", "\xcc\x81",			/* NSM */
+		"\xe2\x80\x8c", "\xe2\x80\x8f", "\xe2\x81\xa7",	/* BN, RLM, RLI */
+		"\xf0\x9f\x98\x80", "\xe4\xb8\xad",			/* emoji, wide */
+	};
+	uint32_t seed = 2026;
+	char s[400];
+	size_t simple = 0;
+	for (int iter = 0; iter < 60000; iter++) {
+		seed = seed * 1103515245u + 12345u;
+		/* Mostly one script with numbers and punctuation, like minutes. */
+		int script = (int)(seed >> 20) % 4;
+		size_t len = 0;
+		int n = 1 + (int)((seed >> 8) % 60);
+		for (int i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t k = (seed >> 16) % UTIL_ARRAY_LEN(pieces);
+			if (script < 3 && (k < 6 || (k >= 33 && (seed >> 6) % 4 != 0)) && (seed >> 4) % 8 != 0)
+				k = (size_t)(2 * script + ((seed >> 5) & 1));
+			const char *p = pieces[k];
+			memcpy(s + len, p, strlen(p));
+			len += strlen(p);
+		}
+		seed = seed * 1103515245u + 12345u;
+		struct layout_opts o = {1 + (int)((seed >> 8) % 50), (int)((seed >> 4) % 3),
+					(int)((seed >> 3) & 1), (seed >> 2) & LAYOUT_NO_MIRROR};
+		uint32_t cp[400], types[400];
+		uint8_t lev[400];
+		size_t ncp = ustr_decode_all(s, len, cp, NULL);
+		bidi_classify(cp, ncp, types);
+		int base = o.base == LAYOUT_AUTO ? BIDI_AUTO : o.base;
+		if (bidi_levels_simple(types, ncp, base, o.fallback, lev) >= 0)
+			simple++;
+		check_same_layout(s, len, &o);
+	}
+	/* Both paths were taken often. */
+	print_message("%zu of 60000 lines simple\n", simple);
+	assert_true(simple > 10000);
+	assert_true(simple < 55000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -641,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_narrow_widths_on_corpus),
 		cmocka_unit_test(test_wrap_leaves_no_empty_row),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_simple_paragraphs_as_fribidi),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
