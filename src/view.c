@@ -166,6 +166,7 @@ struct view_memo {
 	/* The status line drawn (when a row is VIEW_ROW_STATUS). */
 	struct view_status st;
 	char *st_name, *st_hints, *st_info;
+	int pos_x, pos_len;	/* where its "line:col DIR" is, whole, or pos_x -1 */
 	/* The message drawn from row msg_sr down (rows VIEW_ROW_MSG). */
 	char *msg;
 	unsigned msg_attr;
@@ -611,6 +612,27 @@ static void view_str_keep(char **dst, const char *s)
 	*dst = s != NULL ? xstrdup(s) : NULL;
 }
 
+/* "line:col DIR" into buf (64 bytes), without printf: it changes at
+ * every key.  Returns its length. */
+static int view_format_pos(char *buf, size_t line, size_t col, int rtl)
+{
+	char d[24];
+	int n = 0, k;
+	size_t nums[2] = {line, col};
+	for (int i = 0; i < 2; i++) {
+		k = 0;
+		do {
+			d[k++] = (char)('0' + nums[i] % 10);
+			nums[i] /= 10;
+		} while (nums[i] > 0);
+		while (k > 0)
+			buf[n++] = d[--k];
+		buf[n++] = i == 0 ? ':' : ' ';
+	}
+	memcpy(buf + n, rtl ? "RTL" : "LTR", 4);
+	return n + 3;
+}
+
 /* Does row sr show status st already? */
 static int view_status_shown(const struct view *v, int sr, const struct view_status *st)
 {
@@ -630,12 +652,27 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 	struct view_grid *g = &v->grid;
 	if (view_status_shown(v, sr, st))
 		return;
-	view_blank_row(v, sr, VIEW_A_STATUS);
+	struct view_memo *m = v->memo;
 	char pos[64];
-	snprintf(pos, sizeof pos, "%zu:%zu %s", st->line, st->col, st->rtl ? "RTL" : "LTR");
+	int posw = view_format_pos(pos, st->line, st->col, st->rtl);
+	if (m->row[sr].kind == VIEW_ROW_STATUS && m->pos_x >= 0 && posw == m->pos_len &&
+	    g->text[sr].len < 8 * (size_t)g->cols && m->st.modified == st->modified &&
+	    m->st.readonly == st->readonly && view_str_eq(m->st_name, st->name) &&
+	    view_str_eq(m->st_hints, st->hints) && view_str_eq(m->st_info, st->info)) {
+		/* Only the position changed, to one as wide (a key typed):
+		 * written over the old one. */
+		view_draw_string(v, sr, m->pos_x, m->pos_x + posw, pos, VIEW_A_STATUS);
+		g->drawn[sr] = g->frame;
+		m->st.line = st->line;
+		m->st.col = st->col;
+		m->st.rtl = st->rtl;
+		return;
+	}
+	view_blank_row(v, sr, VIEW_A_STATUS);
+	m->pos_x = -1;
 	const char *info = st->info != NULL && *st->info ? st->info : NULL;
 	const char *hints = st->hints;
-	int posw = (int)strlen(pos), infow = info != NULL ? view_string_width(v, info) : 0;
+	int infow = info != NULL ? view_string_width(v, info) : 0;
 	int hintw = hints != NULL ? view_string_width(v, hints) : 0;
 	char *left = xasprintf(" %s%s%s", st->name != NULL ? st->name : "", st->modified ? " [+]" : "",
 			       st->readonly ? " [read-only]" : "");
@@ -671,38 +708,19 @@ static void view_draw_status(struct view *v, int sr, const struct view_status *s
 			x += 2;
 		int from = x < 0 ? 0 : x;
 		int w = view_draw_string(v, sr, from, g->cols, piece[i], VIEW_A_STATUS);
+		if (i == 0 && from == x && w == posw) {
+			m->pos_x = x;
+			m->pos_len = posw;
+		}
 		x = from + w;
 	}
 	free(left);
-	struct view_memo *m = v->memo;
 	m->st = *st;
 	m->st.name = m->st.hints = m->st.info = m->st.msg = NULL;
 	view_str_keep(&m->st_name, st->name);
 	view_str_keep(&m->st_hints, st->hints);
 	view_str_keep(&m->st_info, st->info);
 	m->row[sr].kind = VIEW_ROW_STATUS;
-}
-
-/* Cursor screen position for (line, off), if it is on screen. */
-static void view_place_cursor(struct view *v, size_t line, size_t off)
-{
-	struct view_grid *g = &v->grid;
-	g->cur_row = g->cur_col = -1;
-	size_t h = (size_t)view_text_rows(v);
-	const struct layout *lay = view_layout(v, line);
-	size_t row;
-	int col;
-	layout_pos(lay, layout_g_of_off(lay, off), &row, &col);
-	size_t l = v->top_line, r = v->top_row;
-	for (size_t sr = 0; sr < h; sr++) {
-		if (l == line && r == row) {
-			g->cur_row = (int)sr;
-			g->cur_col = col < g->cols ? col : g->cols - 1;
-			return;
-		}
-		if (!view_row_fwd(v, &l, &r))
-			return;
-	}
 }
 
 static void view_render_small(struct view *v)
@@ -827,12 +845,11 @@ static void view_draw_input(struct view *v, int sr, const struct view_input *in)
 	layout_free(lay);
 }
 
-/* Text row sr: row r of line l, unless it shows that already. */
-static void view_text_row(struct view *v, int sr, size_t l, size_t r, const struct view_frame *f,
-			  struct view_gspan **gs, size_t *gcap)
+/* Text row sr: row r of line l (laid out as lay), unless it shows that already. */
+static void view_text_row(struct view *v, int sr, size_t l, size_t r, const struct layout *lay,
+			  const struct view_frame *f, struct view_gspan **gs, size_t *gcap)
 {
 	struct view_rowsig *rs = &v->memo->row[sr];
-	const struct layout *lay = view_layout(v, l);
 	const struct doc_line *dl = v->doc->lines[l];
 	int same_line = rs->kind == VIEW_ROW_TEXT && rs->line == dl && rs->stamp == dl->stamp && rs->lidx == l;
 	/* Because the structure is analysed only now and then, the title and
@@ -860,7 +877,14 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 		return g;
 	struct view_gspan *gs = NULL;
 	size_t gcap = 0;
+	/* The cursor's row in its line, to be met on the way down. */
+	const struct layout *lay = view_layout(v, f->cur_line);
+	size_t crow;
+	int ccol;
+	layout_pos(lay, layout_g_of_off(lay, f->cur_off), &crow, &ccol);
+	g->cur_row = g->cur_col = -1;
 	size_t l = v->top_line, r = v->top_row;
+	lay = view_layout(v, l);
 	int more = 1;
 	for (int sr = 0; sr < h; sr++) {
 		if (!more) {
@@ -870,12 +894,24 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 			}
 			continue;
 		}
-		view_text_row(v, sr, l, r, f, &gs, &gcap);
-		more = view_row_fwd(v, &l, &r);
+		view_text_row(v, sr, l, r, lay, f, &gs, &gcap);
+		if (l == f->cur_line && r == crow) {
+			g->cur_row = sr;
+			g->cur_col = ccol < g->cols ? ccol : g->cols - 1;
+		}
+		/* view_row_fwd, with the layout at hand */
+		if (r + 1 < lay->nrows) {
+			r++;
+		} else if (l + 1 < v->doc->nlines) {
+			l++;
+			r = 0;
+			lay = view_layout(v, l);
+		} else {
+			more = 0;
+		}
 	}
 	free(gs);
 	view_draw_status(v, h, &f->st);
-	view_place_cursor(v, f->cur_line, f->cur_off);
 	if (f->input != NULL)
 		view_draw_input(v, h + 1, f->input);
 	else
