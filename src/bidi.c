@@ -232,34 +232,25 @@ int bidi_levels(const uint32_t *cp, const uint32_t *types, size_t n, int base, i
  * numbers counting as R. */
 int bidi_levels_simple(const uint32_t *types, size_t n, int base, int fallback, uint8_t *levels)
 {
+	/* One pass of bit operations: this runs for every line laid out. */
+	uint32_t any = 0;
 	int has_l = 0, has_r = 0, has_en = 0, has_an = 0;
 	for (size_t i = 0; i < n; i++) {
-		switch (types[i]) {
-		case FRIBIDI_TYPE_LTR:
-			has_l = 1;
-			break;
-		case FRIBIDI_TYPE_RTL:
-		case FRIBIDI_TYPE_AL:
-			has_r = 1;
-			break;
-		case FRIBIDI_TYPE_EN:
-			has_en = 1;
-			break;
-		case FRIBIDI_TYPE_AN:
-			has_an = 1;
-			break;
-		case FRIBIDI_TYPE_WS:
-		case FRIBIDI_TYPE_ON:
-		case FRIBIDI_TYPE_SS:
-		case FRIBIDI_TYPE_NSM:
-		case FRIBIDI_TYPE_CS:
-		case FRIBIDI_TYPE_ES:
-		case FRIBIDI_TYPE_ET:
-			break;
-		default:	/* explicit formatting, BN, B */
-			return -1;
-		}
+		uint32_t t = types[i];
+		any |= t;
+		has_l |= (t & (FRIBIDI_MASK_LETTER | FRIBIDI_MASK_RTL)) == FRIBIDI_MASK_LETTER;
+		has_r |= (t & (FRIBIDI_MASK_LETTER | FRIBIDI_MASK_RTL)) == (FRIBIDI_MASK_LETTER | FRIBIDI_MASK_RTL);
+		has_en |= t == FRIBIDI_TYPE_EN;
+		has_an |= t == FRIBIDI_TYPE_AN;
 	}
+	/* Explicit formatting, isolates, BN, B (and anything fribidi might
+	 * add): not simple. */
+	if (any & ~(uint32_t)(FRIBIDI_MASK_RTL | FRIBIDI_MASK_ARABIC | FRIBIDI_MASK_STRONG | FRIBIDI_MASK_WEAK |
+			      FRIBIDI_MASK_NEUTRAL | FRIBIDI_MASK_LETTER | FRIBIDI_MASK_NUMBER |
+			      FRIBIDI_MASK_NUMSEPTER | FRIBIDI_MASK_SPACE | FRIBIDI_MASK_SEPARATOR |
+			      FRIBIDI_MASK_ES | FRIBIDI_MASK_ET | FRIBIDI_MASK_CS | FRIBIDI_MASK_NSM |
+			      FRIBIDI_MASK_SS | FRIBIDI_MASK_WS))
+		return -1;
 	if (has_l && has_r)
 		return -1;
 	int dir;

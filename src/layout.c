@@ -48,6 +48,7 @@ struct layout_work {
 	uint8_t *levels;	/* paragraph levels */
 	uint8_t *llevels;	/* line levels: a copy, changed by L1 per row */
 	char *gbrk;		/* grapheme starts */
+	char *sym;		/* drawn as a symbol (layout_is_symbol) */
 	char *lbrk;		/* line-break opportunities, per byte */
 	uint8_t *shape;		/* joining scratch */
 	struct layout_cell *gtmp;	/* each grapheme's cell, logical order */
@@ -179,7 +180,7 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
 		 * on the row a TAB lands on after wrapping and reordering. */
 		buf_putc(t, ' ');
 		width = 1;
-	} else if (layout_is_symbol(first)) {
+	} else if (w->sym[c0]) {
 		flags = first == USTR_INVALID ? LAYOUT_CELL_INVALID : LAYOUT_CELL_CTRL;
 		for (size_t i = c0; i < c1 && width < LAYOUT_MAX_SYMBOL; i++)
 			width += layout_put_symbol(t, w->cp[i], (unsigned char)s[w->coff[i]]);
@@ -376,7 +377,7 @@ static struct layout *layout_alloc(size_t ng)
 static void *layout_work_init(struct layout_work *w, size_t len)
 {
 	size_t n = len + 1;
-	size_t size = n * (7 * sizeof(uint32_t) + sizeof(int) + sizeof(struct layout_cell) + 5);
+	size_t size = n * (7 * sizeof(uint32_t) + sizeof(int) + sizeof(struct layout_cell) + 6);
 	char *block = xmalloc(size), *p = block;
 	w->gtmp = (struct layout_cell *)p, p += n * sizeof(struct layout_cell);
 	w->cp = (uint32_t *)p, p += n * sizeof(uint32_t);
@@ -391,6 +392,7 @@ static void *layout_work_init(struct layout_work *w, size_t len)
 	w->llevels = (uint8_t *)p, p += n;
 	w->gbrk = p, p += n;
 	w->lbrk = p, p += n;
+	w->sym = p, p += n;
 	w->shape = (uint8_t *)p;
 	return block;
 }
@@ -422,7 +424,7 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		w.dcp[i] = w.cp[i] == USTR_INVALID ? 0xFFFDu : w.cp[i];	/* for bidi */
 	bidi_classify(w.dcp, n, w.types);
 	for (size_t i = 0; i < n; i++)
-		if (layout_is_symbol(w.cp[i]))
+		if ((w.sym[i] = (char)layout_is_symbol(w.cp[i])))
 			w.types[i] = bidi_class_neutral();
 	int base = o->base == LAYOUT_LTR || o->base == LAYOUT_RTL ? o->base : BIDI_AUTO;
 	int fallback = o->fallback == LAYOUT_RTL ? BIDI_RTL : BIDI_LTR;

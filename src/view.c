@@ -173,6 +173,17 @@ struct view_memo {
 	int msg_sr;
 	struct view_strlay str[VIEW_STRLAYS];
 	unsigned long tick;
+	/* view_follow's last count: from the top (top_line, top_row) the
+	 * first row of line f_line was f_before rows down, with the view at
+	 * f_gen, the lines in between being those of f_sig (their addresses)
+	 * unchanged since doc gen f_dgen. */
+	int f_ok;
+	size_t f_top_line, f_top_row, f_line, f_nlines;
+	long f_before;		/* negative when f_line is the top line */
+	unsigned long f_gen;
+	uint32_t f_dgen;
+	uint64_t f_sig;
+	const struct doc *f_doc;
 };
 
 /* Numbers frames across all views, so that a row's frame number never
@@ -181,6 +192,7 @@ static unsigned long view_frames;
 
 static void view_memo_forget(struct view *v)
 {
+	v->memo->f_ok = 0;
 	for (int r = 0; r < v->grid.rows; r++)
 		v->memo->row[r].kind = VIEW_ROW_NONE;
 }
@@ -416,6 +428,21 @@ static int view_row_fwd(struct view *v, size_t *line, size_t *row)
 	return 1;
 }
 
+/* The lines from the top line up to (not with) line: a hash of their
+ * addresses, or 0 when one changed after doc gen dgen. */
+static uint64_t view_follow_sig(const struct view *v, size_t line, uint32_t dgen)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (size_t i = v->top_line; i < line && i < v->doc->nlines; i++) {
+		const struct doc_line *l = v->doc->lines[i];
+		if (l->stamp > dgen)
+			return 0;
+		h ^= (uint64_t)(uintptr_t)l;
+		h *= UINT64_C(1099511628211);
+	}
+	return h | 1;
+}
+
 void view_follow(struct view *v, size_t line, size_t off)
 {
 	size_t h = (size_t)(view_text_rows(v) > 0 ? view_text_rows(v) : 1);
@@ -431,12 +458,33 @@ void view_follow(struct view *v, size_t line, size_t off)
 		v->top_row = row;
 		return;
 	}
-	/* Count rows from the top to the cursor, stopping once past the screen. */
+	/* Count rows from the top to the cursor, stopping once past the
+	 * screen; while typing, the count of the last frame stands for the
+	 * lines above the cursor's. */
+	struct view_memo *m = v->memo;
+	if (m->f_ok && m->f_doc == v->doc && m->f_top_line == v->top_line && m->f_top_row == v->top_row &&
+	    m->f_line == line && m->f_nlines == v->doc->nlines && m->f_gen == v->gen &&
+	    m->f_before + (long)row < (long)h && view_follow_sig(v, line, m->f_dgen) == m->f_sig)
+		return;
+	m->f_ok = 0;
 	size_t l = v->top_line, r = v->top_row, n = 0;
 	while ((l != line || r != row) && n < h && view_row_fwd(v, &l, &r))
 		n++;
-	if (n < h)
+	if (n < h) {
+		if (l == line && r == row) {
+			m->f_ok = 1;
+			m->f_doc = v->doc;
+			m->f_top_line = v->top_line;
+			m->f_top_row = v->top_row;
+			m->f_line = line;
+			m->f_before = (long)n - (long)row;
+			m->f_nlines = v->doc->nlines;
+			m->f_gen = v->gen;
+			m->f_dgen = v->doc->gen;
+			m->f_sig = view_follow_sig(v, line, m->f_dgen);
+		}
 		return;
+	}
 	l = line;
 	r = row;
 	for (size_t i = 0; i + 1 < h && view_row_back(v, &l, &r); i++)
