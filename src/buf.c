@@ -11,6 +11,15 @@ void buf_reserve(struct buf *b, size_t extra)
 	b->s = xgrow(b->s, &b->cap, b->len + extra + 1, 1);
 }
 
+void buf_append_long(struct buf *b, const void *data, size_t n)
+{
+	if (b->s == NULL || b->cap - b->len <= n)
+		buf_reserve(b, n);
+	memcpy(b->s + b->len, data, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
 void buf_puts(struct buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));

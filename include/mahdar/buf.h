@@ -15,13 +15,22 @@ struct buf {
 #define BUF_INIT {NULL, 0, 0}
 
 void buf_reserve(struct buf *b, size_t extra);
+/* buf_append of more than a few bytes. */
+void buf_append_long(struct buf *b, const void *data, size_t n);
 /* Inline: a frame and a layout append one cell's bytes at a time. */
 static inline void buf_append(struct buf *b, const void *data, size_t n)
 {
+	if (n > 8) {
+		buf_append_long(b, data, n);
+		return;
+	}
 	if (b->s == NULL || b->cap - b->len <= n)	/* else there is room, NUL included */
 		buf_reserve(b, n);
-	if (n)
-		memcpy(b->s + b->len, data, n);
+	/* A cell: a character or two, without a call to memcpy. */
+	const char *from = data;
+	char *to = b->s + b->len;
+	for (size_t i = 0; i < n; i++)
+		to[i] = from[i];
 	b->len += n;
 	b->s[b->len] = '\0';
 }
