@@ -305,30 +305,32 @@ int bidi_levels_simple(const uint32_t *types, size_t n, int base, int fallback, 
 		}
 		levels[i] = (uint8_t)c;
 	}
-	/* W4: one separator between two numbers of a kind. */
-	for (size_t i = 1; i + 1 < n; i++) {
-		uint8_t a = levels[i - 1], b = levels[i + 1];
-		if (levels[i] == 'P' && a == 'E' && b == 'E')
-			levels[i] = 'E';
-		else if (levels[i] == 'S' && a == b && (a == 'E' || a == 'A'))
-			levels[i] = a;
-	}
-	/* W5: terminators next to a European number join it. */
+	/* W4 (one separator between two numbers of a kind takes their
+	 * type), W5 (terminators next to a European number join it), W6 (the
+	 * rest is neutral), then N1-N2 (neutrals are R) and I1-I2, in one
+	 * pass: before is the type before i after W4, W5 not yet applied. */
+	uint8_t before = 0;
 	for (size_t i = 0; i < n;) {
-		if (levels[i] != 'T') {
-			i++;
+		uint8_t c = levels[i];
+		if (c == 'T') {
+			size_t j = i;
+			while (j < n && levels[j] == 'T')
+				j++;
+			int en = before == 'E' || (j < n && levels[j] == 'E');
+			memset(levels + i, en ? 2 : 1, j - i);
+			before = 'T';
+			i = j;
 			continue;
 		}
-		size_t j = i;
-		while (j < n && levels[j] == 'T')
-			j++;
-		if ((i > 0 && levels[i - 1] == 'E') || (j < n && levels[j] == 'E'))
-			memset(levels + i, 'E', j - i);
-		i = j;
+		if ((c == 'P' || c == 'S') && i + 1 < n) {
+			uint8_t next = levels[i + 1];
+			if (c == 'P' ? before == 'E' && next == 'E' : before == next && (before == 'E' || before == 'A'))
+				c = before;
+		}
+		levels[i] = c == 'E' || c == 'A' ? 2 : 1;
+		before = c;
+		i++;
 	}
-	/* W6 leaves the rest neutral; N1-N2 make it R; I1-I2. */
-	for (size_t i = 0; i < n; i++)
-		levels[i] = levels[i] == 'E' || levels[i] == 'A' ? 2 : 1;
 	return BIDI_RTL;
 }
 

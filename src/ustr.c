@@ -120,11 +120,20 @@ size_t ustr_decode_prev(const char *s, size_t off, uint32_t *cp)
 
 size_t ustr_decode_all(const char *s, size_t len, uint32_t *cp, uint32_t *off)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t n = 0;
 	for (size_t i = 0; i < len; n++) {
 		if (off != NULL)
 			off[n] = (uint32_t)i;
-		i += ustr_decode(s + i, len - i, &cp[n]);
+		/* ASCII and two-byte sequences (Arabic, Hebrew) without a call. */
+		if (u[i] < 0x80) {
+			cp[n] = u[i++];
+		} else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			cp[n] = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+			i += 2;
+		} else {
+			i += ustr_decode(s + i, len - i, &cp[n]);
+		}
 	}
 	return n;
 }
