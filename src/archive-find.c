@@ -34,11 +34,12 @@ static char *archive_find_dup(const char *s)
 /* What a line belongs to, for "FILE:LINE: section: text". */
 static const char *archive_find_section(const struct doc *d, size_t line)
 {
-	const struct doc_line *l = d->lines[line];
+	const struct doc_line *l = &d->lines[line];
 	if (l->kind == DOC_K_TITLE)
 		return "title";
-	if (l->section >= 0 && d->sections[l->section].heading != NULL)
-		return d->sections[l->section].heading;
+	int sec = doc_line_section(d, line);
+	if (sec >= 0 && d->sections[sec].heading != NULL)
+		return d->sections[sec].heading;
 	return l->kind == DOC_K_HEADER ? "header" : "-";
 }
 
@@ -53,15 +54,16 @@ struct archive_hit *archive_search(char *const *files, size_t n, const struct fo
 		if (d == NULL)
 			continue;
 		for (size_t i = 0; i < d->nlines; i++) {
-			const struct doc_line *l = d->lines[i];
+			const struct doc_line *l = &d->lines[i];
 			size_t s, e;
-			if (!fold_find(fp, l->s, l->len, 0, &s, &e))
+			if (!fold_find(fp, doc_line_str(d, l), l->len, 0, &s, &e))
 				continue;
 			v = xgrow(v, &cap, *nhits + 1, sizeof *v);
 			v[(*nhits)++] = (struct archive_hit){
 				xstrdup(files[f]), i + 1, s, xstrdup(archive_find_section(d, i)),
-				archive_find_dup(l->section >= 0 ? doc_sec_name(d->sections[l->section].key) : NULL),
-				xstrndup(l->s, l->len),
+				archive_find_dup(doc_line_section(d, i) >= 0 ?
+						 doc_sec_name(d->sections[doc_line_section(d, i)].key) : NULL),
+				xstrndup(doc_line_str(d, l), l->len),
 			};
 		}
 		doc_free(d);
@@ -108,7 +110,7 @@ struct archive_action *archive_actions(char *const *files, size_t n, unsigned fl
 			const struct doc_rec *r = &d->recs[i];
 			if (r->kind != DOC_REC_ACTION)
 				continue;
-			const struct doc_attr *at = d->lines[r->line]->attr;
+			const struct doc_attr *at = doc_attr_of(d, r->line);
 			int st = at != NULL ? at->status : DOC_ST_OPEN;
 			size_t s, e;
 			if ((flags & (ARCHIVE_ACT_OPEN | ARCHIVE_ACT_OVERDUE)) && st != DOC_ST_OPEN)

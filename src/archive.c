@@ -247,7 +247,7 @@ static void archive_summarise(struct archive_entry *e)
 	for (size_t i = 0; d != NULL && i < d->nrecs; i++) {
 		if (d->recs[i].kind != DOC_REC_ACTION)
 			continue;
-		const struct doc_attr *at = d->lines[d->recs[i].line]->attr;
+		const struct doc_attr *at = doc_attr_of(d, d->recs[i].line);
 		e->actions++;
 		e->open += at == NULL || at->status == DOC_ST_OPEN;
 	}

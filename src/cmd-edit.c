@@ -126,9 +126,9 @@ static void cmd_edit_detail_done(struct editor *ed, const char *text, void *ctx)
 		free(c);
 		return;
 	}
-	const struct doc_line *l = d->lines[c->line];
+	const struct doc_line *l = &d->lines[c->line];
 	size_t a, b;
-	int r = txt_rec_detail(l->s, l->len, c->key, &a, &b);
+	int r = txt_rec_detail(doc_line_str(d, l), l->len, c->key, &a, &b);
 	char *ins;
 	if (r > 0) {
 		ins = xstrdup(text);
@@ -178,10 +178,10 @@ static int cmd_edit_item_status(struct editor *ed, struct mode *m, int arg, char
 	if (r->kind != DOC_REC_ACTION)
 		return cmd_error(error, _("A decision has no status; an item with an owner is an action."));
 	struct doc *d = buffer_doc(editor_buffer(ed));
-	const struct doc_attr *a = d->lines[r->line]->attr;
+	const struct doc_attr *a = doc_attr_of(d, r->line);
 	int st = draft_status_next(a != NULL ? a->status : DOC_ST_OPEN);
 	edit_set_status(e, r->line, st);
-	a = d->lines[r->line]->attr;
+	a = doc_attr_of(d, r->line);
 	editor_message(ed, 0, _("Action %s is now %s"), a->id != NULL ? a->id : "", doc_status_name(st));
 	return CMD_OK;
 }

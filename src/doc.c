@@ -1,11 +1,11 @@
 /* doc: the minutes document model.
  *
- * Data model: d->lines is an array of pointers to struct doc_line, so that
- * inserting or deleting a line moves pointers, not line bodies, and a line's
- * address stays put while others come and go (a view keys its layout
- * cache by it, with the line's stamp of its last change).  The
- * derived structure (fields, sections, items) is plain arrays rebuilt by
- * txt_analyse(); everything that must survive an edit sits on the lines. */
+ * Data model: d->lines is an array of 16-byte records, by value; inserting
+ * or deleting a line moves the records after it (a view keys its layout
+ * cache by a line's stamp, unique per version of its bytes, not by its
+ * address).  The derived structure (fields, sections, items) is plain
+ * arrays rebuilt by txt_analyse(); the item data that must survive an edit
+ * is in d->attrs, moved with its line. */
 #include "mahdar/doc.h"
 #include "mahdar/util.h"
 
@@ -49,19 +49,6 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a)
 	return c;
 }
 
-/* Whether p lies in [base, base + n) (by address: p may be any pointer). */
-static int doc_within(const void *p, const void *base, size_t n)
-{
-	uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
-	return base != NULL && a >= b && a - b < n;
-}
-
-/* Whether l's bytes lie in d's arena (else in a buffer of l's own). */
-static int doc_line_in_arena(const struct doc *d, const struct doc_line *l)
-{
-	return doc_within(l->s, d->arena, d->arena_len + 1);
-}
-
 /* The size of the buffer of its own that a line of len bytes has: a power
  * of two (no field keeps it: it follows from the length). */
 static size_t doc_line_cap(size_t len)
@@ -81,13 +68,81 @@ static void doc_check_len(size_t len)
 		util_too_large(_("a line of more than 4 GiB"), len);
 }
 
+/* A slot in d->own for buf: a free one, or a new one. */
+static uint32_t doc_own_put(struct doc *d, char *buf)
+{
+	size_t k;
+	if (d->nown_free > 0) {
+		k = d->own_free[--d->nown_free];
+	} else {
+		if (d->nown >= DOC_LINE_OWN)
+			util_too_large(_("more than 2 billion changed lines"), d->nown);
+		d->own = xgrow(d->own, &d->own_cap, d->nown + 1, sizeof *d->own);
+		k = d->nown++;
+	}
+	d->own[k] = buf;
+	return (uint32_t)k | DOC_LINE_OWN;
+}
+
+/* Free line l's bytes when they are its own. */
 static void doc_line_free(struct doc *d, struct doc_line *l)
 {
-	doc_attr_free(l->attr);
-	if (!doc_line_in_arena(d, l))
-		free(l->s);
-	if (!doc_within(l, d->block, d->nblock * sizeof *d->block))
-		free(l);
+	if (!(l->at & DOC_LINE_OWN))
+		return;
+	size_t k = l->at & ~DOC_LINE_OWN;
+	free(d->own[k]);
+	d->own[k] = NULL;
+	d->own_free = xgrow(d->own_free, &d->own_free_cap, d->nown_free + 1, sizeof *d->own_free);
+	d->own_free[d->nown_free++] = (uint32_t)k;
+}
+
+/* The first entry of d->attrs at line i or after. */
+static size_t doc_attr_find(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nattrs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->attrs[mid].line < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct doc_attr *doc_attr_of(const struct doc *d, size_t i)
+{
+	size_t k = doc_attr_find(d, i);
+	return k < d->nattrs && d->attrs[k].line == i ? d->attrs[k].a : NULL;
+}
+
+/* Move the entries of lines at and after at by shift (a line inserted: +1;
+ * deleted: -1, its own entry freed). */
+static void doc_attr_shift(struct doc *d, size_t at, int shift)
+{
+	size_t k = doc_attr_find(d, at);
+	if (shift < 0 && k < d->nattrs && d->attrs[k].line == at) {
+		doc_attr_free(d->attrs[k].a);
+		memmove(d->attrs + k, d->attrs + k + 1, (d->nattrs - k - 1) * sizeof *d->attrs);
+		d->nattrs--;
+	}
+	for (; k < d->nattrs; k++)
+		d->attrs[k].line += (size_t)(ptrdiff_t)shift;
+}
+
+int doc_line_section(const struct doc *d, size_t i)
+{
+	size_t lo = 0, hi = d->nsections;	/* the sections starting at or before i: [0, lo) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct doc_section *s = &d->sections[mid];
+		size_t start = s->line != (size_t)-1 ? s->line : s->first;
+		if (start <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && i < d->sections[lo - 1].end ? (int)(lo - 1) : -1;
 }
 
 void doc_structure_clear(struct doc *d)
@@ -140,8 +195,13 @@ void doc_free(struct doc *d)
 	if (d == NULL)
 		return;
 	doc_structure_clear(d);
-	for (size_t i = 0; i < d->nlines; i++)
-		doc_line_free(d, d->lines[i]);
+	for (size_t i = 0; i < d->nown; i++)
+		free(d->own[i]);
+	free(d->own);
+	free(d->own_free);
+	for (size_t k = 0; k < d->nattrs; k++)
+		doc_attr_free(d->attrs[k].a);
+	free(d->attrs);
 	free(d->lines);
 	free(d->fields);
 	for (int a = 0; a < DOC_ATT_COUNT; a++)
@@ -158,7 +218,6 @@ void doc_free(struct doc *d)
 	free(d->modified_at);
 	free(d->side_kept);
 	free(d->arena);
-	free(d->block);
 	free(d);
 }
 
@@ -201,18 +260,19 @@ struct doc_line *doc_line_insert(struct doc *d, size_t at, const char *s, size_t
 	if (at > d->nlines)
 		at = d->nlines;
 	doc_check_len(len);
-	struct doc_line *l = xcalloc(1, sizeof *l);
-	l->s = xmalloc(doc_line_cap(len));
+	char *own = xmalloc(doc_line_cap(len));
 	if (len)
-		memcpy(l->s, s, len);
-	l->s[len] = '\0';
-	l->len = (uint32_t)len;
-	l->eol = (unsigned)eol & 3;
-	l->section = -1;
+		memcpy(own, s, len);
+	own[len] = '\0';
 	d->lines = xgrow(d->lines, &d->cap, d->nlines + 1, sizeof *d->lines);
 	memmove(d->lines + at + 1, d->lines + at, (d->nlines - at) * sizeof *d->lines);
-	d->lines[at] = l;
+	struct doc_line *l = &d->lines[at];
+	memset(l, 0, sizeof *l);
+	l->at = doc_own_put(d, own);
+	l->len = (uint32_t)len;
+	l->eol = (unsigned)eol & 3;
 	d->nlines++;
+	doc_attr_shift(d, at, 1);
 	doc_touch(d);
 	doc_mark(d, at, 1);
 	l->stamp = d->gen;
@@ -230,9 +290,7 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 	}
 	d->arena = arena;
 	d->arena_len = len;
-	d->block = xcalloc(n, sizeof *d->block);
-	d->nblock = n;
-	/* Exactly n pointers when the doc had none (no growth's slack). */
+	/* Exactly n records when the doc had none (no growth's slack). */
 	if (d->cap < d->nlines + n) {
 		d->cap = d->nlines + n;
 		d->lines = xrealloc(d->lines, d->cap * sizeof *d->lines);
@@ -240,7 +298,8 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 	doc_touch(d);
 	char *a = arena, *end = arena + len;
 	for (size_t k = 0; k < n; k++) {
-		struct doc_line *l = &d->block[k];
+		struct doc_line *l = &d->lines[d->nlines++];
+		memset(l, 0, sizeof *l);
 		char *nl = memchr(a, '\n', (size_t)(end - a));
 		char *stop = nl != NULL ? nl : end;
 		l->eol = nl != NULL ? DOC_EOL_LF : DOC_EOL_NONE;
@@ -248,11 +307,9 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 			l->eol = DOC_EOL_CRLF, stop--;
 		*stop = '\0';
 		doc_check_len((size_t)(stop - a));
-		l->s = a;
+		l->at = (uint32_t)(a - arena);	/* (FIO_MAX_SIZE < DOC_LINE_OWN) */
 		l->len = (uint32_t)(stop - a);
-		l->section = -1;
-		l->stamp = d->gen;
-		d->lines[d->nlines++] = l;
+		l->stamp = ++d->gen;	/* every line its own */
 		a = nl != NULL ? nl + 1 : end;
 	}
 	/* Appended: new lines for the recovery journal's marked range. */
@@ -266,7 +323,7 @@ static void doc_lines_split(struct doc *d, char *arena, size_t len)
 
 void doc_lines_adopt(struct doc *d, char *bytes, size_t len)
 {
-	if (len == 0 || d->arena != NULL || d->block != NULL) {
+	if (len == 0 || len >= DOC_LINE_OWN || d->arena != NULL) {
 		doc_lines_load(d, bytes, len);
 		free(bytes);
 		return;
@@ -281,7 +338,7 @@ void doc_lines_load(struct doc *d, const char *bytes, size_t len)
 		return;
 	/* A doc has one arena (txt_read loads once); later loads make lines
 	 * of their own, which nothing needs to be fast. */
-	if (d->arena != NULL || d->block != NULL) {
+	if (d->arena != NULL || len >= DOC_LINE_OWN) {
 		for (size_t start = 0; start < len;) {
 			const char *nl = memchr(bytes + start, '\n', len - start);
 			size_t end = nl != NULL ? (size_t)(nl - bytes) : len, body = end;
@@ -304,9 +361,10 @@ void doc_line_delete(struct doc *d, size_t at)
 {
 	if (at >= d->nlines)
 		return;
-	doc_line_free(d, d->lines[at]);
+	doc_line_free(d, &d->lines[at]);
 	memmove(d->lines + at, d->lines + at + 1, (d->nlines - at - 1) * sizeof *d->lines);
 	d->nlines--;
+	doc_attr_shift(d, at, -1);
 	doc_touch(d);
 	doc_mark(d, at, -1);
 }
@@ -315,7 +373,7 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 {
 	if (i >= d->nlines)
 		return;
-	struct doc_line *l = d->lines[i];
+	struct doc_line *l = &d->lines[i];
 	if (off > l->len)
 		off = l->len;
 	if (del > l->len - off)
@@ -323,19 +381,23 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	doc_check_len(len);
 	size_t nlen = l->len - del + len;
 	doc_check_len(nlen);
-	if (doc_line_in_arena(d, l)) {	/* the line gets bytes of its own */
-		char *own = xmalloc(doc_line_cap(nlen > l->len ? nlen : l->len));
-		memcpy(own, l->s, (size_t)l->len + 1);
-		l->s = own;
-	} else if (doc_line_cap(nlen) > doc_line_cap(l->len)) {
+	char *b;
+	if (!(l->at & DOC_LINE_OWN)) {	/* the line gets bytes of its own */
+		b = xmalloc(doc_line_cap(nlen > l->len ? nlen : l->len));
+		memcpy(b, d->arena + l->at, (size_t)l->len + 1);
+		l->at = doc_own_put(d, b);
+	} else {
+		char **own = &d->own[l->at & ~DOC_LINE_OWN];
 		/* (A buffer is at least doc_line_cap(len): it grows, never shrinks.) */
-		l->s = xrealloc(l->s, doc_line_cap(nlen));
+		if (doc_line_cap(nlen) > doc_line_cap(l->len))
+			*own = xrealloc(*own, doc_line_cap(nlen));
+		b = *own;
 	}
-	memmove(l->s + off + len, l->s + off + del, l->len - off - del);
+	memmove(b + off + len, b + off + del, l->len - off - del);
 	if (len)
-		memcpy(l->s + off, s, len);
+		memcpy(b + off, s, len);
 	l->len = (uint32_t)nlen;
-	l->s[nlen] = '\0';
+	b[nlen] = '\0';
 	l->scanned = 0;
 	doc_touch(d);
 	doc_mark(d, i, 0);
@@ -345,23 +407,42 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)
 {
 	if (i < d->nlines)
-		doc_line_splice(d, i, 0, d->lines[i]->len, s, len);
+		doc_line_splice(d, i, 0, d->lines[i].len, s, len);
 }
 
 void doc_line_set_eol(struct doc *d, size_t i, int eol)
 {
-	if (i >= d->nlines || d->lines[i]->eol == eol)
+	if (i >= d->nlines || d->lines[i].eol == eol)
 		return;
-	d->lines[i]->eol = (unsigned)eol & 3;
+	d->lines[i].eol = (unsigned)eol & 3;
 	doc_touch(d);
 	doc_mark(d, i, 0);
 }
 
+struct doc_attr *doc_attr_set(struct doc *d, size_t i, struct doc_attr *a)
+{
+	size_t k = doc_attr_find(d, i);
+	struct doc_attr *old = NULL;
+	if (k < d->nattrs && d->attrs[k].line == i) {
+		old = d->attrs[k].a;
+		if (a != NULL) {
+			d->attrs[k].a = a;
+		} else {
+			memmove(d->attrs + k, d->attrs + k + 1, (d->nattrs - k - 1) * sizeof *d->attrs);
+			d->nattrs--;
+		}
+	} else if (a != NULL) {
+		d->attrs = xgrow(d->attrs, &d->attrs_cap, d->nattrs + 1, sizeof *d->attrs);
+		memmove(d->attrs + k + 1, d->attrs + k, (d->nattrs - k) * sizeof *d->attrs);
+		d->attrs[k] = (struct doc_attr_at){.line = i, .a = a};
+		d->nattrs++;
+	}
+	return old;
+}
+
 struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
 {
-	struct doc_line *l = d->lines[i];
-	struct doc_attr *old = l->attr;
-	l->attr = a;
+	struct doc_attr *old = doc_attr_set(d, i, a);
 	doc_touch(d);
 	d->attrs_changed = 1;
 	return old;
@@ -369,19 +450,19 @@ struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a)
 
 struct doc_attr *doc_line_attr(struct doc *d, size_t i)
 {
-	struct doc_line *l = d->lines[i];
-	if (l->attr == NULL)
-		l->attr = xcalloc(1, sizeof *l->attr);
-	return l->attr;
+	struct doc_attr *a = doc_attr_of(d, i);
+	if (a == NULL)
+		doc_attr_set(d, i, a = xcalloc(1, sizeof *a));
+	return a;
 }
 
 int doc_eol_default(const struct doc *d)
 {
 	size_t lf = 0, crlf = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
-		if (d->lines[i]->eol == DOC_EOL_LF)
+		if (d->lines[i].eol == DOC_EOL_LF)
 			lf++;
-		else if (d->lines[i]->eol == DOC_EOL_CRLF)
+		else if (d->lines[i].eol == DOC_EOL_CRLF)
 			crlf++;
 	}
 	return crlf > lf ? DOC_EOL_CRLF : DOC_EOL_LF;
@@ -429,10 +510,10 @@ char *doc_id_new(struct doc *d, char prefix)
 
 size_t doc_find_id(const struct doc *d, const char *id)
 {
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
-		if (a != NULL && a->id != NULL && strcmp(a->id, id) == 0)
-			return i;
+	for (size_t k = 0; k < d->nattrs; k++) {
+		const struct doc_attr *a = d->attrs[k].a;
+		if (a->id != NULL && strcmp(a->id, id) == 0)
+			return d->attrs[k].line;
 	}
 	return (size_t)-1;
 }

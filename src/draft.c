@@ -315,7 +315,7 @@ struct doc *draft_template(int lang, const struct draft_now *now, size_t *line, 
 	if (line != NULL)
 		*line = li;
 	if (off != NULL)
-		*off = li < d->nlines ? d->lines[li]->len : 0;
+		*off = li < d->nlines ? d->lines[li].len : 0;
 	return d;
 }
 
@@ -401,7 +401,7 @@ void draft_edits_apply(struct doc *d, const struct draft_edits *e)
 {
 	for (size_t i = e->n; i-- > 0;) {
 		const struct draft_edit *x = &e->v[i];
-		if (x->line < d->nlines && x->off + x->del <= d->lines[x->line]->len)
+		if (x->line < d->nlines && x->off + x->del <= d->lines[x->line].len)
 			doc_line_splice(d, x->line, x->off, x->del, x->text, strlen(x->text));
 	}
 	if (e->n > 0) {
@@ -413,10 +413,10 @@ void draft_edits_apply(struct doc *d, const struct draft_edits *e)
 /* Where agenda item a's number starts in its line. */
 static size_t draft_number_off(const struct doc *d, const struct doc_agenda *a)
 {
-	const struct doc_line *l = d->lines[a->line];
+	const struct doc_line *l = &d->lines[a->line];
 	size_t nt = strlen(a->number_text);
 	for (size_t off = 0; off + nt <= l->len; off++)
-		if (memcmp(l->s + off, a->number_text, nt) == 0)
+		if (memcmp(doc_line_str(d, l) + off, a->number_text, nt) == 0)
 			return off;
 	return 0;
 }
@@ -442,13 +442,13 @@ int draft_agenda_next(const struct doc *d, size_t line, char *out, size_t outsz)
 		if (a->line != line)
 			continue;
 		size_t off = draft_number_off(d, a) + strlen(a->number_text);
-		const struct doc_line *l = d->lines[line];
-		char delim = off < l->len ? l->s[off] : '.';
+		const struct doc_line *l = &d->lines[line];
+		char delim = off < l->len ? doc_line_str(d, l)[off] : '.';
 		int dig = draft_digits_in(a->number_text);
 		char num[32];
 		draft_number(a->number + 1, dig < 0 ? DRAFT_DIG_ASCII : dig, num, sizeof num);
 		struct buf b = BUF_INIT;
-		buf_append(&b, l->s, off - strlen(a->number_text));	/* the item's indent */
+		buf_append(&b, doc_line_str(d, l), off - strlen(a->number_text));	/* the item's indent */
 		buf_printf(&b, "%s%c ", num, delim == ')' ? ')' : '.');
 		draft_buf_out(&b, out, outsz);
 		return 0;
@@ -690,7 +690,7 @@ char *draft_structure_note(const struct doc *d, size_t line, unsigned prev_mask)
 {
 	/* txt_analyse() words the heading's note (check prints the same). */
 	for (size_t i = 0; i < d->nproblems; i++)
-		if (d->problems[i].line == line && line < d->nlines && d->lines[line]->kind == DOC_K_HEADING &&
+		if (d->problems[i].line == line && line < d->nlines && d->lines[line].kind == DOC_K_HEADING &&
 		    strstr(d->problems[i].msg, "did you mean") != NULL)
 			return xstrdup(d->problems[i].msg);
 	unsigned gone = prev_mask & ~draft_section_mask(d);

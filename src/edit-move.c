@@ -15,19 +15,19 @@
 
 static struct doc_line *edit_line(const struct edit *e, size_t i)
 {
-	return e->doc->lines[i];
+	return &e->doc->lines[i];
 }
 
 static size_t edit_next(const struct edit *e, struct edit_pos p)
 {
 	const struct doc_line *l = edit_line(e, p.line);
-	return ustr_grapheme_next(l->s, l->len, p.off);
+	return ustr_grapheme_next(doc_line_str(e->doc, l), l->len, p.off);
 }
 
 static size_t edit_prev(const struct edit *e, struct edit_pos p)
 {
 	const struct doc_line *l = edit_line(e, p.line);
-	return ustr_grapheme_prev(l->s, l->len, p.off);
+	return ustr_grapheme_prev(doc_line_str(e->doc, l), l->len, p.off);
 }
 
 /* One grapheme forward (+1) or backward (-1) in logical order, across lines. */
@@ -86,11 +86,11 @@ static struct edit_pos edit_step_word(const struct edit *e, struct edit_pos p, i
 	if (dir > 0) {
 		if (p.off >= l->len)
 			return edit_step_logical(e, p, 1);
-		p.off = ustr_word_next(l->s, l->len, p.off);
+		p.off = ustr_word_next(doc_line_str(e->doc, l), l->len, p.off);
 	} else {
 		if (p.off == 0)
 			return edit_step_logical(e, p, -1);
-		p.off = ustr_word_prev(l->s, l->len, p.off);
+		p.off = ustr_word_prev(doc_line_str(e->doc, l), l->len, p.off);
 	}
 	return p;
 }
@@ -198,7 +198,7 @@ static size_t edit_round(const struct edit *e, size_t line, size_t off)
 		return l->len;
 	size_t b = 0;
 	while (b < l->len) {
-		size_t nb = ustr_grapheme_next(l->s, l->len, b);
+		size_t nb = ustr_grapheme_next(doc_line_str(e->doc, l), l->len, b);
 		if (nb > off || nb <= b)
 			break;
 		b = nb;
@@ -249,7 +249,7 @@ size_t edit_column(const struct edit *e)
 	const struct doc_line *l = edit_line(e, e->cur.line);
 	size_t g = 0;
 	for (size_t b = 0; b < e->cur.off && b < l->len; g++) {
-		size_t nb = ustr_grapheme_next(l->s, l->len, b);
+		size_t nb = ustr_grapheme_next(doc_line_str(e->doc, l), l->len, b);
 		if (nb <= b)
 			break;
 		b = nb;

@@ -124,49 +124,46 @@ static struct edit_pos edit_text_end(struct edit_pos at, const struct edit_text 
  * after them keeps its own attributes; edit_doc_insert() mirrors this. */
 static void edit_doc_remove(struct doc *d, struct edit_pos a, struct edit_pos b, struct edit_text *out)
 {
-	struct doc_line *la = d->lines[a.line];
+	struct doc_line *la = &d->lines[a.line];
 	if (a.line == b.line) {
-		edit_text_add(out, la->s + a.off, b.off - a.off, DOC_EOL_NONE);
+		edit_text_add(out, doc_line_str(d, la) + a.off, b.off - a.off, DOC_EOL_NONE);
 		doc_line_splice(d, a.line, a.off, b.off - a.off, NULL, 0);
 		return;
 	}
 	if (a.off == 0 && b.off == 0) {
 		for (size_t i = a.line; i < b.line; i++) {
-			struct doc_line *l = d->lines[i];
-			edit_text_add(out, l->s, l->len, l->eol);
-			out->v[out->n - 1].attr = l->attr;
-			l->attr = NULL;
+			struct doc_line *l = &d->lines[i];
+			edit_text_add(out, doc_line_str(d, l), l->len, l->eol);
+			out->v[out->n - 1].attr = doc_attr_set(d, i, NULL);
 		}
 		edit_text_add(out, NULL, 0, DOC_EOL_NONE);
 		for (size_t i = a.line; i < b.line; i++)
 			doc_line_delete(d, a.line);
 		return;
 	}
-	edit_text_add(out, la->s + a.off, la->len - a.off, la->eol);
+	edit_text_add(out, doc_line_str(d, la) + a.off, la->len - a.off, la->eol);
 	for (size_t i = a.line + 1; i <= b.line; i++) {
-		struct doc_line *l = d->lines[i];
+		struct doc_line *l = &d->lines[i];
 		if (i < b.line)
-			edit_text_add(out, l->s, l->len, l->eol);
+			edit_text_add(out, doc_line_str(d, l), l->len, l->eol);
 		else
-			edit_text_add(out, l->s, b.off, DOC_EOL_NONE);
-		out->v[out->n - 1].attr = l->attr;
-		l->attr = NULL;
+			edit_text_add(out, doc_line_str(d, l), b.off, DOC_EOL_NONE);
+		out->v[out->n - 1].attr = doc_attr_set(d, i, NULL);
 	}
-	struct doc_line *lb = d->lines[b.line];
+	struct doc_line *lb = &d->lines[b.line];
 	int eol = lb->eol;
-	doc_line_splice(d, a.line, a.off, la->len - a.off, lb->s + b.off, lb->len - b.off);
+	doc_line_splice(d, a.line, a.off, la->len - a.off, doc_line_str(d, lb) + b.off, lb->len - b.off);
 	doc_line_set_eol(d, a.line, eol);
 	for (size_t i = a.line + 1; i <= b.line; i++)
 		doc_line_delete(d, a.line + 1);
 }
 
-/* Give line l the attributes held by piece p (moving them). */
-static void edit_attr_move(struct doc_line *l, struct edit_piece *p)
+/* Give line i the attributes held by piece p (moving them). */
+static void edit_attr_move(struct doc *d, size_t i, struct edit_piece *p)
 {
 	if (p->attr == NULL)
 		return;
-	doc_attr_free(l->attr);
-	l->attr = p->attr;
+	doc_attr_free(doc_attr_set(d, i, p->attr));
 	p->attr = NULL;
 }
 
@@ -181,27 +178,26 @@ static void edit_doc_insert(struct doc *d, struct edit_pos at, struct edit_text 
 	}
 	if (at.off == 0 && t->v[t->n - 1].len == 0) {
 		for (size_t k = 0; k + 1 < t->n; k++) {
-			struct doc_line *l = doc_line_insert(d, at.line + k, t->v[k].s, t->v[k].len, t->v[k].eol);
-			edit_attr_move(l, &t->v[k]);
+			doc_line_insert(d, at.line + k, t->v[k].s, t->v[k].len, t->v[k].eol);
+			edit_attr_move(d, at.line + k, &t->v[k]);
 		}
 		return;
 	}
-	struct doc_line *la = d->lines[at.line];
-	char *post = xstrndup(la->s + at.off, la->len - at.off);
+	struct doc_line *la = &d->lines[at.line];
+	char *post = xstrndup(doc_line_str(d, la) + at.off, la->len - at.off);
 	size_t post_len = la->len - at.off;
 	int eol = la->eol;
 	doc_line_splice(d, at.line, at.off, post_len, t->v[0].s, t->v[0].len);
 	doc_line_set_eol(d, at.line, t->v[0].eol);
 	for (size_t k = 1; k < t->n; k++) {
 		struct edit_piece *p = &t->v[k];
-		struct doc_line *l;
 		if (k + 1 < t->n) {
-			l = doc_line_insert(d, at.line + k, p->s, p->len, p->eol);
+			doc_line_insert(d, at.line + k, p->s, p->len, p->eol);
 		} else {
-			l = doc_line_insert(d, at.line + k, p->s, p->len, eol);
+			doc_line_insert(d, at.line + k, p->s, p->len, eol);
 			doc_line_splice(d, at.line + k, p->len, 0, post, post_len);
 		}
-		edit_attr_move(l, p);
+		edit_attr_move(d, at.line + k, p);
 	}
 	free(post);
 }
@@ -257,11 +253,13 @@ static struct edit_step *edit_step_for(struct edit *e, int kind)
 }
 
 /* off, or the end of the grapheme cluster off is inside of. */
-static size_t edit_round_up(const struct doc_line *l, size_t off)
+static size_t edit_round_up(const struct doc *d, size_t i, size_t off)
 {
+	const struct doc_line *l = &d->lines[i];
+	const char *s = doc_line_str(d, l);
 	if (off == 0 || off >= l->len)
 		return off;
-	size_t next = ustr_grapheme_next(l->s, l->len, ustr_grapheme_prev(l->s, l->len, off));
+	size_t next = ustr_grapheme_next(s, l->len, ustr_grapheme_prev(s, l->len, off));
 	return next > off ? next : off;
 }
 
@@ -287,7 +285,7 @@ static void edit_replace(struct edit *e, struct edit_step *s, struct edit_pos a,
 		edit_text_add(&op->ins, NULL, 0, DOC_EOL_NONE);
 	edit_doc_insert(e->doc, a, &op->ins);
 	e->cur = edit_text_end(a, &op->ins);
-	e->cur.off = edit_round_up(e->doc->lines[e->cur.line], e->cur.off);
+	e->cur.off = edit_round_up(e->doc, e->cur.line, e->cur.off);
 	s->after = e->cur;
 	e->sel = 0;
 	e->goal = -1;
@@ -429,7 +427,7 @@ void edit_select_none(struct edit *e)
 
 static struct doc_line *edit_line(const struct edit *e, size_t i)
 {
-	return e->doc->lines[i];
+	return &e->doc->lines[i];
 }
 
 
@@ -551,8 +549,8 @@ void edit_backspace(struct edit *e)
 		a = (struct edit_pos){b.line - 1, edit_line(e, b.line - 1)->len};
 	} else {
 		uint32_t cp;
-		size_t start = b.off - ustr_decode_prev(l->s, b.off, &cp);
-		size_t gstart = ustr_grapheme_prev(l->s, l->len, b.off);
+		size_t start = b.off - ustr_decode_prev(doc_line_str(e->doc, l), b.off, &cp);
+		size_t gstart = ustr_grapheme_prev(doc_line_str(e->doc, l), l->len, b.off);
 		/* Because a typist fixes a wrong haraka or niqqud by erasing
 		 * just that mark, not the letter it sits on; and a misplaced
 		 * Persian half-space (ZWNJ) or joiner (ZWJ) the same way.
@@ -575,7 +573,7 @@ void edit_delete(struct edit *e)
 			return;
 		b = (struct edit_pos){a.line + 1, 0};
 	} else {
-		b.off = ustr_grapheme_next(l->s, l->len, a.off);
+		b.off = ustr_grapheme_next(doc_line_str(e->doc, l), l->len, a.off);
 	}
 	struct edit_text t = {0};
 	edit_replace(e, edit_step_for(e, EDIT_OPEN_DEL), a, b, &t);
@@ -590,7 +588,7 @@ static void edit_doc_copy(const struct edit *e, struct edit_pos a, struct edit_p
 		const struct doc_line *l = edit_line(e, i);
 		size_t from = i == a.line ? a.off : 0;
 		size_t to = i == b.line ? b.off : l->len;
-		edit_text_add(t, l->s + from, to - from, i == b.line ? DOC_EOL_NONE : l->eol);
+		edit_text_add(t, doc_line_str(e->doc, l) + from, to - from, i == b.line ? DOC_EOL_NONE : l->eol);
 	}
 }
 
@@ -701,7 +699,7 @@ int edit_set_status(struct edit *e, size_t line, int status)
 {
 	if (line >= e->doc->nlines)
 		return -1;
-	const struct doc_attr *cur = e->doc->lines[line]->attr;
+	const struct doc_attr *cur = doc_attr_of(e->doc, line);
 	if ((cur != NULL ? cur->status : DOC_ST_OPEN) == status)
 		return -1;
 	struct doc_attr a = {0};
@@ -715,14 +713,15 @@ int edit_set_status(struct edit *e, size_t line, int status)
 
 /* Bytes of the direction marks (U+200E LRM, U+200F RLM, U+061C ALM) at
  * the start of line l. */
-static size_t edit_lead_marks(const struct doc_line *l)
+static size_t edit_lead_marks(const struct doc *d, const struct doc_line *l)
 {
+	const char *s = doc_line_str(d, l);
 	size_t k = 0;
 	for (;;) {
-		if (l->len - k >= 3 && memcmp(l->s + k, "\xE2\x80", 2) == 0 &&
-		    (l->s[k + 2] == '\x8E' || l->s[k + 2] == '\x8F'))
+		if (l->len - k >= 3 && memcmp(s + k, "\xE2\x80", 2) == 0 &&
+		    (s[k + 2] == '\x8E' || s[k + 2] == '\x8F'))
 			k += 3;
-		else if (l->len - k >= 2 && memcmp(l->s + k, "\xD8\x9C", 2) == 0)
+		else if (l->len - k >= 2 && memcmp(s + k, "\xD8\x9C", 2) == 0)
 			k += 2;
 		else
 			return k;
@@ -749,10 +748,10 @@ int edit_line_direction(struct edit *e, int dir)
 	const struct doc_line *l = edit_line(e, line);
 	int now = e->layout(e->layout_ctx, line)->dir == LAYOUT_RTL ? LAYOUT_RTL : LAYOUT_LTR;
 	int want = dir < 0 ? (now == LAYOUT_RTL ? LAYOUT_LTR : LAYOUT_RTL) : dir ? LAYOUT_RTL : LAYOUT_LTR;
-	size_t k = edit_lead_marks(l);
+	size_t k = edit_lead_marks(e->doc, l);
 	/* Because a mark the line does not need is noise in the file, one is
 	 * put in only when the letters alone do not give the direction. */
-	const char *mark = edit_own_dir(l->s + k, l->len - k) == want ? NULL :
+	const char *mark = edit_own_dir(doc_line_str(e->doc, l) + k, l->len - k) == want ? NULL :
 			   want == LAYOUT_RTL ? "\xE2\x80\x8F" : "\xE2\x80\x8E";
 	if (want == now && (k == 0 || mark != NULL))
 		return want == LAYOUT_RTL;	/* nothing to do */

@@ -71,7 +71,7 @@ static void export_html_recs(const struct doc *d, int sec, int lang, int dir, st
 	int list = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind == DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind == DOC_REC_ACTION)
 			continue;
 		if (!list)
 			buf_puts(out, "<ul>\n");
@@ -88,7 +88,7 @@ static void export_html_recs(const struct doc *d, int sec, int lang, int dir, st
 	int table = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind != DOC_REC_ACTION)
 			continue;
 		if (!table) {
 			buf_puts(out, "<table class=\"actions\">\n");
@@ -126,7 +126,7 @@ void export_html(const struct doc *d, struct buf *out)
 	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", export_html_style);
 	int header_done = 0, in_ol = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		if (in_ol && l->kind != DOC_K_AGENDA && l->kind != DOC_K_BLANK) {
 			buf_puts(out, "</ol>\n");
 			in_ol = 0;
@@ -151,7 +151,7 @@ void export_html(const struct doc *d, struct buf *out)
 			header_done = 1;
 			break;
 		case DOC_K_HEADING:
-			export_html_str("h2", d->sections[l->section].heading, lang, dir, out);
+			export_html_str("h2", d->sections[doc_line_section(d, i)].heading, lang, dir, out);
 			buf_putc(out, '\n');
 			break;
 		case DOC_K_AGENDA: {
@@ -170,13 +170,13 @@ void export_html(const struct doc *d, struct buf *out)
 		}
 		case DOC_K_REC: {
 			if (export_recs_start(d, i))
-				export_html_recs(d, l->section, lang, dir, out);
+				export_html_recs(d, doc_line_section(d, i), lang, dir, out);
 			break;
 		}
 		case DOC_K_BLANK:
 			break;
 		default:
-			export_html_elem("p", "", l->s, l->len, lang, dir, out);
+			export_html_elem("p", "", doc_line_str(d, l), l->len, lang, dir, out);
 			buf_putc(out, '\n');
 			break;
 		}

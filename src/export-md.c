@@ -57,7 +57,7 @@ static void export_md_recs(const struct doc *d, int sec, int lang, int dir, stru
 	int any = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind == DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind == DOC_REC_ACTION)
 			continue;
 		buf_puts(out, "- ");
 		export_md_str(r->text, dir, out);
@@ -71,7 +71,7 @@ static void export_md_recs(const struct doc *d, int sec, int lang, int dir, stru
 	int table = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind != DOC_REC_ACTION)
 			continue;
 		if (!table) {
 			if (any)
@@ -105,7 +105,7 @@ void export_markdown(const struct doc *d, struct buf *out)
 	int dir = doc_lang_rtl(lang) || d->dir_detected == DOC_DIR_RTL ? DOC_DIR_RTL : DOC_DIR_LTR;
 	int header_done = 0, prev = -1;
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		int kind = l->kind;
 		/* A blank line between blocks of different kinds. */
 		if (kind != DOC_K_BLANK && prev != -1 && (prev != kind || kind == DOC_K_HEADING) &&
@@ -132,7 +132,7 @@ void export_markdown(const struct doc *d, struct buf *out)
 			break;
 		case DOC_K_HEADING:
 			buf_puts(out, "## ");
-			export_md_str(d->sections[l->section].heading, dir, out);
+			export_md_str(d->sections[doc_line_section(d, i)].heading, dir, out);
 			buf_putc(out, '\n');
 			break;
 		case DOC_K_AGENDA: {
@@ -146,7 +146,7 @@ void export_markdown(const struct doc *d, struct buf *out)
 		}
 		case DOC_K_REC: {
 			if (export_recs_start(d, i))
-				export_md_recs(d, l->section, lang, dir, out);
+				export_md_recs(d, doc_line_section(d, i), lang, dir, out);
 			break;
 		}
 		case DOC_K_BLANK:
@@ -155,7 +155,7 @@ void export_markdown(const struct doc *d, struct buf *out)
 			/* Each line of the file is a paragraph of its own. */
 			if (prev == DOC_K_FREE)
 				buf_putc(out, '\n');
-			export_md_text(l->s, l->len, dir, out);
+			export_md_text(doc_line_str(d, l), l->len, dir, out);
 			buf_putc(out, '\n');
 			break;
 		}

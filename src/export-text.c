@@ -248,7 +248,7 @@ static void export_text_action_list(const struct doc *d, int sec, int lang, int 
 	const char *comma = lang == DOC_LANG_AR || lang == DOC_LANG_FA ? "، " : ", ";
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind != DOC_REC_ACTION)
 			continue;
 		char *t = export_text_clean(r->text, strlen(r->text));
 		export_text_wrap(t, strlen(t), width, "- ", "  ", out);
@@ -274,7 +274,7 @@ static void export_text_recs(const struct doc *d, int sec, int lang, int width, 
 	size_t nact = 0, ndec = 0;
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec)
+		if (doc_line_section(d, r->line) != sec)
 			continue;
 		if (r->kind != DOC_REC_ACTION) {
 			char *t = export_text_clean(r->text, strlen(r->text));
@@ -302,7 +302,7 @@ static void export_text_recs(const struct doc *d, int sec, int lang, int width, 
 		w[c] = export_text_width(head[c]);
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind != DOC_REC_ACTION)
 			continue;
 		int ow = export_text_cell_width(r->owner != NULL ? r->owner : "");
 		int dw = export_text_cell_width(r->due != NULL ? r->due : "");
@@ -334,7 +334,7 @@ static void export_text_recs(const struct doc *d, int sec, int lang, int width, 
 	buf_putc(out, '\n');
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		if (d->lines[r->line]->section != sec || r->kind != DOC_REC_ACTION)
+		if (doc_line_section(d, r->line) != sec || r->kind != DOC_REC_ACTION)
 			continue;
 		const char *cell[4] = {
 			r->text, r->owner != NULL ? r->owner : "", r->due != NULL ? r->due : "",
@@ -477,7 +477,7 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 	struct buf b = BUF_INIT;
 	int need = 0, header_done = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		size_t from = b.len;
 		switch (l->kind) {
 		case DOC_K_TITLE:
@@ -496,7 +496,7 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 		case DOC_K_HEADING: {
 			need = 1;
 			export_text_gap(&b, &need);
-			const struct doc_section *s = &d->sections[l->section];
+			const struct doc_section *s = &d->sections[doc_line_section(d, i)];
 			export_text_underlined(s->heading, strlen(s->heading), width, '-', &b);
 			break;
 		}
@@ -512,7 +512,7 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 			/* The whole list and table at the section's first item. */
 			if (export_recs_start(d, i)) {
 				export_text_gap(&b, &need);
-				export_text_recs(d, l->section, lang, width, &b, &need);
+				export_text_recs(d, doc_line_section(d, i), lang, width, &b, &need);
 			}
 			break;
 		}
@@ -521,7 +521,7 @@ void export_text(const struct doc *d, const struct export_opts *o, struct buf *o
 			break;
 		default: {
 			export_text_gap(&b, &need);
-			char *c = export_text_clean(l->s, l->len);
+			char *c = export_text_clean(doc_line_str(d, l), l->len);
 			export_text_wrap(c, strlen(c), width, "", "", &b);
 			free(c);
 			continue;	/* its own direction */

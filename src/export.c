@@ -119,7 +119,7 @@ void export_escape(const char *s, size_t n, struct buf *out)
 
 int export_line_status(const struct doc *d, size_t line)
 {
-	const struct doc_attr *a = line < d->nlines ? d->lines[line]->attr : NULL;
+	const struct doc_attr *a = line < d->nlines ? doc_attr_of(d, line) : NULL;
 	return a != NULL ? a->status : DOC_ST_OPEN;
 }
 
@@ -142,7 +142,7 @@ long export_rec_at(const struct doc *d, size_t line)
 int export_recs_start(const struct doc *d, size_t line)
 {
 	long k = export_rec_at(d, line);
-	return k >= 0 && (k == 0 || d->lines[d->recs[k - 1].line]->section != d->lines[line]->section);
+	return k >= 0 && (k == 0 || doc_line_section(d, d->recs[k - 1].line) != doc_line_section(d, line));
 }
 
 char *export_approval(const struct doc *d, int lang)

@@ -150,10 +150,10 @@ static void journal_put_attrs(struct buf *b, const struct doc *d)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->nlines; i++)
-		n += d->lines[i]->attr != NULL;
+		n += doc_attr_of(d, i) != NULL;
 	buf_printf(b, "A %zu\n", n);
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
+		const struct doc_attr *a = doc_attr_of(d, i);
 		if (a == NULL)
 			continue;
 		buf_printf(b, "I %zu %d %zu %zu %zu\n", i, a->status, journal_strlen(a->id), journal_strlen(a->from),
@@ -350,9 +350,9 @@ int journal_sync(struct journal *j, struct doc *d, const char *path, char **caus
 		journal_put_head(j, &b, NULL);
 	buf_printf(&b, "S %zu %zu %zu\n", lo, old_hi, hi - lo);
 	for (size_t i = lo; i < hi; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		buf_printf(&b, "L %d %zu\n", l->eol, (size_t)l->len);
-		buf_append(&b, l->s, l->len);
+		buf_append(&b, doc_line_str(d, l), l->len);
 		buf_putc(&b, '\n');
 	}
 	buf_puts(&b, "E\n");
@@ -581,7 +581,7 @@ int journal_replay_attrs(const char *data, size_t len, const char *base, size_t 
 	size_t n = bd->nlines, cap = 0;
 	v = xgrow(v, &cap, n + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
-		v[i] = (struct journal_line){bd->lines[i]->s, bd->lines[i]->len, bd->lines[i]->eol};
+		v[i] = (struct journal_line){doc_line_text(bd, i), bd->lines[i].len, bd->lines[i].eol};
 	/* The whole records, in order; one cut short by a crash ends it. */
 	const char *last_a = NULL, *last_end = NULL, *at;
 	size_t last_n = 0, an;

@@ -434,7 +434,7 @@ static void mode_browse_draw(struct editor *ed, struct mode *m, struct view_fram
 	if (b->nrows > 0) {
 		f->cur_line = b->row + 1;
 		f->cur_off = 0;
-		size_t len = buffer_doc(editor_buffer(ed))->lines[b->row + 1]->len;
+		size_t len = buffer_doc(editor_buffer(ed))->lines[b->row + 1].len;
 		view_frame_span(f, b->row + 1, 0, b->row + 1, len, VIEW_A_SELECT);
 	}
 	if (input_len(&b->in) > 0 || f->st.msg == NULL) {
@@ -561,7 +561,7 @@ static int mode_browse_enter(struct editor *ed, struct mode *m, int edit, char *
 	}
 	b->list = editor_swap_buffer(ed, doc);
 	if (line < buffer_doc(doc)->nlines)
-		edit_set_cursor(buffer_edit(doc), (struct edit_pos){line, off <= buffer_doc(doc)->lines[line]->len ? off : 0}, 0);
+		edit_set_cursor(buffer_edit(doc), (struct edit_pos){line, off <= buffer_doc(doc)->lines[line].len ? off : 0}, 0);
 	m->state = NULL;	/* the list waits in the read mode */
 	editor_pop(ed, m);
 	mode_read_open(ed, b, edit);

@@ -66,7 +66,7 @@ struct mode_draft {
  * `status`) then; attr 0: none, the line only watched (an item whose
  * status may change). */
 struct mode_draft_span {
-	const struct doc_line *l;
+	uint32_t stamp;		/* of the line marked, when marked */
 	const struct doc_attr *a;
 	int status;
 	size_t line, off1;
@@ -111,11 +111,11 @@ size_t mode_draft_value_off(const char *s, size_t n)
 void mode_draft_field_set(struct editor *ed, size_t line, const char *value)
 {
 	struct doc *d = buffer_doc(editor_buffer(ed));
-	const struct doc_line *l = d->lines[line];
-	size_t off = mode_draft_value_off(l->s, l->len);
+	const struct doc_line *l = &d->lines[line];
+	size_t off = mode_draft_value_off(doc_line_str(d, l), l->len);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, "");
-	if (off == l->len && (off == 0 || l->s[off - 1] != ' '))
+	if (off == l->len && (off == 0 || doc_line_str(d, l)[off - 1] != ' '))
 		buf_putc(&b, ' ');	/* "Time:" from the template: a space after the colon */
 	buf_puts(&b, value);
 	edit_replace_range(editor_edit(ed), (struct edit_pos){line, off}, (struct edit_pos){line, l->len}, b.s, b.len);
@@ -188,11 +188,11 @@ static int mode_draft_field_move(struct editor *ed, struct mode *m, int arg, cha
 	}
 	if (to == (size_t)-1)
 		to = arg > 0 ? d->fields[0].line : d->fields[d->nfields - 1].line;
-	const struct doc_line *l = d->lines[to];
-	if (mode_draft_value_off(l->s, l->len) == l->len && l->len > 0 && l->s[l->len - 1] != ' ')
+	const struct doc_line *l = &d->lines[to];
+	if (mode_draft_value_off(doc_line_str(d, l), l->len) == l->len && l->len > 0 && doc_line_str(d, l)[l->len - 1] != ' ')
 		mode_draft_field_set(ed, to, "");
 	edit_break(e);
-	edit_set_cursor(e, (struct edit_pos){to, d->lines[to]->len}, 0);
+	edit_set_cursor(e, (struct edit_pos){to, d->lines[to].len}, 0);
 	return CMD_OK;
 }
 
@@ -201,11 +201,11 @@ static int mode_draft_field_move(struct editor *ed, struct mode *m, int arg, cha
 /* Is line `line` of the agenda section only a number ("4. ", "٤)")? */
 static int mode_draft_bare_number(const struct doc *d, size_t line)
 {
-	int sec = d->lines[line]->section;
+	int sec = doc_line_section(d, line);
 	if (sec < 0 || (size_t)sec >= d->nsections || d->sections[sec].key != DOC_SEC_AGENDA)
 		return 0;
-	size_t n = d->lines[line]->len, i = 0, digits = 0;
-	const char *s = txt_trim(d->lines[line]->s, &n);
+	size_t n = d->lines[line].len, i = 0, digits = 0;
+	const char *s = txt_trim(doc_line_text(d, line), &n);
 	while (i < n) {
 		uint32_t c;
 		size_t k = ustr_decode(s + i, n - i, &c);
@@ -233,14 +233,14 @@ static int mode_draft_newline(struct editor *ed, struct mode *m, int arg, char *
 		return CMD_ERROR;
 	d = mode_draft_doc(ed);
 	size_t line = e->cur.line;
-	if (!e->sel && e->cur.off == d->lines[line]->len && mode_draft_bare_number(d, line)) {
+	if (!e->sel && e->cur.off == d->lines[line].len && mode_draft_bare_number(d, line)) {
 		/* Enter on a number alone ends the list, as in a word processor. */
-		edit_replace_range(e, (struct edit_pos){line, 0}, (struct edit_pos){line, d->lines[line]->len}, "", 0);
+		edit_replace_range(e, (struct edit_pos){line, 0}, (struct edit_pos){line, d->lines[line].len}, "", 0);
 		edit_break(e);
 		return CMD_OK;
 	}
 	char next[32];
-	int agenda = !e->sel && e->cur.off == d->lines[line]->len && d->lines[line]->kind == DOC_K_AGENDA &&
+	int agenda = !e->sel && e->cur.off == d->lines[line].len && d->lines[line].kind == DOC_K_AGENDA &&
 		     draft_agenda_next(d, line, next, sizeof next) == 0;
 	if (!agenda)
 		return cmd_run(ed, m, "newline", error);
@@ -361,11 +361,12 @@ static void mode_draft_stamp(struct editor *ed, struct mode_draft *st)
 	char now[32];
 	util_now_iso(now);
 	for (size_t i = 0; i < d->nlines; i++) {
-		struct doc_line *l = d->lines[i];
-		if (l->stamp <= st->stamped_gen || (l->attr != NULL && l->attr->stamp != NULL))
+		struct doc_line *l = &d->lines[i];
+		const struct doc_attr *a = doc_attr_of(d, i);
+		if (l->stamp <= st->stamped_gen || (a != NULL && a->stamp != NULL))
 			continue;
 		size_t n = l->len;
-		txt_trim(l->s, &n);
+		txt_trim(doc_line_str(d, l), &n);
 		if (n == 0 || l->kind == DOC_K_HEADING || l->kind == DOC_K_HEADER || l->kind == DOC_K_TITLE)
 			continue;
 		doc_line_attr(d, i)->stamp = xstrdup(now);
@@ -392,8 +393,8 @@ static void mode_draft_check(struct editor *ed, struct mode_draft *st)
 	if (d->gen == st->seen_gen)
 		return;
 	size_t line = editor_edit(ed)->cur.line;
-	const struct doc_line *l = d->lines[line];
-	int heading = txt_line_kind(l->s, l->len, line) == DOC_K_HEADING;
+	const struct doc_line *l = &d->lines[line];
+	int heading = txt_line_kind(doc_line_str(d, l), l->len, line) == DOC_K_HEADING;
 	int involved = heading || st->cur_heading || d->nlines != st->seen_lines;
 	st->seen_gen = d->gen;
 	st->seen_lines = d->nlines;
@@ -416,8 +417,8 @@ static void mode_draft_span_add(struct mode_draft *st, const struct doc *d, size
 				unsigned attr)
 {
 	st->spans = xgrow(st->spans, &st->spans_cap, st->nspans + 1, sizeof *st->spans);
-	const struct doc_line *l = d->lines[line];
-	st->spans[st->nspans++] = (struct mode_draft_span){l, l->attr, l->attr != NULL ? l->attr->status : -1,
+	const struct doc_attr *a = doc_attr_of(d, line);
+	st->spans[st->nspans++] = (struct mode_draft_span){d->lines[line].stamp, a, a != NULL ? a->status : -1,
 							   line, off1, attr};
 }
 
@@ -428,26 +429,27 @@ static void mode_draft_remember(struct mode_draft *st, const struct doc *d)
 {
 	st->nspans = 0;
 	for (size_t i = 0; i < d->nfields; i++) {
-		const struct doc_line *l = d->lines[d->fields[i].line];
-		mode_draft_span_add(st, d, d->fields[i].line, mode_draft_value_off(l->s, l->len), VIEW_A_BOLD);
+		const struct doc_line *l = &d->lines[d->fields[i].line];
+		mode_draft_span_add(st, d, d->fields[i].line, mode_draft_value_off(doc_line_str(d, l), l->len), VIEW_A_BOLD);
 	}
 	for (size_t i = 0; i < d->nagenda; i++) {
 		const struct doc_agenda *a = &d->agenda[i];
-		const char *s = d->lines[a->line]->s;
+		const char *s = doc_line_text(d, a->line);
 		const char *p = strstr(s, a->number_text);
 		size_t end = p != NULL ? (size_t)(p - s) + strlen(a->number_text) + 1 : 0;
-		if (end <= d->lines[a->line]->len)
+		if (end <= d->lines[a->line].len)
 			mode_draft_span_add(st, d, a->line, end, VIEW_A_BOLD);
 	}
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		const struct doc_line *l = d->lines[r->line];
-		size_t bullet = l->len >= 2 && (l->s[0] == '-' || l->s[0] == '*') ? 1 : 0;
+		const struct doc_line *l = &d->lines[r->line];
+		size_t bullet = l->len >= 2 && (doc_line_str(d, l)[0] == '-' || doc_line_str(d, l)[0] == '*') ? 1 : 0;
 		/* The markers: an action's bullet bold, a decision's reversed. */
 		if (bullet)
 			mode_draft_span_add(st, d, r->line, bullet,
 					    r->kind == DOC_REC_ACTION ? VIEW_A_BOLD : VIEW_A_REVERSE);
-		if (l->attr != NULL && l->attr->status != DOC_ST_OPEN && r->kind == DOC_REC_ACTION)
+		const struct doc_attr *a = doc_attr_of(d, r->line);
+		if (a != NULL && a->status != DOC_ST_OPEN && r->kind == DOC_REC_ACTION)
 			mode_draft_span_add(st, d, r->line, l->len, VIEW_A_DIM);
 		else
 			mode_draft_span_add(st, d, r->line, 0, 0);
@@ -475,22 +477,28 @@ static int mode_draft_reusable(struct mode_draft *st, const struct doc *d)
 		return 1;
 	for (size_t i = 0; i < st->nspans; i++) {
 		const struct mode_draft_span *sp = &st->spans[i];
-		if (d->lines[sp->line] != sp->l || sp->l->stamp > st->an_gen || sp->l->attr != sp->a ||
+		if (d->lines[sp->line].stamp != sp->stamp || doc_attr_of(d, sp->line) != sp->a ||
 		    (sp->a != NULL && sp->a->status != sp->status))
 			return 0;
 	}
+	/* The headings where they were (a line's section is found by index). */
+	for (size_t k = 0; k < d->nsections; k++) {
+		size_t h = d->sections[k].line;
+		if (h != (size_t)-1 && (d->lines[h].stamp > st->an_gen || d->lines[h].kind != DOC_K_HEADING))
+			return 0;
+	}
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		if (l->stamp <= st->an_gen)
 			continue;
-		if (l->section < 0 || (size_t)l->section >= d->nsections || l->kind == DOC_K_HEADING ||
-		    l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADER)
+		int sec = doc_line_section(d, i);
+		if (sec < 0 || l->kind == DOC_K_HEADING || l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADER)
 			return 0;
-		int key = d->sections[l->section].key;
+		int key = d->sections[sec].key;
 		if (key == DOC_SEC_AGENDA || l->kind == DOC_K_REC ||
-		    (key == DOC_SEC_RECOMMENDATIONS && txt_bullet(l->s, l->len) > 0))
+		    (key == DOC_SEC_RECOMMENDATIONS && txt_bullet(doc_line_str(d, l), l->len) > 0))
 			return 0;
-		int kind = txt_line_kind(l->s, l->len, i);
+		int kind = txt_line_kind(doc_line_str(d, l), l->len, i);
 		if (kind != DOC_K_FREE && kind != DOC_K_BLANK)
 			return 0;
 	}
@@ -580,7 +588,7 @@ static void mode_draft_template(struct editor *ed)
 	struct buffer *b = editor_buffer(ed);
 	struct doc *d = buffer_doc(b);
 	if (!buffer_info(b)->text_missing || buffer_readonly(b) || d->nlines > 1 ||
-	    (d->nlines == 1 && d->lines[0]->len > 0))
+	    (d->nlines == 1 && d->lines[0].len > 0))
 		return;
 	int lang = editor_opts(ed)->lang;
 	if (lang <= DOC_LANG_NONE || lang >= DOC_LANG_COUNT)
@@ -592,10 +600,10 @@ static void mode_draft_template(struct editor *ed)
 	while (d->nlines > 0)
 		doc_line_delete(d, d->nlines - 1);
 	for (size_t i = 0; i < t->nlines; i++) {
-		const struct doc_line *l = t->lines[i];
+		const struct doc_line *l = &t->lines[i];
 		/* "Time:" gets its space now, so that what is typed is its value. */
-		int space = l->kind == DOC_K_HEADER && l->len > 0 && l->s[l->len - 1] == ':';
-		char *s = xasprintf("%.*s%s", (int)l->len, l->s, space ? " " : "");
+		int space = l->kind == DOC_K_HEADER && l->len > 0 && doc_line_str(t, l)[l->len - 1] == ':';
+		char *s = xasprintf("%.*s%s", (int)l->len, doc_line_str(t, l), space ? " " : "");
 		doc_line_insert(d, i, s, strlen(s), l->eol);
 		if (i == cl && space)
 			co++;

@@ -59,23 +59,23 @@ static char *mode_item_insert(struct editor *ed, const char *line)
 		at = cur;
 	} else {
 		for (size_t i = sec->first; i < sec->end; i++) {
-			size_t n = d->lines[i]->len;
-			txt_trim(d->lines[i]->s, &n);
+			size_t n = d->lines[i].len;
+			txt_trim(doc_line_text(d, i), &n);
 			if (n > 0)
 				at = i;
 		}
 		if (at == (size_t)-1)
 			at = sec->first < sec->end ? sec->first : sec->line;
 	}
-	size_t n = d->lines[at]->len;
-	txt_trim(d->lines[at]->s, &n);
+	size_t n = d->lines[at].len;
+	txt_trim(doc_line_text(d, at), &n);
 	edit_break(e);
 	if (n == 0 && at != sec->line) {	/* an empty body line: the item goes on it */
-		edit_replace_range(e, (struct edit_pos){at, 0}, (struct edit_pos){at, d->lines[at]->len}, line,
+		edit_replace_range(e, (struct edit_pos){at, 0}, (struct edit_pos){at, d->lines[at].len}, line,
 				   strlen(line));
 	} else {
 		char *s = xasprintf("\n%s", line);
-		edit_replace_range(e, (struct edit_pos){at, d->lines[at]->len}, (struct edit_pos){at, d->lines[at]->len},
+		edit_replace_range(e, (struct edit_pos){at, d->lines[at].len}, (struct edit_pos){at, d->lines[at].len},
 				   s, strlen(s));
 		free(s);
 	}

@@ -71,7 +71,7 @@ static void mode_outline_build(const struct doc *d, struct mode_outline *o)
 						 xasprintf("    %s. %s", d->agenda[i].number_text, d->agenda[i].text));
 		for (size_t i = 0; i < d->nrecs; i++) {
 			const struct doc_rec *r = &d->recs[i];
-			const struct doc_attr *a = d->lines[r->line]->attr;
+			const struct doc_attr *a = doc_attr_of(d, r->line);
 			if (r->line <= sec->line || r->line >= sec->end || r->kind != DOC_REC_ACTION ||
 			    (a != NULL && a->status != DOC_ST_OPEN))
 				continue;

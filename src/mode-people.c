@@ -105,7 +105,7 @@ static void mode_people_write(struct editor *ed, const struct mode_people_lists 
 	const char *sep = lang == DOC_LANG_AR || lang == DOC_LANG_FA ? "\xD8\x9B " : "; ";
 	for (int g = 0; g < DOC_ATT_COUNT; g++) {
 		const struct doc_field *fl = doc_field_get(d, DOC_KEY_PRESENT + g);
-		if (fl != NULL && strstr(d->lines[fl->line]->s, "\xD8\x9B") != NULL)
+		if (fl != NULL && strstr(doc_line_text(d, fl->line), "\xD8\x9B") != NULL)
 			sep = "\xD8\x9B ";
 	}
 	char *values[DOC_ATT_COUNT];
@@ -135,7 +135,7 @@ static void mode_people_write(struct editor *ed, const struct mode_people_lists 
 			if (after == (size_t)-1)
 				after = d->title != NULL ? d->title_line : 0;
 			char *s = xasprintf("\n%s: %s", txt_label(DOC_KEY_PRESENT + g, lang), values[g]);
-			size_t len = d->lines[after]->len;
+			size_t len = d->lines[after].len;
 			edit_replace_range(e, (struct edit_pos){after, len}, (struct edit_pos){after, len}, s, strlen(s));
 			free(s);
 			if (cur.line > after)

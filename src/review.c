@@ -75,7 +75,7 @@ size_t review_carry_over(struct doc *d, const struct doc *prev, const char *from
 	at = review_section_body(d, DOC_SEC_RECOMMENDATIONS, lang);
 	for (size_t i = 0; i < prev->nrecs; i++) {
 		const struct doc_rec *r = &prev->recs[i];
-		const struct doc_attr *pa = prev->lines[r->line]->attr;
+		const struct doc_attr *pa = doc_attr_of(prev, r->line);
 		if (r->kind != DOC_REC_ACTION || (pa != NULL && pa->status != DOC_ST_OPEN))
 			continue;
 		struct buf l = BUF_INIT;

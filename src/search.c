@@ -42,9 +42,9 @@ void search_line(const struct search *s, const struct doc *d, size_t line,
 {
 	if (line >= d->nlines || search_empty(s))
 		return;
-	const struct doc_line *l = d->lines[line];
+	const struct doc_line *l = &d->lines[line];
 	size_t from = 0, a, b;
-	while (from <= l->len && fold_find(s->pat, l->s, l->len, from, &a, &b)) {
+	while (from <= l->len && fold_find(s->pat, doc_line_str(d, l), l->len, from, &a, &b)) {
 		fn(ctx, a, b);
 		from = b > a ? b : a + 1;
 	}
@@ -56,15 +56,15 @@ void search_scan_start(struct search_scan *sc, size_t line, size_t off, int dir)
 }
 
 /* The match sc wants on line l, if there is one: 1 and [*a, *b). */
-static int search_scan_line(const struct search *s, const struct doc_line *l, const struct search_scan *sc,
+static int search_scan_line(const struct search *s, const struct doc *d, const struct doc_line *l, const struct search_scan *sc,
 			    int first, int last, size_t *a, size_t *b)
 {
 	if (sc->dir > 0) {
-		if (!fold_find(s->pat, l->s, l->len, first ? sc->off0 : 0, a, b))
+		if (!fold_find(s->pat, doc_line_str(d, l), l->len, first ? sc->off0 : 0, a, b))
 			return 0;
 		return !last || *a < sc->off0;
 	}
-	if (!fold_find_prev(s->pat, l->s, l->len, first ? sc->off0 : l->len + 1, a, b))
+	if (!fold_find_prev(s->pat, doc_line_str(d, l), l->len, first ? sc->off0 : l->len + 1, a, b))
 		return 0;
 	return !last || *a >= sc->off0;
 }
@@ -77,7 +77,7 @@ int search_scan_step(const struct search *s, const struct doc *d, struct search_
 		return 0;
 	}
 	if (sc->line0 >= d->nlines)
-		search_scan_start(sc, d->nlines - 1, d->lines[d->nlines - 1]->len, sc->dir);
+		search_scan_start(sc, d->nlines - 1, d->lines[d->nlines - 1].len, sc->dir);
 	for (size_t k = 0; k < max; k++) {
 		if (sc->looked > d->nlines) {
 			sc->active = 0;
@@ -85,8 +85,8 @@ int search_scan_step(const struct search *s, const struct doc *d, struct search_
 		}
 		int first = sc->looked == 0, last = sc->looked == d->nlines;
 		size_t a, b;
-		const struct doc_line *l = d->lines[sc->line];
-		int hit = search_scan_line(s, l, sc, first, last, &a, &b);
+		const struct doc_line *l = &d->lines[sc->line];
+		int hit = search_scan_line(s, d, l, sc, first, last, &a, &b);
 		if (hit) {
 			*line = sc->line;
 			*start = a;

@@ -44,7 +44,7 @@ static void side_kept_ids(json_t *kept, const json_t *arr, const struct side_ite
 		const char *id = NULL;
 		if (q < nold && old[q].obj == e) {	/* old[] is arr's items in order */
 			if (old[q].match != SIDE_NO_MATCH)
-				id = d->lines[nw[old[q].match].line]->attr->id;
+				id = doc_attr_of(d, nw[old[q].match].line)->id;
 			q++;
 		}
 		json_object_set_new(json_array_get(kept, k), "id", side_str(id));
@@ -215,7 +215,7 @@ static void side_apply_ids(struct doc *d, const json_t *root, struct side_item *
 		a->id = NULL;
 	}
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
+		const struct doc_attr *a = doc_attr_of(d, i);
 		if (a != NULL && a->id != NULL) {
 			side_ids_add(&ids, a->id);
 			doc_id_note(d, a->id);

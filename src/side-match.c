@@ -291,7 +291,7 @@ static void side_spans_init(struct side_spans *sp, const struct doc *d, const js
 		if (!side_sec_written(d, x))
 			continue;
 		size_t start = x->heading != NULL ? x->line : x->first, blanks = 0;
-		while (blanks < start && d->lines[start - blanks - 1]->kind == DOC_K_BLANK)
+		while (blanks < start && d->lines[start - blanks - 1].kind == DOC_K_BLANK)
 			blanks++;
 		nv[nn] = (struct side_sec_span){
 			.name = x->key != DOC_SEC_NONE ? doc_sec_name(x->key) : x->heading,
@@ -385,7 +385,7 @@ static long side_place_stamp(const struct doc *d, struct side_spans *sp, const c
 		for (int c = 0; c < 2 && best < 0; c++) {
 			if (!ok[c])
 				continue;
-			char *have = side_norm(d->lines[cand[c]]->s, d->lines[cand[c]]->len);
+			char *have = side_norm(doc_line_text(d, cand[c]), d->lines[cand[c]].len);
 			if (strcmp(have, want) == 0)
 				best = (long)cand[c];
 			free(have);
@@ -413,7 +413,7 @@ static long side_find_stamp_text(const struct doc *d, const char *want, long nea
 	long best = -1, best_dist = LONG_MAX;
 	for (size_t i = 0; i < d->nlines; i++) {
 		long dist = (long)i > near ? (long)i - near : near - (long)i;
-		if (dist >= best_dist || (d->lines[i]->attr != NULL && d->lines[i]->attr->stamp != NULL))
+		if (dist >= best_dist || (doc_attr_of(d, i) != NULL && doc_attr_of(d, i)->stamp != NULL))
 			continue;
 		if (side_stamp_reads(d, i, want)) {
 			best = (long)i;
@@ -461,7 +461,7 @@ void side_apply_stamps(struct doc *d, const json_t *root, int same_text, const c
 			if (li < 0)
 				li = side_find_stamp_text(d, want, (long)ln - 1);
 		}
-		if (li >= 0 && (d->lines[li]->attr == NULL || d->lines[li]->attr->stamp == NULL)) {
+		if (li >= 0 && (doc_attr_of(d, li) == NULL || doc_attr_of(d, li)->stamp == NULL)) {
 			side_set_str(&doc_line_attr(d, (size_t)li)->stamp, at);
 			json_object_set_new(k, "line", json_integer((json_int_t)li + 1));
 		} else {

@@ -35,7 +35,7 @@
 #include <sys/random.h>
 #include <time.h>
 
-/* A chunk ends after a line whose address hashes to 0 modulo this, once
+/* A chunk ends after a line whose stamp hashes to 0 modulo this, once
  * it holds SIDE_CHUNK_MIN bytes; at SIDE_CHUNK_MAX bytes in any case. */
 #define SIDE_CHUNK_CUT 64
 #define SIDE_CHUNK_MIN ((size_t)8 << 10)
@@ -47,7 +47,7 @@ struct side_chunk {
 	size_t sec;		/* index in doc->sections */
 	size_t first, end;	/* its lines */
 	struct buf out;		/* jansson's dump of the chunk: a JSON string, quotes included */
-	const struct doc_line **ids;	/* its lines, from the cache (a reused dump), or NULL */
+	uint32_t *ids;		/* its lines' stamps, from the cache (a reused dump), or NULL */
 	atomic_int done;	/* out is complete */
 };
 
@@ -56,11 +56,11 @@ struct side_cache {
 	unsigned long gen;	/* d->gen when written */
 	struct side_cache_chunk {
 		size_t n;
-		const struct doc_line **ids;	/* the chunk's lines */
+		uint32_t *ids;	/* the stamps of the chunk's lines (unique per line version) */
 		struct buf out;
 	} *v;
 	size_t n;
-	size_t *slot;		/* open addressing by the first line's address: index + 1, 0 free */
+	size_t *slot;		/* open addressing by the first line's stamp: index + 1, 0 free */
 	size_t nslot;		/* a power of two */
 };
 
@@ -77,9 +77,9 @@ void side_cache_free(struct side_cache *c)
 	free(c);
 }
 
-static size_t side_ptr_hash(const void *p)
+static size_t side_stamp_hash(uint32_t stamp)
 {
-	return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL) >> 20);
+	return (size_t)(((uint64_t)stamp * 0x9E3779B97F4A7C15ULL) >> 20);
 }
 
 /* Append to b the text of lines [first, end) of a section whose body
@@ -89,13 +89,13 @@ static size_t side_ptr_hash(const void *p)
 void side_sec_text(struct buf *b, const struct doc *d, size_t sec_first, size_t first, size_t end)
 {
 	for (size_t i = first; i < end; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		if (i > sec_first)
 			buf_putc(b, '\n');
 		if (d->stale || l->invalid)
-			side_sanitize(b, l->s, l->len);
+			side_sanitize(b, doc_line_str(d, l), l->len);
 		else
-			buf_append(b, l->s, l->len);
+			buf_append(b, doc_line_str(d, l), l->len);
 	}
 }
 
@@ -106,17 +106,17 @@ static void side_cache_take(struct side_cache *cache, const struct doc *d, struc
 	size_t n = c->end - c->first;
 	if (cache == NULL || cache->slot == NULL || n == 0)
 		return;
-	const struct doc_line *const *lines = (const struct doc_line *const *)d->lines + c->first;
-	for (size_t k = side_ptr_hash(lines[0]) & (cache->nslot - 1);; k = (k + 1) & (cache->nslot - 1)) {
+	const struct doc_line *lines = d->lines + c->first;
+	for (size_t k = side_stamp_hash(lines[0].stamp) & (cache->nslot - 1);; k = (k + 1) & (cache->nslot - 1)) {
 		if (cache->slot[k] == 0)
 			return;
 		struct side_cache_chunk *e = &cache->v[cache->slot[k] - 1];
-		if (e->ids == NULL || e->ids[0] != lines[0])
+		if (e->ids == NULL || e->ids[0] != lines[0].stamp)
 			continue;
 		if (e->n != n)
 			return;
 		for (size_t i = 0; i < n; i++)
-			if (e->ids[i] != lines[i] || lines[i]->stamp > cache->gen)
+			if (e->ids[i] != lines[i].stamp || lines[i].stamp > cache->gen)
 				return;
 		c->out = e->out;
 		c->ids = e->ids;
@@ -178,7 +178,7 @@ static void side_texts_wait(struct side_texts *t, struct side_chunk *c, struct b
 /* Does a chunk end after line l, holding bytes? */
 static int side_chunk_ends(const struct doc_line *l, size_t bytes)
 {
-	return bytes >= SIDE_CHUNK_MAX || (bytes >= SIDE_CHUNK_MIN && side_ptr_hash(l) % SIDE_CHUNK_CUT == 0);
+	return bytes >= SIDE_CHUNK_MAX || (bytes >= SIDE_CHUNK_MIN && side_stamp_hash(l->stamp) % SIDE_CHUNK_CUT == 0);
 }
 
 void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cache **cachep)
@@ -198,8 +198,8 @@ void side_texts_start(struct side_texts *t, const struct doc *d, struct side_cac
 		do {	/* one chunk at least, also for an empty body */
 			size_t first = i, bytes = 0;
 			while (i < end) {
-				bytes += d->lines[i]->len + 1;
-				if (side_chunk_ends(d->lines[i++], bytes))
+				bytes += d->lines[i].len + 1;
+				if (side_chunk_ends(&d->lines[i++], bytes))
 					break;
 			}
 			t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
@@ -319,12 +319,13 @@ static void side_texts_keep(struct side_texts *t, struct side_cache **cachep)
 		e->ids = ch->ids;	/* a reused chunk's are these lines' */
 		if (e->ids == NULL) {
 			e->ids = xmalloc(n * sizeof *e->ids);
-			memcpy(e->ids, t->d->lines + ch->first, n * sizeof *e->ids);
+			for (size_t i = 0; i < n; i++)
+				e->ids[i] = t->d->lines[ch->first + i].stamp;
 		}
 		ch->ids = NULL;
 		e->out = ch->out;
 		ch->out = (struct buf)BUF_INIT;
-		size_t s = side_ptr_hash(e->ids[0]) & (c->nslot - 1);
+		size_t s = side_stamp_hash(e->ids[0]) & (c->nslot - 1);
 		while (c->slot[s] != 0)
 			s = (s + 1) & (c->nslot - 1);
 		c->slot[s] = ++c->n;

@@ -194,7 +194,7 @@ static json_t *side_attendance(const struct doc *d)
 size_t side_body_end(const struct doc *d, const struct doc_section *sec)
 {
 	size_t end = sec->end;
-	while (end > sec->first && d->lines[end - 1]->kind == DOC_K_BLANK)
+	while (end > sec->first && d->lines[end - 1].kind == DOC_K_BLANK)
 		end--;
 	return end;
 }
@@ -238,7 +238,7 @@ static json_t *side_sections(const struct doc *d, const struct side_texts *t)
 
 static const struct doc_attr *side_attr(const struct doc *d, size_t line)
 {
-	return line < d->nlines ? d->lines[line]->attr : NULL;
+	return line < d->nlines ? doc_attr_of(d, line) : NULL;
 }
 
 static json_t *side_agenda(const struct doc *d)
@@ -285,7 +285,7 @@ static json_t *side_recs(const struct doc *d)
  * key, an extra section's heading, or NULL (header, preamble). */
 static const char *side_line_section(const struct doc *d, size_t i)
 {
-	int s = d->lines[i]->section;
+	int s = doc_line_section(d, i);
 	if (s < 0 || (size_t)s >= d->nsections)
 		return NULL;
 	const struct doc_section *sec = &d->sections[s];
@@ -296,7 +296,7 @@ static const char *side_line_section(const struct doc *d, size_t i)
  * characters, spaces folded as side_norm() does.  Caller frees. */
 char *side_stamp_text(const struct doc *d, size_t i)
 {
-	char *t = side_norm(d->lines[i]->s, d->lines[i]->len);
+	char *t = side_norm(doc_line_text(d, i), d->lines[i].len);
 	size_t n = strlen(t), off = 0;
 	for (size_t k = 0; k < SIDE_STAMP_TEXT_CHARS && off < n; k++) {
 		uint32_t c;
@@ -310,7 +310,7 @@ static json_t *side_timestamps(const struct doc *d)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *at = d->lines[i]->attr;
+		const struct doc_attr *at = doc_attr_of(d, i);
 		if (at == NULL || at->stamp == NULL)
 			continue;
 		json_t *o = json_object();

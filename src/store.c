@@ -556,11 +556,11 @@ static int store_attrs_differ(const struct doc *d, const struct journal_attr *v,
 {
 	size_t have = 0;
 	for (size_t i = 0; i < d->nlines; i++)
-		have += d->lines[i]->attr != NULL;
+		have += doc_attr_of(d, i) != NULL;
 	if (have != n)
 		return 1;
 	for (size_t k = 0; k < n; k++) {
-		const struct doc_attr *a = v[k].line < d->nlines ? d->lines[v[k].line]->attr : NULL;
+		const struct doc_attr *a = v[k].line < d->nlines ? doc_attr_of(d, v[k].line) : NULL;
 		if (a == NULL || a->status != v[k].status || store_str_differ(a->id, v[k].id) ||
 		    store_str_differ(a->from, v[k].from) || store_str_differ(a->stamp, v[k].stamp))
 			return 1;

@@ -44,7 +44,7 @@ static void txt_header(struct txt_scan *sc, size_t li, const char *s, size_t n, 
 	f->label = txt_dup_trim(s, ll);
 	f->value = txt_dup_trim(s + voff, n - voff);
 	f->line = li;
-	d->lines[li]->kind = DOC_K_HEADER;
+	d->lines[li].kind = DOC_K_HEADER;
 	if (key == DOC_KEY_PRESENT || key == DOC_KEY_APOLOGIES || key == DOC_KEY_GUESTS) {
 		struct doc_people *p = &d->att[key - DOC_KEY_PRESENT];
 		if (p->line == (size_t)-1)
@@ -140,14 +140,14 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 		}
 		txt_script_tab_ready = 1;
 	}
-	struct doc_line *l = sc->d->lines[li];
+	struct doc_line *l = &sc->d->lines[li];
 	size_t count[5] = {0};	/* count[k + 1]: script k */
 	if (l->scanned) {	/* unchanged since the last analysis */
 		txt_letters_unpack(l, count);
 		txt_add_letters(sc, count);
 		return;
 	}
-	const unsigned char *u = (const unsigned char *)l->s;
+	const unsigned char *u = (const unsigned char *)doc_line_str(sc->d, l);
 	size_t n = l->len, bad = n;
 	unsigned nul = 0;
 	uint64_t acc = 0;	/* lanes of 16 bits: flushed before one can fill */
@@ -170,7 +170,7 @@ static void txt_scan_line(struct txt_scan *sc, size_t li)
 				continue;
 			}
 			uint32_t c;
-			i += ustr_decode(l->s + i, n - i, &c);
+			i += ustr_decode((const char *)u + i, n - i, &c);
 			if (c == USTR_INVALID) {
 				if (bad == n)
 					bad = i - 1;
@@ -219,8 +219,8 @@ static void txt_detect_language(struct txt_scan *sc)
 static void txt_scan_ids(struct doc *d)
 {
 	for (size_t i = 0; i < d->nlines; i++)
-		if (d->lines[i]->attr != NULL)
-			doc_id_note(d, d->lines[i]->attr->id);
+		if (doc_attr_of(d, i) != NULL)
+			doc_id_note(d, doc_attr_of(d, i)->id);
 }
 
 /* Which known heading s[0..n) (the text after "## ") is, in *lang its
@@ -268,8 +268,7 @@ static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size
 	sec->heading = txt_dup_trim(s + (n - hn), hn);
 	sec->line = li;
 	sec->first = sec->end = li + 1;
-	d->lines[li]->kind = DOC_K_HEADING;
-	d->lines[li]->section = (int)sc->si;
+	d->lines[li].kind = DOC_K_HEADING;
 }
 
 /* A line of the header block (before the first heading): a field, a blank,
@@ -278,8 +277,7 @@ static void txt_heading_line(struct txt_scan *sc, size_t li, const char *s, size
 static int txt_header_line(struct txt_scan *sc, size_t li, const char *s, size_t n, int blank)
 {
 	struct doc *d = sc->d;
-	struct doc_line *l = d->lines[li];
-	l->section = -1;	/* the title and header block belong to no section */
+	struct doc_line *l = &d->lines[li];
 	if (blank) {
 		l->kind = DOC_K_BLANK;
 		return 1;
@@ -308,10 +306,9 @@ static int txt_header_line(struct txt_scan *sc, size_t li, const char *s, size_t
 /* A line of a section's body: blank, an agenda item, a recommendation or text. */
 static void txt_body_line(struct txt_scan *sc, size_t li, const char *s, size_t n, int blank)
 {
-	struct doc_line *l = sc->d->lines[li];
+	struct doc_line *l = &sc->d->lines[li];
 	struct doc_section *sec = &sc->d->sections[sc->si];	/* the array may have moved */
 	sec->end = li + 1;
-	l->section = (int)sc->si;
 	if (blank) {
 		l->kind = DOC_K_BLANK;
 		return;
@@ -375,11 +372,11 @@ void txt_analyse(struct doc *d)
 	 * with no heading at all is prose — the unstructured communiqué —
 	 * and there the first line of prose ends the header block. */
 	for (size_t li = 0; li < d->nlines && !sc.headed; li++)
-		sc.headed = txt_is_heading(d->lines[li]->s, d->lines[li]->len);
+		sc.headed = txt_is_heading(doc_line_text(d, li), d->lines[li].len);
 
 	for (size_t li = 0; li < d->nlines; li++) {
-		struct doc_line *l = d->lines[li];
-		const char *s = l->s;
+		struct doc_line *l = &d->lines[li];
+		const char *s = doc_line_str(d, l);
 		size_t n = l->len;
 		l->kind = DOC_K_FREE;
 		txt_scan_line(&sc, li);
@@ -388,7 +385,6 @@ void txt_analyse(struct doc *d)
 			s += 3, n -= 3;	/* a byte order mark, kept in the bytes, skipped here */
 		if (alone == DOC_K_TITLE) {
 			l->kind = DOC_K_TITLE;
-			l->section = -1;
 			d->title = n > 2 ? txt_dup_trim(s + 2, n - 2) : xstrdup("");
 			d->title_line = 0;
 			continue;

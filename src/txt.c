@@ -339,11 +339,11 @@ char *txt_write(const struct doc *d, size_t *len)
 	struct buf b = BUF_INIT;
 	size_t total = 0;
 	for (size_t i = 0; i < d->nlines; i++)
-		total += d->lines[i]->len + 2;
+		total += d->lines[i].len + 2;
 	buf_reserve(&b, total);
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
-		buf_append(&b, l->s, l->len);
+		const struct doc_line *l = &d->lines[i];
+		buf_append(&b, doc_line_str(d, l), l->len);
 		if (l->eol == DOC_EOL_LF)
 			buf_putc(&b, '\n');
 		else if (l->eol == DOC_EOL_CRLF)
@@ -362,17 +362,17 @@ size_t txt_write_to(const struct doc *d, int (*emit)(const char *bytes, size_t n
 	size_t total = 0;
 	int r = 0;
 	for (size_t i = 0; i < d->nlines && r == 0; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		if (b.len > 0 && b.len + l->len + 2 > TXT_WRITE_PIECE) {
 			r = emit(b.s, b.len, ctx);
 			total += b.len;
 			buf_clear(&b);
 		}
 		if (r == 0 && l->len + 2 > TXT_WRITE_PIECE) {	/* a line longer than a piece */
-			r = emit(l->s, l->len, ctx);
+			r = emit(doc_line_str(d, l), l->len, ctx);
 			total += l->len;
 		} else {
-			buf_append(&b, l->s, l->len);
+			buf_append(&b, doc_line_str(d, l), l->len);
 		}
 		if (l->eol == DOC_EOL_LF)
 			buf_putc(&b, '\n');

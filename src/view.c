@@ -26,14 +26,13 @@
 #include <string.h>
 
 struct view_lru_entry {
-	const struct doc_line *line;
-	unsigned long stamp;	/* line->stamp when laid out */
+	uint32_t stamp;		/* the line's stamp (unique per version of its bytes) */
 	unsigned long gen;	/* view generation when laid out */
 	unsigned long used;	/* tick of the last lookup */
 	struct layout *lay;
 };
 
-/* The entries, and an index from a line's address to its entry (open
+/* The entries, and an index from a line's stamp to its entry (open
  * addressing, entry + 1, 0 for none) so that a lookup does not walk them:
  * a frame asks for every row's line a few times. */
 struct view_lru {
@@ -44,17 +43,16 @@ struct view_lru {
 	size_t index_size;	/* a power of two, at least twice n */
 };
 
-static size_t view_lru_slot(const struct view_lru *c, const struct doc_line *l)
+static size_t view_lru_slot(const struct view_lru *c, uint32_t stamp)
 {
-	uint64_t x = (uint64_t)(uintptr_t)l;
-	x ^= x >> 29;
+	uint64_t x = stamp;
 	x *= UINT64_C(0x9E3779B97F4A7C15);
 	return (size_t)(x >> 32) & (c->index_size - 1);
 }
 
 static void view_lru_index_put(struct view_lru *c, size_t i)
 {
-	size_t k = view_lru_slot(c, c->v[i].line);
+	size_t k = view_lru_slot(c, c->v[i].stamp);
 	while (c->index[k] != 0)
 		k = (k + 1) & (c->index_size - 1);
 	c->index[k] = (uint32_t)(i + 1);
@@ -96,15 +94,15 @@ size_t view_cache_count(const struct view *v)
 	return v->cache->n;
 }
 
-/* The entry for line l: its own, a fresh one, or the least recently used
- * one given over to l. */
-static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line *l)
+/* The entry for the line version of this stamp: its own, a fresh one, or
+ * the least recently used one given over to it. */
+static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp)
 {
 	struct view_lru *c = v->cache;
 	c->tick++;
 	if (c->index_size > 0) {
-		for (size_t k = view_lru_slot(c, l); c->index[k] != 0; k = (k + 1) & (c->index_size - 1))
-			if (c->v[c->index[k] - 1].line == l)
+		for (size_t k = view_lru_slot(c, stamp); c->index[k] != 0; k = (k + 1) & (c->index_size - 1))
+			if (c->v[c->index[k] - 1].stamp == stamp)
 				return &c->v[c->index[k] - 1];
 	}
 	size_t at = c->n;
@@ -112,7 +110,7 @@ static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line
 		c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
 		c->n++;
 		memset(&c->v[at], 0, sizeof c->v[at]);
-		c->v[at].line = l;
+		c->v[at].stamp = stamp;
 		if (2 * c->n > c->index_size)
 			view_lru_reindex(c, c->n);
 		else
@@ -124,7 +122,7 @@ static struct view_lru_entry *view_lru_get(struct view *v, const struct doc_line
 				at = i;
 		layout_free(c->v[at].lay);
 		memset(&c->v[at], 0, sizeof c->v[at]);
-		c->v[at].line = l;
+		c->v[at].stamp = stamp;
 		view_lru_reindex(c, c->n);
 	}
 	return &c->v[at];
@@ -144,8 +142,8 @@ enum { VIEW_ROW_NONE, VIEW_ROW_TEXT, VIEW_ROW_EMPTY, VIEW_ROW_STATUS, VIEW_ROW_M
 
 struct view_rowsig {
 	int kind;		/* VIEW_ROW_*; NONE: rewritten by the next frame */
-	const struct doc_line *line;	/* TEXT: row r of line lidx, laid out in generation gen */
-	unsigned long stamp, gen;
+	uint32_t stamp;		/* TEXT: row r of line lidx (this version of it), */
+	unsigned long gen;	/* laid out in generation gen */
 	size_t lidx, r;
 	unsigned attr;		/* TEXT: the line's own attribute (bold) */
 	uint64_t spans;		/* TEXT: hash of the spans over the line */
@@ -367,20 +365,19 @@ void view_set_message(struct view *v, const char *msg)
 
 const struct layout *view_layout(struct view *v, size_t line)
 {
-	struct doc_line *l = v->doc->lines[line];
+	struct doc_line *l = &v->doc->lines[line];
 	int fb = view_fallback(v->doc);
 	if (fb != v->lo.fallback) {
 		v->lo.fallback = fb;
 		v->gen++;
 	}
-	struct view_lru_entry *c = view_lru_get(v, l);
+	struct view_lru_entry *c = view_lru_get(v, l->stamp);
 	c->used = v->cache->tick;
-	if (c->lay != NULL && c->gen == v->gen && c->stamp == l->stamp)
+	if (c->lay != NULL && c->gen == v->gen)
 		return c->lay;
 	layout_free(c->lay);
-	c->lay = layout_line(l->s, l->len, &v->lo);
+	c->lay = layout_line(doc_line_str(v->doc, l), l->len, &v->lo);
 	c->gen = v->gen;
-	c->stamp = l->stamp;
 	return c->lay;
 }
 
@@ -429,15 +426,15 @@ static int view_row_fwd(struct view *v, size_t *line, size_t *row)
 }
 
 /* The lines from the top line up to (not with) line: a hash of their
- * addresses, or 0 when one changed after doc gen dgen. */
+ * stamps, or 0 when one changed after doc gen dgen. */
 static uint64_t view_follow_sig(const struct view *v, size_t line, uint32_t dgen)
 {
 	uint64_t h = UINT64_C(14695981039346656037);
 	for (size_t i = v->top_line; i < line && i < v->doc->nlines; i++) {
-		const struct doc_line *l = v->doc->lines[i];
+		const struct doc_line *l = &v->doc->lines[i];
 		if (l->stamp > dgen)
 			return 0;
-		h ^= (uint64_t)(uintptr_t)l;
+		h ^= l->stamp;
 		h *= UINT64_C(1099511628211);
 	}
 	return h | 1;
@@ -523,7 +520,7 @@ int view_hit(struct view *v, int row, int col, struct edit_pos *p)
 	for (int i = 0; i < row; i++) {
 		if (!view_row_fwd(v, &l, &r)) {
 			p->line = l;
-			p->off = v->doc->lines[l]->len;
+			p->off = v->doc->lines[l].len;
 			return 0;
 		}
 	}
@@ -898,18 +895,18 @@ static void view_text_row(struct view *v, int sr, size_t l, size_t r, const stru
 			  const struct view_frame *f, struct view_gspan **gs, size_t *gcap)
 {
 	struct view_rowsig *rs = &v->memo->row[sr];
-	const struct doc_line *dl = v->doc->lines[l];
-	int same_line = rs->kind == VIEW_ROW_TEXT && rs->line == dl && rs->stamp == dl->stamp && rs->lidx == l;
+	const struct doc_line *dl = &v->doc->lines[l];
+	int same_line = rs->kind == VIEW_ROW_TEXT && rs->stamp == dl->stamp && rs->lidx == l;
 	/* Because the structure is analysed only now and then, the title and
 	 * headings are told from the line itself. */
-	unsigned attr = same_line ? rs->attr : txt_line_kind(dl->s, dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
+	unsigned attr = same_line ? rs->attr : txt_line_kind(doc_line_str(v->doc, dl), dl->len, l) != DOC_K_FREE ? VIEW_A_BOLD : 0;
 	size_t ngs = view_line_spans(f, l, lay, gs, gcap);
 	uint64_t sh = view_spans_hash(*gs, ngs);
 	if (same_line && rs->gen == v->gen && rs->r == r && rs->spans == sh)
 		return;
 	view_blank_row(v, sr, 0);
 	view_draw_row(&v->grid, sr, lay, r, 0, v->grid.cols, attr, *gs, ngs);
-	*rs = (struct view_rowsig){.kind = VIEW_ROW_TEXT, .line = dl, .stamp = dl->stamp, .gen = v->gen,
+	*rs = (struct view_rowsig){.kind = VIEW_ROW_TEXT, .stamp = dl->stamp, .gen = v->gen,
 				   .lidx = l, .r = r, .attr = attr, .spans = sh};
 }
 

@@ -9,9 +9,10 @@
  * rebuilt after edits; it refers to lines by index.
  *
  * What plain text cannot carry (item ids, action status, carried-from,
- * per-line timestamps) lives in a struct doc_attr hanging off the line it
- * belongs to.  Because it travels with the line, an
- * edit elsewhere, or an edit of the item's own text, keeps its id and status.
+ * per-line timestamps) lives in a struct doc_attr in a side table of the
+ * document, keyed by line and moved with its line as other lines come and
+ * go: an edit elsewhere, or an edit of the item's own text, keeps its id
+ * and status.
  */
 #ifndef MAHDAR_DOC_H
 #define MAHDAR_DOC_H
@@ -67,20 +68,26 @@ struct doc_attr {
 	char *stamp;	/* ISO 8601 time the line was written, or NULL */
 };
 
-/* One line: 32 bytes on a 64-bit machine (and 8 for its pointer in
- * doc->lines), so that a 200,000-line document's records take 6 MB, not
- * 13.  A line is shorter than 4 GiB (DOC_LINE_MAX; a file is at most
- * FIO_MAX_SIZE, and an edit that would make a longer line stops mahdar
- * like an allocation that fails, its recovery journal written first). */
+/* One line: 16 bytes, so that a 200,000-line document's records take
+ * 3.2 MB.  d->lines holds them by value: a record moves when lines are
+ * inserted or deleted before it, so a struct doc_line * is valid only
+ * until the next change of the document, and a record's address is no
+ * identity (its stamp is).  A line is shorter than 4 GiB (DOC_LINE_MAX; a
+ * file is at most FIO_MAX_SIZE, and an edit that would make a longer line
+ * stops mahdar like an allocation that fails, its recovery journal written
+ * first). */
 struct doc_line {
-	char *s;		/* the bytes, NUL-terminated (NUL not counted); in the
-				 * doc's arena (doc_lines_load) until first changed,
-				 * then a buffer of its own (its size follows
-				 * from len: doc.c) */
-	struct doc_attr *attr;	/* or NULL */
+	uint32_t at;		/* where the bytes are, NUL-terminated (NUL not
+				 * counted): an offset in doc->arena (doc_lines_load)
+				 * until first changed, then DOC_LINE_OWN | the index of
+				 * a buffer of the line's own in doc->own (its size
+				 * follows from len: doc.c) */
 	uint32_t len;
-	uint32_t stamp;		/* doc->gen of the last change of the bytes (a cache key) */
-	int section;		/* index in doc->sections, -1 before any; derived */
+	uint32_t stamp;		/* the line version's own number: every line gets one
+				 * at load and a fresh one (++doc->gen) at every change
+				 * of its bytes, so stamp > G means changed after doc
+				 * gen G, and equal stamps mean the same bytes (a cache
+				 * key) */
 	unsigned eol : 2;	/* enum doc_eol: this line's own terminator */
 	unsigned kind : 3;	/* enum doc_kind, derived */
 	unsigned invalid : 1;	/* holds invalid UTF-8; derived (valid while !doc->stale) */
@@ -88,6 +95,10 @@ struct doc_line {
 				 * script (cleared when the bytes change) */
 	unsigned letters : 24;	/* txt's, packed (txt-analyse.c) */
 };
+_Static_assert(sizeof(struct doc_line) == 16, "a line record is 16 bytes");
+
+/* doc_line.at of a line with a buffer of its own. */
+#define DOC_LINE_OWN UINT32_C(0x80000000)
 
 /* The longest line, in bytes. */
 #define DOC_LINE_MAX ((size_t)UINT32_MAX - 1)
@@ -147,8 +158,14 @@ struct doc_problem {
 	char *msg;
 };
 
+/* A line's item data, in doc->attrs (sorted by line). */
+struct doc_attr_at {
+	size_t line;
+	struct doc_attr *a;
+};
+
 struct doc {
-	struct doc_line **lines;
+	struct doc_line *lines;
 	size_t nlines, cap;
 	uint32_t gen;		/* bumped by every change of the lines (a cache
 				 * key; wraps after 4 billion changes) */
@@ -196,12 +213,21 @@ struct doc {
 	 * text, or NULL. */
 	char *side_kept;
 
-	/* Storage of the lines read at once (doc_lines_load): their bytes,
-	 * and their structs, each one allocation for the whole file. */
+	/* The bytes of the lines read at once (doc_lines_load), one
+	 * allocation for the whole file; and the buffers of lines changed
+	 * since (a free slot is NULL, its index on the free list). */
 	char *arena;
 	size_t arena_len;
-	struct doc_line *block;
-	size_t nblock;
+	char **own;
+	size_t nown, own_cap;
+	uint32_t *own_free;
+	size_t nown_free, own_free_cap;
+
+	/* Item data of the lines that have some (sparse), by line index:
+	 * inserting or deleting lines moves the entries after them, so the
+	 * data follows its line. */
+	struct doc_attr_at *attrs;
+	size_t nattrs, attrs_cap;
 
 	/* Item ids: highest number ever given or seen, per prefix ('a', 'r');
 	 * see doc_id_new(). */
@@ -239,6 +265,9 @@ struct doc_attr *doc_attr_dup(const struct doc_attr *a);
 /* Give line i the attributes a (NULL: none) and return its old ones (the
  * caller's now); a change of the document like one of its bytes. */
 struct doc_attr *doc_line_attr_swap(struct doc *d, size_t i, struct doc_attr *a);
+/* The same without counting as a change (for undo, which moves item data
+ * with the lines it takes out and puts back). */
+struct doc_attr *doc_attr_set(struct doc *d, size_t i, struct doc_attr *a);
 /* The line's attributes, created empty on first use. */
 struct doc_attr *doc_line_attr(struct doc *d, size_t i);
 /* Terminator to give new lines: the most common one, LF if none. */
@@ -287,5 +316,33 @@ const char *doc_status_name(int status);	/* "open", "done", "dropped" */
 int doc_status_parse(const char *s);		/* -1 if unknown */
 const char *doc_att_name(int att);		/* "present", "apologies", "guests" */
 const char *doc_cal_name(int cal);		/* NULL, "persian", "islamic-civil", "hebrew" */
+
+/* Access to the lines.  A pointer returned is valid until the next change
+ * of the document. */
+static inline const char *doc_line_str(const struct doc *d, const struct doc_line *l)
+{
+	return (l->at & DOC_LINE_OWN) ? d->own[l->at & ~DOC_LINE_OWN] : d->arena + l->at;
+}
+
+static inline const char *doc_line_text(const struct doc *d, size_t i)
+{
+	return doc_line_str(d, &d->lines[i]);
+}
+
+static inline size_t doc_line_len(const struct doc *d, size_t i)
+{
+	return d->lines[i].len;
+}
+
+static inline struct doc_line *doc_line_at(const struct doc *d, size_t i)
+{
+	return &d->lines[i];
+}
+
+/* Line i's item data, or NULL. */
+struct doc_attr *doc_attr_of(const struct doc *d, size_t i);
+/* Index in d->sections of the section line i belongs to (its heading or
+ * body, as of the last txt_analyse()), -1 for none (title, header). */
+int doc_line_section(const struct doc *d, size_t i);
 
 #endif

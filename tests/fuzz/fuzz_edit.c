@@ -60,7 +60,7 @@ static char *fuzz_text(const struct doc *d, size_t *n)
 static void fuzz_check_pos(const struct doc *d, struct edit_pos p)
 {
 	FUZZ_CHECK(p.line < d->nlines);
-	const struct doc_line *l = d->lines[p.line];
+	const struct doc_line *l = &d->lines[p.line];
 	FUZZ_CHECK(fuzz_on_boundary(l->s, l->len, p.off));
 }
 
@@ -82,7 +82,7 @@ static void fuzz_check_grid(const struct view_grid *g)
 
 static const char *fuzz_id(const struct doc *d, size_t line)
 {
-	const struct doc_attr *a = d->lines[line]->attr;
+	const struct doc_attr *a = doc_attr_of(d, line);
 	return a != NULL && a->id != NULL ? a->id : "";
 }
 
@@ -115,7 +115,7 @@ static size_t fuzz_doc_bytes(const struct doc *d)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->nlines; i++)
-		n += d->lines[i]->len + 1;
+		n += d->lines[i].len + 1;
 	return n;
 }
 
@@ -129,7 +129,7 @@ static void fuzz_trace(const struct edit *e, const char *what, unsigned arg)
 		return;
 	fprintf(stderr, "%s %u -> cursor %zu:%zu%s\n", what, arg, e->cur.line, e->cur.off, e->sel ? " sel" : "");
 	for (size_t i = 0; i < e->doc->nlines; i++) {
-		const struct doc_line *l = e->doc->lines[i];
+		const struct doc_line *l = &e->doc->lines[i];
 		fprintf(stderr, "  %zu [%s] k%d \"", i, l->attr != NULL && l->attr->id != NULL ? l->attr->id : "",
 			l->kind);
 		for (size_t k = 0; k < l->len; k++)

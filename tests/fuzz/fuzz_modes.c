@@ -61,7 +61,7 @@ static void fuzz_modes_check(struct editor *ed, const struct view_grid *g)
 	const struct edit *e = editor_edit(ed);
 	const struct doc *d = buffer_doc(editor_buffer(ed));
 	FUZZ_CHECK(e->cur.line < d->nlines);
-	const struct doc_line *l = d->lines[e->cur.line];
+	const struct doc_line *l = &d->lines[e->cur.line];
 	FUZZ_CHECK(e->cur.off <= l->len);
 }
 

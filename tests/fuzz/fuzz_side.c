@@ -78,9 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(fuzz_ids_unique(d));
 		for (size_t i = 0; i < d->nagenda; i++)
-			FUZZ_CHECK(d->lines[d->agenda[i].line]->attr->id != NULL);
+			FUZZ_CHECK(doc_attr_of(d, d->agenda[i].line)->id != NULL);
 		for (size_t i = 0; i < d->nrecs; i++)
-			FUZZ_CHECK(d->lines[d->recs[i].line]->attr->id != NULL);
+			FUZZ_CHECK(doc_attr_of(d, d->recs[i].line)->id != NULL);
 
 		size_t n1, n2;
 		char *first = fuzz_write(d, text, tlen, &n1);

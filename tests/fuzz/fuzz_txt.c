@@ -21,7 +21,7 @@ static void fuzz_snapshot(const struct doc *d, struct buf *b)
 {
 	buf_printf(b, "title %s @%zu\n", fuzz_str(d->title), d->title_line);
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_line *l = d->lines[i];
+		const struct doc_line *l = &d->lines[i];
 		buf_printf(b, "line %zu kind %d sec %d id %s\n", i, l->kind, l->section,
 			   fuzz_str(l->attr != NULL ? l->attr->id : NULL));
 	}
@@ -57,10 +57,10 @@ static void fuzz_check_structure(const struct doc *d)
 {
 	size_t n = d->nlines;
 	if (d->title != NULL)
-		FUZZ_CHECK(d->title_line < n && d->lines[d->title_line]->kind == DOC_K_TITLE);
+		FUZZ_CHECK(d->title_line < n && d->lines[d->title_line].kind == DOC_K_TITLE);
 	for (size_t i = 0; i < d->nfields; i++) {
 		FUZZ_CHECK(d->fields[i].line < n);
-		FUZZ_CHECK(d->lines[d->fields[i].line]->kind == DOC_K_HEADER);
+		FUZZ_CHECK(d->lines[d->fields[i].line].kind == DOC_K_HEADER);
 		FUZZ_CHECK(d->fields[i].key >= DOC_KEY_NONE && d->fields[i].key < DOC_KEY_COUNT);
 	}
 	for (int a = 0; a < DOC_ATT_COUNT; a++)
@@ -71,28 +71,28 @@ static void fuzz_check_structure(const struct doc *d)
 		if (s->line == NOLINE) {
 			FUZZ_CHECK(i == 0 && s->heading == NULL);
 		} else {
-			FUZZ_CHECK(s->line < n && d->lines[s->line]->kind == DOC_K_HEADING);
+			FUZZ_CHECK(s->line < n && d->lines[s->line].kind == DOC_K_HEADING);
 			FUZZ_CHECK(s->first == s->line + 1);
 		}
 		FUZZ_CHECK(s->first <= s->end && s->end <= n);
 		FUZZ_CHECK(s->first >= prev_end);	/* in file order, not overlapping */
 		prev_end = s->end;
 		for (size_t l = s->first; l < s->end; l++)
-			FUZZ_CHECK(d->lines[l]->section == (int)i);
+			FUZZ_CHECK(doc_line_section(d, l) == (int)i);
 	}
 	for (size_t i = 0; i < n; i++) {
-		int sec = d->lines[i]->section;
+		int sec = doc_line_section(d, i);
 		FUZZ_CHECK(sec >= -1 && (sec < 0 || (size_t)sec < d->nsections));
 	}
 	for (size_t i = 0; i < d->nagenda; i++) {
-		FUZZ_CHECK(d->agenda[i].line < n && d->lines[d->agenda[i].line]->kind == DOC_K_AGENDA);
-		FUZZ_CHECK(d->lines[d->agenda[i].line]->attr != NULL &&
-			   d->lines[d->agenda[i].line]->attr->id != NULL);
+		FUZZ_CHECK(d->agenda[i].line < n && d->lines[d->agenda[i].line].kind == DOC_K_AGENDA);
+		FUZZ_CHECK(doc_attr_of(d, d->agenda[i].line) != NULL &&
+			   doc_attr_of(d, d->agenda[i].line)->id != NULL);
 	}
 	for (size_t i = 0; i < d->nrecs; i++) {
 		const struct doc_rec *r = &d->recs[i];
-		FUZZ_CHECK(r->line < n && d->lines[r->line]->kind == DOC_K_REC);
-		FUZZ_CHECK(d->lines[r->line]->attr != NULL && d->lines[r->line]->attr->id != NULL);
+		FUZZ_CHECK(r->line < n && d->lines[r->line].kind == DOC_K_REC);
+		FUZZ_CHECK(doc_attr_of(d, r->line) != NULL && doc_attr_of(d, r->line)->id != NULL);
 		FUZZ_CHECK(r->kind == (r->owner != NULL ? DOC_REC_ACTION : DOC_REC_DECISION));
 		FUZZ_CHECK(r->due_iso == NULL || r->due != NULL);
 	}

@@ -152,7 +152,7 @@ static void test_carry_over(void **state)
 	assert_null(strstr(text, "قرار بلا مسؤول"));
 	assert_int_equal(d->nrecs, 1);
 	assert_string_equal(d->recs[0].due_iso, "2026-11-28");
-	const struct doc_attr *at = d->lines[d->recs[0].line]->attr;
+	const struct doc_attr *at = doc_attr_of(d, d->recs[0].line);
 	assert_string_equal(at->from, "minutes-2026-11");
 	char *js = side_write(d, text, len, "2026-12-10T10:00:00+03:00", &len);
 	assert_non_null(strstr(js, "\"from\": \"minutes-2026-11\""));

@@ -15,16 +15,16 @@ static void test_insert_delete_splice(void **state)
 	doc_line_insert(d, 0, "world", 5, DOC_EOL_LF);
 	doc_line_insert(d, 0, "hello", 5, DOC_EOL_CRLF);
 	assert_int_equal(d->nlines, 2);
-	assert_string_equal(d->lines[0]->s, "hello");
-	assert_int_equal(d->lines[0]->eol, DOC_EOL_CRLF);
+	assert_string_equal(doc_line_text(d, 0), "hello");
+	assert_int_equal(d->lines[0].eol, DOC_EOL_CRLF);
 	doc_line_splice(d, 1, 0, 1, "W", 1);
-	assert_string_equal(d->lines[1]->s, "World");
+	assert_string_equal(doc_line_text(d, 1), "World");
 	doc_line_splice(d, 1, 5, 0, "!!", 2);
-	assert_string_equal(d->lines[1]->s, "World!!");
-	assert_int_equal(d->lines[1]->len, 7);
+	assert_string_equal(doc_line_text(d, 1), "World!!");
+	assert_int_equal(d->lines[1].len, 7);
 	doc_line_delete(d, 0);
 	assert_int_equal(d->nlines, 1);
-	assert_string_equal(d->lines[0]->s, "World!!");
+	assert_string_equal(doc_line_text(d, 0), "World!!");
 	assert_true(d->modified);
 	doc_free(d);
 }
@@ -32,9 +32,9 @@ static void test_insert_delete_splice(void **state)
 /* Line i holds exactly s (its length counted, its NUL in place) and ends with eol. */
 static void expect_line(const struct doc *d, size_t i, const char *s, int eol)
 {
-	assert_int_equal(d->lines[i]->len, strlen(s));
-	assert_string_equal(d->lines[i]->s, s);
-	assert_int_equal(d->lines[i]->eol, eol);
+	assert_int_equal(d->lines[i].len, strlen(s));
+	assert_string_equal(doc_line_text(d, i), s);
+	assert_int_equal(d->lines[i].eol, eol);
 }
 
 /* A document of four lines loaded at once, copied (doc_lines_load) or
@@ -66,20 +66,20 @@ static void test_lines_load(void **state)
 	struct doc *d = four_lines(0);
 	/* shorter, longer, emptied: the line's own bytes, its neighbours untouched */
 	doc_line_splice(d, 1, 0, 7, "", 0);
-	assert_string_equal(d->lines[1]->s, "line");
+	assert_string_equal(doc_line_text(d, 1), "line");
 	doc_line_splice(d, 0, 5, 0, " and more than before", 21);
-	assert_string_equal(d->lines[0]->s, "first and more than before");
-	assert_string_equal(d->lines[1]->s, "line");
+	assert_string_equal(doc_line_text(d, 0), "first and more than before");
+	assert_string_equal(doc_line_text(d, 1), "line");
 	doc_line_set(d, 3, "", 0);
-	assert_int_equal(d->lines[3]->len, 0);
+	assert_int_equal(d->lines[3].len, 0);
 	doc_line_delete(d, 2);
 	doc_line_insert(d, 1, "new", 3, DOC_EOL_LF);
 	assert_int_equal(d->nlines, 4);
-	assert_string_equal(d->lines[2]->s, "line");
+	assert_string_equal(doc_line_text(d, 2), "line");
 	/* a second load appends */
 	doc_lines_load(d, "x\ny\n", 4);
 	assert_int_equal(d->nlines, 6);
-	assert_string_equal(d->lines[5]->s, "y");
+	assert_string_equal(doc_line_text(d, 5), "y");
 	doc_free(d);
 }
 
@@ -90,8 +90,8 @@ static void test_lines_adopt(void **state)
 	(void)state;
 	struct doc *d = four_lines(1);
 	doc_line_splice(d, 3, 4, 0, " and four", 9);
-	assert_string_equal(d->lines[3]->s, "last and four");
-	assert_string_equal(d->lines[1]->s, "second line");
+	assert_string_equal(doc_line_text(d, 3), "last and four");
+	assert_string_equal(doc_line_text(d, 1), "second line");
 	doc_free(d);
 	/* nothing to adopt: the buffer is freed all the same (ASan would say) */
 	d = doc_new();
@@ -111,8 +111,8 @@ static void test_line_buffer_grows(void **state)
 	doc_line_insert(d, 4, "", 0, DOC_EOL_NONE);
 	char want[5000];
 	for (size_t i = 0; i < 2; i++) {
-		size_t li = i == 0 ? 1 : 4, n = d->lines[li]->len;
-		memcpy(want, d->lines[li]->s, n);
+		size_t li = i == 0 ? 1 : 4, n = d->lines[li].len;
+		memcpy(want, doc_line_text(d, li), n);
 		for (size_t k = 0; n + 7 < sizeof want; k++) {
 			/* insert 7 bytes at a moving place, now and then drop 5 */
 			size_t at = k % (n + 1);
@@ -125,17 +125,17 @@ static void test_line_buffer_grows(void **state)
 				memmove(want + at / 2, want + at / 2 + 5, n - at / 2 - 5);
 				n -= 5;
 			}
-			assert_int_equal(d->lines[li]->len, n);
-			assert_memory_equal(d->lines[li]->s, want, n);
-			assert_int_equal(d->lines[li]->s[n], '\0');
+			assert_int_equal(d->lines[li].len, n);
+			assert_memory_equal(doc_line_text(d, li), want, n);
+			assert_int_equal(doc_line_text(d, li)[n], '\0');
 		}
 		doc_line_splice(d, li, 3, n - 3, "xy", 2);	/* shrunk to 5 bytes, grown again */
 		doc_line_splice(d, li, 5, 0, want, 3000);
-		assert_int_equal(d->lines[li]->len, 3005);
-		assert_memory_equal(d->lines[li]->s + 5, want, 3000);
+		assert_int_equal(d->lines[li].len, 3005);
+		assert_memory_equal(doc_line_text(d, li) + 5, want, 3000);
 	}
-	assert_string_equal(d->lines[2]->s, "");	/* the neighbours untouched */
-	assert_string_equal(d->lines[3]->s, "last");
+	assert_string_equal(doc_line_text(d, 2), "");	/* the neighbours untouched */
+	assert_string_equal(doc_line_text(d, 3), "last");
 	doc_free(d);
 }
 
@@ -205,9 +205,9 @@ static void test_attr_travels_with_line(void **state)
 	assert_string_equal(a->id, "r1");
 	doc_line_insert(d, 0, "new first", 9, DOC_EOL_LF);
 	doc_line_splice(d, 2, 2, 4, "changed", 7);
-	assert_non_null(d->lines[2]->attr);
-	assert_string_equal(d->lines[2]->attr->id, "r1");
-	assert_int_equal(d->lines[2]->attr->status, DOC_ST_DONE);
+	assert_non_null(doc_attr_of(d, 2));
+	assert_string_equal(doc_attr_of(d, 2)->id, "r1");
+	assert_int_equal(doc_attr_of(d, 2)->status, DOC_ST_DONE);
 	assert_int_equal(doc_find_id(d, "r1"), 2);
 	char *next = doc_id_new(d, 'r');
 	assert_string_equal(next, "r2");

@@ -156,10 +156,10 @@ static void test_agenda_renumber(void **state)
 	assert_int_equal(draft_agenda_renumber(d, &e), 3);
 	draft_edits_apply(d, &e);
 	draft_edits_free(&e);
-	assert_string_equal(d->lines[3]->s, "١. ثالث");
-	assert_string_equal(d->lines[4]->s, "٢) أول");
-	assert_string_equal(d->lines[5]->s, "  ٣. سابع");
-	assert_string_equal(d->lines[6]->s, "نص");
+	assert_string_equal(doc_line_text(d, 3), "١. ثالث");
+	assert_string_equal(doc_line_text(d, 4), "٢) أول");
+	assert_string_equal(doc_line_text(d, 5), "  ٣. سابع");
+	assert_string_equal(doc_line_text(d, 6), "نص");
 	txt_analyse(d);
 	assert_int_equal(d->nagenda, 3);
 	/* numbered already: no edit */
@@ -291,9 +291,9 @@ static void test_template(void **state)
 	struct doc *d = draft_template(DOC_LANG_FA, &NOW, &line, &off);
 	assert_string_equal(doc_field_get(d, DOC_KEY_DATE)->value, "۱۴۰۵/۰۹/۰۶");
 	assert_int_equal(line, doc_field_get(d, DOC_KEY_TIME)->line);
-	assert_int_equal(off, d->lines[line]->len);
-	assert_int_equal(d->lines[d->nlines - 1]->len, 0);
-	assert_int_equal(d->lines[d->nlines - 2]->kind, DOC_K_HEADING);
+	assert_int_equal(off, d->lines[line].len);
+	assert_int_equal(d->lines[d->nlines - 1].len, 0);
+	assert_int_equal(d->lines[d->nlines - 2].kind, DOC_K_HEADING);
 	doc_free(d);
 	char out[32];
 	d = draft_template(DOC_LANG_AR, &NOW, NULL, NULL);
@@ -312,7 +312,7 @@ static void test_structure_note(void **state)
 	assert_int_equal(before, (1u << DOC_SEC_COUNT) - 1);
 	size_t h = d->sections[d->nsections - 1].line;
 	assert_null(draft_structure_note(d, h, before));
-	doc_line_splice(d, h, d->lines[h]->len, 0, "اختتم", strlen("اختتم"));
+	doc_line_splice(d, h, d->lines[h].len, 0, "اختتم", strlen("اختتم"));
 	txt_analyse(d);
 	char *note = draft_structure_note(d, h, before);
 	assert_string_equal(note, "heading “الختاماختتم” is not a known section; did you mean “الختام”?");

@@ -45,7 +45,7 @@ static void fx_free(struct fx *f)
 
 static const char *L(struct fx *f, size_t i)
 {
-	return f->d->lines[i]->s;
+	return doc_line_text(f->d, i);
 }
 
 static void test_empty_doc_gets_a_line(void **state)
@@ -208,21 +208,21 @@ static void test_newline_keeps_line_endings(void **state)
 	assert_int_equal(f.d->nlines, 3);
 	assert_string_equal(L(&f, 0), "ab");
 	assert_string_equal(L(&f, 1), "cd");
-	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_CRLF);
-	assert_int_equal(f.d->lines[1]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[0].eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[1].eol, DOC_EOL_CRLF);
 	assert_int_equal(f.e->cur.line, 1);
 	assert_int_equal(f.e->cur.off, 0);
 	/* The last line has no terminator: its left part gets the document's. */
 	edit_set_cursor(f.e, (struct edit_pos){2, 4}, 0);
 	edit_newline(f.e);
-	assert_int_equal(f.d->lines[2]->eol, DOC_EOL_CRLF);
-	assert_int_equal(f.d->lines[3]->eol, DOC_EOL_NONE);
+	assert_int_equal(f.d->lines[2].eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[3].eol, DOC_EOL_NONE);
 	edit_undo(f.e);
 	edit_undo(f.e);
 	assert_int_equal(f.d->nlines, 2);
 	assert_string_equal(L(&f, 0), "abcd");
-	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_CRLF);
-	assert_int_equal(f.d->lines[1]->eol, DOC_EOL_NONE);
+	assert_int_equal(f.d->lines[0].eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[1].eol, DOC_EOL_NONE);
 	fx_free(&f);
 }
 
@@ -420,7 +420,7 @@ static void test_paste_is_one_step(void **state)
 	assert_int_equal(f.d->nlines, 4);
 	assert_string_equal(L(&f, 0), "top a");
 	assert_string_equal(L(&f, 3), "d");
-	assert_int_equal(f.d->lines[0]->eol, DOC_EOL_LF);
+	assert_int_equal(f.d->lines[0].eol, DOC_EOL_LF);
 	assert_int_equal(f.e->cur.line, 3);
 	assert_int_equal(f.e->cur.off, 1);
 	edit_undo(f.e);
@@ -474,7 +474,7 @@ static void test_undo_never_duplicates_an_id(void **state)
 	const char *lines[] = {"## Agenda", "Items:", "1. Budget", ""};
 	struct fx f = fx_new(40, lines, 4);
 	txt_analyse(f.d);
-	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	assert_string_equal(doc_attr_of(f.d, 2)->id, "a1");
 	edit_set_cursor(f.e, (struct edit_pos){2, 0}, 0);
 	edit_backspace(f.e);	/* "Items:1. Budget": no item now */
 	edit_set_cursor(f.e, (struct edit_pos){2, 0}, 0);
@@ -484,19 +484,19 @@ static void test_undo_never_duplicates_an_id(void **state)
 	edit_type(f.e, "x", 1);
 	txt_analyse(f.d);	/* typing paused */
 	assert_int_equal(f.d->nagenda, 1);
-	assert_string_equal(f.d->lines[f.d->agenda[0].line]->attr->id, "a2");
+	assert_string_equal(doc_attr_of(f.d, f.d->agenda[0].line)->id, "a2");
 	while (edit_undo(f.e) == 0)
 		;
 	assert_string_equal(L(&f, 2), "1. Budget");
-	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	assert_string_equal(doc_attr_of(f.d, 2)->id, "a1");
 	txt_analyse(f.d);
 	assert_int_equal(f.d->nagenda, 1);
-	assert_string_equal(f.d->lines[2]->attr->id, "a1");
+	assert_string_equal(doc_attr_of(f.d, 2)->id, "a1");
 	while (edit_redo(f.e) == 0)
 		;
 	txt_analyse(f.d);
 	assert_int_equal(f.d->nagenda, 1);
-	assert_string_equal(f.d->lines[f.d->agenda[0].line]->attr->id, "a2");
+	assert_string_equal(doc_attr_of(f.d, f.d->agenda[0].line)->id, "a2");
 	fx_free(&f);
 }
 
@@ -547,8 +547,8 @@ static void test_new_lines_do_not_recount_terminators(void **state)
 		edit_insert_text(f.e, "a\nb", 3);
 	}
 	double dt = now_s() - t0;
-	assert_int_equal(f.d->lines[f.d->nlines - 2]->eol, DOC_EOL_CRLF);
-	assert_int_equal(f.d->lines[f.d->nlines - 3]->eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[f.d->nlines - 2].eol, DOC_EOL_CRLF);
+	assert_int_equal(f.d->lines[f.d->nlines - 3].eol, DOC_EOL_CRLF);
 	if (dt > 0.3)
 		fail_msg("2,000 new lines took %.2f s", dt);
 	fx_free(&f);
@@ -563,11 +563,11 @@ static void test_nul_bytes_are_left_out(void **state)
 	struct fx f = fx_new(40, lines, 1);
 	assert_int_equal(edit_insert_text(f.e, "ab\0cd\n\0\0ef", 10), 3);
 	assert_int_equal(f.d->nlines, 2);
-	assert_int_equal(f.d->lines[0]->len, 4);
+	assert_int_equal(f.d->lines[0].len, 4);
 	assert_string_equal(L(&f, 0), "abcd");
 	assert_string_equal(L(&f, 1), "ef");
 	edit_type(f.e, "x\0y", 3);
-	assert_int_equal(f.d->lines[1]->len, 4);
+	assert_int_equal(f.d->lines[1].len, 4);
 	assert_string_equal(L(&f, 1), "efxy");
 	assert_int_equal(edit_insert_text(f.e, "\0", 1), 1);
 	assert_string_equal(L(&f, 1), "efxy");
@@ -609,8 +609,8 @@ static int count_id(const struct doc *d, const char *id)
 {
 	int n = 0;
 	for (size_t i = 0; i < d->nlines; i++)
-		n += d->lines[i]->attr != NULL && d->lines[i]->attr->id != NULL &&
-		     strcmp(d->lines[i]->attr->id, id) == 0;
+		n += doc_attr_of(d, i) != NULL && doc_attr_of(d, i)->id != NULL &&
+		     strcmp(doc_attr_of(d, i)->id, id) == 0;
 	return n;
 }
 
@@ -638,8 +638,8 @@ static void test_cut_paste_moves_item_data(void **state)
 	assert_int_equal(edit_paste(f.e), 0);
 	assert_string_equal(L(&f, 1), "- first");
 	assert_int_equal(doc_find_id(f.d, "r1"), 1);
-	assert_int_equal(f.d->lines[1]->attr->status, DOC_ST_DONE);
-	assert_string_equal(f.d->lines[1]->attr->from, "m-2024-01");
+	assert_int_equal(doc_attr_of(f.d, 1)->status, DOC_ST_DONE);
+	assert_string_equal(doc_attr_of(f.d, 1)->from, "m-2024-01");
 	/* A second paste of the same clip: the text only. */
 	assert_int_equal(edit_paste(f.e), 0);
 	assert_string_equal(L(&f, 2), "- first");
@@ -722,17 +722,17 @@ static void test_status_is_undoable(void **state)
 	unsigned long gen = f.d->gen;
 	assert_int_equal(edit_set_status(f.e, 0, DOC_ST_DONE), 0);
 	assert_int_equal(edit_set_status(f.e, 0, DOC_ST_DONE), -1);	/* no change, no step */
-	assert_int_equal(f.d->lines[0]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(f.d, 0)->status, DOC_ST_DONE);
 	assert_true(f.d->modified);
 	assert_true(f.d->gen != gen);	/* the recovery copy will be written */
 	edit_mark_saved(f.e);
 	f.d->modified = 0;
 	assert_int_equal(edit_undo(f.e), 0);
-	assert_int_equal(f.d->lines[0]->attr == NULL ? DOC_ST_OPEN : f.d->lines[0]->attr->status, DOC_ST_OPEN);
+	assert_int_equal(doc_attr_of(f.d, 0) == NULL ? DOC_ST_OPEN : doc_attr_of(f.d, 0)->status, DOC_ST_OPEN);
 	assert_true(f.d->modified);	/* the saved state had it done */
 	assert_int_equal(edit_redo(f.e), 0);
 	assert_false(f.d->modified);
-	assert_int_equal(f.d->lines[0]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(f.d, 0)->status, DOC_ST_DONE);
 	fx_free(&f);
 	/* A document restored from a recovery copy differs from the file:
 	 * undoing every edit made since does not make it "saved". */

@@ -47,7 +47,7 @@ static long forms_line(struct fake *f, const char *prefix)
 {
 	struct doc *d = forms_doc(f);
 	for (size_t i = 0; i < d->nlines; i++)
-		if (strncmp(d->lines[i]->s, prefix, strlen(prefix)) == 0)
+		if (strncmp(doc_line_text(d, i), prefix, strlen(prefix)) == 0)
 			return (long)i;
 	return -1;
 }
@@ -58,18 +58,18 @@ static void test_template(void **state)
 	forms_open(&f, state, "new.txt", NULL, DOC_LANG_AR);
 	struct doc *d = forms_doc(&f);
 	assert_true(d->nlines > 10);
-	assert_string_equal(d->lines[0]->s, "# محضر الاجتماع");
+	assert_string_equal(doc_line_text(d, 0), "# محضر الاجتماع");
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	/* The cursor is in the first empty field (the time), after its space. */
 	assert_int_equal(fake_cur(&f)->line, 2);
-	assert_string_equal(d->lines[2]->s, "الوقت: ");
-	assert_int_equal(fake_cur(&f)->off, d->lines[2]->len);
+	assert_string_equal(doc_line_text(d, 2), "الوقت: ");
+	assert_int_equal(fake_cur(&f)->off, d->lines[2].len);
 	/* "الآن" (now) becomes the time when Tab leaves the field, and the
 	 * cursor goes to the place. */
 	fake_type(&f, "الآن");
 	fake_key(&f, "Tab");
 	d = forms_doc(&f);
-	const char *t = d->lines[2]->s + strlen("الوقت: ");
+	const char *t = doc_line_text(d, 2) + strlen("الوقت: ");
 	assert_int_equal(strlen(t), 5);
 	assert_true(t[2] == ':');
 	assert_int_equal(fake_cur(&f)->line, 3);
@@ -80,7 +80,7 @@ static void test_template(void **state)
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){(size_t)forms_line(&f, "## المناقشة") + 1, 0}, 0);
 	fake_key(&f, "Tab");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[forms_line(&f, "## المناقشة") + 1]->s, "\t");
+	assert_string_equal(doc_line_text(d, forms_line(&f, "## المناقشة") + 1), "\t");
 	/* Saved, it is Arabic minutes with their five sections. */
 	fake_key(&f, "C-s");
 	fake_expect(&f, "Saved");
@@ -102,13 +102,13 @@ static void test_persian_today(void **state)
 	fake_key(&f, "S-Tab");
 	struct doc *d = forms_doc(&f);
 	assert_int_equal(fake_cur(&f)->line, 1);
-	char *was = xstrdup(d->lines[1]->s);	/* the template's date: today, Solar Hijri */
+	char *was = xstrdup(doc_line_text(d, 1));	/* the template's date: today, Solar Hijri */
 	for (int i = 0; i < 10; i++)
 		fake_key(&f, "Backspace");
 	fake_type(&f, "امروز");
 	fake_key(&f, "Tab");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[1]->s, was);
+	assert_string_equal(doc_line_text(d, 1), was);
 	assert_non_null(strstr(was, "۱۴"));	/* a year 14xx in Persian digits */
 	free(was);
 	fake_close(&f);
@@ -142,26 +142,26 @@ static void test_agenda_enter(void **state)
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){4, strlen("١. الميزانية")}, 0);
 	fake_key(&f, "Enter");
 	struct doc *d = forms_doc(&f);
-	assert_string_equal(d->lines[5]->s, "٢. ");
+	assert_string_equal(doc_line_text(d, 5), "٢. ");
 	fake_type(&f, "الحديقة");
 	fake_key(&f, "Enter");
 	fake_type(&f, "النظافة");
 	d = forms_doc(&f);
 	assert_int_equal(d->nagenda, 3);
-	assert_string_equal(d->lines[6]->s, "٣. النظافة");
+	assert_string_equal(doc_line_text(d, 6), "٣. النظافة");
 	/* Enter on a number alone ends the list: the number goes. */
 	fake_key(&f, "Enter");
-	assert_string_equal(forms_doc(&f)->lines[7]->s, "٤. ");
+	assert_string_equal(doc_line_text(forms_doc(&f), 7), "٤. ");
 	fake_key(&f, "Enter");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[7]->s, "");
-	assert_string_equal(d->lines[8]->s, "");
-	assert_string_equal(d->lines[9]->s, "## الختام");
+	assert_string_equal(doc_line_text(d, 7), "");
+	assert_string_equal(doc_line_text(d, 8), "");
+	assert_string_equal(doc_line_text(d, 9), "## الختام");
 	fake_key(&f, "C-z");
 	fake_key(&f, "C-z");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[7]->s, "");
-	assert_string_equal(d->lines[8]->s, "## الختام");
+	assert_string_equal(doc_line_text(d, 7), "");
+	assert_string_equal(doc_line_text(d, 8), "## الختام");
 	/* The second item deleted: one key numbers them again, one undo
 	 * step takes it back. */
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
@@ -169,10 +169,10 @@ static void test_agenda_enter(void **state)
 	fake_key(&f, "Delete");
 	fake_key(&f, "M-r");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[5]->s, "٢. النظافة");
+	assert_string_equal(doc_line_text(d, 5), "٢. النظافة");
 	fake_key(&f, "C-z");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[5]->s, "٣. النظافة");
+	assert_string_equal(doc_line_text(d, 5), "٣. النظافة");
 	fake_close(&f);
 }
 
@@ -201,14 +201,14 @@ static void test_action_form(void **state)
 	struct doc *d = forms_doc(&f);
 	long l = forms_line(&f, "- Fix the roof");
 	assert_true(l > 0);
-	assert_string_equal(d->lines[l]->s, "- Fix the roof — owner: Bob Hart, due: 2026-11-30");
+	assert_string_equal(doc_line_text(d, l), "- Fix the roof — owner: Bob Hart, due: 2026-11-30");
 	assert_int_equal(d->nrecs, 1);
 	assert_string_equal(d->recs[0].owner, "Bob Hart");
 	/* The status: open -> done, as an undo step. */
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){(size_t)l, 0}, 0);
 	fake_key(&f, "F6");
 	fake_expect(&f, "is now done");
-	assert_int_equal(d->lines[l]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, l)->status, DOC_ST_DONE);
 	/* Done items are drawn dimmed. */
 	int dimmed = 0;
 	for (int r = 0; r < f.g->rows; r++) {
@@ -238,7 +238,7 @@ static void test_action_form(void **state)
 	fake_expect(&f, "Decision written");
 	l = forms_line(&f, "- Buy tiles");
 	assert_true(l > 0);
-	assert_string_equal(forms_doc(&f)->lines[l]->s, "- Buy tiles — votes: 2-1-0");
+	assert_string_equal(doc_line_text(forms_doc(&f), l), "- Buy tiles — votes: 2-1-0");
 	/* A decision's bullet is drawn reversed, an action's bold. */
 	int marked = 0;
 	for (int r = 0; r < f.g->rows; r++) {
@@ -269,7 +269,7 @@ static void test_meeting_clock(void **state)
 	fake_key(&f, "M-m");
 	fake_expect(&f, "meeting has started");
 	struct doc *d = forms_doc(&f);
-	assert_int_equal(strlen(d->lines[2]->s), strlen("Time: 12:00"));
+	assert_int_equal(strlen(doc_line_text(d, 2)), strlen("Time: 12:00"));
 	fake_expect(&f, "0:00:0");
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
 	fake_type(&f, "Ann opened the meeting.");
@@ -277,18 +277,18 @@ static void test_meeting_clock(void **state)
 	fake_type(&f, "Bob spoke.");
 	fake_frame(&f);
 	d = forms_doc(&f);
-	assert_non_null(d->lines[5]->attr);
-	assert_non_null(d->lines[5]->attr->stamp);
-	assert_non_null(d->lines[6]->attr);
-	assert_non_null(d->lines[6]->attr->stamp);
-	assert_true(d->lines[0]->attr == NULL || d->lines[0]->attr->stamp == NULL);
+	assert_non_null(doc_attr_of(d, 5));
+	assert_non_null(doc_attr_of(d, 5)->stamp);
+	assert_non_null(doc_attr_of(d, 6));
+	assert_non_null(doc_attr_of(d, 6)->stamp);
+	assert_true(doc_attr_of(d, 0) == NULL || doc_attr_of(d, 0)->stamp == NULL);
 	/* M-t types the time. */
 	fake_key(&f, "M-t");
-	assert_int_equal(d->lines[6]->len, strlen("Bob spoke.12:00"));
+	assert_int_equal(d->lines[6].len, strlen("Bob spoke.12:00"));
 	fake_key(&f, "M-m");
 	fake_expect(&f, "meeting has ended");
 	d = forms_doc(&f);
-	assert_int_equal(strlen(d->lines[2]->s), strlen("Time: 12:00–12:00"));
+	assert_int_equal(strlen(doc_line_text(d, 2)), strlen("Time: 12:00–12:00"));
 	fake_key(&f, "C-s");
 	char *p = tf_path(state, "c.json");
 	char *json = tu_slurp(p, NULL);
@@ -328,7 +328,7 @@ static void test_attendance(void **state)
 	struct doc *d = forms_doc(&f);
 	long l = forms_line(&f, "Present: ");
 	assert_true(l > 0);
-	assert_string_equal(d->lines[l]->s, "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor");
+	assert_string_equal(doc_line_text(d, l), "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor");
 	/* A paste of two lines adds one name, never a line break in the header. */
 	size_t lines = forms_doc(&f)->nlines;
 	struct ui_event ev = {.type = UI_EV_PASTE, .text = "Zed Two\nlines", .len = 13};
@@ -337,7 +337,7 @@ static void test_attendance(void **state)
 	fake_key(&f, "M-Enter");
 	d = forms_doc(&f);
 	assert_int_equal(d->nlines, lines);
-	assert_string_equal(d->lines[l]->s,
+	assert_string_equal(doc_line_text(d, l),
 			    "Present: Dina Kamal (treasurer); Ann Lee; Bob Hart; Cy Dunn; Eve Noor; Zed Two");
 	fake_key(&f, "C-z");
 	fake_key(&f, "Esc");
@@ -349,7 +349,7 @@ static void test_attendance(void **state)
 	fake_expect(&f, "Bob Hart sent apologies");
 	fake_expect(&f, "present 4 of 9");
 	d = forms_doc(&f);
-	assert_string_equal(d->lines[forms_line(&f, "Apologies: ")]->s, "Apologies: Bob Hart");
+	assert_string_equal(doc_line_text(d, forms_line(&f, "Apologies: ")), "Apologies: Bob Hart");
 	/* Remove, and one undo brings him back. */
 	fake_key(&f, "Delete");
 	d = forms_doc(&f);
@@ -386,7 +386,7 @@ static void test_marks_follow_edits(void **state)
 	assert_non_null(strstr(bold, "Date:"));
 	free(bold);
 	/* A name typed into the attendance counts at once. */
-	edit_set_cursor(e, (struct edit_pos){(size_t)present, d->lines[present]->len}, 0);
+	edit_set_cursor(e, (struct edit_pos){(size_t)present, d->lines[present].len}, 0);
 	fake_type(&f, "; Cy Dunn");
 	fake_expect(&f, "present 3 of 5");
 	/* An item marked done is dimmed at once, and stays so while typing. */
@@ -395,7 +395,7 @@ static void test_marks_follow_edits(void **state)
 	char *dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
 	assert_non_null(strstr(dim, "Fix the roof"));
 	free(dim);
-	edit_set_cursor(e, (struct edit_pos){(size_t)disc, d->lines[disc]->len}, 0);
+	edit_set_cursor(e, (struct edit_pos){(size_t)disc, d->lines[disc].len}, 0);
 	fake_type(&f, " Done.");
 	dim = fake_cells_with(&f, (int)rec, VIEW_A_DIM);
 	assert_non_null(strstr(dim, "Fix the roof"));
@@ -406,7 +406,7 @@ static void test_marks_follow_edits(void **state)
 	assert_string_equal(dim, "");
 	free(dim);
 	/* Text under the recommendations is not an item until it has a bullet. */
-	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, d->lines[rec + 1]->len}, 0);
+	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, d->lines[rec + 1].len}, 0);
 	fake_type(&f, " Soon.");
 	assert_true(d->stale);
 	edit_set_cursor(e, (struct edit_pos){(size_t)rec + 1, 0}, 0);

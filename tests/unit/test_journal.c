@@ -54,7 +54,7 @@ static void edit_once(struct doc *d, unsigned *seed)
 	case 2:
 	case 3:
 		if (d->nlines > 0)
-			doc_line_splice(d, i, (r >> 4) % (d->lines[i]->len + 1), 0, "x\n", (r & 1) + 1);
+			doc_line_splice(d, i, (r >> 4) % (d->lines[i].len + 1), 0, "x\n", (r & 1) + 1);
 		break;
 	default:
 		if (d->nlines > 0)

@@ -208,12 +208,12 @@ static void test_replace_all_one_undo(void **state)
 	fake_type(&f, "\u0634");
 	fake_expect(&f, "Replaced 3 matches");
 	struct doc *d = buffer_doc(editor_buffer(f.ed));
-	assert_string_equal(d->lines[0]->s, "المدير: كريم");
-	assert_string_equal(d->lines[1]->s, "المدير الثاني والمدير الثالث");
+	assert_string_equal(doc_line_text(d, 0), "المدير: كريم");
+	assert_string_equal(doc_line_text(d, 1), "المدير الثاني والمدير الثالث");
 	/* "a" was one undo step: one undo takes back the two, one more the first. */
 	fake_key(&f, "C-z");
-	assert_string_equal(d->lines[0]->s, "المدير: كريم");
-	assert_string_equal(d->lines[1]->s, "المسئول الثاني والمسؤول الثالث");
+	assert_string_equal(doc_line_text(d, 0), "المدير: كريم");
+	assert_string_equal(doc_line_text(d, 1), "المسئول الثاني والمسؤول الثالث");
 	fake_key(&f, "C-z");
 	fake_key(&f, "C-s");
 	char *p = tf_path(state, "r.txt");
@@ -236,12 +236,12 @@ static void test_item_status_undo(void **state)
 	fake_key(&f, "F6");
 	fake_expect(&f, "is now done");
 	struct doc *d = buffer_doc(editor_buffer(f.ed));
-	assert_int_equal(d->lines[4]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, 4)->status, DOC_ST_DONE);
 	assert_true(buffer_modified(editor_buffer(f.ed)));
 	fake_expect(&f, "[+]");
 	/* Undo gives the status back, and the document is as saved again. */
 	fake_key(&f, "C-z");
-	assert_int_equal(d->lines[4]->attr->status, DOC_ST_OPEN);
+	assert_int_equal(doc_attr_of(d, 4)->status, DOC_ST_OPEN);
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	fake_key(&f, "C-y");
 	fake_key(&f, "C-s");
@@ -283,7 +283,7 @@ static void test_read_only(void **state)
 	fake_key(&f, "F6");
 	fake_key(&f, "C-s");
 	fake_expect(&f, "Not saved");
-	assert_string_equal(buffer_doc(editor_buffer(f.ed))->lines[0]->s, "keep me");
+	assert_string_equal(doc_line_text(buffer_doc(editor_buffer(f.ed)), 0), "keep me");
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	fake_key(&f, "C-f");
 	fake_type(&f, "me");
@@ -313,32 +313,32 @@ static void test_item_details(void **state)
 		fake_key(&f, "Backspace");
 	fake_type(&f, "سارة يوسف");
 	fake_key(&f, "Enter");
-	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-02-01");
+	assert_string_equal(doc_line_text(d, 4), "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-02-01");
 	fake_key(&f, "F9");
 	for (int i = 0; i < 20; i++)
 		fake_key(&f, "Backspace");
 	fake_type(&f, "2025-03-15");
 	fake_key(&f, "Enter");
-	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-03-15");
+	assert_string_equal(doc_line_text(d, 4), "- إصلاح السقف — المسؤول: سارة يوسف، الموعد: 2025-03-15");
 	fake_key(&f, "C-z");
 	fake_key(&f, "C-z");
-	assert_string_equal(d->lines[4]->s, "- إصلاح السقف — المسؤول: كريم، الموعد: 2025-02-01");
+	assert_string_equal(doc_line_text(d, 4), "- إصلاح السقف — المسؤول: كريم، الموعد: 2025-02-01");
 	assert_false(buffer_modified(editor_buffer(f.ed)));
 	/* A decision gets an owner (and so becomes an action), in its language. */
 	edit_set_cursor(editor_edit(f.ed), (struct edit_pos){5, 0}, 0);
 	fake_key(&f, "F8");
 	fake_type(&f, "ليلى");
 	fake_key(&f, "Enter");
-	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى");
+	assert_string_equal(doc_line_text(d, 5), "- قرار بلا مسؤول — المسؤول: ليلى");
 	fake_key(&f, "F9");
 	fake_type(&f, "2025-04-01");
 	fake_key(&f, "Enter");
-	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
+	assert_string_equal(doc_line_text(d, 5), "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
 	/* Esc leaves it as it was. */
 	fake_key(&f, "F8");
 	fake_key(&f, "Esc");
 	fake_expect(&f, "Not changed");
-	assert_string_equal(d->lines[5]->s, "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
+	assert_string_equal(doc_line_text(d, 5), "- قرار بلا مسؤول — المسؤول: ليلى، الموعد: 2025-04-01");
 	fake_close(&f);
 }
 

@@ -128,7 +128,7 @@ static void test_cached_write_same_as_fresh(void **state)
 				case 3: doc_line_set(d, i, "## Closing", 10); break;	/* a new section */
 				case 4: doc_line_splice(d, i, 0, 0, "\xc3", 1); break;	/* invalid UTF-8 */
 				case 5: doc_line_set(d, i, "", 0); break;
-				case 6: if (d->lines[i]->len > 0) doc_line_splice(d, i, 0, 1, NULL, 0); break;
+				case 6: if (d->lines[i].len > 0) doc_line_splice(d, i, 0, 1, NULL, 0); break;
 				default: doc_line_set_eol(d, i, DOC_EOL_CRLF); break;
 				}
 			}
@@ -352,7 +352,7 @@ static void assert_same_model(const struct doc *a, const struct doc *b)
 {
 	assert_int_equal(a->nlines, b->nlines);
 	for (size_t i = 0; i < a->nlines; i++) {
-		const struct doc_attr *x = a->lines[i]->attr, *y = b->lines[i]->attr;
+		const struct doc_attr *x = doc_attr_of(a, i), *y = doc_attr_of(b, i);
 		if (x == NULL || y == NULL) {
 			/* an attribute block with nothing in it counts as none */
 			const struct doc_attr *z = x != NULL ? x : y;
@@ -677,15 +677,15 @@ static void test_merge_after_outside_edit(void **state)
 	assert_int_equal(r, SIDE_MERGED);
 	/* The reworded r1 kept its id and status (same owner, similar text);
 	 * r3 matched exactly and kept everything. */
-	const struct doc_attr *a1 = e->lines[e->recs[1].line]->attr;
+	const struct doc_attr *a1 = doc_attr_of(e, e->recs[1].line);
 	assert_string_equal(a1->id, r1);
 	assert_int_equal(a1->status, DOC_ST_DONE);
-	const struct doc_attr *a3 = e->lines[e->recs[2].line]->attr;
+	const struct doc_attr *a3 = doc_attr_of(e, e->recs[2].line);
 	assert_string_equal(a3->id, r3);
 	assert_int_equal(a3->status, DOC_ST_DONE);
 	assert_string_equal(a3->from, "library-2025-08");
 	/* The new item is open with a fresh id no item ever had. */
-	const struct doc_attr *a0 = e->lines[e->recs[0].line]->attr;
+	const struct doc_attr *a0 = doc_attr_of(e, e->recs[0].line);
 	assert_int_equal(a0->status, DOC_ST_OPEN);
 	assert_string_equal(a0->id, "r4");
 	/* Unmatched: the deleted item and the stamp of the rewritten line
@@ -700,11 +700,11 @@ static void test_merge_after_outside_edit(void **state)
 	 * header line), and no other line got a stamp. */
 	size_t stamped = 0;
 	for (size_t i = 0; i < e->nlines; i++) {
-		const struct doc_attr *a = e->lines[i]->attr;
+		const struct doc_attr *a = doc_attr_of(e, i);
 		if (a == NULL || a->stamp == NULL)
 			continue;
 		stamped++;
-		assert_string_equal(e->lines[i]->s, "The minutes of 2025-08-12 were approved without change.");
+		assert_string_equal(doc_line_text(e, i), "The minutes of 2025-08-12 were approved without change.");
 		assert_int_equal(i + 1, 22);
 		assert_string_equal(a->stamp, "2025-09-09T18:10:00+02:00");
 	}
@@ -747,9 +747,9 @@ static void test_ids_unique(void **state)
 	json_decref(j);
 	struct doc *e = txt_read(text, sizeof text - 1);
 	assert_int_equal(side_apply(e, edited, strlen(edited), text, sizeof text - 1, "m.json", NULL), SIDE_OK);
-	assert_string_equal(e->lines[e->recs[0].line]->attr->id, "r2");
-	assert_string_equal(e->lines[e->recs[1].line]->attr->id, "r10");
-	assert_string_equal(e->lines[e->recs[2].line]->attr->id, "r9");
+	assert_string_equal(doc_attr_of(e, e->recs[0].line)->id, "r2");
+	assert_string_equal(doc_attr_of(e, e->recs[1].line)->id, "r10");
+	assert_string_equal(doc_attr_of(e, e->recs[2].line)->id, "r9");
 	free(edited);
 	free(js);
 	doc_free(e);
@@ -769,25 +769,25 @@ static void test_fresh_ids_never_wrap(void **state)
 	struct doc *d = txt_read(text, sizeof text - 1);
 	assert_int_equal(side_apply(d, json, sizeof json - 1, text, sizeof text - 1, "t.json", NULL),
 			 SIDE_MERGED);
-	assert_string_equal(d->lines[d->agenda[0].line]->attr->id, "a18446744073709551615");
-	assert_string_equal(d->lines[d->agenda[1].line]->attr->id, "a0");
-	const char *gamma = d->lines[d->agenda[2].line]->attr->id;
+	assert_string_equal(doc_attr_of(d, d->agenda[0].line)->id, "a18446744073709551615");
+	assert_string_equal(doc_attr_of(d, d->agenda[1].line)->id, "a0");
+	const char *gamma = doc_attr_of(d, d->agenda[2].line)->id;
 	assert_true(strcmp(gamma, "a0") != 0 && strcmp(gamma, "a5") != 0);
 	/* An item typed later gets an id none of the others has, nor a5,
 	 * which the sidecar knew. */
 	doc_line_insert(d, d->nlines, "4. Delta", 8, DOC_EOL_LF);
 	txt_analyse(d);
-	const char *delta = d->lines[d->agenda[3].line]->attr->id;
+	const char *delta = doc_attr_of(d, d->agenda[3].line)->id;
 	assert_string_not_equal(delta, "a5");
 	for (size_t i = 0; i < 3; i++)
-		assert_string_not_equal(delta, d->lines[d->agenda[i].line]->attr->id);
+		assert_string_not_equal(delta, doc_attr_of(d, d->agenda[i].line)->id);
 	doc_free(d);
 }
 
 /* The id of d's k-th recommendation. */
 static const char *rec_id(const struct doc *d, size_t k)
 {
-	return d->lines[d->recs[k].line]->attr->id;
+	return doc_attr_of(d, d->recs[k].line)->id;
 }
 
 /* Line index of the recommendation whose text is s. */
@@ -861,7 +861,7 @@ static void test_ids_never_reused(void **state)
 	doc_line_insert(e, 2, "1. new", 6, DOC_EOL_LF);
 	doc_line_insert(e, e->nlines, "- five", 6, DOC_EOL_LF);
 	txt_analyse(e);
-	assert_string_equal(e->lines[e->agenda[0].line]->attr->id, "a1");
+	assert_string_equal(doc_attr_of(e, e->agenda[0].line)->id, "a1");
 	assert_string_equal(rec_id(e, 2), "r3");
 	free(old);
 	old = write_side(e, saved, len, NOW);
@@ -886,7 +886,7 @@ static void expect_refused(const char *json, int want_result, const char *want_m
 		fail_msg("result %d, want %d (%s)", r, want_result, rep.msg ? rep.msg : "");
 	if (rep.msg == NULL || strcmp(rep.msg, want_msg) != 0)
 		fail_msg("message \"%s\"\n   want \"%s\"", rep.msg ? rep.msg : "(null)", want_msg);
-	assert_string_equal(d->lines[3]->attr->id, "a1");
+	assert_string_equal(doc_attr_of(d, 3)->id, "a1");
 	assert_null(d->created);
 	assert_int_equal(d->final, 0);
 	free(rep.msg);
@@ -998,7 +998,7 @@ static void test_same_text_stamps_by_line(void **state)
 	json_decref(j);
 	struct doc *e = txt_read(text, sizeof text - 1);
 	assert_int_equal(side_apply(e, js, strlen(js), text, sizeof text - 1, "t.json", NULL), SIDE_OK);
-	assert_string_equal(e->lines[5]->attr->stamp, "2024-03-15T18:42:00+03:00");
+	assert_string_equal(doc_attr_of(e, 5)->stamp, "2024-03-15T18:42:00+03:00");
 	/* The language equal to the detected one is not taken as declared. */
 	assert_int_equal(e->lang, DOC_LANG_NONE);
 	free(js);
@@ -1018,7 +1018,7 @@ static long stamp_moved(const char *text, size_t line, const char *edited)
 	assert_int_equal(side_apply(e, js, strlen(js), edited, strlen(edited), "t.json", &rep), SIDE_MERGED);
 	long at_line = -1;
 	for (size_t i = 0; i < e->nlines; i++)
-		if (e->lines[i]->attr != NULL && e->lines[i]->attr->stamp != NULL)
+		if (doc_attr_of(e, i) != NULL && doc_attr_of(e, i)->stamp != NULL)
 			at_line = (long)i;
 	assert_true(at_line >= 0 ? rep.msg == NULL : rep.msg != NULL);
 	free(rep.msg);
@@ -1085,7 +1085,7 @@ static void test_stamp_text_written_and_optional(void **state)
 			 SIDE_MERGED);
 	assert_non_null(rep.msg);
 	assert_non_null(strstr(rep.msg, "18:43:00"));
-	assert_null(e->lines[6]->attr);
+	assert_null(doc_attr_of(e, 6));
 	free(rep.msg);
 	free(old);
 	json_decref(j);

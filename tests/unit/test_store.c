@@ -98,8 +98,8 @@ static void test_edit_save_keeps_status(void **state)
 	store_info_free(&info);
 	d = store_open(p, 0, &info, &cause);
 	assert_int_equal(info.side, STORE_SIDE_OK);
-	assert_int_equal(d->lines[d->recs[1].line]->attr->status, DOC_ST_DONE);
-	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_OPEN);
+	assert_int_equal(doc_attr_of(d, d->recs[1].line)->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, d->recs[0].line)->status, DOC_ST_OPEN);
 	doc_free(d);
 	store_info_free(&info);
 
@@ -114,7 +114,7 @@ static void test_edit_save_keeps_status(void **state)
 	assert_non_null(info.side_msg);
 	char *want = xasprintf("%s was changed outside mahdar: 5 of 5 items kept their sidecar data", p);
 	assert_string_equal(info.side_msg, want);
-	assert_int_equal(d->lines[d->recs[1].line]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, d->recs[1].line)->status, DOC_ST_DONE);
 	free(want);
 	doc_free(d);
 	store_info_free(&info);
@@ -524,7 +524,7 @@ static void test_recovery_copy(void **state)
 	char *rtext = txt_write(d, &rlen);
 	assert_int_equal(rlen, tlen);
 	assert_memory_equal(rtext, text, tlen);
-	assert_int_equal(d->lines[d->recs[0].line]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, d->recs[0].line)->status, DOC_ST_DONE);
 	/* Saved: the file now holds it.  The journal was written on the text
 	 * as it was before; on another text it cannot be replayed, so it is
 	 * set aside, never dropped unread (the editor drops it on save). */
@@ -944,8 +944,8 @@ static void test_recovery_keeps_item_data(void **state)
 	struct doc *d = store_open(p, 0, &info, &cause);
 	assert_int_equal(store_save(d, &info, NOW, &cause), 0);	/* a sidecar: all open */
 	size_t item = d->recs[0].line;
-	char *id = xstrdup(d->lines[item]->attr->id);
-	struct doc_attr a = *d->lines[item]->attr;
+	char *id = xstrdup(doc_attr_of(d, item)->id);
+	struct doc_attr a = *doc_attr_of(d, item);
 	a.status = DOC_ST_DONE;
 	doc_attr_free(doc_line_attr_swap(d, item, doc_attr_dup(&a)));
 	assert_int_equal(store_recover_write(d, &info, &cause), 0);
@@ -956,7 +956,7 @@ static void test_recovery_keeps_item_data(void **state)
 
 	d = store_open_recover(p, &info, &cause);
 	assert_non_null(d);
-	const struct doc_attr *got = d->lines[item + 1]->attr;
+	const struct doc_attr *got = doc_attr_of(d, item + 1);
 	assert_non_null(got);
 	assert_int_equal(got->status, DOC_ST_DONE);
 	assert_string_equal(got->id, id);
@@ -966,7 +966,7 @@ static void test_recovery_keeps_item_data(void **state)
 	doc_free(d);
 	store_info_free(&info);
 	d = store_open_recover(p, &info, &cause);
-	assert_int_equal(d->lines[item + 1]->attr->status, DOC_ST_DONE);
+	assert_int_equal(doc_attr_of(d, item + 1)->status, DOC_ST_DONE);
 	doc_free(d);
 	store_info_free(&info);
 	free(id);
@@ -1027,14 +1027,14 @@ static void test_sidecar_parsed_first(void **state)
 	assert_int_equal(d->nrecs, 1);
 	doc_line_attr(d, d->recs[0].line)->status = DOC_ST_DONE;
 	assert_int_equal(store_save(d, &info, NOW, &cause), 0);
-	char *id = xstrdup(d->lines[d->recs[0].line]->attr->id);
+	char *id = xstrdup(doc_attr_of(d, d->recs[0].line)->id);
 	doc_free(d);
 	store_info_free(&info);
 	/* opened again: the status and id come from the sidecar */
 	d = store_open(p, 0, &info, &cause);
 	assert_non_null(d);
 	assert_int_equal(info.side, STORE_SIDE_OK);
-	const struct doc_attr *a = d->lines[d->recs[0].line]->attr;
+	const struct doc_attr *a = doc_attr_of(d, d->recs[0].line);
 	assert_non_null(a);
 	assert_int_equal(a->status, DOC_ST_DONE);
 	assert_string_equal(a->id, id);

@@ -162,7 +162,7 @@ static void letters_case(const char *ua, size_t a, const char *ub, size_t b, con
 	put_letters(&t, uc, c);
 	buf_puts(&t, "\nx\n");
 	struct doc *d = txt_read(t.s, t.len);
-	assert_int_equal(d->lines[0]->scanned, scanned);
+	assert_int_equal(d->lines[0].scanned, scanned);
 	const char *l[2] = { l1, l2 };
 	int want[2] = { lang1, lang2 };
 	for (int k = 0; k < 2; k++) {
@@ -228,8 +228,8 @@ static void test_line_kind_alone(void **state)
 		char *bytes = tu_corpus_file(files[i], &len);
 		struct doc *d = txt_read(bytes, len);
 		for (size_t li = 0; li < d->nlines; li++) {
-			const struct doc_line *l = d->lines[li];
-			int alone = txt_line_kind(l->s, l->len, li);
+			const struct doc_line *l = &d->lines[li];
+			int alone = txt_line_kind(doc_line_str(d, l), l->len, li);
 			int full = l->kind == DOC_K_TITLE || l->kind == DOC_K_HEADING ? l->kind : DOC_K_FREE;
 			if (alone != full)
 				fail_msg("%s:%zu: alone %d, analysed %d", files[i], li + 1, alone, l->kind);
@@ -427,7 +427,7 @@ static void test_corpus_unstructured(void **state)
 	assert_null(d->sections[0].heading);
 	assert_int_equal(d->sections[0].first, 0);
 	assert_int_equal(d->sections[0].end, d->nlines);
-	assert_int_equal(d->lines[d->nlines - 1]->eol, DOC_EOL_NONE);
+	assert_int_equal(d->lines[d->nlines - 1].eol, DOC_EOL_NONE);
 	assert_int_equal(d->lang_detected, DOC_LANG_AR);
 	assert_int_equal(errors(d), 0);
 	doc_free(d);
@@ -492,7 +492,7 @@ static void test_empty_and_extra_sections(void **state)
 	assert_int_equal(d->sections[0].first, d->sections[0].end);	/* empty Closing */
 	assert_string_equal(d->sections[1].heading, "Finance report");
 	assert_int_equal(d->sections[1].end - d->sections[1].first, 1);
-	assert_int_equal(d->lines[3]->section, -1);	/* header lines are in no section */
+	assert_int_equal(doc_line_section(d, 3), -1);	/* header lines are in no section */
 	assert_int_equal(d->nfields, 3);
 	assert_int_equal(d->fields[1].key, DOC_KEY_NONE);
 	assert_string_equal(d->fields[1].label, "Quorum");
@@ -563,8 +563,8 @@ static void test_agenda_digits_and_numbering(void **state)
 			found = 1;
 	assert_true(found);
 	/* ids in order */
-	assert_string_equal(d->lines[1]->attr->id, "a1");
-	assert_string_equal(d->lines[4]->attr->id, "a4");
+	assert_string_equal(doc_attr_of(d, 1)->id, "a1");
+	assert_string_equal(doc_attr_of(d, 4)->id, "a4");
 	doc_free(d);
 }
 
@@ -608,7 +608,7 @@ static void test_edit_changes_only_touched_lines(void **state)
 	struct doc *d = load("shora-1403-fa.txt", &b, &n);
 	size_t li = d->recs[1].line;
 	const char *tail = " — مسئول: زهرا احمدی، مهلت: ۱۴۰۳/۰۸/۱۰";
-	size_t oldlen = d->lines[li]->len;
+	size_t oldlen = d->lines[li].len;
 	doc_line_splice(d, li, oldlen, 0, tail, strlen(tail));
 	txt_analyse(d);
 	assert_int_equal(d->nrecs, 2);
@@ -617,13 +617,13 @@ static void test_edit_changes_only_touched_lines(void **state)
 	/* The bytes before and after that line are the original ones. */
 	size_t off = 0;
 	for (size_t i = 0; i < li; i++)
-		off += d->lines[i]->len + 1;
+		off += d->lines[i].len + 1;
 	assert_memory_equal(w, b, off);
 	size_t after_old = off + oldlen + 1, after_new = off + oldlen + strlen(tail) + 1;
 	assert_int_equal(wlen - after_new, n - after_old);
 	assert_memory_equal(w + after_new, b + after_old, n - after_old);
 	/* The item kept its id through the edit. */
-	assert_string_equal(d->lines[li]->attr->id, "r2");
+	assert_string_equal(doc_attr_of(d, li)->id, "r2");
 	free(w);
 	doc_free(d);
 	free(b);
@@ -879,10 +879,10 @@ static void test_skeleton_body_line_under_headings(void **state)
 		struct doc *d = txt_skeleton(lang, "2026-11-25");
 		for (size_t s = 0; s < d->nsections; s++) {
 			assert_true(d->sections[s].line + 1 < d->nlines);
-			assert_int_equal(d->lines[d->sections[s].line + 1]->kind, DOC_K_BLANK);
+			assert_int_equal(d->lines[d->sections[s].line + 1].kind, DOC_K_BLANK);
 		}
-		assert_int_equal(d->lines[d->nlines - 1]->len, 0);
-		assert_int_equal(d->lines[d->nlines - 1]->section, (int)d->nsections - 1);
+		assert_int_equal(d->lines[d->nlines - 1].len, 0);
+		assert_int_equal(doc_line_section(d, d->nlines - 1), (int)d->nsections - 1);
 		/* type onto the last line: the closing section keeps its heading */
 		doc_line_splice(d, d->nlines - 1, 0, 0, "x", 1);
 		txt_analyse(d);
@@ -928,9 +928,9 @@ static void test_header_block_until_first_heading(void **state)
 	assert_string_equal(field(d, DOC_KEY_CHAIR), "Ana");
 	assert_int_equal(d->att[DOC_ATT_PRESENT].n, 2);
 	assert_int_equal(d->nfields, 4);
-	assert_int_equal(d->lines[3]->kind, DOC_K_FREE);
-	assert_int_equal(d->lines[3]->section, -1);
-	assert_int_equal(d->lines[6]->kind, DOC_K_FREE);
+	assert_int_equal(d->lines[3].kind, DOC_K_FREE);
+	assert_int_equal(doc_line_section(d, 3), -1);
+	assert_int_equal(d->lines[6].kind, DOC_K_FREE);
 	int notes = 0;
 	for (size_t i = 0; i < d->nproblems; i++) {
 		if (d->problems[i].line == 2 && strstr(d->problems[i].msg, "no space after"))
@@ -943,7 +943,7 @@ static void test_header_block_until_first_heading(void **state)
 	assert_int_equal(notes, 7);
 	/* after the first heading, "X: y" is prose */
 	assert_int_equal(d->nsections, 1);
-	assert_int_equal(d->lines[9]->kind, DOC_K_FREE);
+	assert_int_equal(d->lines[9].kind, DOC_K_FREE);
 	assert_int_equal(errors(d), 0);
 	doc_free(d);
 

@@ -109,7 +109,7 @@ static void test_selection_and_bold_headings(void **state)
 	(void)state;
 	const char *lines[] = {"## Agenda", "one two"};
 	struct vf f = vf_new(6, 30, lines, 2);
-	f.d->lines[0]->kind = DOC_K_HEADING;
+	f.d->lines[0].kind = DOC_K_HEADING;
 	edit_set_cursor(f.e, (struct edit_pos){1, 0}, 0);
 	edit_set_cursor(f.e, (struct edit_pos){1, 3}, 1);
 	const struct view_grid *g = render(&f, NULL);
@@ -405,7 +405,7 @@ static void test_column_from_layout(void **state)
 		}
 		struct vf f = vf_new(10, 40, lines, n);
 		for (size_t i = 0; i < f.d->nlines; i++) {
-			for (size_t off = 0; off <= f.d->lines[i]->len + 1; off++) {
+			for (size_t off = 0; off <= f.d->lines[i].len + 1; off++) {
 				f.e->cur = (struct edit_pos){i, off};
 				assert_int_equal(view_column(f.v, i, off), edit_column(f.e));
 				checked++;
