@@ -350,19 +350,26 @@ static size_t layout_row_fill(struct layout *lay, const struct layout_work *w, s
 	return next;
 }
 
-/* Carve the result block: struct layout, rows, cells, goff, gcell, glevel. */
+/* Where the rows start in a result block for ng graphemes. */
+static size_t layout_rows_at(size_t ng)
+{
+	size_t at = sizeof(struct layout) + ng * sizeof(struct layout_cell) + (ng + 1 + ng) * sizeof(uint32_t) + ng;
+	return (at + _Alignof(struct layout_row) - 1) / _Alignof(struct layout_row) * _Alignof(struct layout_row);
+}
+
+/* Carve the result block: struct layout, cells, goff, gcell, glevel, and
+ * last the rows, as many as a line can have (one per grapheme, and one),
+ * cut to those it has by layout_trim(). */
 static struct layout *layout_alloc(size_t ng)
 {
 	size_t nr = ng + 1;
-	size_t size = sizeof(struct layout) + nr * sizeof(struct layout_row) +
-		      ng * sizeof(struct layout_cell) + (ng + 1 + ng) * sizeof(uint32_t) + ng;
+	size_t size = layout_rows_at(ng) + nr * sizeof(struct layout_row);
 	/* Not zeroed: every part is written before it is read (the rows past
 	 * nrows never are). */
 	struct layout *lay = xmalloc(size);
 	memset(lay, 0, sizeof *lay);
 	char *p = (char *)(lay + 1);
-	lay->rows = (struct layout_row *)p;
-	p += nr * sizeof(struct layout_row);
+	lay->rows = (struct layout_row *)((char *)lay + layout_rows_at(ng));
 	lay->cells = (struct layout_cell *)p;
 	p += ng * sizeof(struct layout_cell);
 	lay->goff = (uint32_t *)p;
@@ -371,6 +378,31 @@ static struct layout *layout_alloc(size_t ng)
 	p += ng * sizeof(uint32_t);
 	lay->glevel = (uint8_t *)p;
 	lay->ngraph = ng;
+	return lay;
+}
+
+/* Give back the rows past nrows, and the text's slack: a cached layout
+ * keeps only what it shows (a line of 100 graphemes in one row takes 2 KB,
+ * not 5). */
+static struct layout *layout_trim(struct layout *lay)
+{
+	size_t ng = lay->ngraph;
+	size_t at = layout_rows_at(ng), cells = sizeof *lay, goff = cells + ng * sizeof(struct layout_cell);
+	size_t gcell = goff + (ng + 1) * sizeof(uint32_t), glevel = gcell + ng * sizeof(uint32_t);
+	char *text = xmalloc(lay->text_len + 1);
+	memcpy(text, lay->text, lay->text_len + 1);
+	free(lay->text);
+	lay->text = text;
+	size_t size = at + lay->nrows * sizeof *lay->rows;
+	char *p = xmalloc(size);
+	memcpy(p, lay, size);
+	free(lay);
+	lay = (struct layout *)p;
+	lay->rows = (struct layout_row *)(p + at);
+	lay->cells = (struct layout_cell *)(p + cells);
+	lay->goff = (uint32_t *)(p + goff);
+	lay->gcell = (uint32_t *)(p + gcell);
+	lay->glevel = (uint8_t *)(p + glevel);
 	return lay;
 }
 
@@ -460,7 +492,7 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		next = layout_row_fill(lay, &w, r, next);
 	lay->ncells = next;
 	free(block);
-	return lay;
+	return layout_trim(lay);
 }
 
 void layout_free(struct layout *lay)
