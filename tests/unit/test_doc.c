@@ -215,6 +215,91 @@ static void test_attr_travels_with_line(void **state)
 	doc_free(d);
 }
 
+/* A record is 16 bytes: 200,000 lines take 3.2 MB of them. */
+static void test_record_is_16_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(sizeof(struct doc_line), 16);
+	struct doc *d = doc_new();
+	static const char text[] = "a\nb\nc\n";
+	doc_lines_load(d, text, sizeof text - 1);
+	assert_int_equal(d->cap, 3);	/* loaded at once: no slack */
+	doc_free(d);
+}
+
+/* Item data follows its line however many lines come and go around it,
+ * and goes with it when it is deleted; the item after it keeps its own. */
+static void test_attr_follows_inserts_and_deletes(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	static const char text[] = "# t\n- one\nx\n- two\ny\n";
+	doc_lines_load(d, text, sizeof text - 1);
+	doc_line_attr(d, 1)->id = xstrdup("r1");
+	doc_line_attr(d, 3)->id = xstrdup("r2");
+	for (int k = 0; k < 5; k++)
+		doc_line_insert(d, 0, "above", 5, DOC_EOL_LF);	/* r1 at 6, r2 at 8 */
+	doc_line_insert(d, 7, "between", 7, DOC_EOL_LF);	/* r2 at 9 */
+	doc_line_delete(d, 0);					/* r1 at 5, r2 at 8 */
+	doc_line_delete(d, 6);					/* "between" gone: r2 at 7 */
+	assert_string_equal(doc_line_text(d, 5), "- one");
+	assert_string_equal(doc_attr_of(d, 5)->id, "r1");
+	assert_string_equal(doc_line_text(d, 7), "- two");
+	assert_string_equal(doc_attr_of(d, 7)->id, "r2");
+	for (size_t i = 0; i < d->nlines; i++)
+		if (i != 5 && i != 7)
+			assert_null(doc_attr_of(d, i));
+	doc_line_splice(d, 5, 2, 3, "uno", 3);	/* its own bytes changed: still its */
+	assert_string_equal(doc_attr_of(d, 5)->id, "r1");
+	doc_line_delete(d, 5);			/* r1 goes with its line */
+	assert_int_equal(doc_find_id(d, "r1"), (size_t)-1);
+	assert_int_equal(doc_find_id(d, "r2"), 6);
+	assert_null(doc_attr_of(d, 5));
+	doc_free(d);
+}
+
+/* Every line version has its own stamp: at load, and at every change. */
+static void test_stamps_unique(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	static const char text[] = "same\nsame\nsame\n";
+	doc_lines_load(d, text, sizeof text - 1);
+	uint32_t g = d->gen;
+	assert_true(d->lines[0].stamp != d->lines[1].stamp && d->lines[1].stamp != d->lines[2].stamp);
+	for (size_t i = 0; i < 3; i++)
+		assert_true(d->lines[i].stamp <= g);
+	doc_line_splice(d, 1, 0, 0, "x", 1);
+	assert_true(d->lines[1].stamp > g);	/* changed after gen g */
+	assert_true(d->lines[0].stamp <= g && d->lines[2].stamp <= g);
+	doc_line_insert(d, 0, "same", 4, DOC_EOL_LF);
+	for (size_t i = 0; i < d->nlines; i++)
+		for (size_t j = i + 1; j < d->nlines; j++)
+			assert_true(d->lines[i].stamp != d->lines[j].stamp);
+	doc_free(d);
+}
+
+/* Lines changed since loading get buffers of their own; a deleted line's
+ * slot is given to the next one, and every line reads right. */
+static void test_own_buffers_reused(void **state)
+{
+	(void)state;
+	struct doc *d = doc_new();
+	static const char text[] = "alpha\nbeta\ngamma\n";
+	doc_lines_load(d, text, sizeof text - 1);
+	assert_int_equal(d->nown, 0);
+	doc_line_splice(d, 0, 5, 0, "!", 1);
+	doc_line_splice(d, 1, 4, 0, "?", 1);
+	assert_int_equal(d->nown, 2);
+	doc_line_delete(d, 0);
+	doc_line_insert(d, 2, "delta", 5, DOC_EOL_LF);
+	assert_int_equal(d->nown, 2);	/* the freed slot again */
+	expect_line(d, 0, "beta?", DOC_EOL_LF);
+	expect_line(d, 1, "gamma", DOC_EOL_LF);
+	expect_line(d, 2, "delta", DOC_EOL_LF);
+	doc_free(d);
+}
+
 static void test_ids_never_given_twice(void **state)
 {
 	(void)state;
@@ -284,6 +369,10 @@ int main(void)
 		cmocka_unit_test(test_line_buffer_grows),
 		cmocka_unit_test(test_line_over_4gib),
 		cmocka_unit_test(test_attr_travels_with_line),
+		cmocka_unit_test(test_record_is_16_bytes),
+		cmocka_unit_test(test_attr_follows_inserts_and_deletes),
+		cmocka_unit_test(test_stamps_unique),
+		cmocka_unit_test(test_own_buffers_reused),
 		cmocka_unit_test(test_ids_never_given_twice),
 		cmocka_unit_test(test_eol_default_majority),
 		cmocka_unit_test(test_lang_rtl),

@@ -381,6 +381,40 @@ static void test_rows_rewritten_when_changed(void **state)
 	vf_free(&f);
 }
 
+/* Lines inserted and deleted above the shown ones move every record after
+ * them: a cached layout or a remembered row is never another line's. */
+static void test_cache_after_lines_move(void **state)
+{
+	(void)state;
+	const char *lines[] = {"a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh"};
+	struct vf f = vf_new(6, 20, lines, 8);	/* 4 text rows */
+	f.v->top_line = 2;
+	edit_set_cursor(f.e, (struct edit_pos){3, 0}, 0);
+	const struct view_grid *g = render(&f, NULL);
+	assert_row(g, 0, "ccc                 ");
+	doc_line_insert(f.d, 0, "new", 3, DOC_EOL_LF);
+	doc_line_insert(f.d, 1, "bb", 2, DOC_EOL_LF);	/* the same bytes as a shown line */
+	edit_set_cursor(f.e, (struct edit_pos){5, 0}, 0);
+	f.v->top_line = 2;
+	g = render(&f, NULL);
+	assert_row(g, 0, "a                   ");
+	assert_row(g, 1, "bb                  ");
+	assert_row(g, 2, "ccc                 ");
+	assert_same_as_fresh(&f, g);
+	for (size_t i = 0; i < f.d->nlines; i++)
+		assert_int_equal(view_layout(f.v, i)->ngraph, f.d->lines[i].len);
+	doc_line_delete(f.d, 0);
+	doc_line_delete(f.d, 0);
+	doc_line_delete(f.d, 0);
+	f.v->top_line = 0;
+	edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+	g = render(&f, NULL);
+	assert_row(g, 0, "bb                  ");
+	assert_row(g, 3, "eeeee               ");
+	assert_same_as_fresh(&f, g);
+	vf_free(&f);
+}
+
 /* The status line's column, read from the line's layout, is the column
  * edit_column() counts, at every byte of the corpus' lines and of lines
  * with marks, joiners, controls and invalid bytes. */
@@ -435,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_long_message_wraps),
 		cmocka_unit_test(test_bold_without_analysis),
 		cmocka_unit_test(test_rows_rewritten_when_changed),
+		cmocka_unit_test(test_cache_after_lines_move),
 		cmocka_unit_test(test_column_from_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
