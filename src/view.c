@@ -1,11 +1,11 @@
 /* view: a frame + layouts -> a grid of cells.
  *
  * Data model: the view keeps a small cache of line layouts (struct
- * view_lru), each entry keyed by the line's address and stamp (doc_line
- * .stamp changes with its bytes) and tagged with the view generation it
+ * view_lru), each entry keyed by the line's stamp (doc_line.stamp, unique
+ * to each version of each line's bytes) and tagged with the view generation it
  * was made for; the view bumps its generation when the width, flags or
  * fallback direction change, so a keystroke re-lays out only the line it
- * touched.  The cache holds at most view_cache_limit() layouts — three
+ * touched.  The cache holds at most view_cache_limit() layouts — two
  * screens of lines and a margin, because a frame and a PageDown touch
  * about that many — and a miss beyond that replaces the least recently
  * used, so scrolling through 200,000 lines keeps the memory of a few
@@ -86,7 +86,7 @@ static void view_lru_clear(struct view_lru *c)
 
 size_t view_cache_limit(const struct view *v)
 {
-	return 3 * (size_t)v->rows + 64;
+	return 2 * (size_t)v->rows + 16;
 }
 
 size_t view_cache_count(const struct view *v)
