@@ -60,11 +60,11 @@ static inline int fuzz_on_boundary(const char *s, size_t len, size_t off)
 static inline int fuzz_ids_unique(const struct doc *d)
 {
 	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = d->lines[i]->attr;
+		const struct doc_attr *a = doc_attr_of(d, i);
 		if (a == NULL || a->id == NULL)
 			continue;
 		for (size_t j = i + 1; j < d->nlines; j++) {
-			const struct doc_attr *b = d->lines[j]->attr;
+			const struct doc_attr *b = doc_attr_of(d, j);
 			if (b != NULL && b->id != NULL && strcmp(a->id, b->id) == 0)
 				return 0;
 		}

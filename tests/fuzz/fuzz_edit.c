@@ -61,7 +61,7 @@ static void fuzz_check_pos(const struct doc *d, struct edit_pos p)
 {
 	FUZZ_CHECK(p.line < d->nlines);
 	const struct doc_line *l = &d->lines[p.line];
-	FUZZ_CHECK(fuzz_on_boundary(l->s, l->len, p.off));
+	FUZZ_CHECK(fuzz_on_boundary(doc_line_str(d, l), l->len, p.off));
 }
 
 static void fuzz_check_grid(const struct view_grid *g)
@@ -130,11 +130,12 @@ static void fuzz_trace(const struct edit *e, const char *what, unsigned arg)
 	fprintf(stderr, "%s %u -> cursor %zu:%zu%s\n", what, arg, e->cur.line, e->cur.off, e->sel ? " sel" : "");
 	for (size_t i = 0; i < e->doc->nlines; i++) {
 		const struct doc_line *l = &e->doc->lines[i];
-		fprintf(stderr, "  %zu [%s] k%d \"", i, l->attr != NULL && l->attr->id != NULL ? l->attr->id : "",
-			l->kind);
+		const struct doc_attr *a = doc_attr_of(e->doc, i);
+		const char *s = doc_line_str(e->doc, l);
+		fprintf(stderr, "  %zu [%s] k%d \"", i, a != NULL && a->id != NULL ? a->id : "", l->kind);
 		for (size_t k = 0; k < l->len; k++)
-			fprintf(stderr, (unsigned char)l->s[k] < 0x20 || (unsigned char)l->s[k] >= 0x7f ? "\\x%02x" : "%c",
-				(unsigned char)l->s[k]);
+			fprintf(stderr, (unsigned char)s[k] < 0x20 || (unsigned char)s[k] >= 0x7f ? "\\x%02x" : "%c",
+				(unsigned char)s[k]);
 		fprintf(stderr, "\" eol %d\n", l->eol);
 	}
 }

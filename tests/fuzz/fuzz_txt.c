@@ -22,8 +22,9 @@ static void fuzz_snapshot(const struct doc *d, struct buf *b)
 	buf_printf(b, "title %s @%zu\n", fuzz_str(d->title), d->title_line);
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct doc_line *l = &d->lines[i];
-		buf_printf(b, "line %zu kind %d sec %d id %s\n", i, l->kind, l->section,
-			   fuzz_str(l->attr != NULL ? l->attr->id : NULL));
+		const struct doc_attr *a = doc_attr_of(d, i);
+		buf_printf(b, "line %zu kind %d sec %d id %s\n", i, l->kind, doc_line_section(d, i),
+			   fuzz_str(a != NULL ? a->id : NULL));
 	}
 	for (size_t i = 0; i < d->nfields; i++)
 		buf_printf(b, "field %d %s=%s @%zu\n", d->fields[i].key, d->fields[i].label,
