@@ -215,14 +215,20 @@ static void test_attr_travels_with_line(void **state)
 	doc_free(d);
 }
 
+/* A document of text, loaded at once (its lines in one arena). */
+static struct doc *doc_of(const char *text)
+{
+	struct doc *d = doc_new();
+	doc_lines_load(d, text, strlen(text));
+	return d;
+}
+
 /* A record is 16 bytes: 200,000 lines take 3.2 MB of them. */
 static void test_record_is_16_bytes(void **state)
 {
 	(void)state;
 	assert_int_equal(sizeof(struct doc_line), 16);
-	struct doc *d = doc_new();
-	static const char text[] = "a\nb\nc\n";
-	doc_lines_load(d, text, sizeof text - 1);
+	struct doc *d = doc_of("a\nb\nc\n");
 	assert_int_equal(d->cap, 3);	/* loaded at once: no slack */
 	doc_free(d);
 }
@@ -232,9 +238,7 @@ static void test_record_is_16_bytes(void **state)
 static void test_attr_follows_inserts_and_deletes(void **state)
 {
 	(void)state;
-	struct doc *d = doc_new();
-	static const char text[] = "# t\n- one\nx\n- two\ny\n";
-	doc_lines_load(d, text, sizeof text - 1);
+	struct doc *d = doc_of("# t\n- one\nx\n- two\ny\n");
 	doc_line_attr(d, 1)->id = xstrdup("r1");
 	doc_line_attr(d, 3)->id = xstrdup("r2");
 	for (int k = 0; k < 5; k++)
@@ -262,9 +266,7 @@ static void test_attr_follows_inserts_and_deletes(void **state)
 static void test_stamps_unique(void **state)
 {
 	(void)state;
-	struct doc *d = doc_new();
-	static const char text[] = "same\nsame\nsame\n";
-	doc_lines_load(d, text, sizeof text - 1);
+	struct doc *d = doc_of("same\nsame\nsame\n");
 	uint32_t g = d->gen;
 	assert_true(d->lines[0].stamp != d->lines[1].stamp && d->lines[1].stamp != d->lines[2].stamp);
 	for (size_t i = 0; i < 3; i++)
@@ -284,9 +286,7 @@ static void test_stamps_unique(void **state)
 static void test_own_buffers_reused(void **state)
 {
 	(void)state;
-	struct doc *d = doc_new();
-	static const char text[] = "alpha\nbeta\ngamma\n";
-	doc_lines_load(d, text, sizeof text - 1);
+	struct doc *d = doc_of("alpha\nbeta\ngamma\n");
 	assert_int_equal(d->nown, 0);
 	doc_line_splice(d, 0, 5, 0, "!", 1);
 	doc_line_splice(d, 1, 4, 0, "?", 1);
