@@ -148,14 +148,10 @@ static size_t journal_strlen(const char *s)
 /* The "A" record: every line's item data, as it is now. */
 static void journal_put_attrs(struct buf *b, const struct doc *d)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nlines; i++)
-		n += doc_attr_of(d, i) != NULL;
-	buf_printf(b, "A %zu\n", n);
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct doc_attr *a = doc_attr_of(d, i);
-		if (a == NULL)
-			continue;
+	buf_printf(b, "A %zu\n", d->nattrs);
+	for (size_t k = 0; k < d->nattrs; k++) {
+		size_t i = d->attrs[k].line;
+		const struct doc_attr *a = d->attrs[k].a;
 		buf_printf(b, "I %zu %d %zu %zu %zu\n", i, a->status, journal_strlen(a->id), journal_strlen(a->from),
 			   journal_strlen(a->stamp));
 		buf_puts(b, a->id != NULL ? a->id : "");

@@ -554,10 +554,7 @@ static int store_str_differ(const char *a, const char *b)
 /* Does the items' data the journal wrote differ from d's (on the same text)? */
 static int store_attrs_differ(const struct doc *d, const struct journal_attr *v, size_t n)
 {
-	size_t have = 0;
-	for (size_t i = 0; i < d->nlines; i++)
-		have += doc_attr_of(d, i) != NULL;
-	if (have != n)
+	if (d->nattrs != n)
 		return 1;
 	for (size_t k = 0; k < n; k++) {
 		const struct doc_attr *a = v[k].line < d->nlines ? doc_attr_of(d, v[k].line) : NULL;

@@ -218,9 +218,8 @@ static void txt_detect_language(struct txt_scan *sc)
  * document's id mark, so fresh ids never collide with them. */
 static void txt_scan_ids(struct doc *d)
 {
-	for (size_t i = 0; i < d->nlines; i++)
-		if (doc_attr_of(d, i) != NULL)
-			doc_id_note(d, doc_attr_of(d, i)->id);
+	for (size_t k = 0; k < d->nattrs; k++)
+		doc_id_note(d, d->attrs[k].a->id);
 }
 
 /* Which known heading s[0..n) (the text after "## ") is, in *lang its
