@@ -227,6 +227,30 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
 	cell->text_len = (uint32_t)(t->len - cell->text);
 }
 
+/* layout_cell_make for the grapheme nearly every one is: one code point
+ * with a width, not a control, drawn as it is.  0 when g is not one. */
+static inline int layout_cell_plain(const struct layout_work *w, const char *s, size_t g,
+				    const struct layout_opts *o, struct buf *t)
+{
+	size_t c0 = w->gcp[g];
+	uint32_t c = w->cp[c0];
+	if (w->gcp[g + 1] != c0 + 1 || c == '\t' || w->sym[c0] || w->dcp[c0] != c || c == 0x061C ||
+	    (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return 0;
+	int width = ustr_cp_width(c);
+	if (width <= 0 || (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[c0] & 1) && bidi_mirror(c) != c))
+		return 0;
+	struct layout_cell *cell = &w->gtmp[g];
+	cell->g = (uint32_t)g;
+	cell->text = (uint32_t)t->len;
+	buf_append(t, s + w->coff[c0], w->coff[c0 + 1] - w->coff[c0]);
+	cell->width = (uint8_t)width;
+	cell->flags = 0;
+	cell->col = 0;
+	cell->text_len = (uint32_t)(t->len - cell->text);
+	return 1;
+}
+
 /* ---- Where a row may end.
  *
  * Line-break opportunities (UAX #14, libunistring) are asked only near
@@ -518,8 +542,10 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	char *show_pdf = w.lbrk;	/* borrowed: lbrk is filled after this */
 	memset(show_pdf, 0, ng);
 	layout_pdf_of_override(&w, ng, show_pdf);
+	int full = (o->flags & LAYOUT_FULL) != 0;
 	for (size_t g = 0; g < ng; g++)
-		layout_cell_make(&w, s, g, o, show_pdf[g], &text);
+		if (full || !layout_cell_plain(&w, s, g, o, &text))
+			layout_cell_make(&w, s, g, o, show_pdf[g], &text);
 	lay->text = buf_steal(&text, &lay->text_len);
 
 	/* Rows, each reordered on its own.  Where to break is asked only of
