@@ -391,7 +391,10 @@ static size_t layout_row_order(const struct layout_work *w, const struct layout_
 	}
 	/* Right to left, runs of level 2 kept left to right, and (L3, as
 	 * fribidi's FRIBIDI_FLAG_REORDER_NSM does it) a grapheme that starts
-	 * with a mark kept right after the one before it at its level. */
+	 * with a mark kept right after the one before it at its level, when
+	 * that one is a single code point (fribidi keeps the mark with the
+	 * code point before it: after CR LF, with the LF, which leaves the
+	 * CR's grapheme where plain reversal puts it). */
 	uint32_t nsm = bidi_class_nsm();
 	for (size_t g = row->gend; g > row->gfirst;) {
 		g--;
@@ -401,7 +404,8 @@ static size_t layout_row_order(const struct layout_work *w, const struct layout_
 			while (s > row->gfirst && w->levels[w->gcp[s - 1]] == 2)
 				s--;
 		} else {
-			while (s > row->gfirst && w->types[w->gcp[s]] == nsm && w->levels[w->gcp[s - 1]] == lv)
+			while (s > row->gfirst && w->types[w->gcp[s]] == nsm && w->levels[w->gcp[s - 1]] == lv &&
+			       w->gcp[s] == w->gcp[s - 1] + 1)
 				s--;
 		}
 		for (size_t x = s; x <= g; x++)
