@@ -191,6 +191,25 @@ static const char *ui_cap(const char *name)
 	return s == NULL || s == (const char *)-1 || *s == '\0' ? NULL : s;
 }
 
+/* Append terminfo string s to b without its padding ("$<5>", "$<2*>"):
+ * tputs would turn it into delays or pad characters, which no terminal
+ * emulator needs; written as it is it would show on the screen. */
+static void ui_t_append_cap(struct buf *b, const char *s)
+{
+	while (*s != '\0') {
+		if (s[0] == '$' && s[1] == '<') {
+			size_t k = 2;
+			while (s[k] != '\0' && strchr("0123456789.*/", s[k]) != NULL)
+				k++;
+			if (s[k] == '>') {
+				s += k + 1;
+				continue;
+			}
+		}
+		buf_putc(b, *s++);
+	}
+}
+
 /* Read the terminal's sequences (after newterm). */
 static void ui_t_init(struct ui_term *t)
 {
@@ -216,14 +235,14 @@ static void ui_t_init(struct ui_term *t)
 			const char *x = tiparm(t->sgr, 0, (a & UI_T_UL) != 0, (a & UI_T_REV) != 0, 0,
 					       (a & UI_T_DIM) != 0, (a & UI_T_BOLD) != 0, 0, 0, 0);
 			if (x != NULL)
-				buf_puts(&b, x);
+				ui_t_append_cap(&b, x);
 		}
 		if (b.len == 0) {
 			const char *part[] = {t->sgr0, a & UI_T_REV ? t->rev : NULL, a & UI_T_UL ? t->smul : NULL,
 					      a & UI_T_BOLD ? t->bold : NULL, a & UI_T_DIM ? t->dim : NULL};
 			for (size_t i = 0; i < UTIL_ARRAY_LEN(part); i++)
 				if (part[i] != NULL)
-					buf_puts(&b, part[i]);
+					ui_t_append_cap(&b, part[i]);
 		}
 		buf_putc(&b, '\0');
 		t->sgr_of[a] = b.s;
@@ -247,7 +266,7 @@ static void ui_t_forget(struct ui_term *t)
 static void ui_t_puts(struct ui_term *t, const char *s)
 {
 	if (s != NULL)
-		buf_puts(&t->out, s);
+		ui_t_append_cap(&t->out, s);
 }
 
 /* A decimal number, without printf: this runs for every cursor move. */
