@@ -545,7 +545,8 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	buf_reserve(&text, 2 * len + 16);
 	char *show_pdf = w.lbrk;	/* borrowed: lbrk is filled after this */
 	memset(show_pdf, 0, ng);
-	layout_pdf_of_override(&w, ng, show_pdf);
+	if (dir < 0)	/* a simple paragraph has no explicit formatting */
+		layout_pdf_of_override(&w, ng, show_pdf);
 	int full = (o->flags & LAYOUT_FULL) != 0;
 	for (size_t g = 0; g < ng; g++)
 		if (full || !layout_cell_plain(&w, s, g, o, &text))
