@@ -502,12 +502,36 @@ static void ui_get_size(struct ui *u)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
 		u->rows = ws.ws_row;
 		u->cols = ws.ws_col;
-		resizeterm(u->rows, u->cols);
-		u->prev.rows = u->prev.cols = 0;	/* curses' screen was rebuilt */
 	} else {
-		u->rows = LINES;
-		u->cols = COLS;
+		u->rows = tigetnum("lines") > 0 ? tigetnum("lines") : 24;
+		u->cols = tigetnum("cols") > 0 ? tigetnum("cols") : 80;
 	}
+	u->prev.rows = u->prev.cols = 0;	/* a repaint at the new size */
+}
+
+/* Curses for the terminal's setting up and giving back only, with a screen
+ * of its own of 1 x 1 (LINES and COLUMNS say so while newterm reads them):
+ * mahdar writes the frames itself (struct ui_term), and curses would
+ * otherwise keep three windows the size of the terminal that nothing reads
+ * (400 KB at 120 x 40). */
+static SCREEN *ui_newterm(void)
+{
+	static const char *const names[] = {"LINES", "COLUMNS"};
+	char *old[2];
+	for (int i = 0; i < 2; i++) {
+		const char *v = getenv(names[i]);
+		old[i] = v != NULL ? xstrdup(v) : NULL;
+		setenv(names[i], "1", 1);
+	}
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	for (int i = 0; i < 2; i++) {
+		if (old[i] != NULL)
+			setenv(names[i], old[i], 1);
+		else
+			unsetenv(names[i]);
+		free(old[i]);
+	}
+	return scr;
 }
 
 struct ui *ui_new(int term_bidi, char **cause)
@@ -527,7 +551,7 @@ struct ui *ui_new(int term_bidi, char **cause)
 	struct ui *u = xcalloc(1, sizeof *u);
 	u->term_bidi = term_bidi;
 	u->owed_row = -1;
-	u->scr = newterm(NULL, stdout, stdin);
+	u->scr = ui_newterm();
 	if (u->scr == NULL) {
 		ui_signals_off();
 		free(u);
@@ -548,13 +572,29 @@ struct ui *ui_new(int term_bidi, char **cause)
 	return u;
 }
 
+/* curses' endwin: its last row is the first (its screen is 1 x 1, see
+ * ui_newterm), so on a terminal without an alternate screen to go back
+ * to, the cursor is then put on the last row, where a shell's prompt
+ * belongs. */
+static void ui_endwin(struct ui *u)
+{
+	endwin();
+	if (ui_cap("rmcup") == NULL && u->t.cup != NULL) {
+		struct buf b = BUF_INIT;
+		ui_t_append_cap(&b, tiparm(u->t.cup, u->rows - 1, 0));
+		if (b.s != NULL)
+			ui_write(b.s);
+		buf_free(&b);
+	}
+}
+
 void ui_free(struct ui *u)
 {
 	if (u == NULL)
 		return;
 	ui_t_release(u);
 	ui_modes(u, 0);
-	endwin();
+	ui_endwin(u);
 	ui_t_free(&u->t);
 	delscreen(u->scr);
 	ui_signals_off();
@@ -582,7 +622,7 @@ void ui_suspend(struct ui *u)
 {
 	ui_t_release(u);
 	ui_modes(u, 0);
-	endwin();
+	ui_endwin(u);
 	signal(SIGTSTP, SIG_DFL);
 	kill(getpid(), SIGTSTP);
 	/* Here once continued. */
