@@ -227,6 +227,110 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
 	cell->text_len = (uint32_t)(t->len - cell->text);
 }
 
+/* layout_cell_make for the grapheme nearly every one is: one code point
+ * with a width, not a control, drawn as it is.  0 when g is not one. */
+static inline int layout_cell_plain(const struct layout_work *w, const char *s, size_t g,
+				    const struct layout_opts *o, struct buf *t)
+{
+	size_t c0 = w->gcp[g];
+	uint32_t c = w->cp[c0];
+	if (w->gcp[g + 1] != c0 + 1 || c == '\t' || w->sym[c0] || w->dcp[c0] != c || c == 0x061C ||
+	    (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return 0;
+	int width = ustr_cp_width(c);
+	if (width <= 0 || (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[c0] & 1) && bidi_mirror(c) != c))
+		return 0;
+	struct layout_cell *cell = &w->gtmp[g];
+	cell->g = (uint32_t)g;
+	cell->text = (uint32_t)t->len;
+	buf_append(t, s + w->coff[c0], w->coff[c0 + 1] - w->coff[c0]);
+	cell->width = (uint8_t)width;
+	cell->flags = 0;
+	cell->col = 0;
+	cell->text_len = (uint32_t)(t->len - cell->text);
+	return 1;
+}
+
+/* ---- Where a row may end.
+ *
+ * Line-break opportunities (UAX #14, libunistring) are asked only near
+ * the graphemes where a row overflows, not for the whole line: a key typed
+ * in a long paragraph would otherwise pay for all of it.  A window of the
+ * line starts two code points before a place where no rule can see past:
+ * a letter, a space, a letter (every rule that looks back, LB8 and LB14-17
+ * over spaces, LB9 over marks, LB21a, LB25 over a number, LB30a over
+ * regional indicators, stops at a letter; and LB18 breaks after the
+ * space).  The window ends four code points that are not marks past the
+ * last opportunity asked (the rules that look ahead, LB25 and LB15c, look
+ * at most two ahead, marks aside).  Where no such place lies inside the
+ * row, the whole line's opportunities are found once (LAYOUT_FULL always
+ * does that), so the result is the whole line's either way. */
+
+/* A letter that UAX #14 classes AL or HL: Latin, Hebrew, Arabic. */
+static int layout_plain_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x05D0 && c <= 0x05EA) ||
+	       (c >= 0x0620 && c <= 0x063F) || (c >= 0x0641 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3);
+}
+
+struct layout_breaks {
+	const char *s;
+	size_t len, n;		/* bytes and code points of the line */
+	int full;		/* w->lbrk holds the whole line's opportunities */
+};
+
+/* Fill w->lbrk for code points [c0, c1) as the whole line has them
+ * (exact from c0 + 2 on: c0 is a letter followed by a space). */
+static void layout_breaks_window(const struct layout_work *w, const struct layout_breaks *lb, size_t c0,
+				 size_t c1)
+{
+	size_t e = c1, plain = 0;
+	while (e < lb->n && plain < 4) {
+		if (!ustr_is_mark(w->cp[e]))
+			plain++;
+		e++;
+	}
+	size_t b0 = w->coff[c0], b1 = e < lb->n ? w->coff[e] : lb->len;
+	ustr_line_breaks(lb->s + b0, b1 - b0, w->lbrk + b0);
+}
+
+/* The last grapheme in (start, g] before which the row may end, or start. */
+static size_t layout_last_break(const struct layout_work *w, struct layout_breaks *lb, size_t start, size_t g)
+{
+	size_t hi = w->gcp[g] + 1;	/* code points [.., hi) asked */
+	size_t from = w->gcp[g];	/* code points before this one are still to look at */
+	while (!lb->full) {
+		/* The nearest safe window start at or below from. */
+		size_t c = from;
+		while (c >= 2 &&
+		       !(w->cp[c - 1] == ' ' && layout_plain_letter(w->cp[c - 2]) && layout_plain_letter(w->cp[c])))
+			c--;
+		if (c < 2) {
+			ustr_line_breaks(lb->s, lb->len, w->lbrk);
+			lb->full = 1;
+			break;
+		}
+		layout_breaks_window(w, lb, c - 2, hi);
+		for (size_t k = g + 1; k-- > start + 1;) {
+			if (w->gcp[k] < c)
+				break;
+			if (w->lbrk[w->coff[w->gcp[k]]])
+				return k;
+		}
+		/* None from c up to g: look further back. */
+		hi = c;
+		from = c - 1;
+		while (g > start && w->gcp[g] >= c)
+			g--;
+		if (g <= start)
+			return start;
+	}
+	for (size_t k = g + 1; k-- > start + 1;)
+		if (w->lbrk[w->coff[w->gcp[k]]])
+			return k;
+	return start;
+}
+
 /* Wrap graphemes into rows: rows[r].gfirst/gend; returns the row count.
  * Greedy: a row ends at the last line-break opportunity that lets it fit;
  * a word wider than the row is cut between graphemes; a space that does
@@ -235,19 +339,18 @@ static void layout_cell_make(const struct layout_work *w, const char *s, size_t 
  * no column (a hidden bidi control) never starts a row, and a row is not
  * cut at a break that would leave it only such graphemes — because a
  * click on a row of nothing would land on no cursor stop. */
-static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
+static size_t layout_wrap(const struct layout_work *w, struct layout_breaks *lb, size_t ng, int width,
 			  struct layout_row *rows)
 {
-	size_t nrows = 0, start = 0, lastbrk = 0;
-	int used = 0, brkused = 0;	/* columns of [start, g) and of [start, lastbrk) */
+	size_t nrows = 0, start = 0;
+	int used = 0;	/* columns of [start, g) */
 	for (size_t g = 0; g < ng; g++) {
 		int cw = w->gtmp[g].width;
-		if (g > start && w->lbrk[w->coff[w->gcp[g]]]) {
-			lastbrk = g;
-			brkused = used;
-		}
 		while (cw > 0 && used > 0 && used + cw > width) {
-			size_t cut = g;
+			size_t cut = g, lastbrk = layout_last_break(w, lb, start, g);
+			int brkused = 0;	/* columns of [start, lastbrk) */
+			for (size_t k = start; k < lastbrk; k++)
+				brkused += w->gtmp[k].width;
 			if (lastbrk > start && brkused > 0 && !ustr_is_space(w->cp[w->gcp[g]]))
 				cut = lastbrk;
 			rows[nrows].gfirst = (uint32_t)start;
@@ -257,8 +360,6 @@ static size_t layout_wrap(const struct layout_work *w, size_t ng, int width,
 			for (size_t k = cut; k < g; k++)
 				used += w->gtmp[k].width;
 			start = cut;
-			lastbrk = start;
-			brkused = 0;
 		}
 		used += cw;
 	}
@@ -290,7 +391,10 @@ static size_t layout_row_order(const struct layout_work *w, const struct layout_
 	}
 	/* Right to left, runs of level 2 kept left to right, and (L3, as
 	 * fribidi's FRIBIDI_FLAG_REORDER_NSM does it) a grapheme that starts
-	 * with a mark kept right after the one before it at its level. */
+	 * with a mark kept right after the one before it at its level, when
+	 * that one is a single code point (fribidi keeps the mark with the
+	 * code point before it: after CR LF, with the LF, which leaves the
+	 * CR's grapheme where plain reversal puts it). */
 	uint32_t nsm = bidi_class_nsm();
 	for (size_t g = row->gend; g > row->gfirst;) {
 		g--;
@@ -300,7 +404,8 @@ static size_t layout_row_order(const struct layout_work *w, const struct layout_
 			while (s > row->gfirst && w->levels[w->gcp[s - 1]] == 2)
 				s--;
 		} else {
-			while (s > row->gfirst && w->types[w->gcp[s]] == nsm && w->levels[w->gcp[s - 1]] == lv)
+			while (s > row->gfirst && w->types[w->gcp[s]] == nsm && w->levels[w->gcp[s - 1]] == lv &&
+			       w->gcp[s] == w->gcp[s - 1] + 1)
 				s--;
 		}
 		for (size_t x = s; x <= g; x++)
@@ -460,7 +565,7 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 			w.types[i] = bidi_class_neutral();
 	int base = o->base == LAYOUT_LTR || o->base == LAYOUT_RTL ? o->base : BIDI_AUTO;
 	int fallback = o->fallback == LAYOUT_RTL ? BIDI_RTL : BIDI_LTR;
-	int dir = o->flags & LAYOUT_FULL_UBA ? -1 : bidi_levels_simple(w.types, n, base, fallback, w.levels);
+	int dir = o->flags & LAYOUT_FULL ? -1 : bidi_levels_simple(w.types, n, base, fallback, w.levels);
 	w.simple = dir >= 0 && layout_graphemes_level(&w, n);
 	lay->dir = dir >= 0 ? dir : bidi_levels(w.dcp, w.types, n, base, fallback, w.scratch, w.levels);
 	memcpy(w.llevels, w.levels, n);
@@ -472,9 +577,12 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	buf_reserve(&text, 2 * len + 16);
 	char *show_pdf = w.lbrk;	/* borrowed: lbrk is filled after this */
 	memset(show_pdf, 0, ng);
-	layout_pdf_of_override(&w, ng, show_pdf);
+	if (dir < 0)	/* a simple paragraph has no explicit formatting */
+		layout_pdf_of_override(&w, ng, show_pdf);
+	int full = (o->flags & LAYOUT_FULL) != 0;
 	for (size_t g = 0; g < ng; g++)
-		layout_cell_make(&w, s, g, o, show_pdf[g], &text);
+		if (full || !layout_cell_plain(&w, s, g, o, &text))
+			layout_cell_make(&w, s, g, o, show_pdf[g], &text);
 	lay->text = buf_steal(&text, &lay->text_len);
 
 	/* Rows, each reordered on its own.  Where to break is asked only of
@@ -482,11 +590,16 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	long total = 0;
 	for (size_t g = 0; g < ng; g++)
 		total += w.gtmp[g].width;
-	if (total > lay->width)
+	struct layout_breaks lb = {s, len, n, 0};
+	if (total > lay->width && (o->flags & LAYOUT_FULL)) {
 		ustr_line_breaks(s, len, w.lbrk);
-	else
-		memset(w.lbrk, 0, len);
-	lay->nrows = layout_wrap(&w, ng, lay->width, lay->rows);
+		lb.full = 1;
+	}
+	lay->nrows = total > lay->width ? layout_wrap(&w, &lb, ng, lay->width, lay->rows) : 1;
+	if (lay->nrows == 1) {
+		lay->rows[0].gfirst = 0;
+		lay->rows[0].gend = (uint32_t)ng;
+	}
 	size_t next = 0;
 	for (size_t r = 0; r < lay->nrows; r++)
 		next = layout_row_fill(lay, &w, r, next);

@@ -191,6 +191,25 @@ static const char *ui_cap(const char *name)
 	return s == NULL || s == (const char *)-1 || *s == '\0' ? NULL : s;
 }
 
+/* Append terminfo string s to b without its padding ("$<5>", "$<2*>"):
+ * tputs would turn it into delays or pad characters, which no terminal
+ * emulator needs; written as it is it would show on the screen. */
+static void ui_t_append_cap(struct buf *b, const char *s)
+{
+	while (*s != '\0') {
+		if (s[0] == '$' && s[1] == '<') {
+			size_t k = 2;
+			while (s[k] != '\0' && strchr("0123456789.*/", s[k]) != NULL)
+				k++;
+			if (s[k] == '>') {
+				s += k + 1;
+				continue;
+			}
+		}
+		buf_putc(b, *s++);
+	}
+}
+
 /* Read the terminal's sequences (after newterm). */
 static void ui_t_init(struct ui_term *t)
 {
@@ -216,14 +235,14 @@ static void ui_t_init(struct ui_term *t)
 			const char *x = tiparm(t->sgr, 0, (a & UI_T_UL) != 0, (a & UI_T_REV) != 0, 0,
 					       (a & UI_T_DIM) != 0, (a & UI_T_BOLD) != 0, 0, 0, 0);
 			if (x != NULL)
-				buf_puts(&b, x);
+				ui_t_append_cap(&b, x);
 		}
 		if (b.len == 0) {
 			const char *part[] = {t->sgr0, a & UI_T_REV ? t->rev : NULL, a & UI_T_UL ? t->smul : NULL,
 					      a & UI_T_BOLD ? t->bold : NULL, a & UI_T_DIM ? t->dim : NULL};
 			for (size_t i = 0; i < UTIL_ARRAY_LEN(part); i++)
 				if (part[i] != NULL)
-					buf_puts(&b, part[i]);
+					ui_t_append_cap(&b, part[i]);
 		}
 		buf_putc(&b, '\0');
 		t->sgr_of[a] = b.s;
@@ -247,7 +266,7 @@ static void ui_t_forget(struct ui_term *t)
 static void ui_t_puts(struct ui_term *t, const char *s)
 {
 	if (s != NULL)
-		buf_puts(&t->out, s);
+		ui_t_append_cap(&t->out, s);
 }
 
 /* A decimal number, without printf: this runs for every cursor move. */
@@ -483,12 +502,36 @@ static void ui_get_size(struct ui *u)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
 		u->rows = ws.ws_row;
 		u->cols = ws.ws_col;
-		resizeterm(u->rows, u->cols);
-		u->prev.rows = u->prev.cols = 0;	/* curses' screen was rebuilt */
 	} else {
-		u->rows = LINES;
-		u->cols = COLS;
+		u->rows = tigetnum("lines") > 0 ? tigetnum("lines") : 24;
+		u->cols = tigetnum("cols") > 0 ? tigetnum("cols") : 80;
 	}
+	u->prev.rows = u->prev.cols = 0;	/* a repaint at the new size */
+}
+
+/* Curses for the terminal's setting up and giving back only, with a screen
+ * of its own of 1 x 1 (LINES and COLUMNS say so while newterm reads them):
+ * mahdar writes the frames itself (struct ui_term), and curses would
+ * otherwise keep three windows the size of the terminal that nothing reads
+ * (400 KB at 120 x 40). */
+static SCREEN *ui_newterm(void)
+{
+	static const char *const names[] = {"LINES", "COLUMNS"};
+	char *old[2];
+	for (int i = 0; i < 2; i++) {
+		const char *v = getenv(names[i]);
+		old[i] = v != NULL ? xstrdup(v) : NULL;
+		setenv(names[i], "1", 1);
+	}
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	for (int i = 0; i < 2; i++) {
+		if (old[i] != NULL)
+			setenv(names[i], old[i], 1);
+		else
+			unsetenv(names[i]);
+		free(old[i]);
+	}
+	return scr;
 }
 
 struct ui *ui_new(int term_bidi, char **cause)
@@ -508,7 +551,7 @@ struct ui *ui_new(int term_bidi, char **cause)
 	struct ui *u = xcalloc(1, sizeof *u);
 	u->term_bidi = term_bidi;
 	u->owed_row = -1;
-	u->scr = newterm(NULL, stdout, stdin);
+	u->scr = ui_newterm();
 	if (u->scr == NULL) {
 		ui_signals_off();
 		free(u);
@@ -529,13 +572,29 @@ struct ui *ui_new(int term_bidi, char **cause)
 	return u;
 }
 
+/* curses' endwin: its last row is the first (its screen is 1 x 1, see
+ * ui_newterm), so on a terminal without an alternate screen to go back
+ * to, the cursor is then put on the last row, where a shell's prompt
+ * belongs. */
+static void ui_endwin(struct ui *u)
+{
+	endwin();
+	if (ui_cap("rmcup") == NULL && u->t.cup != NULL) {
+		struct buf b = BUF_INIT;
+		ui_t_append_cap(&b, tiparm(u->t.cup, u->rows - 1, 0));
+		if (b.s != NULL)
+			ui_write(b.s);
+		buf_free(&b);
+	}
+}
+
 void ui_free(struct ui *u)
 {
 	if (u == NULL)
 		return;
 	ui_t_release(u);
 	ui_modes(u, 0);
-	endwin();
+	ui_endwin(u);
 	ui_t_free(&u->t);
 	delscreen(u->scr);
 	ui_signals_off();
@@ -563,7 +622,7 @@ void ui_suspend(struct ui *u)
 {
 	ui_t_release(u);
 	ui_modes(u, 0);
-	endwin();
+	ui_endwin(u);
 	signal(SIGTSTP, SIG_DFL);
 	kill(getpid(), SIGTSTP);
 	/* Here once continued. */

@@ -604,6 +604,43 @@ static void view_draw_row(struct view_grid *g, int sr, const struct layout *lay,
 	}
 }
 
+/* Does screen row sr show already what view_draw_row(g, sr, lay, r, 0,
+ * cols, attr, gs, ngs) would draw on a blank row?  (A key typed in a
+ * long paragraph changes its stamp, but often leaves its other rows as
+ * they were.) */
+static int view_row_shows(const struct view_grid *g, int sr, const struct layout *lay, size_t r,
+			  unsigned attr, const struct view_gspan *gs, size_t ngs)
+{
+	const struct layout_row *row = &lay->rows[r];
+	const struct view_cell *cells = &g->cells[(size_t)sr * (size_t)g->cols];
+	const char *text = g->text[sr].s;
+	int col = 0;	/* the columns before it are checked */
+	for (size_t i = 0; i < row->ncells; i++) {
+		const struct layout_cell *c = &lay->cells[row->cell + i];
+		if ((c->flags & LAYOUT_CELL_HIDDEN) || c->col + c->width > g->cols)
+			continue;
+		for (; col < c->col; col++)
+			if (cells[col].len != 0 || cells[col].width != 1 || cells[col].attr != 0)
+				return 0;
+		unsigned a = attr | view_cell_attr(c);
+		for (size_t k = 0; k < ngs; k++)
+			if (c->g >= gs[k].from && c->g < gs[k].to)
+				a |= gs[k].attr;
+		const struct view_cell *x = &cells[col];
+		if (x->width != c->width || x->attr != a || x->len != c->text_len ||
+		    memcmp(text + x->text, lay->text + c->text, c->text_len) != 0)
+			return 0;
+		for (int k = 1; k < c->width; k++)
+			if (x[k].width != 0 || x[k].len != 0 || x[k].attr != a)
+				return 0;
+		col += c->width;
+	}
+	for (; col < g->cols; col++)
+		if (cells[col].len != 0 || cells[col].width != 1 || cells[col].attr != 0)
+			return 0;
+	return 1;
+}
+
 /* Columns the first row of lay takes. */
 static int view_row_width(const struct layout *lay)
 {
@@ -904,8 +941,10 @@ static void view_text_row(struct view *v, int sr, size_t l, size_t r, const stru
 	uint64_t sh = view_spans_hash(*gs, ngs);
 	if (same_line && rs->gen == v->gen && rs->r == r && rs->spans == sh)
 		return;
-	view_blank_row(v, sr, 0);
-	view_draw_row(&v->grid, sr, lay, r, 0, v->grid.cols, attr, *gs, ngs);
+	if (rs->kind != VIEW_ROW_TEXT || !view_row_shows(&v->grid, sr, lay, r, attr, *gs, ngs)) {
+		view_blank_row(v, sr, 0);
+		view_draw_row(&v->grid, sr, lay, r, 0, v->grid.cols, attr, *gs, ngs);
+	}
 	*rs = (struct view_rowsig){.kind = VIEW_ROW_TEXT, .stamp = dl->stamp, .gen = v->gen,
 				   .lidx = l, .r = r, .attr = attr, .spans = sh};
 }

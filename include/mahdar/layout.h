@@ -26,9 +26,10 @@ enum layout_dir { LAYOUT_LTR = 0, LAYOUT_RTL = 1, LAYOUT_AUTO = 2 };
 #define LAYOUT_SHOW_CONTROLS	0x2u	/* show every bidi control as a marker (overrides are always
 					 * shown, and so is a PDF that closes an override) */
 #define LAYOUT_NO_MIRROR	0x4u	/* do not mirror brackets in RTL runs */
-#define LAYOUT_FULL_UBA		0x8u	/* resolve every line with fribidi, also those
-					 * bidi_levels_simple knows (for the tests that
-					 * compare the two) */
+#define LAYOUT_FULL		0x8u	/* fribidi for every line, line-break opportunities of
+					 * whole lines, every cell the long way: also where
+					 * layout.c has a shorter way to the same result (for
+					 * the tests that compare the two) */
 
 struct layout_opts {
 	int width;		/* columns available, >= 1 */

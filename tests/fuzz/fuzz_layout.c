@@ -5,7 +5,9 @@
  *     width (except a lone over-wide grapheme), aligned to the paragraph's side;
  *   - display text is valid UTF-8 without C0/C1/DEL, empty only for hidden cells;
  *   - layout_move visits every cursor stop once, left to right and right to
- *     left, and undoes itself; layout_pos and layout_hit agree. */
+ *     left, and undoes itself; layout_pos and layout_hit agree;
+ *   - the layout is the one LAYOUT_FULL gives (fribidi for every line, whole
+ *     lines' line breaks, every cell the long way). */
 #include "fuzz.h"
 
 #include "mahdar/layout.h"
@@ -130,9 +132,28 @@ static void fuzz_check_pos_hit(const struct layout *lay)
 		}
 }
 
+static void fuzz_same_as_full(const struct layout *lay, const char *s, size_t len, const struct layout_opts *o)
+{
+	struct layout_opts fo = *o;
+	fo.flags |= LAYOUT_FULL;
+	struct layout *full = layout_line(s, len, &fo);
+	FUZZ_CHECK(lay->dir == full->dir && lay->ngraph == full->ngraph && lay->nrows == full->nrows);
+	FUZZ_CHECK(lay->ncells == full->ncells && lay->text_len == full->text_len);
+	FUZZ_CHECK(memcmp(lay->text, full->text, lay->text_len) == 0);
+	for (size_t r = 0; r < lay->nrows; r++) {	/* field by field: a row has padding */
+		const struct layout_row *a = &lay->rows[r], *b = &full->rows[r];
+		FUZZ_CHECK(a->cell == b->cell && a->ncells == b->ncells && a->gfirst == b->gfirst &&
+			   a->gend == b->gend && a->left == b->left && a->right == b->right);
+	}
+	FUZZ_CHECK(memcmp(lay->cells, full->cells, lay->ncells * sizeof *lay->cells) == 0);
+	FUZZ_CHECK(lay->ngraph == 0 || memcmp(lay->glevel, full->glevel, lay->ngraph) == 0);
+	layout_free(full);
+}
+
 static void fuzz_one(const char *s, size_t len, const struct layout_opts *o)
 {
 	struct layout *lay = layout_line(s, len, o);
+	fuzz_same_as_full(lay, s, len, o);
 	FUZZ_CHECK(lay->width == o->width);
 	fuzz_check_cells(lay, s, len);
 	fuzz_check_rows(lay);
