@@ -234,8 +234,8 @@ static inline int layout_cell_plain(const struct layout_work *w, const char *s, 
 {
 	size_t c0 = w->gcp[g];
 	uint32_t c = w->cp[c0];
-	if (w->gcp[g + 1] != c0 + 1 || c == '\t' || w->sym[c0] || w->dcp[c0] != c || c == 0x061C ||
-	    (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+	if (w->gcp[g + 1] != c0 + 1 || c == '\t' || w->sym[c0] || w->dcp[c0] != c ||
+	    layout_bidi_name(c) != NULL)
 		return 0;
 	int width = ustr_cp_width(c);
 	if (width <= 0 || (!(o->flags & LAYOUT_NO_MIRROR) && (w->levels[c0] & 1) && bidi_mirror(c) != c))

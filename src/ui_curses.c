@@ -163,6 +163,32 @@ static void ui_signals_off(void)
 		signal(all[i], SIG_DFL);
 }
 
+/* Write s[0..n) whole (through EINTR, and waiting while a non-blocking
+ * terminal is full): 0, or -1 when the terminal is gone or stuck. */
+static int ui_write_n(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(STDOUT_FILENO, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EAGAIN) {
+			struct pollfd pf = {STDOUT_FILENO, POLLOUT, 0};
+			poll(&pf, 1, 1000);
+			continue;
+		}
+		if (k <= 0)
+			return -1;
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static void ui_write(const char *s)
+{
+	ui_write_n(s, strlen(s));
+}
+
 /* ------------------------------------------------------------ writing frames */
 
 /* The terminal attributes (UI_T_*) of a cell's VIEW_A_* ones. */
@@ -402,24 +428,8 @@ static void ui_t_flush(struct ui *u, int row, int col)
 	}
 	if (t->attr != 0)
 		ui_t_attr(t, 0);
-	const char *s = t->out.s;
-	size_t n = t->out.len;
-	while (n > 0) {
-		ssize_t k = write(STDOUT_FILENO, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0 && errno == EAGAIN) {
-			struct pollfd pf = {STDOUT_FILENO, POLLOUT, 0};
-			poll(&pf, 1, 1000);
-			continue;
-		}
-		if (k <= 0) {
-			ui_t_forget(t);	/* the terminal is gone or stuck: redraw all if it comes back */
-			break;
-		}
-		s += k;
-		n -= (size_t)k;
-	}
+	if (t->out.len > 0 && ui_write_n(t->out.s, t->out.len) < 0)
+		ui_t_forget(t);	/* the terminal is gone or stuck: redraw all if it comes back */
 	buf_clear(&t->out);
 }
 
@@ -466,19 +476,6 @@ int ui_check(char **cause)
 	return 0;
 }
 
-static void ui_write(const char *s)
-{
-	size_t n = strlen(s);
-	while (n > 0) {
-		ssize_t k = write(STDOUT_FILENO, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return;
-		s += k;
-		n -= (size_t)k;
-	}
-}
 
 static void ui_modes(struct ui *u, int on)
 {
