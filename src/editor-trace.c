@@ -126,9 +126,9 @@ void editor_trace_end(struct editor_trace *t)
 	long long now = editor_trace_now();
 	double ms = (double)(now - t->t0_ns) / 1e6;
 	if (ms > t->min_ms) {
-		fprintf(t->f, "%.3f %.2f ms:", (double)(t->t0_ns - t->start_ns) / 1e6, ms);
+		fprintf(t->f, "%.3f %.4f ms:", (double)(t->t0_ns - t->start_ns) / 1e6, ms);
 		for (int i = 0; i < t->n; i++)
-			fprintf(t->f, "%s %s %.2f", i > 0 ? "," : "", t->what[i], (double)t->ns[i] / 1e6);
+			fprintf(t->f, "%s %s %.4f", i > 0 ? "," : "", t->what[i], (double)t->ns[i] / 1e6);
 		if (t->note[0] != '\0')
 			fprintf(t->f, " [%s]", t->note);
 		fputc('\n', t->f);

@@ -5,9 +5,9 @@
  * one paragraph (bidi), turns each grapheme into one cell of display text
  * (symbols for controls and invalid bytes, mirrored or shaped glyphs),
  * wraps the graphemes into rows at line-break opportunities, and reorders
- * each row on its own.  Everything per code point lives in one scratch
- * block freed before returning; the result is one block (struct layout
- * and its arrays) plus the display text.
+ * each row on its own.  Everything per code point lives in a scratch kept
+ * from call to call (struct layout_scratch); the result is one block:
+ * struct layout, its arrays and its display text.
  *
  * Cells and graphemes are one to one: a row's visual order of graphemes is
  * the order in which fribidi's visual map shows their first code points,
@@ -25,6 +25,7 @@
 #include "mahdar/ustr.h"
 #include "mahdar/util.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -462,16 +463,65 @@ static size_t layout_rows_at(size_t ng)
 	return (at + _Alignof(struct layout_row) - 1) / _Alignof(struct layout_row) * _Alignof(struct layout_row);
 }
 
-/* Carve the result block: struct layout, cells, goff, gcell, glevel, and
- * last the rows, as many as a line can have (one per grapheme, and one),
- * cut to those it has by layout_trim(). */
-static struct layout *layout_alloc(size_t ng)
+/* Scratch kept from one layout_line() to the next: the per code point
+ * work, the result before it is cut to size, and the display text.
+ * Typing lays the same line out again on every key, and warm memory
+ * reused costs less than fresh heap each time (a fresh page is a page
+ * fault, and a cold cache line a miss).  One caller at a time takes it
+ * (another thread allocates its own); past LAYOUT_KEEP bytes it is given
+ * back, so that one long line does not hold memory for good. */
+struct layout_scratch {
+	char *work, *res;
+	size_t work_cap, res_cap;
+	struct buf text;
+};
+#define LAYOUT_KEEP (256 * 1024)
+static struct layout_scratch layout_kept;
+static atomic_flag layout_kept_busy = ATOMIC_FLAG_INIT;
+
+static struct layout_scratch *layout_scratch_take(struct layout_scratch *own)
+{
+	if (atomic_flag_test_and_set_explicit(&layout_kept_busy, memory_order_acquire)) {
+		*own = (struct layout_scratch){.text = BUF_INIT};
+		return own;
+	}
+	return &layout_kept;
+}
+
+static void layout_scratch_give(struct layout_scratch *sc)
+{
+	int kept = sc == &layout_kept;
+	if (!kept || sc->work_cap + sc->res_cap + sc->text.cap > LAYOUT_KEEP) {
+		free(sc->work);
+		free(sc->res);
+		buf_free(&sc->text);
+		*sc = (struct layout_scratch){.text = BUF_INIT};
+	}
+	if (kept)
+		atomic_flag_clear_explicit(&layout_kept_busy, memory_order_release);
+}
+
+/* A scratch block of at least size bytes in *p (contents not kept). */
+static char *layout_scratch_block(char **p, size_t *cap, size_t size)
+{
+	if (size > *cap) {
+		free(*p);
+		*p = xmalloc(size);
+		*cap = size;
+	}
+	return *p;
+}
+
+/* Carve the result block in the scratch: struct layout, cells, goff,
+ * gcell, glevel, and last the rows, as many as a line can have (one per
+ * grapheme, and one); layout_trim() copies out what the line has. */
+static struct layout *layout_alloc(struct layout_scratch *sc, size_t ng)
 {
 	size_t nr = ng + 1;
 	size_t size = layout_rows_at(ng) + nr * sizeof(struct layout_row);
 	/* Not zeroed: every part is written before it is read (the rows past
 	 * nrows never are). */
-	struct layout *lay = xmalloc(size);
+	struct layout *lay = (struct layout *)layout_scratch_block(&sc->res, &sc->res_cap, size);
 	memset(lay, 0, sizeof *lay);
 	char *p = (char *)(lay + 1);
 	lay->rows = (struct layout_row *)((char *)lay + layout_rows_at(ng));
@@ -486,36 +536,37 @@ static struct layout *layout_alloc(size_t ng)
 	return lay;
 }
 
-/* Give back the rows past nrows, and the text's slack: a cached layout
- * keeps only what it shows (a line of 100 graphemes in one row takes 2 KB,
- * not 5). */
-static struct layout *layout_trim(struct layout *lay)
+/* The result, in one block of its size: the scratch's struct layout and
+ * arrays, its nrows rows, then the display text (a line of 100 graphemes
+ * in one row takes 2 KB, not 5). */
+static struct layout *layout_trim(const struct layout *from, const struct buf *text)
 {
-	size_t ng = lay->ngraph;
-	size_t at = layout_rows_at(ng), cells = sizeof *lay, goff = cells + ng * sizeof(struct layout_cell);
+	size_t ng = from->ngraph;
+	size_t at = layout_rows_at(ng), cells = sizeof *from, goff = cells + ng * sizeof(struct layout_cell);
 	size_t gcell = goff + (ng + 1) * sizeof(uint32_t), glevel = gcell + ng * sizeof(uint32_t);
-	char *text = xmalloc(lay->text_len + 1);
-	memcpy(text, lay->text, lay->text_len + 1);
-	free(lay->text);
-	lay->text = text;
-	size_t size = at + lay->nrows * sizeof *lay->rows;
-	char *p = xmalloc(size);
-	memcpy(p, lay, size);
-	free(lay);
-	lay = (struct layout *)p;
+	size_t rows = from->nrows * sizeof *from->rows;
+	char *p = xmalloc(at + rows + text->len + 1);
+	memcpy(p, from, at);
+	memcpy(p + at, from->rows, rows);
+	if (text->len > 0)
+		memcpy(p + at + rows, text->s, text->len);
+	p[at + rows + text->len] = '\0';
+	struct layout *lay = (struct layout *)p;
 	lay->rows = (struct layout_row *)(p + at);
 	lay->cells = (struct layout_cell *)(p + cells);
 	lay->goff = (uint32_t *)(p + goff);
 	lay->gcell = (uint32_t *)(p + gcell);
 	lay->glevel = (uint8_t *)(p + glevel);
+	lay->text = p + at + rows;
+	lay->text_len = text->len;
 	return lay;
 }
 
-static void *layout_work_init(struct layout_work *w, size_t len)
+static void layout_work_init(struct layout_work *w, struct layout_scratch *sc, size_t len)
 {
 	size_t n = len + 1;
 	size_t size = n * (7 * sizeof(uint32_t) + sizeof(int) + sizeof(struct layout_cell) + 6);
-	char *block = xmalloc(size), *p = block;
+	char *p = layout_scratch_block(&sc->work, &sc->work_cap, size);
 	w->gtmp = (struct layout_cell *)p, p += n * sizeof(struct layout_cell);
 	w->cp = (uint32_t *)p, p += n * sizeof(uint32_t);
 	w->coff = (uint32_t *)p, p += n * sizeof(uint32_t);
@@ -531,13 +582,13 @@ static void *layout_work_init(struct layout_work *w, size_t len)
 	w->lbrk = p, p += n;
 	w->sym = p, p += n;
 	w->shape = (uint8_t *)p;
-	return block;
 }
 
 struct layout *layout_line(const char *s, size_t len, const struct layout_opts *o)
 {
 	struct layout_work w;
-	void *block = layout_work_init(&w, len);
+	struct layout_scratch own, *sc = layout_scratch_take(&own);
+	layout_work_init(&w, sc, len);
 
 	/* Code points and graphemes. */
 	size_t n = ustr_decode_all(s, len, w.cp, w.coff);
@@ -551,7 +602,7 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	}
 	w.gcp[ng] = (uint32_t)n;
 
-	struct layout *lay = layout_alloc(ng);
+	struct layout *lay = layout_alloc(sc, ng);
 	lay->width = o->width < 1 ? 1 : o->width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : o->width;
 	for (size_t g = 0; g <= ng; g++)
 		lay->goff[g] = w.coff[w.gcp[g]];
@@ -573,17 +624,19 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 		bidi_shape(w.types, w.levels, n, w.shape, w.dcp);
 
 	/* One cell per grapheme, in logical order for now. */
-	struct buf text = BUF_INIT;
-	buf_reserve(&text, 2 * len + 16);
+	struct buf *text = &sc->text;
+	buf_clear(text);
+	buf_reserve(text, 2 * len + 16);
 	char *show_pdf = w.lbrk;	/* borrowed: lbrk is filled after this */
 	memset(show_pdf, 0, ng);
 	if (dir < 0)	/* a simple paragraph has no explicit formatting */
 		layout_pdf_of_override(&w, ng, show_pdf);
 	int full = (o->flags & LAYOUT_FULL) != 0;
 	for (size_t g = 0; g < ng; g++)
-		if (full || !layout_cell_plain(&w, s, g, o, &text))
-			layout_cell_make(&w, s, g, o, show_pdf[g], &text);
-	lay->text = buf_steal(&text, &lay->text_len);
+		if (full || !layout_cell_plain(&w, s, g, o, text))
+			layout_cell_make(&w, s, g, o, show_pdf[g], text);
+	lay->text = text->s;	/* until layout_trim() */
+	lay->text_len = text->len;
 
 	/* Rows, each reordered on its own.  Where to break is asked only of
 	 * a line wider than the screen. */
@@ -604,16 +657,14 @@ struct layout *layout_line(const char *s, size_t len, const struct layout_opts *
 	for (size_t r = 0; r < lay->nrows; r++)
 		next = layout_row_fill(lay, &w, r, next);
 	lay->ncells = next;
-	free(block);
-	return layout_trim(lay);
+	struct layout *out = layout_trim(lay, text);
+	layout_scratch_give(sc);
+	return out;
 }
 
 void layout_free(struct layout *lay)
 {
-	if (lay == NULL)
-		return;
-	free(lay->text);
-	free(lay);
+	free(lay);	/* one block, its text included */
 }
 
 size_t layout_row_of(const struct layout *lay, size_t g)

@@ -61,6 +61,10 @@
  * typist paused): never between two keys of a burst. */
 #define UI_IDLE_MS 50
 
+/* Input that comes this soon after a read is taken after the frame, as
+ * the next turn: the drain before a frame does not ask the terminal. */
+#define UI_DRAIN_NS 300000LL
+
 /* How long to wait for the rest of an escape sequence, and of a paste. */
 #define UI_ESC_WAIT_MS 30
 #define UI_PASTE_WAIT_MS 2000
@@ -83,12 +87,14 @@ enum { UI_T_REV = 1, UI_T_UL = 2, UI_T_BOLD = 4, UI_T_DIM = 8, UI_T_ATTRS = 16 }
 
 struct ui_term {
 	const char *cup, *sgr, *sgr0, *rev, *smul, *bold, *dim, *civis, *cnorm, *clear, *el, *cub1;
+	const char *unhide;	/* what undoes civis alone (the end of cnorm), or NULL */
 	int ansi_cup;		/* cup is ECMA-48's CSI row;col H: formatted here */
 	int no_last_cell;	/* auto margins without xenl: the bottom-right cell scrolls */
 	char *sgr_of[UI_T_ATTRS];	/* the sequence that sets exactly these UI_T_*, made once */
 	int row, col;		/* the terminal's cursor, -1 when not known */
 	int attr;		/* the UI_T_* set, -1 when not known */
 	int shown;		/* the cursor is shown (1), hidden (0), not known (-1) */
+	int hid_early;		/* hidden when input came, before its frame (ui_t_hide_early) */
 	struct buf out;		/* this frame's bytes */
 };
 
@@ -102,6 +108,7 @@ struct ui {
 	int owed_c0, owed_c1;		/* its cells that changed since it was sent */
 	long long status_ms;		/* when the status row was last sent */
 	long long input_ms;		/* when input last came */
+	long long input_ns;		/* the same, finer: ui_next's drain */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -237,6 +244,23 @@ static void ui_t_append_cap(struct buf *b, const char *s)
 }
 
 /* Read the terminal's sequences (after newterm). */
+/* When civis is a DEC private mode reset (CSI ? n l) and cnorm ends with
+ * its set (CSI ? n h), that end alone shows the cursor again after civis:
+ * the rest of cnorm (xterm's "stop blinking") needs sending only once. */
+static const char *ui_t_unhide(const char *civis, const char *cnorm)
+{
+	if (civis == NULL || cnorm == NULL)
+		return NULL;
+	size_t n = strlen(civis), m = strlen(cnorm);
+	if (n < 5 || strncmp(civis, "\033[?", 3) != 0 || civis[n - 1] != 'l' || m < n ||
+	    strncmp(cnorm + m - n, civis, n - 1) != 0 || cnorm[m - 1] != 'h')
+		return NULL;
+	for (size_t i = 3; i + 1 < n; i++)
+		if (!(civis[i] >= '0' && civis[i] <= '9') && civis[i] != ';')
+			return NULL;
+	return cnorm + m - n;
+}
+
 static void ui_t_init(struct ui_term *t)
 {
 	t->cup = ui_cap("cup");
@@ -255,6 +279,7 @@ static void ui_t_init(struct ui_term *t)
 		t->cub1 = NULL;	/* only a one-byte step is worth repeating */
 	t->ansi_cup = t->cup != NULL && strcmp(t->cup, "\033[%i%p1%d;%p2%dH") == 0;
 	t->no_last_cell = tigetflag("am") > 0 && tigetflag("xenl") <= 0;
+	t->unhide = ui_t_unhide(t->civis, t->cnorm);
 	for (int a = 0; a < UI_T_ATTRS; a++) {
 		struct buf b = BUF_INIT;
 		if (t->sgr != NULL) {
@@ -287,6 +312,7 @@ static void ui_t_free(struct ui_term *t)
 static void ui_t_forget(struct ui_term *t)
 {
 	t->row = t->col = t->attr = t->shown = -1;
+	t->hid_early = 0;
 }
 
 static void ui_t_puts(struct ui_term *t, const char *s)
@@ -419,7 +445,7 @@ static void ui_t_flush(struct ui *u, int row, int col)
 	if (row >= 0) {
 		ui_t_move(t, row, col);
 		if (t->shown != 1)
-			ui_t_puts(t, t->cnorm);
+			ui_t_puts(t, t->shown == 0 && t->unhide != NULL ? t->unhide : t->cnorm);
 		t->shown = 1;
 	} else if (row == -1) {
 		if (t->shown != 0)
@@ -428,9 +454,37 @@ static void ui_t_flush(struct ui *u, int row, int col)
 	}
 	if (t->attr != 0)
 		ui_t_attr(t, 0);
+	t->hid_early = 0;
 	if (t->out.len > 0 && ui_write_n(t->out.s, t->out.len) < 0)
 		ui_t_forget(t);	/* the terminal is gone or stuck: redraw all if it comes back */
 	buf_clear(&t->out);
+}
+
+/* Input came: hide the cursor now, in a write of its own, before the
+ * frame that answers it is made (that frame shows the cursor again, where
+ * it belongs).  The cursor does not wander while rows are rewritten, and
+ * the terminal wakes while the frame is made rather than after it: waking
+ * a sleeping reader is most of what a write to a pty costs, so the
+ * frame's own bytes reach it sooner (README, "Drawing a key"). */
+static void ui_t_hide_early(struct ui *u)
+{
+	struct ui_term *t = &u->t;
+	if (t->shown != 1 || t->civis == NULL)
+		return;
+	ui_t_puts(t, t->civis);
+	t->shown = 0;
+	ui_t_flush(u, -2, 0);
+	t->hid_early = 1;
+}
+
+/* Input that brought no frame (an unknown sequence): the cursor back
+ * before waiting. */
+static void ui_t_unhide_late(struct ui *u)
+{
+	struct ui_term *t = &u->t;
+	if (t->hid_early && t->row >= 0)
+		ui_t_flush(u, t->row, t->col);
+	t->hid_early = 0;
 }
 
 /* Clear the screen for a whole repaint. */
@@ -630,11 +684,16 @@ void ui_suspend(struct ui *u)
 	ui_redraw(u);
 }
 
-static long long ui_now_ms(void)
+static long long ui_now_ns(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static long long ui_now_ms(void)
+{
+	return ui_now_ns() / 1000000;
 }
 
 /* Read what input is there (after waiting up to wait_ms for it).  Returns
@@ -667,7 +726,9 @@ static int ui_fill(struct ui *u, int wait_ms, int *sig)
 		}
 		if (k > 0) {
 			u->in_len += (size_t)k;
-			u->input_ms = ui_now_ms();
+			u->input_ns = ui_now_ns();
+			u->input_ms = u->input_ns / 1000000;
+			ui_t_hide_early(u);
 		}
 		return k > 0;
 	}
@@ -740,6 +801,13 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 				return 1;
 			continue;
 		}
+		/* Asked only for what is already waiting (the editor's drain
+		 * before a frame), just after a read: what comes so soon is
+		 * taken after the frame, without a system call now. */
+		if (wait_ms == 0 && ui_now_ns() - u->input_ns < UI_DRAIN_NS)
+			return 0;
+		if (wait_ms != 0)
+			ui_t_unhide_late(u);
 		/* A held-back status row is sent when due, while waiting. */
 		int wait = wait_ms;
 		long long due = -1, t0 = 0;
