@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define VIEW_MISSES 16
+
 struct view_lru_entry {
 	uint32_t stamp;		/* the line's stamp (unique per version of its bytes) */
 	unsigned long gen;	/* view generation when laid out */
@@ -41,6 +43,13 @@ struct view_lru {
 	unsigned long tick;
 	uint32_t *index;
 	size_t index_size;	/* a power of two, at least twice n */
+	/* The last misses, by line index modulo VIEW_MISSES: the line
+	 * (index and version) laid out, and how many lines the document had
+	 * then. */
+	struct view_miss {
+		size_t line, nlines;
+		uint32_t stamp;
+	} miss[VIEW_MISSES];
 };
 
 static size_t view_lru_slot(const struct view_lru *c, uint32_t stamp)
@@ -56,6 +65,48 @@ static void view_lru_index_put(struct view_lru *c, size_t i)
 	while (c->index[k] != 0)
 		k = (k + 1) & (c->index_size - 1);
 	c->index[k] = (uint32_t)(i + 1);
+}
+
+/* The index slot of stamp's entry, or index_size when it has none. */
+static size_t view_lru_find(const struct view_lru *c, uint32_t stamp)
+{
+	if (c->index_size == 0)
+		return 0;
+	for (size_t k = view_lru_slot(c, stamp); c->index[k] != 0; k = (k + 1) & (c->index_size - 1))
+		if (c->v[c->index[k] - 1].stamp == stamp)
+			return k;
+	return c->index_size;
+}
+
+/* Empty slot k, moving back the entries after it that probed past it
+ * (linear probing's deletion, without tombstones). */
+static void view_lru_index_del(struct view_lru *c, size_t k)
+{
+	size_t mask = c->index_size - 1, j = k;
+	c->index[k] = 0;
+	for (;;) {
+		j = (j + 1) & mask;
+		if (c->index[j] == 0)
+			return;
+		size_t h = view_lru_slot(c, c->v[c->index[j] - 1].stamp);
+		/* Stays unless its home slot h lies outside (k, j], cyclically. */
+		if (k <= j ? (h > k && h <= j) : (h > k || h <= j))
+			continue;
+		c->index[k] = c->index[j];
+		c->index[j] = 0;
+		k = j;
+	}
+}
+
+/* Entry i now holds stamp (its old one out of the index), laid out anew. */
+static void view_lru_take(struct view_lru *c, size_t i, size_t slot, uint32_t stamp)
+{
+	if (slot < c->index_size)
+		view_lru_index_del(c, slot);
+	layout_free(c->v[i].lay);
+	memset(&c->v[i], 0, sizeof c->v[i]);
+	c->v[i].stamp = stamp;
+	view_lru_index_put(c, i);
 }
 
 /* Index the entries again, in a table for at least want of them. */
@@ -94,16 +145,37 @@ size_t view_cache_count(const struct view *v)
 	return v->cache->n;
 }
 
-/* The entry for the line version of this stamp: its own, a fresh one, or
- * the least recently used one given over to it. */
-static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp)
+/* Is stamp, laid out at the last miss, a version of line that an edit
+ * replaced?  Typing makes a new version of the line at every key, and the
+ * old one will not be asked for again.  (When lines moved meanwhile, the
+ * answer can be wrong: then a layout is merely made again.) */
+static int view_lru_replaced(const struct view *v, size_t line, uint32_t stamp, const struct view_miss *m)
+{
+	const struct doc *d = v->doc;
+	if (v->cache->n == 0 || m->line != line || m->nlines != d->nlines || m->stamp == stamp)
+		return 0;
+	return (line == 0 || d->lines[line - 1].stamp != m->stamp) &&
+	       (line + 1 >= d->nlines || d->lines[line + 1].stamp != m->stamp);
+}
+
+/* The entry for version stamp of line: its own; else the entry of the
+ * version it replaced (a key typed), a fresh one, or the least recently
+ * used one, given over to it. */
+static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp, size_t line)
 {
 	struct view_lru *c = v->cache;
 	c->tick++;
-	if (c->index_size > 0) {
-		for (size_t k = view_lru_slot(c, stamp); c->index[k] != 0; k = (k + 1) & (c->index_size - 1))
-			if (c->v[c->index[k] - 1].stamp == stamp)
-				return &c->v[c->index[k] - 1];
+	size_t k = view_lru_find(c, stamp);
+	if (k < c->index_size)
+		return &c->v[c->index[k] - 1];
+	struct view_miss *m = &c->miss[line % VIEW_MISSES];
+	int replaced = view_lru_replaced(v, line, stamp, m);
+	uint32_t old = m->stamp;
+	*m = (struct view_miss){.line = line, .nlines = v->doc->nlines, .stamp = stamp};
+	if (replaced && (k = view_lru_find(c, old)) < c->index_size) {
+		size_t at = c->index[k] - 1;
+		view_lru_take(c, at, k, stamp);
+		return &c->v[at];
 	}
 	size_t at = c->n;
 	if (c->n < view_cache_limit(v)) {
@@ -120,10 +192,7 @@ static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp)
 		for (size_t i = 1; i < c->n; i++)
 			if (c->v[i].used < c->v[at].used)
 				at = i;
-		layout_free(c->v[at].lay);
-		memset(&c->v[at], 0, sizeof c->v[at]);
-		c->v[at].stamp = stamp;
-		view_lru_reindex(c, c->n);
+		view_lru_take(c, at, view_lru_find(c, c->v[at].stamp), stamp);
 	}
 	return &c->v[at];
 }
@@ -371,7 +440,7 @@ const struct layout *view_layout(struct view *v, size_t line)
 		v->lo.fallback = fb;
 		v->gen++;
 	}
-	struct view_lru_entry *c = view_lru_get(v, l->stamp);
+	struct view_lru_entry *c = view_lru_get(v, l->stamp, line);
 	c->used = v->cache->tick;
 	if (c->lay != NULL && c->gen == v->gen)
 		return c->lay;

@@ -415,6 +415,74 @@ static void test_cache_after_lines_move(void **state)
 	vf_free(&f);
 }
 
+/* A key typed makes a new version of its line: the layout of the version
+ * it replaced is given over to it, so that typing does not fill the
+ * cache with dead versions; lines moving meanwhile change nothing seen. */
+static void test_typing_replaces_its_layout(void **state)
+{
+	(void)state;
+	const char *lines[] = {"one", "two", "three", "four", "five"};
+	struct vf f = vf_new(6, 20, lines, 5);
+	edit_set_cursor(f.e, (struct edit_pos){2, 5}, 0);
+	render(&f, NULL);
+	size_t n0 = view_cache_count(f.v);
+	for (int k = 0; k < 60; k++) {
+		edit_type(f.e, "x", 1);
+		const struct view_grid *g = render(&f, NULL);
+		assert_int_equal(view_layout(f.v, f.e->cur.line)->ngraph, 6 + k);
+		assert_int_equal(view_cache_count(f.v), n0);
+		if (k == 30) {	/* a line inserted above: the typed line moves */
+			doc_line_insert(f.d, 0, "zero", 4, DOC_EOL_LF);
+			edit_set_cursor(f.e, (struct edit_pos){3, f.d->lines[3].len}, 0);
+			g = render(&f, NULL);
+			assert_same_as_fresh(&f, g);
+			n0 = view_cache_count(f.v) + 1;	/* the line's first version at its new place */
+		}
+		if (k % 10 == 0)
+			assert_same_as_fresh(&f, g);
+	}
+	vf_free(&f);
+}
+
+/* Lines asked for at random while others are edited, in a cache far
+ * smaller than the document: every answer is the line's own layout. */
+static void test_cache_random_walk(void **state)
+{
+	(void)state;
+	struct vf f = vf_new(4, 30, NULL, 0);	/* a cache of 2 x 4 + 16 */
+	char text[64];
+	for (size_t i = 0; i < 400; i++) {
+		int n = snprintf(text, sizeof text, "line %zu", i);
+		doc_line_insert(f.d, i, text, (size_t)n, DOC_EOL_LF);
+	}
+	unsigned x = 12345;
+	struct {
+		size_t line;
+		uint32_t stamp;
+		const struct layout *lay;
+	} recent[5] = {{0}};
+	for (int k = 0; k < 20000; k++) {
+		x = x * 1103515245u + 12345u;
+		size_t l = (x >> 8) % (k % 3 == 0 ? 40 : f.d->nlines);
+		if ((x >> 4) % 5 == 0)
+			doc_line_splice(f.d, l, 0, 0, "y", 1);
+		const struct layout *a = view_layout(f.v, l);
+		assert_int_equal(a->ngraph, f.d->lines[l].len);
+		assert_memory_equal(a->text, doc_line_text(f.d, l), f.d->lines[l].len);
+		assert_ptr_equal(view_layout(f.v, l), a);
+		assert_true(view_cache_count(f.v) <= view_cache_limit(f.v));
+		/* The last few asked for are still held (found, not made again). */
+		for (int i = 0; i < 5; i++)
+			if (recent[i].lay != NULL && f.d->lines[recent[i].line].stamp == recent[i].stamp)
+				assert_ptr_equal(view_layout(f.v, recent[i].line), recent[i].lay);
+		memmove(&recent[1], &recent[0], 4 * sizeof recent[0]);
+		recent[0].line = l;
+		recent[0].stamp = f.d->lines[l].stamp;
+		recent[0].lay = a;
+	}
+	vf_free(&f);
+}
+
 /* The status line's column, read from the line's layout, is the column
  * edit_column() counts, at every byte of the corpus' lines and of lines
  * with marks, joiners, controls and invalid bytes. */
@@ -470,6 +538,8 @@ int main(void)
 		cmocka_unit_test(test_bold_without_analysis),
 		cmocka_unit_test(test_rows_rewritten_when_changed),
 		cmocka_unit_test(test_cache_after_lines_move),
+		cmocka_unit_test(test_typing_replaces_its_layout),
+		cmocka_unit_test(test_cache_random_walk),
 		cmocka_unit_test(test_column_from_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
