@@ -251,6 +251,17 @@ struct view_memo {
 	uint32_t f_dgen;
 	uint64_t f_sig;
 	const struct doc *f_doc;
+	/* The last frame of text, when its rows were all made (r_ok): what
+	 * they showed depends on these, so that the next frame, when only a
+	 * new version of the cursor's line came (a key typed) or nothing
+	 * changed, makes that line's rows alone. */
+	int r_ok, r_h;
+	const struct doc *r_doc;
+	uint32_t r_dgen;
+	unsigned long r_gen;
+	size_t r_nlines, r_top_line, r_top_row, r_cur_line, r_cur_nrows;
+	long r_cur_sr;		/* the screen row of the cursor line's first row (< 0: above) */
+	uint64_t r_spans;	/* view_frame_hash() of its spans */
 };
 
 /* Numbers frames across all views, so that a row's frame number never
@@ -260,6 +271,7 @@ static unsigned long view_frames;
 static void view_memo_forget(struct view *v)
 {
 	v->memo->f_ok = 0;
+	v->memo->r_ok = 0;
 	for (int r = 0; r < v->grid.rows; r++)
 		v->memo->row[r].kind = VIEW_ROW_NONE;
 }
@@ -922,6 +934,7 @@ static void view_draw_message(struct view *v, int sr, const char *msg, unsigned 
 static int view_frame(struct view *v)
 {
 	v->grid.frame = ++view_frames;
+	v->memo->r_ok = 0;	/* until a frame of text makes every row */
 	if (view_too_small(v)) {
 		view_render_small(v);
 		return -1;
@@ -1020,11 +1033,54 @@ static void view_text_row(struct view *v, int sr, size_t l, size_t r, const stru
 
 static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f);
 
+/* A fingerprint of a frame's spans (FNV-1a over their fields). */
+static uint64_t view_frame_hash(const struct view_frame *f)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (size_t i = 0; i < f->nspans; i++) {
+		const struct view_span *sp = &f->spans[i];
+		uint64_t x[5] = {sp->line0, sp->off0, sp->line1, sp->off1, sp->attr};
+		for (int k = 0; k < 5; k++) {
+			h ^= x[k];
+			h *= UINT64_C(1099511628211);
+		}
+	}
+	return h;
+}
+
+/* Can this frame's text rows differ from the last one's only on the
+ * cursor line's rows, when the last frame made every row?  Yes when since
+ * then the document changed at most by one new version of the cursor's
+ * line (one change of the document, and that line holds its number: no
+ * line came, went or moved), which still takes as many rows, and the
+ * top, the rows, the layouts' generation and the spans are the same. */
+static int view_one_line(const struct view *v, const struct view_frame *f, int h, uint64_t fh, size_t nrows)
+{
+	const struct view_memo *m = v->memo;
+	const struct doc *d = v->doc;
+	return m->r_doc == d && m->r_h == h && m->r_gen == v->gen && m->r_spans == fh &&
+	       m->r_nlines == d->nlines && m->r_top_line == v->top_line && m->r_top_row == v->top_row &&
+	       m->r_cur_line == f->cur_line && m->r_cur_nrows == nrows &&
+	       (d->gen == m->r_dgen || (d->gen == m->r_dgen + 1 && d->lines[f->cur_line].stamp == d->gen));
+}
+
+/* The status row and the message or input rows under the text. */
+static const struct view_grid *view_render_bottom(struct view *v, const struct view_frame *f, int h)
+{
+	view_draw_status(v, h, &f->st);
+	if (f->input != NULL)
+		view_draw_input(v, h + 1, f->input);
+	else
+		view_draw_message(v, h + 1, f->st.msg, f->st.msg_error ? VIEW_A_ERROR : 0, f->st.msg_cursor);
+	return &v->grid;
+}
+
 const struct view_grid *view_render_frame(struct view *v, const struct view_frame *f)
 {
 	if (f->page != NULL)
 		return view_render_page_frame(v, f);
 	struct view_grid *g = &v->grid;
+	int rows_ok = v->memo->r_ok;	/* view_frame() forgets it */
 	int h = view_frame(v);
 	if (h < 0)
 		return g;
@@ -1036,6 +1092,27 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 	int ccol;
 	layout_pos(lay, layout_g_of_off(lay, f->cur_off), &crow, &ccol);
 	g->cur_row = g->cur_col = -1;
+	struct view_memo *m = v->memo;
+	const struct doc *d = v->doc;
+	uint64_t fh = view_frame_hash(f);
+	if (rows_ok && view_one_line(v, f, h, fh, lay->nrows)) {
+		/* Only the cursor's line can show otherwise, on the same rows. */
+		for (size_t k = 0; k < lay->nrows; k++) {
+			long sr = m->r_cur_sr + (long)k;
+			if (sr >= 0 && sr < h)
+				view_text_row(v, (int)sr, f->cur_line, k, lay, f, &gs, &gcap);
+		}
+		long sr = m->r_cur_sr + (long)crow;
+		if (sr >= 0 && sr < h) {
+			g->cur_row = (int)sr;
+			g->cur_col = ccol < g->cols ? ccol : g->cols - 1;
+		}
+		free(gs);
+		m->r_ok = 1;
+		m->r_dgen = d->gen;
+		return view_render_bottom(v, f, h);
+	}
+	int cur_met = 0;
 	size_t l = v->top_line, r = v->top_row;
 	lay = view_layout(v, l);
 	int more = 1;
@@ -1048,6 +1125,10 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 			continue;
 		}
 		view_text_row(v, sr, l, r, lay, f, &gs, &gcap);
+		if (l == f->cur_line && !cur_met) {
+			cur_met = 1;
+			m->r_cur_sr = sr - (long)r;
+		}
 		if (l == f->cur_line && r == crow) {
 			g->cur_row = sr;
 			g->cur_col = ccol < g->cols ? ccol : g->cols - 1;
@@ -1064,12 +1145,18 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 		}
 	}
 	free(gs);
-	view_draw_status(v, h, &f->st);
-	if (f->input != NULL)
-		view_draw_input(v, h + 1, f->input);
-	else
-		view_draw_message(v, h + 1, f->st.msg, f->st.msg_error ? VIEW_A_ERROR : 0, f->st.msg_cursor);
-	return g;
+	m->r_ok = cur_met;
+	m->r_h = h;
+	m->r_doc = d;
+	m->r_dgen = d->gen;
+	m->r_gen = v->gen;
+	m->r_nlines = d->nlines;
+	m->r_top_line = v->top_line;
+	m->r_top_row = v->top_row;
+	m->r_cur_line = f->cur_line;
+	m->r_cur_nrows = view_layout(v, f->cur_line)->nrows;
+	m->r_spans = fh;
+	return view_render_bottom(v, f, h);
 }
 
 const struct view_grid *view_render(struct view *v, const struct edit *e, const struct view_status *st)

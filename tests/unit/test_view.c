@@ -9,6 +9,7 @@
 #include "mahdar/doc.h"
 #include "mahdar/edit.h"
 #include "mahdar/layout.h"
+#include "mahdar/util.h"
 #include "mahdar/view.h"
 
 static const struct layout *lay_of(void *ctx, size_t line)
@@ -483,6 +484,59 @@ static void test_cache_random_walk(void **state)
 	vf_free(&f);
 }
 
+/* Frames after every kind of change, at random: typing (in Arabic and
+ * Latin, long enough to wrap), moves, selections, lines added, deleted
+ * and changed elsewhere, a change undone, a scroll, a resize.  Each frame
+ * is what a fresh view shows, whether it was made row by row or only on
+ * the typed line's rows. */
+static void test_frames_after_random_changes(void **state)
+{
+	(void)state;
+	const char *lines[] = {"# عنوان", "one", "سطر ثانٍ", "three", "four", "five", "six", "seven",
+			       "## heading", "nine", "ten", "eleven"};
+	struct vf f = vf_new(8, 24, lines, 12);
+	static const char *const words[] = {"x", "ب", " ", "كلمة ", "word ", "1"};
+	unsigned x = 777;
+	const struct view_grid *g = render(&f, NULL);
+	for (int k = 0; k < 4000; k++) {
+		x = x * 1103515245u + 12345u;
+		unsigned op = (x >> 8) % 100;
+		const char *w = words[(x >> 16) % UTIL_ARRAY_LEN(words)];
+		if (op < 60) {
+			edit_type(f.e, w, strlen(w));
+		} else if (op < 70) {
+			static const int motions[] = {EDIT_LEFT, EDIT_RIGHT, EDIT_UP, EDIT_DOWN, EDIT_HOME, EDIT_END};
+			edit_move(f.e, motions[(x >> 12) % 6], (x >> 20) % 4 == 0);
+		} else if (op < 74) {
+			edit_select_none(f.e);
+		} else if (op < 78) {
+			edit_backspace(f.e);
+		} else if (op < 81) {
+			size_t at = (x >> 12) % (f.d->nlines + 1);
+			doc_line_insert(f.d, at, w, strlen(w), DOC_EOL_LF);
+			edit_set_cursor(f.e, (struct edit_pos){at < f.d->nlines ? at : 0, 0}, 0);
+		} else if (op < 84 && f.d->nlines > 3) {
+			size_t at = (x >> 12) % f.d->nlines;
+			doc_line_delete(f.d, at);
+			edit_set_cursor(f.e, (struct edit_pos){0, 0}, 0);
+		} else if (op < 88) {
+			size_t at = (x >> 12) % f.d->nlines;	/* another line than the cursor's, maybe */
+			doc_line_splice(f.d, at, 0, 0, w, strlen(w));
+		} else if (op < 91) {
+			edit_newline(f.e);
+		} else if (op < 94) {
+			view_scroll(f.v, (x >> 12) % 2 ? 1 : -1);
+		} else if (op < 96) {
+			view_resize(f.v, 8, (x >> 12) % 2 ? 24 : 17);
+		} else {
+			edit_set_cursor(f.e, (struct edit_pos){(x >> 12) % f.d->nlines, 0}, 0);
+		}
+		g = render(&f, NULL);
+		assert_same_as_fresh(&f, g);
+	}
+	vf_free(&f);
+}
+
 /* The status line's column, read from the line's layout, is the column
  * edit_column() counts, at every byte of the corpus' lines and of lines
  * with marks, joiners, controls and invalid bytes. */
@@ -540,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_cache_after_lines_move),
 		cmocka_unit_test(test_typing_replaces_its_layout),
 		cmocka_unit_test(test_cache_random_walk),
+		cmocka_unit_test(test_frames_after_random_changes),
 		cmocka_unit_test(test_column_from_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
