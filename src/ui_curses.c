@@ -243,7 +243,6 @@ static void ui_t_append_cap(struct buf *b, const char *s)
 	}
 }
 
-/* Read the terminal's sequences (after newterm). */
 /* When civis is a DEC private mode reset (CSI ? n l) and cnorm ends with
  * its set (CSI ? n h), that end alone shows the cursor again after civis:
  * the rest of cnorm (xterm's "stop blinking") needs sending only once. */
@@ -261,6 +260,7 @@ static const char *ui_t_unhide(const char *civis, const char *cnorm)
 	return cnorm + m - n;
 }
 
+/* Read the terminal's sequences (after newterm). */
 static void ui_t_init(struct ui_term *t)
 {
 	t->cup = ui_cap("cup");
