@@ -401,7 +401,9 @@ void doc_line_splice(struct doc *d, size_t i, size_t off, size_t del, const char
 	l->scanned = 0;
 	doc_touch(d);
 	doc_mark(d, i, 0);
+	d->replaced_stamp = l->stamp;
 	l->stamp = d->gen;
+	d->replacing_stamp = l->stamp;
 }
 
 void doc_line_set(struct doc *d, size_t i, const char *s, size_t len)

@@ -25,8 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VIEW_MISSES 16
-
 struct view_lru_entry {
 	uint32_t stamp;		/* the line's stamp (unique per version of its bytes) */
 	unsigned long gen;	/* view generation when laid out */
@@ -43,13 +41,6 @@ struct view_lru {
 	unsigned long tick;
 	uint32_t *index;
 	size_t index_size;	/* a power of two, at least twice n */
-	/* The last misses, by line index modulo VIEW_MISSES: the line
-	 * (index and version) laid out, and how many lines the document had
-	 * then. */
-	struct view_miss {
-		size_t line, nlines;
-		uint32_t stamp;
-	} miss[VIEW_MISSES];
 };
 
 static size_t view_lru_slot(const struct view_lru *c, uint32_t stamp)
@@ -145,34 +136,17 @@ size_t view_cache_count(const struct view *v)
 	return v->cache->n;
 }
 
-/* Is stamp, laid out at the last miss, a version of line that an edit
- * replaced?  Typing makes a new version of the line at every key, and the
- * old one will not be asked for again.  (When lines moved meanwhile, the
- * answer can be wrong: then a layout is merely made again.) */
-static int view_lru_replaced(const struct view *v, size_t line, uint32_t stamp, const struct view_miss *m)
-{
-	const struct doc *d = v->doc;
-	if (v->cache->n == 0 || m->line != line || m->nlines != d->nlines || m->stamp == stamp)
-		return 0;
-	return (line == 0 || d->lines[line - 1].stamp != m->stamp) &&
-	       (line + 1 >= d->nlines || d->lines[line + 1].stamp != m->stamp);
-}
-
-/* The entry for version stamp of line: its own; else the entry of the
- * version it replaced (a key typed), a fresh one, or the least recently
- * used one, given over to it. */
-static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp, size_t line)
+/* The entry for a line version's stamp: its own; else the entry of the
+ * version it replaced (a key typed: doc.replaced_stamp), a fresh one, or
+ * the least recently used one, given over to it. */
+static struct view_lru_entry *view_lru_get(struct view *v, uint32_t stamp)
 {
 	struct view_lru *c = v->cache;
 	c->tick++;
 	size_t k = view_lru_find(c, stamp);
 	if (k < c->index_size)
 		return &c->v[c->index[k] - 1];
-	struct view_miss *m = &c->miss[line % VIEW_MISSES];
-	int replaced = view_lru_replaced(v, line, stamp, m);
-	uint32_t old = m->stamp;
-	*m = (struct view_miss){.line = line, .nlines = v->doc->nlines, .stamp = stamp};
-	if (replaced && (k = view_lru_find(c, old)) < c->index_size) {
+	if (stamp == v->doc->replacing_stamp && (k = view_lru_find(c, v->doc->replaced_stamp)) < c->index_size) {
 		size_t at = c->index[k] - 1;
 		view_lru_take(c, at, k, stamp);
 		return &c->v[at];
@@ -452,7 +426,7 @@ const struct layout *view_layout(struct view *v, size_t line)
 		v->lo.fallback = fb;
 		v->gen++;
 	}
-	struct view_lru_entry *c = view_lru_get(v, l->stamp, line);
+	struct view_lru_entry *c = view_lru_get(v, l->stamp);
 	c->used = v->cache->tick;
 	if (c->lay != NULL && c->gen == v->gen)
 		return c->lay;

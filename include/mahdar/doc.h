@@ -169,6 +169,11 @@ struct doc {
 	size_t nlines, cap;
 	uint32_t gen;		/* bumped by every change of the lines (a cache
 				 * key; wraps after 4 billion changes) */
+	/* The last change of a line's bytes (doc_line_splice): the version
+	 * it replaced, which no line holds any more, and the new one; so
+	 * that a cache keyed by stamps gives the old one's place to the new
+	 * (a key typed). */
+	uint32_t replaced_stamp, replacing_stamp;
 	/* The lines changed, inserted or deleted since doc_mark_clear(): every
 	 * line outside [mark_lo, mark_hi) (today's indices) is as it was, in
 	 * the same order, before and after the range (for the recovery
