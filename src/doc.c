@@ -116,6 +116,13 @@ struct doc_attr *doc_attr_of(const struct doc *d, size_t i)
 	return k < d->nattrs && d->attrs[k].line == i ? d->attrs[k].a : NULL;
 }
 
+/* Take entry k out of d->attrs (its data stays the caller's). */
+static void doc_attr_drop(struct doc *d, size_t k)
+{
+	memmove(d->attrs + k, d->attrs + k + 1, (d->nattrs - k - 1) * sizeof *d->attrs);
+	d->nattrs--;
+}
+
 /* Move the entries of lines at and after at by shift (a line inserted: +1;
  * deleted: -1, its own entry freed). */
 static void doc_attr_shift(struct doc *d, size_t at, int shift)
@@ -123,8 +130,7 @@ static void doc_attr_shift(struct doc *d, size_t at, int shift)
 	size_t k = doc_attr_find(d, at);
 	if (shift < 0 && k < d->nattrs && d->attrs[k].line == at) {
 		doc_attr_free(d->attrs[k].a);
-		memmove(d->attrs + k, d->attrs + k + 1, (d->nattrs - k - 1) * sizeof *d->attrs);
-		d->nattrs--;
+		doc_attr_drop(d, k);
 	}
 	for (; k < d->nattrs; k++)
 		d->attrs[k].line += (size_t)(ptrdiff_t)shift;
@@ -427,12 +433,10 @@ struct doc_attr *doc_attr_set(struct doc *d, size_t i, struct doc_attr *a)
 	struct doc_attr *old = NULL;
 	if (k < d->nattrs && d->attrs[k].line == i) {
 		old = d->attrs[k].a;
-		if (a != NULL) {
+		if (a != NULL)
 			d->attrs[k].a = a;
-		} else {
-			memmove(d->attrs + k, d->attrs + k + 1, (d->nattrs - k - 1) * sizeof *d->attrs);
-			d->nattrs--;
-		}
+		else
+			doc_attr_drop(d, k);
 	} else if (a != NULL) {
 		d->attrs = xgrow(d->attrs, &d->attrs_cap, d->nattrs + 1, sizeof *d->attrs);
 		memmove(d->attrs + k + 1, d->attrs + k, (d->nattrs - k) * sizeof *d->attrs);

@@ -512,19 +512,11 @@ static char *layout_scratch_block(char **p, size_t *cap, size_t size)
 	return *p;
 }
 
-/* Carve the result block in the scratch: struct layout, cells, goff,
- * gcell, glevel, and last the rows, as many as a line can have (one per
- * grapheme, and one); layout_trim() copies out what the line has. */
-static struct layout *layout_alloc(struct layout_scratch *sc, size_t ng)
+/* Point lay's arrays into the block that starts with it: cells, goff,
+ * gcell, glevel, then at layout_rows_at() the rows. */
+static void layout_carve(struct layout *lay, size_t ng)
 {
-	size_t nr = ng + 1;
-	size_t size = layout_rows_at(ng) + nr * sizeof(struct layout_row);
-	/* Not zeroed: every part is written before it is read (the rows past
-	 * nrows never are). */
-	struct layout *lay = (struct layout *)layout_scratch_block(&sc->res, &sc->res_cap, size);
-	memset(lay, 0, sizeof *lay);
 	char *p = (char *)(lay + 1);
-	lay->rows = (struct layout_row *)((char *)lay + layout_rows_at(ng));
 	lay->cells = (struct layout_cell *)p;
 	p += ng * sizeof(struct layout_cell);
 	lay->goff = (uint32_t *)p;
@@ -532,7 +524,21 @@ static struct layout *layout_alloc(struct layout_scratch *sc, size_t ng)
 	lay->gcell = (uint32_t *)p;
 	p += ng * sizeof(uint32_t);
 	lay->glevel = (uint8_t *)p;
+	lay->rows = (struct layout_row *)((char *)lay + layout_rows_at(ng));
 	lay->ngraph = ng;
+}
+
+/* The result block in the scratch, with room for as many rows as a line
+ * can have (one per grapheme, and one); layout_trim() copies out what the
+ * line has. */
+static struct layout *layout_alloc(struct layout_scratch *sc, size_t ng)
+{
+	size_t size = layout_rows_at(ng) + (ng + 1) * sizeof(struct layout_row);
+	/* Not zeroed: every part is written before it is read (the rows past
+	 * nrows never are). */
+	struct layout *lay = (struct layout *)layout_scratch_block(&sc->res, &sc->res_cap, size);
+	memset(lay, 0, sizeof *lay);
+	layout_carve(lay, ng);
 	return lay;
 }
 
@@ -541,10 +547,7 @@ static struct layout *layout_alloc(struct layout_scratch *sc, size_t ng)
  * in one row takes 2 KB, not 5). */
 static struct layout *layout_trim(const struct layout *from, const struct buf *text)
 {
-	size_t ng = from->ngraph;
-	size_t at = layout_rows_at(ng), cells = sizeof *from, goff = cells + ng * sizeof(struct layout_cell);
-	size_t gcell = goff + (ng + 1) * sizeof(uint32_t), glevel = gcell + ng * sizeof(uint32_t);
-	size_t rows = from->nrows * sizeof *from->rows;
+	size_t at = layout_rows_at(from->ngraph), rows = from->nrows * sizeof *from->rows;
 	char *p = xmalloc(at + rows + text->len + 1);
 	memcpy(p, from, at);
 	memcpy(p + at, from->rows, rows);
@@ -552,11 +555,7 @@ static struct layout *layout_trim(const struct layout *from, const struct buf *t
 		memcpy(p + at + rows, text->s, text->len);
 	p[at + rows + text->len] = '\0';
 	struct layout *lay = (struct layout *)p;
-	lay->rows = (struct layout_row *)(p + at);
-	lay->cells = (struct layout_cell *)(p + cells);
-	lay->goff = (uint32_t *)(p + goff);
-	lay->gcell = (uint32_t *)(p + gcell);
-	lay->glevel = (uint8_t *)(p + glevel);
+	layout_carve(lay, from->ngraph);
 	lay->text = p + at + rows;
 	lay->text_len = text->len;
 	return lay;

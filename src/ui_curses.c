@@ -107,8 +107,7 @@ struct ui {
 	int owed_row;			/* a status row not yet sent (throttled), or -1 */
 	int owed_c0, owed_c1;		/* its cells that changed since it was sent */
 	long long status_ms;		/* when the status row was last sent */
-	long long input_ms;		/* when input last came */
-	long long input_ns;		/* the same, finer: ui_next's drain */
+	long long input_ns;		/* when input last came (CLOCK_MONOTONIC) */
 	char *in;		/* unread input bytes [in_off, in_len) */
 	size_t in_off, in_len, in_cap;
 };
@@ -727,7 +726,6 @@ static int ui_fill(struct ui *u, int wait_ms, int *sig)
 		if (k > 0) {
 			u->in_len += (size_t)k;
 			u->input_ns = ui_now_ns();
-			u->input_ms = u->input_ns / 1000000;
 			ui_t_hide_early(u);
 		}
 		return k > 0;
@@ -814,8 +812,9 @@ int ui_next(struct ui *u, struct ui_event *ev, int wait_ms)
 		if (u->owed_row >= 0) {
 			t0 = ui_now_ms();
 			due = u->status_ms + UI_STATUS_MS - t0;
-			if (u->input_ms + UI_IDLE_MS - t0 > due)
-				due = u->input_ms + UI_IDLE_MS - t0;
+			long long idle = u->input_ns / 1000000 + UI_IDLE_MS - t0;
+			if (idle > due)
+				due = idle;
 			if (due < 0)
 				due = 0;
 			if (wait < 0 || due < wait)

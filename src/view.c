@@ -480,17 +480,24 @@ static int view_row_fwd(struct view *v, size_t *line, size_t *row)
 	return 1;
 }
 
+/* FNV-1a, a 64-bit word at a time: the fingerprints a frame compares. */
+#define VIEW_FNV_START UINT64_C(14695981039346656037)
+
+static inline uint64_t view_fnv(uint64_t h, uint64_t x)
+{
+	return (h ^ x) * UINT64_C(1099511628211);
+}
+
 /* The lines from the top line up to (not with) line: a hash of their
  * stamps, or 0 when one changed after doc gen dgen. */
 static uint64_t view_follow_sig(const struct view *v, size_t line, uint32_t dgen)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
+	uint64_t h = VIEW_FNV_START;
 	for (size_t i = v->top_line; i < line && i < v->doc->nlines; i++) {
 		const struct doc_line *l = &v->doc->lines[i];
 		if (l->stamp > dgen)
 			return 0;
-		h ^= l->stamp;
-		h *= UINT64_C(1099511628211);
+		h = view_fnv(h, l->stamp);
 	}
 	return h | 1;
 }
@@ -935,17 +942,12 @@ static size_t view_line_spans(const struct view_frame *f, size_t l, const struct
 	return n;
 }
 
-/* A fingerprint of a line's spans (FNV-1a over their ranges). */
+/* A fingerprint of a line's spans. */
 static uint64_t view_spans_hash(const struct view_gspan *gs, size_t n)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
-	for (size_t i = 0; i < n; i++) {
-		uint64_t x[3] = {gs[i].from, gs[i].to, gs[i].attr};
-		for (int k = 0; k < 3; k++) {
-			h ^= x[k];
-			h *= UINT64_C(1099511628211);
-		}
-	}
+	uint64_t h = VIEW_FNV_START;
+	for (size_t i = 0; i < n; i++)
+		h = view_fnv(view_fnv(view_fnv(h, gs[i].from), gs[i].to), gs[i].attr);
 	return h;
 }
 
@@ -1007,17 +1009,14 @@ static void view_text_row(struct view *v, int sr, size_t l, size_t r, const stru
 
 static const struct view_grid *view_render_page_frame(struct view *v, const struct view_frame *f);
 
-/* A fingerprint of a frame's spans (FNV-1a over their fields). */
+/* A fingerprint of a frame's spans. */
 static uint64_t view_frame_hash(const struct view_frame *f)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
+	uint64_t h = VIEW_FNV_START;
 	for (size_t i = 0; i < f->nspans; i++) {
 		const struct view_span *sp = &f->spans[i];
-		uint64_t x[5] = {sp->line0, sp->off0, sp->line1, sp->off1, sp->attr};
-		for (int k = 0; k < 5; k++) {
-			h ^= x[k];
-			h *= UINT64_C(1099511628211);
-		}
+		h = view_fnv(view_fnv(view_fnv(view_fnv(view_fnv(h, sp->line0), sp->off0), sp->line1), sp->off1),
+			     sp->attr);
 	}
 	return h;
 }
@@ -1069,9 +1068,10 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 	struct view_memo *m = v->memo;
 	const struct doc *d = v->doc;
 	uint64_t fh = view_frame_hash(f);
-	if (rows_ok && view_one_line(v, f, h, fh, lay->nrows)) {
+	size_t cur_nrows = lay->nrows;
+	if (rows_ok && view_one_line(v, f, h, fh, cur_nrows)) {
 		/* Only the cursor's line can show otherwise, on the same rows. */
-		for (size_t k = 0; k < lay->nrows; k++) {
+		for (size_t k = 0; k < cur_nrows; k++) {
 			long sr = m->r_cur_sr + (long)k;
 			if (sr >= 0 && sr < h)
 				view_text_row(v, (int)sr, f->cur_line, k, lay, f, &gs, &gcap);
@@ -1128,7 +1128,7 @@ const struct view_grid *view_render_frame(struct view *v, const struct view_fram
 	m->r_top_line = v->top_line;
 	m->r_top_row = v->top_row;
 	m->r_cur_line = f->cur_line;
-	m->r_cur_nrows = view_layout(v, f->cur_line)->nrows;
+	m->r_cur_nrows = cur_nrows;
 	m->r_spans = fh;
 	return view_render_bottom(v, f, h);
 }
